@@ -1,0 +1,169 @@
+"""The ``cds`` command line: short glue around the library.
+
+Each command parses its options, calls one library function, hands the result to the
+renderer switch and sets the exit code: 0 success, 1 data errors, 2 usage or plan-file
+errors.  Heavy libraries (pandas, pydantic) are imported inside the commands so that
+``cds --help`` starts instantly.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any, Callable, Optional
+
+import typer
+
+from .errors import CdsError, UsageError
+
+EXIT_OK, EXIT_DATA_ERRORS, EXIT_USAGE = 0, 1, 2
+
+app = typer.Typer(
+    name="cds",
+    help=(
+        "Indicator calculator for Bạc Liêu's digital-transformation plan 2023 (Kế hoạch 64/KH-UBND).\n\n"
+        "Example: cds score examples/2023 --period 2023-Q2"
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+class Lang(str, Enum):
+    vi = "vi"
+    en = "en"
+
+
+class ScoreFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+class ValidateFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+class CatalogueFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+Inputs = Annotated[list[Path], typer.Argument(help="Submission files or directories (every *.csv below, sorted by path).", show_default=False)]
+LangOption = Annotated[Lang, typer.Option("--lang", help="Language of labels and messages (ids, codes and keys never change).")]
+TargetsOption = Annotated[Optional[Path], typer.Option("--targets", help="Targets YAML (default: the packaged data/targets_2023.yaml).")]
+BaselineOption = Annotated[Optional[Path], typer.Option("--baseline", help="Baselines YAML (default: the packaged data/baseline_2022.yaml).")]
+AgenciesOption = Annotated[Optional[Path], typer.Option("--agencies", help="Agencies YAML (default: the packaged data/agencies.yaml).")]
+
+
+def handles_errors(command: Callable[..., Any]) -> Callable[..., Any]:
+    """The one place where "cannot continue" becomes a message and exit code 2."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except CdsError as exc:
+            typer.echo(f"cds: {exc}", err=True)
+            raise typer.Exit(EXIT_USAGE) from None
+
+    return wrapper
+
+
+def _load(targets: Path | None, baseline: Path | None, agencies: Path | None):
+    from .plan import load_plan
+
+    return load_plan(targets, baseline, agencies)
+
+
+def _check_inputs(inputs: list[Path]) -> None:
+    missing = [str(p) for p in inputs if not p.exists()]
+    if missing:
+        raise UsageError(f"no such file or directory: {', '.join(missing)}")
+
+
+@app.command("score")
+@handles_errors
+def score_command(
+    inputs: Inputs,
+    period: Annotated[Optional[str], typer.Option("--period", "-p", help="Quarter to score, e.g. 2023-Q2 (default: the latest reported).")] = None,
+    fmt: Annotated[ScoreFormat, typer.Option("--format", "-f", help="Output format.")] = ScoreFormat.table,
+    lang: LangOption = Lang.vi,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when any row has an error (the score is still printed).")] = False,
+    targets: TargetsOption = None,
+    baseline: BaselineOption = None,
+    agencies: AgenciesOption = None,
+) -> None:
+    """Score every plan indicator, each pillar and the index for a quarter.
+
+    Example: cds score examples/2023 --period 2023-Q2 --format json --lang en
+    """
+    from .periods import parse_period
+    from .render import render
+    from .scoring import score
+    from .submissions.validate import read_submissions
+
+    plan = _load(targets, baseline, agencies)
+    chosen = None
+    if period is not None:
+        chosen = parse_period(period)
+        if chosen is None or chosen.year != plan.year:
+            raise UsageError(f"--period {period!r}: give a quarter of {plan.year}, e.g. {plan.year}-Q2")
+    _check_inputs(inputs)
+    report = read_submissions(inputs, plan)
+    card = score(report, plan, chosen)
+    render(card, fmt.value, lang.value, sys.stdout, inputs=" ".join(map(str, inputs)))
+    if strict and report.errors:
+        raise typer.Exit(EXIT_DATA_ERRORS)
+
+
+@app.command("validate")
+@handles_errors
+def validate_command(
+    inputs: Inputs,
+    fmt: Annotated[ValidateFormat, typer.Option("--format", "-f", help="Output format.")] = ValidateFormat.text,
+    lang: LangOption = Lang.vi,
+    targets: TargetsOption = None,
+    baseline: BaselineOption = None,
+    agencies: AgenciesOption = None,
+) -> None:
+    """Check submission files; list every problem with file, line and column; exit 1 on any error.
+
+    Example: cds validate examples/2023 --lang en
+    """
+    from .render import render
+    from .submissions.validate import read_submissions
+
+    plan = _load(targets, baseline, agencies)
+    _check_inputs(inputs)
+    report = read_submissions(inputs, plan)
+    render(report, fmt.value, lang.value, sys.stdout)
+    if not report.valid:
+        raise typer.Exit(EXIT_DATA_ERRORS)
+
+
+@app.command("indicators")
+@handles_errors
+def indicators_command(
+    fmt: Annotated[CatalogueFormat, typer.Option("--format", "-f", help="Output format.")] = CatalogueFormat.table,
+    lang: LangOption = Lang.vi,
+    targets: TargetsOption = None,
+    baseline: BaselineOption = None,
+    agencies: AgenciesOption = None,
+) -> None:
+    """List the plan's indicators with their 2022 baseline and 2023 target.
+
+    Example: cds indicators --format json
+    """
+    from .render import render
+
+    render(_load(targets, baseline, agencies), fmt.value, lang.value, sys.stdout)
+
+
+def main() -> None:
+    app()

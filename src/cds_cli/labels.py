@@ -1,0 +1,85 @@
+"""Words shown to people, in Vietnamese and English (``--lang``).
+
+Only labels live here; ids, codes, statuses and JSON keys never change with the language.
+"""
+
+from __future__ import annotations
+
+LANGS = ("vi", "en")
+
+_LABELS: dict[str, tuple[str, str]] = {  # key: (vi, en)
+    # statuses
+    "achieved": ("Đạt", "achieved"),
+    "on_track": ("Đúng tiến độ", "on track"),
+    "at_risk": ("Có nguy cơ", "at risk"),
+    "off_track": ("Chậm tiến độ", "off track"),
+    "no_data": ("Chưa có số liệu", "no data"),
+    # milestone values
+    "done": ("hoàn thành", "done"),
+    "in_progress": ("đang triển khai", "in progress"),
+    "not_started": ("chưa triển khai", "not started"),
+    # baseline qualifiers
+    "approx": ("ước", "est."),
+    "above": ("trên", "above"),
+    "nearly": ("gần", "nearly"),
+    "about": ("khoảng", "about"),
+    # column headings
+    "id": ("Mã", "Id"),
+    "indicator": ("Chỉ tiêu", "Indicator"),
+    "baseline": ("Năm 2022", "2022"),
+    "target": ("Mục tiêu 2023", "2023 target"),
+    "value": ("Giá trị", "Value"),
+    "attainment": ("Mức đạt %", "Attainment %"),
+    "progress": ("Tiến độ %", "Progress %"),
+    "expected": ("Kỳ vọng", "Expected"),
+    "status": ("Trạng thái", "Status"),
+    "reporters": ("Đơn vị", "Agencies"),
+    "pillar": ("Trụ cột", "Pillar"),
+    "score": ("Điểm", "Score"),
+    "coverage": ("Độ phủ số liệu", "Data coverage"),
+    "index": ("Chỉ số chung", "Index"),
+    "unit": ("Đơn vị tính", "Unit"),
+    "time": ("Cách tính", "Time"),
+    "aggregate": ("Tổng hợp", "Aggregate"),
+    "reporter": ("Đơn vị báo cáo", "Reporter"),
+    "due": ("Hạn", "Due"),
+    "source": ("Nguồn", "Source"),
+    "stock": ("tại thời điểm", "stock"),
+    "flow": ("cộng dồn", "flow"),
+    "single": ("một đơn vị", "single"),
+    "pooled": ("gộp", "pooled"),
+    "pooled_reporters": ("nhiều đơn vị", "several agencies"),
+    # sentences
+    "scorecard_title": ("Kết quả chuyển đổi số {period} — Kế hoạch {number}", "Digital transformation scorecard {period} — Plan {number}"),
+    "pillars_title": ("Điểm theo trụ cột", "Pillar scores"),
+    "rows_line": ("Dòng dữ liệu: đọc {read}, hợp lệ {accepted}, bị loại {rejected}, dòng trống {blank}",
+                  "Rows: read {read}, accepted {accepted}, rejected {rejected}, blank {blank}"),
+    "rejected_hint": ("{errors} lỗi, {warnings} cảnh báo — xem chi tiết: cds validate {inputs}",
+                      "{errors} error(s), {warnings} warning(s) — see them with: cds validate {inputs}"),
+    "status_line": ("Đạt {achieved} · Đúng tiến độ {on_track} · Có nguy cơ {at_risk} · Chậm tiến độ {off_track} · Chưa có số liệu {no_data}",
+                    "Achieved {achieved} · on track {on_track} · at risk {at_risk} · off track {off_track} · no data {no_data}"),
+    "no_period": ("chưa có kỳ báo cáo", "no period"),
+    "validate_ok": ("Hợp lệ: {files} tệp, {read} dòng dữ liệu, không có lỗi", "Valid: {files} files, {read} data rows, no errors"),
+    "validate_summary": ("{errors} lỗi, {warnings} cảnh báo trong {files} tệp", "{errors} error(s), {warnings} warning(s) in {files} file(s)"),
+    "file_rows": ("{read} dòng: {accepted} hợp lệ, {rejected} bị loại", "{read} rows: {accepted} accepted, {rejected} rejected"),
+    "line": ("dòng", "line"),
+    "error": ("lỗi", "error"),
+    "warning": ("cảnh báo", "warning"),
+    "catalogue_title": ("Danh mục chỉ tiêu — Kế hoạch {number}", "Indicator catalogue — Plan {number}"),
+}
+
+
+def label(key: str, lang: str, **values: object) -> str:
+    vi, en = _LABELS.get(key, (key, key))
+    text = vi if lang == "vi" else en
+    return text.format(**values) if values else text
+
+
+def number(value: float | None, lang: str, decimals: int = 2) -> str:
+    """A number for people: ``91,67`` in Vietnamese, ``91.67`` in English; '—' for none."""
+    if value is None:
+        return "—"
+    text = f"{value:,.{decimals}f}"
+    if lang == "vi":  # Vietnamese: '.' groups thousands, ',' is the decimal mark
+        text = text.replace(",", " ").replace(".", ",").replace(" ", ".")
+    return text

@@ -1,0 +1,259 @@
+"""The one renderer switch: a result and a format in, text on a stream out.
+
+Results go to stdout (so ``cds score --format json | jq`` stays clean); the CLI sends
+progress and diagnostics to stderr itself.  JSON and CSV keep ids, codes and statuses
+as they are; ``--lang`` only changes labels, names and messages.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections import defaultdict
+from typing import Any, TextIO
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from .labels import label, number
+from .plan import Plan, catalogue
+from .scoring import Scorecard
+from .submissions.validate import ValidationReport, report_to_dict
+
+STATUS_STYLE = {"achieved": "bold green", "on_track": "green", "at_risk": "yellow",
+                "off_track": "bold red", "no_data": "dim"}
+SEVERITY_STYLE = {"error": "bold red", "warning": "yellow"}
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def render(result: Any, fmt: str, lang: str, out: TextIO, **context: Any) -> None:
+    """Write ``result`` (Scorecard, ValidationReport or Plan) to ``out`` in ``fmt``."""
+    kind = {Scorecard: "score", ValidationReport: "validate", Plan: "indicators"}[type(result)]
+    RENDERERS[(kind, fmt)](result, lang, out, **context)
+
+
+def _console(out: TextIO) -> Console:
+    # Wide enough for the scorecard in a CI log, where there is no terminal to measure.
+    return Console(file=out, width=None if out.isatty() else 200, highlight=False)
+
+
+def _json(document: Any, out: TextIO) -> None:
+    out.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+
+
+def safe_cell(value: Any) -> Any:
+    """Neutralise text a spreadsheet would execute (=, +, -, @, tab, CR), keep numbers."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        try:
+            float(value)
+            return value  # "-5" is a number, not a formula
+        except ValueError:
+            return "'" + value
+    return value
+
+
+# --------------------------------------------------------------------------- score
+
+def _shown_value(item: dict[str, Any], key: str, lang: str) -> str:
+    value = item[key]
+    if value is None:
+        return "—"
+    if isinstance(value, str):  # milestone status
+        return label(value, lang)
+    text = number(value, lang)
+    if key == "baseline" and item.get("baseline_qualifier"):
+        text = f"{label(item['baseline_qualifier'], lang)} {text}"
+    return text
+
+
+def _target(item: dict[str, Any], lang: str) -> str:
+    if item["unit"] == "milestone":
+        return label("done", lang)
+    return f"{item['comparator']} {number(item['target'], lang, 0)}"
+
+
+_NAME_WIDTH = 44
+# Columns a narrow terminal does without, first dropped first; JSON and Markdown keep all.
+_OPTIONAL_COLUMNS = ("indicator", "progress", "expected")
+_SCORE_COLUMNS = ("id", "indicator", "baseline", "target", "value", "attainment", "progress", "expected", "status")
+
+
+def _score_cells(item: dict[str, Any], lang: str) -> dict[str, str]:
+    return {
+        "id": item["id"], "indicator": item["name"], "baseline": _shown_value(item, "baseline", lang),
+        "target": _target(item, lang), "value": _shown_value(item, "value", lang),
+        "attainment": number(item["attainment"], lang), "progress": number(item["progress"], lang),
+        "expected": number(item["expected"], lang), "status": label(item["status"], lang),
+        "_status": item["status"],
+    }
+
+
+def _fitting_columns(rows: list[dict[str, str]], lang: str, width: int) -> list[str]:
+    """The scorecard columns that fit ``width`` without cutting a number short."""
+    def needed(key: str) -> int:
+        widest = max([len(label(key, lang)), *(len(r[key]) for r in rows)])
+        return min(widest, _NAME_WIDTH) + 3  # padding and border
+
+    keys = list(_SCORE_COLUMNS)
+    for optional in _OPTIONAL_COLUMNS:
+        if sum(needed(k) for k in keys) + 1 <= width:
+            break
+        keys.remove(optional)
+    return keys
+
+
+def score_table(card: Scorecard, lang: str, out: TextIO, inputs: str = "…") -> None:
+    doc = card.to_dict(lang)
+    console = _console(out)
+    period = doc["period"] or label("no_period", lang)
+    rows_by_pillar = {p["id"]: [_score_cells(item, lang) for item in doc["indicators"] if item["pillar"] == p["id"]]
+                      for p in doc["pillars"]}
+    keys = _fitting_columns([cells for rows in rows_by_pillar.values() for cells in rows], lang, console.width)
+    table = Table(title=label("scorecard_title", lang, period=period, number=card.plan.info.number),
+                  title_style="bold")
+    for key in keys:
+        table.add_column(label(key, lang), justify="left" if key in ("id", "indicator", "status") else "right",
+                         overflow="ellipsis", no_wrap=True, max_width=_NAME_WIDTH if key == "indicator" else None)
+    for pillar in doc["pillars"]:
+        table.add_row(Text(pillar["name"].upper(), style="bold cyan"))
+        for cells in rows_by_pillar[pillar["id"]]:
+            table.add_row(*(Text(cells[key], style=STATUS_STYLE.get(cells["_status"], "")) if key == "status"
+                            else cells[key] for key in keys))
+        table.add_section()
+    console.print(table)
+
+    pillars = Table(title=label("pillars_title", lang), title_style="bold")
+    for key in ("pillar", "score", "coverage"):
+        pillars.add_column(label(key, lang), justify="left" if key == "pillar" else "right")
+    for pillar in doc["pillars"]:
+        pillars.add_row(pillar["name"], number(pillar["score"], lang),
+                        f"{number(_percent(pillar['coverage']), lang, 0)}% ({pillar['indicators_with_data']}/{pillar['indicators']})")
+    pillars.add_section()
+    pillars.add_row(Text(label("index", lang), style="bold"), Text(number(doc["index"]["score"], lang), style="bold"),
+                    f"{number(_percent(doc['index']['coverage']), lang, 0)}%")
+    console.print(pillars)
+    console.print(label("status_line", lang, **doc["summary"]))
+    console.print(label("rows_line", lang, **doc["rows"]))
+    errors = sum(1 for i in doc["issues"] if i["severity"] == "error")
+    warnings = len(doc["issues"]) - errors
+    if doc["issues"]:
+        console.print(Text(label("rejected_hint", lang, errors=errors, warnings=warnings, inputs=inputs),
+                           style="yellow"))
+
+
+def _percent(share: float | None) -> float | None:
+    return None if share is None else 100 * share
+
+
+SCORE_CSV_KEYS = ["id", "pillar", "name", "unit", "comparator", "target", "baseline", "baseline_qualifier",
+                  "value", "numerator", "denominator", "attainment", "progress", "expected", "met", "status",
+                  "reporters"]
+
+
+def score_csv(card: Scorecard, lang: str, out: TextIO, **_: Any) -> None:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=["period", *SCORE_CSV_KEYS], extrasaction="ignore",
+                            lineterminator="\n")
+    writer.writeheader()
+    doc = card.to_dict(lang)
+    for item in doc["indicators"]:
+        writer.writerow({"period": doc["period"], **{k: safe_cell(item[k]) for k in SCORE_CSV_KEYS}})
+    out.write(buffer.getvalue())
+
+
+def _md_escape(value: Any) -> str:
+    return str(safe_cell(value)).replace("|", "\\|").replace("\n", " ")
+
+
+def _md_table(headers: list[str], rows: list[list[Any]]) -> str:
+    lines = ["| " + " | ".join(headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
+    lines += ["| " + " | ".join(_md_escape(cell) for cell in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def score_markdown(card: Scorecard, lang: str, out: TextIO, **_: Any) -> None:
+    doc = card.to_dict(lang)
+    period = doc["period"] or label("no_period", lang)
+    parts = [f"# {label('scorecard_title', lang, period=period, number=card.plan.info.number)}", ""]
+    keys = ["id", "indicator", "baseline", "target", "value", "attainment", "progress", "expected", "status"]
+    for pillar in doc["pillars"]:
+        parts += [f"## {pillar['name']}", ""]
+        rows = [[item["id"], item["name"], _shown_value(item, "baseline", lang), _target(item, lang),
+                 _shown_value(item, "value", lang), number(item["attainment"], lang), number(item["progress"], lang),
+                 number(item["expected"], lang), label(item["status"], lang)]
+                for item in doc["indicators"] if item["pillar"] == pillar["id"]]
+        parts += [_md_table([label(k, lang) for k in keys], rows), ""]
+    parts += [f"## {label('pillars_title', lang)}", ""]
+    rows = [[p["name"], number(p["score"], lang), f"{number(_percent(p['coverage']), lang, 0)}%"] for p in doc["pillars"]]
+    rows.append([f"**{label('index', lang)}**", f"**{number(doc['index']['score'], lang)}**",
+                 f"{number(_percent(doc['index']['coverage']), lang, 0)}%"])
+    parts += [_md_table([label(k, lang) for k in ("pillar", "score", "coverage")], rows), ""]
+    parts += [label("status_line", lang, **doc["summary"]), "", label("rows_line", lang, **doc["rows"]), ""]
+    out.write("\n".join(parts))
+
+
+# --------------------------------------------------------------------------- validate
+
+def validation_text(report: ValidationReport, lang: str, out: TextIO, **_: Any) -> None:
+    console = _console(out)
+    by_file: dict[str | None, list] = defaultdict(list)
+    for finding in report.findings:
+        by_file[finding.file].append(finding)
+    summaries = {s.file: s for s in report.files}
+    for file in dict.fromkeys([*(s.file for s in report.files), *by_file]):
+        findings = by_file.get(file, [])
+        summary = summaries.get(file)
+        if not findings:
+            continue
+        head = Text(str(file), style="bold")
+        if summary:
+            head.append(f"  ({label('file_rows', lang, **summary.rows.to_dict())})", style="dim")
+        console.print(head)
+        for f in findings:
+            place = f"{file}:{f.line}" if f.line else str(file)
+            if f.column:
+                place += f" [{f.column}]"
+            line = Text(f"  {place}  ")
+            line.append(f"{label(f.severity, lang)} {f.code}", style=SEVERITY_STYLE[f.severity])
+            line.append(f": {f.message(lang)}")
+            console.print(line)
+    rows = report.rows.to_dict()
+    if report.valid and not report.findings:
+        console.print(Text(label("validate_ok", lang, files=len(report.files), read=rows["read"]), style="green"))
+    else:
+        style = "bold red" if report.errors else "yellow"
+        console.print(Text(label("validate_summary", lang, errors=len(report.errors),
+                                 warnings=len(report.warnings), files=len(report.files)), style=style))
+    console.print(label("rows_line", lang, **rows))
+
+
+def validation_json(report: ValidationReport, lang: str, out: TextIO, **_: Any) -> None:
+    _json(report_to_dict(report, lang), out)
+
+
+# --------------------------------------------------------------------------- indicators
+
+def catalogue_table(plan: Plan, lang: str, out: TextIO, **_: Any) -> None:
+    table = Table(title=label("catalogue_title", lang, number=plan.info.number), title_style="bold")
+    for key in ("id", "indicator", "baseline", "target", "time", "aggregate", "reporter", "due"):
+        table.add_column(label(key, lang), overflow="ellipsis", no_wrap=True,
+                         max_width=44 if key == "indicator" else None)
+    for item in catalogue(plan, lang):
+        table.add_row(item["id"], item["name"], _shown_value(item, "baseline", lang), _target(item, lang),
+                      label(item["time"], lang), label(item["aggregate"], lang),
+                      item["reporter"] or label("pooled_reporters", lang), item["due"])
+    _console(out).print(table)
+
+
+RENDERERS = {
+    ("score", "table"): score_table,
+    ("score", "json"): lambda card, lang, out, **_: _json(card.to_dict(lang), out),
+    ("score", "csv"): score_csv,
+    ("score", "markdown"): score_markdown,
+    ("validate", "text"): validation_text,
+    ("validate", "json"): validation_json,
+    ("indicators", "table"): catalogue_table,
+    ("indicators", "json"): lambda plan, lang, out, **_: _json(catalogue(plan, lang), out),
+}

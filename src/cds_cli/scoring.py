@@ -1,0 +1,269 @@
+"""Scoring accepted rows against the plan (CONTRACT §4).
+
+For a period P (a quarter of the plan year):
+
+* ``stock`` indicators take each agency's latest accepted row with period ≤ P;
+  ``flow`` indicators sum each agency's numerators and denominators over periods ≤ P.
+* ``pooled``: V = 100·Σnumerator/Σdenominator over agencies (a pooled rate, not a mean of
+  rates); ``single``: the reporter's own figure.
+* attainment = 100·V/T (higher is better) or 100·T/V (lower is better), uncapped;
+  progress = 100·(V−B)/(T−B); expected E = B + (T−B)·min(k/d, 1) (or T with no baseline);
+  status achieved / on_track / at_risk / off_track / no_data.
+* pillar score = weighted mean of min(attainment, 100) over indicators with data;
+  index = weighted mean of pillar scores; coverages say how much of the plan had data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from .findings import Finding
+from .periods import Period
+from .plan import Indicator, Plan
+from .submissions.validate import RowCounts, ValidationReport
+
+STATUSES = ("achieved", "on_track", "at_risk", "off_track", "no_data")
+MILESTONE_ATTAINMENT = {"done": 100.0, "in_progress": 50.0, "not_started": 0.0}
+AT_RISK_SHARE = 0.9  # within 90% of the expected value is "at risk", below is "off track"
+_EPS = 1e-9  # 100·3/10 is 30.000000000000004 in floating point; do not let that decide a status
+
+
+@dataclass(frozen=True)
+class IndicatorScore:
+    indicator: Indicator
+    baseline: float | str | None
+    value: float | str | None
+    numerator: float | None
+    denominator: float | None
+    reporters: int
+    attainment: float | None
+    progress: float | None
+    expected: float | None
+    met: bool | None
+    status: str
+
+    @property
+    def id(self) -> str:
+        return self.indicator.id
+
+
+@dataclass(frozen=True)
+class PillarScore:
+    id: str
+    score: float | None
+    coverage: float
+    with_data: int
+    total: int
+
+
+@dataclass(frozen=True)
+class Scorecard:
+    """The answer of ``cds score``: every indicator, every pillar, the index."""
+
+    plan: Plan
+    period: Period | None
+    indicators: list[IndicatorScore]
+    pillars: list[PillarScore]
+    index_score: float | None
+    index_coverage: float
+    rows: RowCounts
+    findings: list[Finding]
+
+    def status_counts(self) -> dict[str, int]:
+        return {status: sum(1 for s in self.indicators if s.status == status) for status in STATUSES}
+
+    def to_dict(self, lang: str = "en") -> dict[str, Any]:
+        """The JSON document of CONTRACT §5 (numbers rounded to 2 decimals)."""
+        return {
+            "period": str(self.period) if self.period else None,
+            "plan": {"number": self.plan.info.number, "year": self.plan.year, "province": self.plan.info.province},
+            "indicators": [_indicator_dict(s, self.plan, lang) for s in self.indicators],
+            "pillars": [
+                {"id": p.id, "name": _pillar_name(self.plan, p.id, lang), "score": _round(p.score),
+                 "coverage": _round(p.coverage), "indicators_with_data": p.with_data, "indicators": p.total}
+                for p in self.pillars
+            ],
+            "index": {"score": _round(self.index_score), "coverage": _round(self.index_coverage)},
+            "summary": self.status_counts(),
+            "rows": self.rows.to_dict(),
+            "issues": [f.to_dict(lang) for f in self.findings],
+        }
+
+
+def score(report: ValidationReport, plan: Plan, period: Period | None = None) -> Scorecard:
+    """Score the accepted rows of ``report`` at ``period`` (default: the latest reported)."""
+    accepted = report.accepted
+    if period is None and len(accepted):
+        latest = accepted[["year", "quarter"]].max()
+        period = Period(int(latest["year"]), int(latest["quarter"]))
+    upto = accepted[(accepted["year"] == plan.year) & (accepted["quarter"] <= (period.quarter if period else 0))]
+    latest_rows = upto.sort_values("quarter", kind="stable").groupby(["indicator", "agency"]).tail(1)
+    flow_sums = upto.groupby(["indicator", "agency"])[["numerator", "denominator"]].sum(min_count=1).reset_index()
+
+    scores = [
+        _score_indicator(ind, plan, period,
+                         latest_rows[latest_rows["indicator"] == ind.id],
+                         flow_sums[flow_sums["indicator"] == ind.id])
+        for ind in plan.indicators
+    ]
+    pillars = [_pillar_score(pillar.id, scores) for pillar in plan.pillars]
+    weights = {p.id: p.weight for p in plan.pillars}
+    index_score = _weighted_mean([(p.score, weights[p.id]) for p in pillars if p.score is not None])
+    total_weight = sum(weights.values())
+    index_coverage = sum(p.coverage * weights[p.id] for p in pillars) / total_weight if total_weight else 0.0
+    return Scorecard(plan, period, scores, pillars, index_score, index_coverage, report.rows, report.findings)
+
+
+# --------------------------------------------------------------------------- one indicator
+
+def _score_indicator(ind: Indicator, plan: Plan, period: Period | None,
+                     latest: pd.DataFrame, sums: pd.DataFrame) -> IndicatorScore:
+    baseline = plan.baseline_value(ind.id)
+    if ind.is_milestone:
+        return _score_milestone(ind, baseline, period, latest)
+    numerator = denominator = None
+    if ind.time == "flow":
+        used = sums.dropna(subset=["numerator", "denominator"])
+        reporters = len(used)
+        if reporters:
+            numerator, denominator = float(used["numerator"].sum()), float(used["denominator"].sum())
+            value = 100.0 * numerator / denominator
+    else:
+        reporters = len(latest)
+        counted = latest.dropna(subset=["numerator", "denominator"])
+        if ind.aggregate == "pooled" and reporters:
+            numerator, denominator = float(counted["numerator"].sum()), float(counted["denominator"].sum())
+            value = 100.0 * numerator / denominator
+        elif reporters:  # single: the reporter's latest row, from its counts when given
+            row = latest.iloc[-1]
+            if pd.notna(row["numerator"]) and pd.notna(row["denominator"]):
+                numerator, denominator = float(row["numerator"]), float(row["denominator"])
+                value = 100.0 * numerator / denominator
+            else:
+                value = float(row["value"])
+    if not reporters:
+        return IndicatorScore(ind, baseline, None, None, None, 0, None, None,
+                              _expected(ind, baseline, period), None, "no_data")
+    target = float(ind.target)
+    expected = _expected(ind, baseline, period)
+    met = _met(value, target, ind.comparator)
+    return IndicatorScore(
+        ind, baseline, value, numerator, denominator, reporters,
+        attainment=_attainment(value, target, ind.comparator),
+        progress=100.0 * (value - baseline) / (target - baseline) if baseline is not None and baseline != target else None,
+        expected=expected, met=met, status=_status(value, expected, met, ind.comparator),
+    )
+
+
+def _score_milestone(ind: Indicator, baseline: Any, period: Period | None, latest: pd.DataFrame) -> IndicatorScore:
+    if latest.empty:
+        return IndicatorScore(ind, baseline, None, None, None, 0, None, None, None, None, "no_data")
+    status_value = str(latest.sort_values("quarter", kind="stable").iloc[-1]["status"])
+    before_due = period is not None and period.quarter < ind.due_period.quarter
+    if status_value == "done":
+        status = "achieved"
+    elif status_value == "in_progress":
+        status = "on_track" if before_due else "at_risk"
+    else:
+        status = "at_risk" if before_due else "off_track"
+    return IndicatorScore(ind, baseline, status_value, None, None, len(latest),
+                          MILESTONE_ATTAINMENT[status_value], None, None, status_value == "done", status)
+
+
+def _expected(ind: Indicator, baseline: Any, period: Period | None) -> float | None:
+    if ind.is_milestone or period is None:
+        return None
+    target = float(ind.target)
+    if baseline is None:
+        return target  # no baseline, no path: judge against the target itself
+    share = min(period.quarter / ind.due_period.quarter, 1.0)
+    return float(baseline) + (target - float(baseline)) * share
+
+
+def _higher_is_better(comparator: str) -> bool:
+    return comparator in (">=", ">")
+
+
+def _attainment(value: float, target: float, comparator: str) -> float:
+    if _higher_is_better(comparator):
+        return 100.0 * value / target
+    return 100.0 if value == 0 else 100.0 * target / value
+
+
+def _met(value: float, target: float, comparator: str) -> bool:
+    return {
+        ">=": value >= target - _EPS,
+        ">": value > target + _EPS,
+        "<=": value <= target + _EPS,
+        "<": value < target - _EPS,
+    }[comparator]
+
+
+def _status(value: float, expected: float, met: bool, comparator: str) -> str:
+    if met:
+        return "achieved"
+    if _higher_is_better(comparator):
+        on_track, at_risk = value >= expected - _EPS, value >= AT_RISK_SHARE * expected - _EPS
+    else:  # mirror image for lower-is-better targets
+        on_track, at_risk = value <= expected + _EPS, value * AT_RISK_SHARE <= expected + _EPS
+    return "on_track" if on_track else "at_risk" if at_risk else "off_track"
+
+
+# --------------------------------------------------------------------------- aggregates
+
+def _pillar_score(pillar_id: str, scores: list[IndicatorScore]) -> PillarScore:
+    members = [s for s in scores if s.indicator.pillar == pillar_id]
+    with_data = [s for s in members if s.status != "no_data"]
+    total_weight = sum(s.indicator.weight for s in members)
+    data_weight = sum(s.indicator.weight for s in with_data)
+    return PillarScore(
+        pillar_id,
+        score=_weighted_mean([(min(s.attainment, 100.0), s.indicator.weight) for s in with_data]),
+        coverage=data_weight / total_weight if total_weight else 0.0,
+        with_data=len(with_data), total=len(members),
+    )
+
+
+def _weighted_mean(pairs: list[tuple[float, float]]) -> float | None:
+    weight = sum(w for _, w in pairs)
+    return sum(v * w for v, w in pairs) / weight if weight else None
+
+
+def _round(number: float | None) -> float | None:
+    return None if number is None else round(number, 2)
+
+
+def _pillar_name(plan: Plan, pillar_id: str, lang: str) -> str:
+    pillar = next(p for p in plan.pillars if p.id == pillar_id)
+    return pillar.name_vi if lang == "vi" else pillar.name_en
+
+
+def _indicator_dict(s: IndicatorScore, plan: Plan, lang: str) -> dict[str, Any]:
+    ind = s.indicator
+    numeric = not ind.is_milestone
+    baseline = plan.baselines.get(ind.id)
+    return {
+        "id": ind.id,
+        "pillar": ind.pillar,
+        "name": ind.name(lang),
+        "unit": ind.unit,
+        "comparator": ind.comparator,
+        "target": float(ind.target) if numeric else ind.target,
+        "baseline": _round(s.baseline) if numeric and s.baseline is not None else s.baseline,
+        "baseline_qualifier": baseline.qualifier if baseline else None,
+        "value": _round(s.value) if numeric and s.value is not None else s.value,
+        "numerator": s.numerator,
+        "denominator": s.denominator,
+        "attainment": _round(s.attainment),
+        "progress": _round(s.progress),
+        "expected": _round(s.expected),
+        "met": s.met,
+        "status": s.status,
+        "time": ind.time,
+        "aggregate": ind.aggregate,
+        "due": ind.due,
+        "reporters": s.reporters,
+    }

@@ -1,0 +1,1 @@
+"""Reading and validating agency submission files (CONTRACT §3)."""

@@ -1,0 +1,197 @@
+"""Validation rules, each a small function from the whole table to a boolean mask.
+
+A rule never loops over rows: it looks at complete columns (``prepare`` has already
+resolved agencies, periods, indicators and numbers once per column) and returns the
+rows that break it.  :func:`run_rules` is the one shared step that turns the failing
+rows of every rule into findings.  Only failing rows are visited in Python, to word
+their messages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from ..findings import Finding, hint
+from ..numbers import AMBIGUOUS, INVALID, NOT_WHOLE, parse_counts, parse_percents
+from ..periods import parse_period
+from ..plan import Plan
+from ..text import fold, suggest
+from .reading import COLUMNS
+
+# Milestone statuses as agencies write them (folded), CONTRACT §3.
+STATUS_SPELLINGS = {
+    "done": "done", "da trien khai": "done", "hoan thanh": "done",
+    "in_progress": "in_progress", "in progress": "in_progress", "dang trien khai": "in_progress",
+    "not_started": "not_started", "not started": "not_started", "chua trien khai": "not_started",
+}
+COUNT_TOLERANCE = 0.5  # percentage points between value and numerator/denominator
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    column: str | None
+    mask: Callable[[pd.DataFrame, Plan], pd.Series]
+    params: Callable[[dict[str, Any], Plan], dict[str, Any]]
+    severity: str = "error"
+
+
+def map_unique(cells: pd.Series, function: Callable[[str], Any]) -> pd.Series:
+    """Apply ``function`` once per distinct cell: agency, period and indicator columns
+    repeat a few dozen spellings over thousands of rows."""
+    codes, uniques = pd.factorize(cells, use_na_sentinel=False)
+    mapped = np.empty(len(uniques), dtype=object)
+    mapped[:] = [function(u) for u in uniques]
+    return pd.Series(mapped[codes], index=cells.index, dtype=object)
+
+
+def prepare(rows: pd.DataFrame, plan: Plan) -> pd.DataFrame:
+    """Resolve every column once: codes, periods, indicator attributes, numbers."""
+    df = rows.copy()
+    df["agency_code"] = map_unique(df["agency"], lambda v: plan.agency_lookup.get(fold(v)))
+    periods = map_unique(df["period"], parse_period)
+    df["year"] = periods.map(lambda p: p.year if p else np.nan).astype("float64")
+    df["quarter"] = periods.map(lambda p: p.quarter if p else np.nan).astype("float64")
+    ids = {fold(ind.id): ind.id for ind in plan.indicators}
+    df["indicator_id"] = map_unique(df["indicator"], lambda v: ids.get(fold(v)))
+    by_id = {ind.id: ind for ind in plan.indicators}
+    for attribute in ("unit", "time", "aggregate", "reporter"):
+        df[attribute] = df["indicator_id"].map(lambda i, a=attribute: getattr(by_id[i], a) if i else None)
+    percent = df["unit"].eq("percent")
+    milestone = df["unit"].eq("milestone")
+    for column in ("numerator", "denominator"):
+        parsed = parse_counts(df[column].where(percent, ""))
+        df[column + "_n"], df[column + "_problem"] = parsed.value, parsed.problem
+        df[column + "_readings"] = parsed.readings
+    parsed = parse_percents(df["value"].where(percent, ""))
+    df["value_n"], df["value_problem"], df["value_readings"] = parsed.value, parsed.problem, parsed.readings
+    df["status"] = map_unique(df["value"].where(milestone, ""), lambda v: STATUS_SPELLINGS.get(fold(v)))
+    return df
+
+
+def run_rules(df: pd.DataFrame, plan: Plan, file_names: list[str]) -> tuple[list[Finding], pd.Series]:
+    """Apply every rule; return the findings and a mask of the rows they reject."""
+    findings: list[Finding] = []
+    rejected = pd.Series(False, index=df.index)
+    for rule in RULES:
+        failing = rule.mask(df, plan).fillna(False).astype(bool)
+        if not failing.any():
+            continue
+        rejected |= failing
+        for record in df[failing].to_dict("records"):
+            findings.append(Finding(
+                rule.code, rule.severity, file_names[record["file_index"]], int(record["line"]),
+                rule.column, rule.params(record, plan),
+            ))
+    return findings, rejected
+
+
+# --------------------------------------------------------------------------- the rules
+
+def _has(df: pd.DataFrame, column: str) -> pd.Series:
+    return df[column].ne("")
+
+
+def _cell(column: str) -> Callable[[dict[str, Any], Plan], dict[str, Any]]:
+    return lambda r, plan: {"column": column, "column_vi": COLUMNS[column], "value": r[column]}
+
+
+def _number_problem(column: str, problem: str) -> Rule:
+    codes = {INVALID: "number_invalid", NOT_WHOLE: "number_not_whole", AMBIGUOUS: "number_ambiguous"}
+    return Rule(
+        codes[problem], column,
+        lambda df, plan: df[column + "_problem"].eq(problem),
+        lambda r, plan: {**_cell(column)(r, plan), "readings": r[column + "_readings"]},
+    )
+
+
+def _required(column: str) -> Rule:
+    return Rule("required_missing", column, lambda df, plan: ~_has(df, column),
+                lambda r, plan: {"column": column, "column_vi": COLUMNS[column]})
+
+
+def _suggestion(params: dict[str, Any], guess: str | None) -> dict[str, Any]:
+    return {**params, "hint_en": hint(guess, True), "hint_vi": hint(guess, False)}
+
+
+def _agency_hint(r: dict[str, Any], plan: Plan) -> dict[str, Any]:
+    guess = suggest(fold(r["agency"]), plan.agency_lookup)
+    return _suggestion({"value": r["agency"]}, plan.agency_lookup[guess] if guess else None)
+
+
+def _indicator_hint(r: dict[str, Any], plan: Plan) -> dict[str, Any]:
+    return _suggestion({"value": r["indicator"]}, suggest(r["indicator"].strip().lower(), [i.id for i in plan.indicators]))
+
+
+def _incomplete_counts(r: dict[str, Any], plan: Plan) -> dict[str, Any]:
+    present, absent = ("numerator", "denominator") if r["numerator"] else ("denominator", "numerator")
+    return {"present": present, "absent": absent, "present_vi": "tử số" if present == "numerator" else "mẫu số",
+            "absent_vi": "mẫu số" if absent == "denominator" else "tử số"}
+
+
+def _needs_counts(r: dict[str, Any], plan: Plan) -> dict[str, Any]:
+    kinds = [k for k, on in (("pooled", r["aggregate"] == "pooled"), ("year-to-date (flow)", r["time"] == "flow")) if on]
+    kinds_vi = [k for k, on in (("gộp nhiều đơn vị", r["aggregate"] == "pooled"), ("cộng dồn theo kỳ", r["time"] == "flow")) if on]
+    return {"indicator": r["indicator_id"], "kind": " and ".join(kinds), "kind_vi": " và ".join(kinds_vi)}
+
+
+def _fmt(number: float) -> str:
+    return f"{number:g}"
+
+
+def _both_counts(df: pd.DataFrame) -> pd.Series:
+    return df["numerator_n"].notna() & df["denominator_n"].notna()
+
+
+def _computed_percent(df: pd.DataFrame) -> pd.Series:
+    return 100.0 * df["numerator_n"] / df["denominator_n"].where(df["denominator_n"] > 0)
+
+
+RULES: list[Rule] = [
+    *(_required(column) for column in ("agency", "period", "indicator")),
+    Rule("extra_cells", None, lambda df, plan: df["extra_cells"] > 0,
+         lambda r, plan: {"cells": r["extra_cells"], "width": r["width"]}),
+    Rule("agency_unknown", "agency", lambda df, plan: _has(df, "agency") & df["agency_code"].isna(), _agency_hint),
+    Rule("period_invalid", "period", lambda df, plan: _has(df, "period") & df["year"].isna(), _cell("period")),
+    Rule("period_outside_plan", "period", lambda df, plan: df["year"].notna() & df["year"].ne(plan.year),
+         lambda r, plan: {"value": f"{int(r['year'])}-Q{int(r['quarter'])}", "year": plan.year}),
+    Rule("indicator_unknown", "indicator", lambda df, plan: _has(df, "indicator") & df["indicator_id"].isna(), _indicator_hint),
+    *(_number_problem(column, problem) for column in ("numerator", "denominator", "value")
+      for problem in (INVALID, NOT_WHOLE, AMBIGUOUS)),
+    *(Rule("count_negative", column, lambda df, plan, c=column: df[c + "_n"] < 0,
+           lambda r, plan, c=column: {"column": c, "column_vi": COLUMNS[c], "value": _fmt(r[c + "_n"])})
+      for column in ("numerator", "denominator")),
+    Rule("denominator_zero", "denominator", lambda df, plan: df["denominator_n"].eq(0), lambda r, plan: {}),
+    Rule("numerator_exceeds_denominator", "numerator",
+         lambda df, plan: _both_counts(df) & (df["numerator_n"] > df["denominator_n"]) & (df["denominator_n"] > 0),
+         lambda r, plan: {"numerator": _fmt(r["numerator_n"]), "denominator": _fmt(r["denominator_n"])}),
+    Rule("percent_out_of_range", "value", lambda df, plan: ~df["value_n"].between(0, 100) & df["value_n"].notna(),
+         lambda r, plan: {"value": _fmt(r["value_n"])}),
+    Rule("value_mismatch", "value",
+         lambda df, plan: df["value_n"].between(0, 100) & ((df["value_n"] - _computed_percent(df)).abs() > COUNT_TOLERANCE)
+         & (df["numerator_n"] <= df["denominator_n"]),
+         lambda r, plan: {"value": _fmt(r["value_n"]), "computed": f"{100.0 * r['numerator_n'] / r['denominator_n']:.2f}"}),
+    Rule("counts_incomplete", None,
+         lambda df, plan: df["unit"].eq("percent") & (_has(df, "numerator") != _has(df, "denominator")),
+         _incomplete_counts),
+    Rule("counts_required", None,
+         lambda df, plan: df["unit"].eq("percent") & (df["aggregate"].eq("pooled") | df["time"].eq("flow"))
+         & ~_has(df, "numerator") & ~_has(df, "denominator"),
+         _needs_counts),
+    Rule("value_missing", "value",
+         lambda df, plan: df["unit"].eq("percent") & df["aggregate"].eq("single") & df["time"].eq("stock")
+         & ~_has(df, "numerator") & ~_has(df, "denominator") & ~_has(df, "value"),
+         lambda r, plan: {}),
+    Rule("status_missing", "value", lambda df, plan: df["unit"].eq("milestone") & ~_has(df, "value"),
+         lambda r, plan: {"indicator": r["indicator_id"]}),
+    Rule("status_invalid", "value", lambda df, plan: df["unit"].eq("milestone") & _has(df, "value") & df["status"].isna(),
+         _cell("value")),
+    Rule("wrong_reporter", "agency",
+         lambda df, plan: df["aggregate"].eq("single") & df["agency_code"].notna() & df["agency_code"].ne(df["reporter"]),
+         lambda r, plan: {"indicator": r["indicator_id"], "reporter": r["reporter"], "agency": r["agency_code"]}),
+]

@@ -1,0 +1,164 @@
+"""The validation pipeline: files → raw cells → resolved columns → rules → duplicates.
+
+Every data row ends up accepted or rejected with at least one finding on it (or on its
+file); ``rows.read == rows.accepted + rows.rejected`` always holds, blank rows are
+counted apart.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from ..findings import Finding
+from ..plan import Plan
+from .checks import prepare, run_rules
+from .reading import RawTable, discover, read_table
+
+ACCEPTED_COLUMNS = ["file", "line", "agency", "indicator", "year", "quarter",
+                    "numerator", "denominator", "value", "status", "note"]
+
+
+@dataclass(frozen=True)
+class RowCounts:
+    read: int = 0
+    accepted: int = 0
+    rejected: int = 0
+    blank: int = 0
+
+    def to_dict(self) -> dict[str, int]:
+        return {"read": self.read, "accepted": self.accepted, "rejected": self.rejected, "blank": self.blank}
+
+
+@dataclass(frozen=True)
+class FileSummary:
+    file: str
+    encoding: str | None
+    delimiter: str | None
+    rows: RowCounts
+
+
+@dataclass
+class ValidationReport:
+    """What ``cds validate`` prints and what ``cds score`` scores from."""
+
+    files: list[FileSummary]
+    findings: list[Finding]
+    accepted: pd.DataFrame  # ACCEPTED_COLUMNS, one row per accepted submission row
+    rows: RowCounts = field(default_factory=RowCounts)
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "warning"]
+
+    @property
+    def valid(self) -> bool:
+        return not self.errors
+
+
+def read_submissions(inputs: Sequence[str | Path], plan: Plan) -> ValidationReport:
+    """Read and validate submission files or directories against the plan."""
+    paths, findings = discover(list(inputs))
+    tables = [read_table(path) for path in paths]
+    for table in tables:
+        findings.extend(table.findings)
+    usable = [(i, t) for i, t in enumerate(tables) if t.usable and len(t.rows)]
+    frame = pd.concat(
+        [t.rows.assign(file_index=i) for i, t in usable], ignore_index=True
+    ) if usable else None
+
+    rejected_by_file = {i: len(t.rows) for i, t in enumerate(tables) if not t.usable}
+    accepted = pd.DataFrame(columns=ACCEPTED_COLUMNS)
+    if frame is not None:
+        names = [t.file for t in tables]
+        df = prepare(frame, plan)
+        row_findings, rejected = run_rules(df, plan, names)
+        duplicate_findings, duplicate_rejected = find_duplicates(df, ~rejected, names)
+        rejected |= duplicate_rejected
+        findings.extend(sorted(row_findings + duplicate_findings, key=lambda f: (names.index(f.file), f.line)))
+        for i, count in df.loc[rejected, "file_index"].value_counts().items():
+            rejected_by_file[int(i)] = int(count)
+        accepted = _accepted_rows(df[~rejected], names)
+
+    summaries = [_summary(i, t, rejected_by_file.get(i, 0)) for i, t in enumerate(tables)]
+    totals = RowCounts(
+        read=sum(s.rows.read for s in summaries),
+        accepted=sum(s.rows.accepted for s in summaries),
+        rejected=sum(s.rows.rejected for s in summaries),
+        blank=sum(s.rows.blank for s in summaries),
+    )
+    return ValidationReport(summaries, findings, accepted, totals)
+
+
+def find_duplicates(df: pd.DataFrame, valid: pd.Series, names: list[str]) -> tuple[list[Finding], pd.Series]:
+    """Same agency × indicator × period among otherwise valid rows (CONTRACT §3).
+
+    Identical figures: later rows rejected with a warning (counted once).
+    Different figures: every row of the key rejected with an error naming every place.
+    """
+    key = ["agency_code", "indicator_id", "year", "quarter"]
+    rejected = pd.Series(False, index=df.index)
+    candidates = df[valid]
+    repeated = candidates[candidates.duplicated(key, keep=False)]
+    if repeated.empty:
+        return [], rejected
+    figures = ["numerator_n", "denominator_n", "value_n", "status"]
+    findings: list[Finding] = []
+    for _, group in repeated.groupby(key, sort=False):
+        places = [f"{names[int(r.file_index)]}:{int(r.line)}" for r in group.itertuples()]
+        first = group.iloc[0]
+        common = {"agency": first["agency_code"], "indicator": first["indicator_id"],
+                  "period": f"{int(first['year'])}-Q{int(first['quarter'])}"}
+        conflict = bool((group[figures].nunique(dropna=False) > 1).any())
+        targets = group if conflict else group.iloc[1:]
+        for index, row in targets.iterrows():
+            rejected[index] = True
+            if conflict:
+                findings.append(Finding("duplicate_conflict", "error", names[int(row["file_index"])], int(row["line"]),
+                                        None, {**common, "places": ", ".join(places)}))
+            else:
+                findings.append(Finding("duplicate_row", "warning", names[int(row["file_index"])], int(row["line"]),
+                                        None, {**common, "first": places[0]}))
+    return findings, rejected
+
+
+def _accepted_rows(df: pd.DataFrame, names: list[str]) -> pd.DataFrame:
+    return pd.DataFrame({
+        "file": df["file_index"].map(lambda i: names[i]),
+        "line": df["line"].astype("int64"),
+        "agency": df["agency_code"],
+        "indicator": df["indicator_id"],
+        "year": df["year"].astype("int64"),
+        "quarter": df["quarter"].astype("int64"),
+        "numerator": df["numerator_n"],
+        "denominator": df["denominator_n"],
+        "value": df["value_n"],
+        "status": df["status"],
+        "note": df["note"],
+    }).reset_index(drop=True)
+
+
+def _summary(index: int, table: RawTable, rejected: int) -> FileSummary:
+    read = len(table.rows)
+    counts = RowCounts(read=read, accepted=read - rejected, rejected=rejected, blank=table.blank)
+    return FileSummary(table.file, table.encoding, table.delimiter, counts)
+
+
+def report_to_dict(report: ValidationReport, lang: str = "en") -> dict:
+    """The JSON document of ``cds validate --format json`` (CONTRACT §5)."""
+    return {
+        "valid": report.valid,
+        "rows": report.rows.to_dict(),
+        "files": [
+            {"file": s.file, "encoding": s.encoding, "delimiter": s.delimiter, "rows": s.rows.to_dict()}
+            for s in report.files
+        ],
+        "issues": [f.to_dict(lang) for f in report.findings],
+    }

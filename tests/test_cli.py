@@ -1,0 +1,150 @@
+"""The commands as a user runs them: JSON keys of CONTRACT §5, formats, languages, exit codes."""
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from cds_cli import load_plan, parse_period, read_submissions, score
+from conftest import cds, cds_json
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "2023"
+
+
+def test_score_json_has_the_contract_keys():
+    doc = cds_json("score", EXAMPLES, "--period", "2023-Q2", expect_exit=0)
+    assert {"period", "indicators", "pillars", "index", "rows", "issues"} <= set(doc)
+    assert doc["period"] == "2023-Q2"
+    assert len(doc["indicators"]) == 29
+    for item in doc["indicators"]:
+        assert {"id", "pillar", "unit", "comparator", "target", "baseline", "value", "attainment",
+                "progress", "expected", "met", "status"} <= set(item)
+        assert item["status"] in {"achieved", "on_track", "at_risk", "off_track", "no_data"}
+    assert [p["id"] for p in doc["pillars"]] == ["gov", "sec", "econ", "soc"]
+    assert set(doc["index"]) >= {"score", "coverage"}
+    rows = doc["rows"]
+    assert rows["read"] == rows["accepted"] + rows["rejected"]
+    for issue in doc["issues"]:
+        assert set(issue) >= {"code", "severity", "file", "line", "column", "message"}
+
+
+def test_milestone_json_uses_status_strings():
+    by_id = {i["id"]: i for i in cds_json("score", EXAMPLES, "--period", "2023-Q2")["indicators"]}
+    soc = by_id["sec.soc_4_layer"]
+    assert soc["target"] == "done" and soc["baseline"] == "in_progress" and soc["value"] == "in_progress"
+    assert soc["progress"] is None and soc["expected"] is None
+
+
+def test_period_defaults_to_the_latest_reported():
+    assert cds_json("score", EXAMPLES)["period"] == "2023-Q4"
+
+
+def test_lang_changes_messages_never_keys_or_codes():
+    vi = cds_json("score", EXAMPLES, "--lang", "vi")
+    en = cds_json("score", EXAMPLES, "--lang", "en")
+    assert [i["code"] for i in vi["issues"]] == [i["code"] for i in en["issues"]]
+    assert [i["status"] for i in vi["indicators"]] == [i["status"] for i in en["indicators"]]
+    assert vi["issues"][0]["message"] != en["issues"][0]["message"]
+
+
+def test_strict_turns_errors_into_exit_1_and_still_prints():
+    assert cds("score", EXAMPLES, "--format", "json").exit_code == 0
+    strict = cds("score", EXAMPLES, "--format", "json", "--strict")
+    assert strict.exit_code == 1
+    assert len(json.loads(strict.stdout)["indicators"]) == 29
+
+
+def test_warnings_alone_never_change_the_exit_code(write):
+    header = "agency,period,indicator,numerator,denominator,value,note\n"
+    row = "SYT,2023-Q2,gov.dossiers_online,10,100,,\n"
+    path = write("dup.csv", header + row + row)
+    assert cds("validate", path).exit_code == 0
+    assert cds("score", path, "--strict").exit_code == 0
+
+
+def test_validate_examples_lists_every_planted_mistake():
+    doc = cds_json("validate", EXAMPLES, expect_exit=1)
+    assert doc["valid"] is False
+    assert doc["rows"] == {"read": 514, "accepted": 499, "rejected": 15, "blank": 1}
+    assert sum(i["severity"] == "warning" for i in doc["issues"]) == 1
+
+
+def test_score_table_shows_baseline_target_and_summary():
+    result = cds("score", EXAMPLES, "--period", "2023-Q2", "--lang", "en")
+    assert result.exit_code == 0
+    out = result.stdout
+    assert "gov.dossiers_online" in out and "Digital government".upper() in out
+    assert "est. 80.00" in out and ">= 30" in out
+    assert "cds validate" in out  # the pointer to rejected rows
+
+
+def test_score_table_in_vietnamese_by_default():
+    out = cds("score", EXAMPLES, "--period", "2023-Q2").stdout
+    assert "CHÍNH QUYỀN SỐ" in out and "Chỉ số chung" in out and "ước 80,00" in out
+
+
+def test_csv_output_is_one_row_per_indicator():
+    out = cds("score", EXAMPLES, "--period", "2023-Q2", "--format", "csv").stdout
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert len(rows) == 29 and rows[0]["period"] == "2023-Q2" and rows[0]["id"] == "gov.online_services_multichannel"
+
+
+def test_markdown_output_has_a_table_per_pillar():
+    out = cds("score", EXAMPLES, "--format", "markdown", "--lang", "en").stdout
+    assert out.count("\n## ") == 5 and "| gov.dossiers_online |" in out
+
+
+def test_indicators_catalogue_json():
+    items = cds_json("indicators", expect_exit=0)
+    assert len(items) == 29
+    fiber = next(i for i in items if i["id"] == "soc.households_fiber")
+    assert (fiber["baseline"], fiber["baseline_qualifier"], fiber["target"]) == (60, "above", 70)
+
+
+@pytest.mark.parametrize("args", [
+    ["score", str(EXAMPLES), "--period", "2024-Q1"],
+    ["score", str(EXAMPLES), "--period", "Q5/2023"],
+    ["score", str(EXAMPLES), "--format", "pdf"],
+    ["score", str(EXAMPLES), "--lang", "fr"],
+    ["score"],
+    ["frobnicate"],
+])
+def test_usage_errors_exit_2_without_traceback(args):
+    result = cds(*args)
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("command", [[], ["score"], ["validate"], ["indicators"]])
+def test_help_carries_an_example(command):
+    result = cds(*command, "--help")
+    assert result.exit_code == 0 and "Example: cds" in result.stdout
+
+
+def test_api_gives_the_same_result_as_the_cli():
+    plan = load_plan()
+    card = score(read_submissions([EXAMPLES], plan), plan, parse_period("2023-Q3"))
+    cli = cds_json("score", EXAMPLES, "--period", "2023-Q3", "--lang", "en")
+    assert json.loads(json.dumps(card.to_dict("en"), ensure_ascii=False)) == cli
+
+
+def test_json_stdout_stays_clean_for_pipes():
+    out = subprocess.run([sys.executable, "-m", "cds_cli", "score", str(EXAMPLES), "--format", "json"],
+                         capture_output=True, text=True, check=True).stdout
+    json.loads(out)
+
+
+def test_core_modules_do_not_import_typer_or_rich():
+    code = (
+        "import sys; import cds_cli; from cds_cli import load_plan, read_submissions, score;"
+        "p = load_plan(); score(read_submissions(['examples/2023'], p), p);"
+        "bad = [m for m in sys.modules if m.split('.')[0] in ('typer', 'rich', 'click')];"
+        "print(bad); sys.exit(1 if bad else 0)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            cwd=EXAMPLES.parents[1])
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -97,6 +97,9 @@ def read_submissions(inputs: Sequence[str | Path], plan: Plan) -> ValidationRepo
     return ValidationReport(summaries, findings, accepted, totals)
 
 
+MAX_PLACES = 20  # a message names this many places of one duplicated key, then counts the rest
+
+
 def find_duplicates(df: pd.DataFrame, valid: pd.Series, names: list[str]) -> tuple[list[Finding], pd.Series]:
     """Same agency × indicator × period among otherwise valid rows (CONTRACT §3).
 
@@ -109,24 +112,35 @@ def find_duplicates(df: pd.DataFrame, valid: pd.Series, names: list[str]) -> tup
     repeated = candidates[candidates.duplicated(key, keep=False)]
     if repeated.empty:
         return [], rejected
+    group = repeated.groupby(key, sort=False).ngroup()
     figures = ["numerator_n", "denominator_n", "value_n", "status"]
-    findings: list[Finding] = []
-    for _, group in repeated.groupby(key, sort=False):
-        places = [f"{names[int(r.file_index)]}:{int(r.line)}" for r in group.itertuples()]
-        first = group.iloc[0]
-        common = {"agency": first["agency_code"], "indicator": first["indicator_id"],
-                  "period": f"{int(first['year'])}-Q{int(first['quarter'])}"}
-        conflict = bool((group[figures].nunique(dropna=False) > 1).any())
-        targets = group if conflict else group.iloc[1:]
-        for index, row in targets.iterrows():
-            rejected[index] = True
-            if conflict:
-                findings.append(Finding("duplicate_conflict", "error", names[int(row["file_index"])], int(row["line"]),
-                                        None, {**common, "places": ", ".join(places)}))
-            else:
-                findings.append(Finding("duplicate_row", "warning", names[int(row["file_index"])], int(row["line"]),
-                                        None, {**common, "first": places[0]}))
+    conflict = repeated[figures].groupby(group).nunique(dropna=False).gt(1).any(axis=1)
+    in_conflict = group.map(conflict)
+    later = repeated.duplicated(key, keep="first")
+    place = pd.Series([f"{names[i]}:{line}" for i, line in zip(repeated["file_index"], repeated["line"])],
+                      index=repeated.index)
+    places = place.groupby(group).agg(_name_places).to_dict()
+    first_place = place.groupby(group).first().to_dict()
+    hit = in_conflict | later
+    rejected[hit[hit].index] = True
+    rows = repeated[hit]
+    findings = []
+    for agency, indicator, year, quarter, file_index, line, g, conflicting in zip(
+        rows["agency_code"], rows["indicator_id"], rows["year"], rows["quarter"], rows["file_index"],
+        rows["line"], group[hit], in_conflict[hit],
+    ):
+        common = {"agency": agency, "indicator": indicator, "period": f"{int(year)}-Q{int(quarter)}"}
+        file = names[int(file_index)]
+        if conflicting:
+            findings.append(Finding("duplicate_conflict", "error", file, int(line), None, {**common, "places": places[g]}))
+        else:
+            findings.append(Finding("duplicate_row", "warning", file, int(line), None, {**common, "first": first_place[g]}))
     return findings, rejected
+
+
+def _name_places(places: pd.Series) -> str:
+    named = ", ".join(places.iloc[:MAX_PLACES])
+    return named if len(places) <= MAX_PLACES else f"{named} … ({len(places)} rows in all)"
 
 
 def _accepted_rows(df: pd.DataFrame, names: list[str]) -> pd.DataFrame:

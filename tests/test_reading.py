@@ -97,3 +97,19 @@ def test_missing_path_is_a_usage_error(tmp_path):
     result = cds("validate", tmp_path / "nope.csv")
     assert result.exit_code == 2
     assert "no such file or directory" in result.stderr
+
+
+def test_two_headers_for_one_column_warn_and_use_the_first(write):
+    path = write("twice.csv", "agency,period,indicator,value,Giá trị\nSTTTT,2023-Q1,soc.adults_smartphone,80,99\n")
+    doc = cds_json("score", path, "--lang", "en", expect_exit=0)
+    assert [(i["code"], i["severity"], i["line"], i["column"]) for i in doc["issues"]] == [
+        ("duplicate_column", "warning", 1, "value")]
+    assert next(i for i in doc["indicators"] if i["id"] == "soc.adults_smartphone")["value"] == 80
+
+
+def test_a_file_that_disappears_is_a_finding(tmp_path):
+    from cds_cli import load_plan, read_submissions
+
+    report = read_submissions([tmp_path / "gone.csv"], load_plan())
+    assert [(f.code, f.file) for f in report.findings] == [("file_unreadable", str(tmp_path / "gone.csv"))]
+    assert not report.valid

@@ -81,8 +81,8 @@ def test_broken_files_are_one_finding_not_a_crash(tmp_path, content, code):
     assert '"code": "%s"' % code in result.stdout
 
 
-def test_excel_workbook_named_explicitly_is_a_finding(tmp_path):
-    path = tmp_path / "book.xlsx"
+def test_other_spreadsheet_formats_named_explicitly_are_a_finding(tmp_path):
+    path = tmp_path / "book.ods"
     path.write_bytes(b"PK\x03\x04")
     doc = cds_json("validate", path, expect_exit=1)
     assert doc["issues"][0]["code"] == "unsupported_format"

@@ -54,10 +54,11 @@ class CatalogueFormat(str, Enum):
     json = "json"
 
 
-Inputs = Annotated[list[Path], typer.Argument(help="Submission files or directories (every *.csv below, sorted by path).", show_default=False)]
+Inputs = Annotated[list[Path], typer.Argument(help="Submission files or directories (every *.csv and *.xlsx below, sorted by path).", show_default=False)]
 LangOption = Annotated[Lang, typer.Option("--lang", help="Language of labels and messages (ids, codes and keys never change).")]
 TargetsOption = Annotated[Optional[Path], typer.Option("--targets", help="Targets YAML (default: the packaged data/targets_2023.yaml).")]
 BaselineOption = Annotated[Optional[Path], typer.Option("--baseline", help="Baselines YAML (default: the packaged data/baseline_2022.yaml).")]
+SheetOption = Annotated[Optional[str], typer.Option("--sheet", help="Worksheet to read in .xlsx files (default: the first).")]
 AgenciesOption = Annotated[Optional[Path], typer.Option("--agencies", help="Agencies YAML (default: the packaged data/agencies.yaml).")]
 
 
@@ -95,6 +96,7 @@ def score_command(
     fmt: Annotated[ScoreFormat, typer.Option("--format", "-f", help="Output format.")] = ScoreFormat.table,
     lang: LangOption = Lang.vi,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when any row has an error (the score is still printed).")] = False,
+    sheet: SheetOption = None,
     targets: TargetsOption = None,
     baseline: BaselineOption = None,
     agencies: AgenciesOption = None,
@@ -115,7 +117,7 @@ def score_command(
         if chosen is None or chosen.year != plan.year:
             raise UsageError(f"--period {period!r}: give a quarter of {plan.year}, e.g. {plan.year}-Q2")
     _check_inputs(inputs)
-    report = read_submissions(inputs, plan)
+    report = read_submissions(inputs, plan, sheet)
     card = score(report, plan, chosen)
     render(card, fmt.value, lang.value, sys.stdout, inputs=" ".join(map(str, inputs)))
     if strict and report.errors:
@@ -128,6 +130,7 @@ def validate_command(
     inputs: Inputs,
     fmt: Annotated[ValidateFormat, typer.Option("--format", "-f", help="Output format.")] = ValidateFormat.text,
     lang: LangOption = Lang.vi,
+    sheet: SheetOption = None,
     targets: TargetsOption = None,
     baseline: BaselineOption = None,
     agencies: AgenciesOption = None,
@@ -141,7 +144,7 @@ def validate_command(
 
     plan = _load(targets, baseline, agencies)
     _check_inputs(inputs)
-    report = read_submissions(inputs, plan)
+    report = read_submissions(inputs, plan, sheet)
     render(report, fmt.value, lang.value, sys.stdout)
     if not report.valid:
         raise typer.Exit(EXIT_DATA_ERRORS)

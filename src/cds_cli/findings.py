@@ -49,12 +49,28 @@ def hint(suggestion: str | None, lang_en: bool) -> str:
 MESSAGES: dict[str, tuple[str, str]] = {
     # ---- whole inputs and files
     "no_input_files": (
-        "no submission files (*.csv) found in this directory",
-        "không tìm thấy tệp báo cáo (*.csv) nào trong thư mục này",
+        "no submission files (*.csv, *.xlsx) found in this directory",
+        "không tìm thấy tệp báo cáo (*.csv, *.xlsx) nào trong thư mục này",
     ),
     "unsupported_format": (
-        "'{suffix}' files are not read; save the sheet as CSV (UTF-8)",
-        "không đọc được tệp '{suffix}'; hãy lưu bảng tính dưới dạng CSV (UTF-8)",
+        "'{suffix}' files are not read; save the sheet as Excel workbook (.xlsx) or CSV UTF-8",
+        "không đọc được tệp '{suffix}'; hãy lưu bảng tính dạng Excel Workbook (.xlsx) hoặc CSV UTF-8",
+    ),
+    "workbook_unreadable": (
+        "cannot open the workbook ({reason}); it may be damaged — open it in Excel and save it again as .xlsx",
+        "không mở được tệp Excel ({reason}); tệp có thể bị hỏng — mở bằng Excel và lưu lại dạng .xlsx",
+    ),
+    "workbook_protected": (
+        "the workbook is password-protected (or an old .xls file); save a copy without a password as .xlsx",
+        "tệp Excel có mật khẩu (hoặc là tệp .xls cũ); hãy lưu một bản không đặt mật khẩu dạng .xlsx",
+    ),
+    "workbook_too_large": (
+        "the workbook expands to {size} MB, far more than a submission; it was not read",
+        "tệp Excel giải nén ra tới {size} MB, quá lớn so với một báo cáo; tệp không được đọc",
+    ),
+    "sheet_missing": (
+        "there is no sheet '{sheet}' (sheets: {sheets}); choose one with --sheet",
+        "không có trang tính '{sheet}' (các trang: {sheets}); chọn trang bằng --sheet",
     ),
     "file_unreadable": (
         "cannot read the file ({reason})",

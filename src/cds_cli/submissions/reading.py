@@ -35,7 +35,9 @@ COLUMNS: dict[str, str] = {
 REQUIRED = ("agency", "period", "indicator")
 _HEADER_ALIASES = {fold(name): column for column, vi in COLUMNS.items() for name in (column, vi)}
 _DELIMITERS = (",", ";", "\t")
-SUBMISSION_SUFFIXES = (".csv",)
+CSV_SUFFIXES = (".csv",)
+EXCEL_SUFFIXES = (".xlsx", ".xlsm")
+SUBMISSION_SUFFIXES = CSV_SUFFIXES + EXCEL_SUFFIXES
 
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # a 1 MB cell is a finding, not a crash
 
@@ -51,16 +53,19 @@ class RawTable:
     usable: bool = True  # False when the file as a whole cannot be read (all rows rejected)
     encoding: str | None = None
     delimiter: str | None = None
+    sheet: str | None = None  # for workbooks: the sheet that was read
 
 
 def discover(inputs: list[str | Path]) -> tuple[list[Path], list[Finding]]:
-    """Expand directories (every *.csv below, sorted by path) and keep files as given."""
+    """Expand directories (every *.csv and *.xlsx below, sorted by path) and keep files
+    as given.  Excel's lock files (``~$book.xlsx``) are not submissions."""
     files: list[Path] = []
     findings: list[Finding] = []
     for item in map(Path, inputs):
         if item.is_dir():
             found = sorted(
-                (p for p in item.rglob("*") if p.is_file() and p.suffix.lower() in SUBMISSION_SUFFIXES),
+                (p for p in item.rglob("*")
+                 if p.is_file() and p.suffix.lower() in SUBMISSION_SUFFIXES and not p.name.startswith("~$")),
                 key=lambda p: p.relative_to(item).as_posix(),
             )
             if not found:
@@ -71,15 +76,19 @@ def discover(inputs: list[str | Path]) -> tuple[list[Path], list[Finding]]:
     return files, findings
 
 
-def read_table(path: Path) -> RawTable:
-    """Read one submission file into raw cells; problems become findings."""
+def read_table(path: Path, sheet: str | None = None) -> RawTable:
+    """Read one submission file (CSV, or a sheet of a workbook) into raw cells; problems
+    become findings."""
     name = str(path)
-    if path.suffix.lower() not in SUBMISSION_SUFFIXES:
+    suffix = path.suffix.lower()
+    if suffix not in SUBMISSION_SUFFIXES:
         return _unusable(name, "unsupported_format", {"suffix": path.suffix or path.name})
+    if not path.is_file():
+        return _unusable(name, "file_unreadable", {"reason": "file not found"})
+    if suffix in EXCEL_SUFFIXES:
+        return _read_workbook(path, sheet)
     try:
         data = path.read_bytes()
-    except FileNotFoundError:
-        return _unusable(name, "file_unreadable", {"reason": "file not found"})
     except OSError as exc:
         return _unusable(name, "file_unreadable", {"reason": exc.strerror or str(exc)})
     text, encoding, problem = decode(data)
@@ -92,6 +101,27 @@ def read_table(path: Path) -> RawTable:
     table = _to_table(name, cells, lines)
     table.encoding, table.delimiter = encoding, delimiter
     return table
+
+
+def _read_workbook(path: Path, sheet: str | None) -> RawTable:
+    from .excel import WorkbookProblem, read_sheet
+
+    try:
+        found = read_sheet(path, sheet, _looks_like_header)
+    except WorkbookProblem as problem:
+        return _unusable(str(path), problem.code, problem.params)
+    except OSError as exc:
+        return _unusable(str(path), "file_unreadable", {"reason": exc.strerror or str(exc)})
+    if not any(any(row) for row in found.rows):
+        return _unusable(str(path), "empty_file", {})
+    table = _to_table(str(path), found.rows, found.lines)
+    table.sheet = found.sheet
+    return table
+
+
+def _looks_like_header(row: list[str]) -> bool:
+    """A header row names at least two of the contract's columns (a title does not)."""
+    return len({_HEADER_ALIASES.get(fold(cell)) for cell in row} - {None}) >= 2
 
 
 def decode(data: bytes) -> tuple[str, str | None, str | None]:
@@ -155,6 +185,7 @@ def split_cells(text: str, delimiter: str) -> tuple[list[list[str]] | pd.DataFra
 
 
 def _to_table(name: str, cells: list[list[str]] | pd.DataFrame, lines: list[int] | None) -> RawTable:
+    header_line = 1 if lines is None else lines[0]
     if isinstance(cells, pd.DataFrame):
         header = [str(cell) for cell in cells.iloc[0]]
         body = cells.iloc[1:].reset_index(drop=True)
@@ -170,7 +201,7 @@ def _to_table(name: str, cells: list[list[str]] | pd.DataFrame, lines: list[int]
         # Cells past the header's width only matter when they hold something.
         extra = pd.Series([len(row) if any(c.strip() for c in row[width:]) else 0 for row in cells[1:]], dtype="int64")
     findings: list[Finding] = []
-    mapping = _map_header(name, header, findings)
+    mapping = _map_header(name, header, header_line, findings)
     data = pd.DataFrame({column: _column(body, mapping.get(column)) for column in COLUMNS})
     # A row is blank when none of the contract's columns holds anything: a template row
     # with only its STT number filled in carries no data either.
@@ -182,7 +213,7 @@ def _to_table(name: str, cells: list[list[str]] | pd.DataFrame, lines: list[int]
     table = RawTable(name, rows, blank=int(blank.sum()), findings=findings)
     missing = [column for column in REQUIRED if column not in mapping]
     for column in missing:
-        findings.append(Finding("missing_column", "error", name, 1, column, {
+        findings.append(Finding("missing_column", "error", name, header_line, column, {
             "column": column, "column_vi": COLUMNS[column],
             "header": ", ".join(header), "rows": len(rows),
         }))
@@ -190,14 +221,14 @@ def _to_table(name: str, cells: list[list[str]] | pd.DataFrame, lines: list[int]
     return table
 
 
-def _map_header(name: str, header: list[str], findings: list[Finding]) -> dict[str, int]:
+def _map_header(name: str, header: list[str], line: int, findings: list[Finding]) -> dict[str, int]:
     mapping: dict[str, int] = {}
     for position, cell in enumerate(header):
         column = _HEADER_ALIASES.get(fold(cell.lstrip("\ufeff")))
         if column is None:
             continue  # STT, the indicator's name in a template, …: ignored by design
         if column in mapping:
-            findings.append(Finding("duplicate_column", "warning", name, 1, column, {
+            findings.append(Finding("duplicate_column", "warning", name, line, column, {
                 "column": column, "first": header[mapping[column]], "second": cell,
             }))
             continue

@@ -39,6 +39,7 @@ class FileSummary:
     encoding: str | None
     delimiter: str | None
     rows: RowCounts
+    sheet: str | None = None
 
 
 @dataclass
@@ -63,10 +64,12 @@ class ValidationReport:
         return not self.errors
 
 
-def read_submissions(inputs: Sequence[str | Path], plan: Plan) -> ValidationReport:
-    """Read and validate submission files or directories against the plan."""
+def read_submissions(inputs: Sequence[str | Path], plan: Plan, sheet: str | None = None) -> ValidationReport:
+    """Read and validate submission files or directories against the plan.
+
+    ``sheet`` names the worksheet to read in Excel workbooks (default: the first)."""
     paths, findings = discover(list(inputs))
-    tables = [read_table(path) for path in paths]
+    tables = [read_table(path, sheet) for path in paths]
     for table in tables:
         findings.extend(table.findings)
     usable = [(i, t) for i, t in enumerate(tables) if t.usable and len(t.rows)]
@@ -162,7 +165,7 @@ def _accepted_rows(df: pd.DataFrame, names: list[str]) -> pd.DataFrame:
 def _summary(index: int, table: RawTable, rejected: int) -> FileSummary:
     read = len(table.rows)
     counts = RowCounts(read=read, accepted=read - rejected, rejected=rejected, blank=table.blank)
-    return FileSummary(table.file, table.encoding, table.delimiter, counts)
+    return FileSummary(table.file, table.encoding, table.delimiter, counts, table.sheet)
 
 
 def report_to_dict(report: ValidationReport, lang: str = "en") -> dict:
@@ -171,7 +174,8 @@ def report_to_dict(report: ValidationReport, lang: str = "en") -> dict:
         "valid": report.valid,
         "rows": report.rows.to_dict(),
         "files": [
-            {"file": s.file, "encoding": s.encoding, "delimiter": s.delimiter, "rows": s.rows.to_dict()}
+            {"file": s.file, "sheet": s.sheet, "encoding": s.encoding, "delimiter": s.delimiter,
+             "rows": s.rows.to_dict()}
             for s in report.files
         ],
         "issues": [f.to_dict(lang) for f in report.findings],

@@ -49,6 +49,22 @@ class ValidateFormat(str, Enum):
     json = "json"
 
 
+class ScoreBy(str, Enum):
+    indicator = "indicator"
+    agency = "agency"
+
+
+class StatusFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+class TemplateFormat(str, Enum):
+    csv = "csv"
+    xlsx = "xlsx"
+
+
 class CatalogueFormat(str, Enum):
     table = "table"
     json = "json"
@@ -82,6 +98,17 @@ def _load(targets: Path | None, baseline: Path | None, agencies: Path | None):
     return load_plan(targets, baseline, agencies)
 
 
+def _period_option(period: str | None, plan) -> "Period | None":
+    from .periods import parse_period
+
+    if period is None:
+        return None
+    chosen = parse_period(period)
+    if chosen is None or chosen.year != plan.year:
+        raise UsageError(f"--period {period!r}: give a quarter of {plan.year}, e.g. {plan.year}-Q2")
+    return chosen
+
+
 def _check_inputs(inputs: list[Path]) -> None:
     missing = [str(p) for p in inputs if not p.exists()]
     if missing:
@@ -96,6 +123,7 @@ def score_command(
     fmt: Annotated[ScoreFormat, typer.Option("--format", "-f", help="Output format.")] = ScoreFormat.table,
     lang: LangOption = Lang.vi,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when any row has an error (the score is still printed).")] = False,
+    by: Annotated[ScoreBy, typer.Option("--by", help="indicator: the scorecard; agency: each agency's own figures for the pooled indicators, ranked.")] = ScoreBy.indicator,
     sheet: SheetOption = None,
     targets: TargetsOption = None,
     baseline: BaselineOption = None,
@@ -105,21 +133,16 @@ def score_command(
 
     Example: cds score examples/2023 --period 2023-Q2 --format json --lang en
     """
-    from .periods import parse_period
     from .render import render
-    from .scoring import score
+    from .scoring import agency_breakdown, score
     from .submissions.validate import read_submissions
 
     plan = _load(targets, baseline, agencies)
-    chosen = None
-    if period is not None:
-        chosen = parse_period(period)
-        if chosen is None or chosen.year != plan.year:
-            raise UsageError(f"--period {period!r}: give a quarter of {plan.year}, e.g. {plan.year}-Q2")
+    chosen = _period_option(period, plan)
     _check_inputs(inputs)
     report = read_submissions(inputs, plan, sheet)
-    card = score(report, plan, chosen)
-    render(card, fmt.value, lang.value, sys.stdout, inputs=" ".join(map(str, inputs)))
+    result = score(report, plan, chosen) if by is ScoreBy.indicator else agency_breakdown(report, plan, chosen)
+    render(result, fmt.value, lang.value, sys.stdout, inputs=" ".join(map(str, inputs)))
     if strict and report.errors:
         raise typer.Exit(EXIT_DATA_ERRORS)
 
@@ -166,6 +189,73 @@ def indicators_command(
     from .render import render
 
     render(_load(targets, baseline, agencies), fmt.value, lang.value, sys.stdout)
+
+
+@app.command("status")
+@handles_errors
+def status_command(
+    inputs: Inputs,
+    period: Annotated[Optional[str], typer.Option("--period", "-p", help="Quarter to check, e.g. 2023-Q2 (default: the latest reported).")] = None,
+    fmt: Annotated[StatusFormat, typer.Option("--format", "-f", help="Output format (csv: one row per expected report).")] = StatusFormat.table,
+    lang: LangOption = Lang.vi,
+    sheet: SheetOption = None,
+    targets: TargetsOption = None,
+    baseline: BaselineOption = None,
+    agencies: AgenciesOption = None,
+) -> None:
+    """Who has reported: expected reports per agency and indicator, received, missing, rate.
+
+    Example: cds status examples/2023 --period 2023-Q2
+    """
+    from .completeness import completeness
+    from .render import render
+    from .submissions.validate import read_submissions
+
+    plan = _load(targets, baseline, agencies)
+    chosen = _period_option(period, plan)
+    _check_inputs(inputs)
+    render(completeness(read_submissions(inputs, plan, sheet), plan, chosen), fmt.value, lang.value, sys.stdout)
+
+
+@app.command("template")
+@handles_errors
+def template_command(
+    agency: Annotated[str, typer.Option("--agency", "-a", help="Agency code or name, e.g. SYT or 'Sở Y tế'.", show_default=False)],
+    period: Annotated[str, typer.Option("--period", "-p", help="Quarter the form is for, e.g. 2023-Q3.", show_default=False)],
+    fmt: Annotated[TemplateFormat, typer.Option("--format", "-f", help="csv (UTF-8 with BOM, semicolons, as Excel writes it) or xlsx.")] = TemplateFormat.xlsx,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="File to write (default: CSV to stdout, XLSX to AGENCY_PERIOD.xlsx).")] = None,
+    lang: LangOption = Lang.vi,
+    targets: TargetsOption = None,
+    baseline: BaselineOption = None,
+    agencies: AgenciesOption = None,
+) -> None:
+    """Write the submission form of one agency for one quarter, ready to fill in.
+
+    Example: cds template --agency SYT --period 2023-Q3 --format xlsx -o SYT-2023-Q3.xlsx
+    """
+    from .templates import template_csv, template_rows, template_xlsx, write_atomic
+    from .text import fold
+
+    plan = _load(targets, baseline, agencies)
+    code = plan.agency_lookup.get(fold(agency))
+    if code is None:
+        raise UsageError(f"--agency {agency!r}: not an agency of the plan; `cds indicators` and data/agencies.yaml list them")
+    quarter = _period_option(period, plan)
+    rows = template_rows(plan, code, quarter, lang.value)
+    if fmt is TemplateFormat.csv:
+        data = template_csv(rows)
+    else:
+        name = plan.agency(code).name(lang.value)
+        data = template_xlsx(rows, f"{plan.info.number} — {name} — {quarter}")
+    if output is None and fmt is TemplateFormat.csv:
+        sys.stdout.buffer.write(data) if hasattr(sys.stdout, "buffer") else sys.stdout.write(data.decode("utf-8"))
+        return
+    target = output or Path(f"{code}_{quarter}.{fmt.value}")
+    try:
+        write_atomic(target, data)
+    except OSError as exc:
+        raise UsageError(f"cannot write {target}: {exc.strerror or exc}") from None
+    typer.echo(f"{target}: {len(rows)} indicators for {code} {quarter}", err=True)
 
 
 def main() -> None:

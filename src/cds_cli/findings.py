@@ -163,8 +163,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{indicator} là chỉ tiêu {kind_vi}: hãy ghi tử số và mẫu số (không thể cộng dồn tỷ lệ phần trăm)",
     ),
     "value_missing": (
-        "no figure: give numerator and denominator, or value",
-        "không có số liệu: hãy ghi tử số và mẫu số, hoặc giá trị",
+        "no figure: give numerator and denominator, or value (or delete the row if there is nothing to report yet)",
+        "không có số liệu: hãy ghi tử số và mẫu số, hoặc giá trị (hoặc xóa dòng nếu chưa có số liệu để báo cáo)",
     ),
     "status_missing": (
         "{indicator} is a milestone: write its status in value (done, in_progress, not_started)",

@@ -71,6 +71,7 @@ class Indicator(_Strict):
     time: Literal["stock", "flow"]
     aggregate: Literal["single", "pooled"]
     reporter: str | None = None
+    reporters: list[str] = []  # pooled: agency codes or group names (agencies.yaml) expected to report
     due: str
     weight: float = 1.0
     source: Source
@@ -87,6 +88,10 @@ class Indicator(_Strict):
             raise ValueError("a milestone needs target 'done' and comparator '='")
         if (self.aggregate == "single") != (self.reporter is not None):
             raise ValueError("a single indicator names its reporter; a pooled one does not")
+        if self.aggregate == "pooled" and not self.reporters:
+            raise ValueError("a pooled indicator lists its reporters (agency codes or groups)")
+        if self.aggregate == "single" and self.reporters:
+            raise ValueError("a single indicator has one reporter, not a reporters list")
         if parse_period(self.due) is None:
             raise ValueError(f"due {self.due!r} is not a quarter like 2023-Q4")
         if self.weight < 0:
@@ -156,8 +161,15 @@ class Agency(_Strict):
         return self.name_vi if lang == "vi" else self.name_en
 
 
+class AgencyGroup(_Strict):
+    name_vi: str
+    name_en: str
+    members: list[str]
+
+
 class AgenciesFile(_Strict):
     agencies: list[Agency]
+    groups: dict[str, AgencyGroup] = {}
 
 
 @dataclass(frozen=True)
@@ -171,6 +183,7 @@ class Plan:
     context: list[ContextFigure]
     agencies: list[Agency]
     agency_lookup: dict[str, str] = field(repr=False)  # folded code/name/alias → code
+    expected: dict[str, tuple[str, ...]] = field(repr=False)  # indicator id → agencies expected to report
 
     @property
     def year(self) -> int:
@@ -185,6 +198,10 @@ class Plan:
 
     def agency(self, code: str) -> Agency:
         return next(agency for agency in self.agencies if agency.code == code)
+
+    def indicators_of(self, code: str) -> list[Indicator]:
+        """The indicators an agency reports: its single ones and the pooled ones it feeds."""
+        return [ind for ind in self.indicators if code in self.expected[ind.id]]
 
 
 # --------------------------------------------------------------------------- loading
@@ -212,6 +229,7 @@ def load_plan(
 
     lookup = _agency_lookup(agencies_at, agencies_doc.agencies)
     _check_targets(targets_at, targets_doc, lookup)
+    expected = _expected_reporters(targets_at, targets_doc, agencies_at, agencies_doc)
     baselines = _check_baselines(baseline_at, baseline_doc, targets_doc.indicators)
     return Plan(
         info=targets_doc.plan,
@@ -221,6 +239,7 @@ def load_plan(
         context=baseline_doc.context,
         agencies=agencies_doc.agencies,
         agency_lookup=lookup,
+        expected=expected,
     )
 
 
@@ -316,6 +335,31 @@ def _check_targets(located: _Located, doc: TargetsFile, agency_lookup: dict[str,
             raise located.error(("indicators", i, "due"), f"{ind.id}: due {ind.due} is outside the plan year {doc.plan.year}")
 
 
+def _expected_reporters(targets_at: _Located, targets: TargetsFile,
+                        agencies_at: _Located, agencies: AgenciesFile) -> dict[str, tuple[str, ...]]:
+    codes = [agency.code for agency in agencies.agencies]
+    for name, group in agencies.groups.items():
+        unknown = [member for member in group.members if member not in codes]
+        if unknown:
+            raise agencies_at.error(("groups", name), f"group {name}: unknown agency {', '.join(unknown)}")
+    expected = {}
+    for i, ind in enumerate(targets.indicators):
+        if ind.reporter:
+            expected[ind.id] = (ind.reporter,)
+            continue
+        members: list[str] = []
+        for entry in ind.reporters:
+            if entry in agencies.groups:
+                members += agencies.groups[entry].members
+            elif entry in codes:
+                members.append(entry)
+            else:
+                raise targets_at.error(("indicators", i, "reporters"),
+                                       f"{ind.id}: {entry!r} is neither an agency code nor a group of the agencies file")
+        expected[ind.id] = tuple(dict.fromkeys(members))  # in order, once each
+    return expected
+
+
 def _check_baselines(located: _Located, doc: BaselineFile, indicators: list[Indicator]) -> dict[str, Baseline]:
     by_id = {ind.id: ind for ind in indicators}
     baselines: dict[str, Baseline] = {}
@@ -345,7 +389,8 @@ def catalogue(plan: Plan, lang: str = "en") -> list[dict[str, Any]]:
         rows.append({
             "id": ind.id, "pillar": ind.pillar, "name": ind.name(lang), "name_vi": ind.name_vi,
             "name_en": ind.name_en, "unit": ind.unit, "comparator": ind.comparator, "target": ind.target,
-            "time": ind.time, "aggregate": ind.aggregate, "reporter": ind.reporter, "due": ind.due,
+            "time": ind.time, "aggregate": ind.aggregate, "reporter": ind.reporter,
+            "reporters": list(plan.expected[ind.id]), "due": ind.due,
             "weight": ind.weight,
             "baseline": baseline.value if baseline else None,
             "baseline_qualifier": baseline.qualifier if baseline else None,

@@ -17,20 +17,22 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from .completeness import Completeness
 from .labels import label, number
 from .plan import Plan, catalogue
-from .scoring import Scorecard
+from .scoring import AgencyBreakdown, Scorecard
 from .submissions.validate import ValidationReport, report_to_dict
+from .text import safe_cell
 
 STATUS_STYLE = {"achieved": "bold green", "on_track": "green", "at_risk": "yellow",
                 "off_track": "bold red", "no_data": "dim"}
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow"}
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def render(result: Any, fmt: str, lang: str, out: TextIO, **context: Any) -> None:
     """Write ``result`` (Scorecard, ValidationReport or Plan) to ``out`` in ``fmt``."""
-    kind = {Scorecard: "score", ValidationReport: "validate", Plan: "indicators"}[type(result)]
+    kind = {Scorecard: "score", ValidationReport: "validate", Plan: "indicators", Completeness: "status",
+            AgencyBreakdown: "breakdown"}[type(result)]
     RENDERERS[(kind, fmt)](result, lang, out, **context)
 
 
@@ -41,17 +43,6 @@ def _console(out: TextIO) -> Console:
 
 def _json(document: Any, out: TextIO) -> None:
     out.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
-
-
-def safe_cell(value: Any) -> Any:
-    """Neutralise text a spreadsheet would execute (=, +, -, @, tab, CR), keep numbers."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        try:
-            float(value)
-            return value  # "-5" is a number, not a formula
-        except ValueError:
-            return "'" + value
-    return value
 
 
 # --------------------------------------------------------------------------- score
@@ -76,8 +67,9 @@ def _target(item: dict[str, Any], lang: str) -> str:
 
 _NAME_WIDTH = 44
 # Columns a narrow terminal does without, first dropped first; JSON and Markdown keep all.
-_OPTIONAL_COLUMNS = ("indicator", "progress", "expected")
-_SCORE_COLUMNS = ("id", "indicator", "baseline", "target", "value", "attainment", "progress", "expected", "status")
+_OPTIONAL_COLUMNS = ("indicator", "progress", "expected", "reports")
+_SCORE_COLUMNS = ("id", "indicator", "baseline", "target", "value", "attainment", "progress", "expected", "status",
+                  "reports")
 
 
 def _score_cells(item: dict[str, Any], lang: str) -> dict[str, str]:
@@ -86,6 +78,7 @@ def _score_cells(item: dict[str, Any], lang: str) -> dict[str, str]:
         "target": _target(item, lang), "value": _shown_value(item, "value", lang),
         "attainment": number(item["attainment"], lang), "progress": number(item["progress"], lang),
         "expected": number(item["expected"], lang), "status": label(item["status"], lang),
+        "reports": f"{item['reports_received']}/{item['reports_expected']}",
         "_status": item["status"],
     }
 
@@ -135,6 +128,7 @@ def score_table(card: Scorecard, lang: str, out: TextIO, inputs: str = "…") ->
                     f"{number(_percent(doc['index']['coverage']), lang, 0)}%")
     console.print(pillars)
     console.print(label("status_line", lang, **doc["summary"]))
+    console.print(_reporting_line(doc["reporting"], doc["period"], lang))
     console.print(label("rows_line", lang, **doc["rows"]))
     errors = sum(1 for i in doc["issues"] if i["severity"] == "error")
     warnings = len(doc["issues"]) - errors
@@ -147,9 +141,14 @@ def _percent(share: float | None) -> float | None:
     return None if share is None else 100 * share
 
 
+def _reporting_line(reporting: dict[str, Any], period: str | None, lang: str) -> str:
+    return label("reporting_line", lang, period=period or label("no_period", lang), received=reporting["received"],
+                 expected=reporting["expected"], rate=number(_percent(reporting["rate"]), lang, 0))
+
+
 SCORE_CSV_KEYS = ["id", "pillar", "name", "unit", "comparator", "target", "baseline", "baseline_qualifier",
                   "value", "numerator", "denominator", "attainment", "progress", "expected", "met", "status",
-                  "reporters"]
+                  "reporters", "reports_expected", "reports_received", "reporting_rate"]
 
 
 def score_csv(card: Scorecard, lang: str, out: TextIO, **_: Any) -> None:
@@ -190,7 +189,8 @@ def score_markdown(card: Scorecard, lang: str, out: TextIO, **_: Any) -> None:
     rows.append([f"**{label('index', lang)}**", f"**{number(doc['index']['score'], lang)}**",
                  f"{number(_percent(doc['index']['coverage']), lang, 0)}%"])
     parts += [_md_table([label(k, lang) for k in ("pillar", "score", "coverage")], rows), ""]
-    parts += [label("status_line", lang, **doc["summary"]), "", label("rows_line", lang, **doc["rows"]), ""]
+    parts += [label("status_line", lang, **doc["summary"]), "", _reporting_line(doc["reporting"], doc["period"], lang),
+              "", label("rows_line", lang, **doc["rows"]), ""]
     out.write("\n".join(parts))
 
 
@@ -233,6 +233,106 @@ def validation_json(report: ValidationReport, lang: str, out: TextIO, **_: Any) 
     _json(report_to_dict(report, lang), out)
 
 
+# --------------------------------------------------------------------------- score --by agency
+
+def breakdown_table(breakdown: AgencyBreakdown, lang: str, out: TextIO, **_: Any) -> None:
+    console = _console(out)
+    doc = breakdown.to_dict(lang)
+    period = doc["period"] or label("no_period", lang)
+    ranking = Table(title=label("agency_ranking_title", lang), title_style="bold")
+    for key in ("rank", "agency", "indicator", "indicators_count", "mean_attainment"):
+        ranking.add_column(label(key, lang) if key != "indicator" else "",
+                           justify="right" if key in ("rank", "indicators_count", "mean_attainment") else "left")
+    for row in doc["agencies"]:
+        ranking.add_row(str(row["rank"]), row["agency"], row["name"], str(row["indicators"]),
+                        number(row["mean_attainment"], lang))
+    console.print(ranking)
+    for item in doc["indicators"]:
+        table = Table(title=f"{item['id']} — {item['name']}", title_style="bold", title_justify="left",
+                      caption=f"{period}: {label('target', lang)} {item['comparator']} {number(item['target'], lang, 0)}"
+                              f" · {label('province', lang)} {number(item['value'], lang)}", caption_justify="left")
+        for key in ("rank", "agency", "value", "attainment", "pull"):
+            table.add_column(label(key, lang), justify="left" if key == "agency" else "right")
+        for row in item["agencies"]:
+            pull = Text(number(row["pull"], lang), style="red" if row["pull"] < 0 else "green")
+            table.add_row(str(row["rank"]), row["agency"], number(row["value"], lang),
+                          Text(number(row["attainment"], lang), style="green" if row["met"] else ""), pull)
+        console.print(table)
+
+
+def breakdown_csv(breakdown: AgencyBreakdown, lang: str, out: TextIO, **_: Any) -> None:
+    doc = breakdown.to_dict(lang)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["period", "indicator", "rank", "agency", "value", "numerator", "denominator", "attainment",
+                     "met", "pull", "province_value", "target"])
+    for item in doc["indicators"]:
+        for row in item["agencies"]:
+            writer.writerow([doc["period"], item["id"], row["rank"], row["agency"], row["value"], row["numerator"],
+                             row["denominator"], row["attainment"], row["met"], row["pull"], item["value"],
+                             item["target"]])
+    out.write(buffer.getvalue())
+
+
+def breakdown_markdown(breakdown: AgencyBreakdown, lang: str, out: TextIO, **_: Any) -> None:
+    doc = breakdown.to_dict(lang)
+    parts = [f"# {label('agency_ranking_title', lang)} — {doc['period']}", ""]
+    parts += [_md_table([label(k, lang) for k in ("rank", "agency", "indicators_count", "mean_attainment")],
+                        [[r["rank"], f"{r['agency']} — {r['name']}", r["indicators"], number(r["mean_attainment"], lang)]
+                         for r in doc["agencies"]]), ""]
+    for item in doc["indicators"]:
+        parts += [f"## {item['id']} — {item['name']}", "",
+                  f"{label('target', lang)} {item['comparator']} {number(item['target'], lang, 0)}; "
+                  f"{label('province', lang)} {number(item['value'], lang)}", ""]
+        parts += [_md_table([label(k, lang) for k in ("rank", "agency", "value", "attainment", "pull")],
+                            [[r["rank"], r["agency"], number(r["value"], lang), number(r["attainment"], lang),
+                              number(r["pull"], lang)] for r in item["agencies"]]), ""]
+    out.write("\n".join(parts))
+
+
+# --------------------------------------------------------------------------- status
+
+def _rate(rate: float | None, lang: str) -> str:
+    return "—" if rate is None else f"{number(100 * rate, lang, 0)}%"
+
+
+def status_table(status: Completeness, lang: str, out: TextIO, **_: Any) -> None:
+    console = _console(out)
+    period = str(status.period) if status.period else label("no_period", lang)
+    agencies = Table(title=label("status_title", lang, period=period, number=status.plan.info.number),
+                     title_style="bold")
+    for key in ("agency", "indicator", "expected_reports", "received", "rate", "missing", "rejected"):
+        agencies.add_column(label(key, lang) if key != "indicator" else "", overflow="fold",
+                            justify="right" if key in ("expected_reports", "received", "rate") else "left")
+    for row in status.by_agency():
+        style = "green" if row["rate"] == 1 else "bold red" if row["received"] == 0 else "yellow"
+        agencies.add_row(row["id"], row["name_vi"] if lang == "vi" else row["name_en"], str(row["expected"]),
+                         str(row["received"]), Text(_rate(row["rate"], lang), style=style),
+                         ", ".join(row["missing"]), ", ".join(row["rejected"]))
+    console.print(agencies)
+    indicators = Table(show_header=True)
+    for key in ("id", "expected_reports", "received", "rate", "missing"):
+        indicators.add_column(label(key, lang), overflow="fold",
+                              justify="right" if key in ("expected_reports", "received", "rate") else "left")
+    for row in status.by_indicator():
+        indicators.add_row(row["id"], str(row["expected"]), str(row["received"]), _rate(row["rate"], lang),
+                           ", ".join(row["missing"]))
+    console.print(indicators)
+    console.print(_reporting_line({"received": status.received, "expected": status.expected, "rate": status.rate},
+                                  str(status.period) if status.period else None, lang))
+
+
+def status_csv(status: Completeness, lang: str, out: TextIO, **_: Any) -> None:
+    """One row per expected report: easy to filter, sort or mail-merge."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["period", "agency", "agency_name", "indicator", "state"])
+    for row in status.reports.itertuples():
+        agency = status.plan.agency(row.agency)
+        writer.writerow([status.period, row.agency, safe_cell(agency.name(lang)), row.indicator, row.state])
+    out.write(buffer.getvalue())
+
+
 # --------------------------------------------------------------------------- indicators
 
 def catalogue_table(plan: Plan, lang: str, out: TextIO, **_: Any) -> None:
@@ -254,6 +354,13 @@ RENDERERS = {
     ("score", "markdown"): score_markdown,
     ("validate", "text"): validation_text,
     ("validate", "json"): validation_json,
+    ("breakdown", "table"): breakdown_table,
+    ("breakdown", "json"): lambda breakdown, lang, out, **_: _json(breakdown.to_dict(lang), out),
+    ("breakdown", "csv"): breakdown_csv,
+    ("breakdown", "markdown"): breakdown_markdown,
+    ("status", "table"): status_table,
+    ("status", "json"): lambda status, lang, out, **_: _json(status.to_dict(lang), out),
+    ("status", "csv"): status_csv,
     ("indicators", "table"): catalogue_table,
     ("indicators", "json"): lambda plan, lang, out, **_: _json(catalogue(plan, lang), out),
 }

@@ -20,6 +20,7 @@ from typing import Any
 
 import pandas as pd
 
+from .completeness import Completeness, completeness
 from .findings import Finding
 from .periods import Period
 from .plan import Indicator, Plan
@@ -71,16 +72,18 @@ class Scorecard:
     index_coverage: float
     rows: RowCounts
     findings: list[Finding]
+    reporting: Completeness
 
     def status_counts(self) -> dict[str, int]:
         return {status: sum(1 for s in self.indicators if s.status == status) for status in STATUSES}
 
     def to_dict(self, lang: str = "en") -> dict[str, Any]:
         """The JSON document of CONTRACT §5 (numbers rounded to 2 decimals)."""
+        rates = self.reporting.indicator_rates()
         return {
             "period": str(self.period) if self.period else None,
             "plan": {"number": self.plan.info.number, "year": self.plan.year, "province": self.plan.info.province},
-            "indicators": [_indicator_dict(s, self.plan, lang) for s in self.indicators],
+            "indicators": [_indicator_dict(s, self.plan, lang) | _reporting(rates[s.id]) for s in self.indicators],
             "pillars": [
                 {"id": p.id, "name": _pillar_name(self.plan, p.id, lang), "score": _round(p.score),
                  "coverage": _round(p.coverage), "indicators_with_data": p.with_data, "indicators": p.total}
@@ -88,6 +91,8 @@ class Scorecard:
             ],
             "index": {"score": _round(self.index_score), "coverage": _round(self.index_coverage)},
             "summary": self.status_counts(),
+            "reporting": {"expected": self.reporting.expected, "received": self.reporting.received,
+                          "rate": _round(self.reporting.rate, 4)},
             "rows": self.rows.to_dict(),
             "issues": [f.to_dict(lang) for f in self.findings],
         }
@@ -95,13 +100,8 @@ class Scorecard:
 
 def score(report: ValidationReport, plan: Plan, period: Period | None = None) -> Scorecard:
     """Score the accepted rows of ``report`` at ``period`` (default: the latest reported)."""
-    accepted = report.accepted
-    if period is None and len(accepted):
-        latest = accepted[["year", "quarter"]].max()
-        period = Period(int(latest["year"]), int(latest["quarter"]))
-    upto = accepted[(accepted["year"] == plan.year) & (accepted["quarter"] <= (period.quarter if period else 0))]
-    latest_rows = upto.sort_values("quarter", kind="stable").groupby(["indicator", "agency"]).tail(1)
-    flow_sums = upto.groupby(["indicator", "agency"])[["numerator", "denominator"]].sum(min_count=1).reset_index()
+    period = period or report.latest_period()
+    latest_rows, flow_sums = _rows_up_to(report.accepted, plan, period)
 
     scores = [
         _score_indicator(ind, plan, period,
@@ -114,7 +114,17 @@ def score(report: ValidationReport, plan: Plan, period: Period | None = None) ->
     index_score = _weighted_mean([(p.score, weights[p.id]) for p in pillars if p.score is not None])
     total_weight = sum(weights.values())
     index_coverage = sum(p.coverage * weights[p.id] for p in pillars) / total_weight if total_weight else 0.0
-    return Scorecard(plan, period, scores, pillars, index_score, index_coverage, report.rows, report.findings)
+    return Scorecard(plan, period, scores, pillars, index_score, index_coverage, report.rows, report.findings,
+                     completeness(report, plan, period))
+
+
+def _rows_up_to(accepted: pd.DataFrame, plan: Plan, period: Period | None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The rows a period is scored from: each agency's latest row per indicator (stock)
+    and each agency's year-to-date sums per indicator (flow)."""
+    upto = accepted[(accepted["year"] == plan.year) & (accepted["quarter"] <= (period.quarter if period else 0))]
+    latest_rows = upto.sort_values("quarter", kind="stable").groupby(["indicator", "agency"]).tail(1)
+    flow_sums = upto.groupby(["indicator", "agency"])[["numerator", "denominator"]].sum(min_count=1).reset_index()
+    return latest_rows, flow_sums
 
 
 # --------------------------------------------------------------------------- one indicator
@@ -232,8 +242,13 @@ def _weighted_mean(pairs: list[tuple[float, float]]) -> float | None:
     return sum(v * w for v, w in pairs) / weight if weight else None
 
 
-def _round(number: float | None) -> float | None:
-    return None if number is None else round(number, 2)
+def _round(number: float | None, digits: int = 2) -> float | None:
+    return None if number is None else round(number, digits)
+
+
+def _reporting(rate: dict[str, Any]) -> dict[str, Any]:
+    return {"reports_expected": rate["expected"], "reports_received": rate["received"],
+            "reporting_rate": _round(rate["rate"], 4)}
 
 
 def _pillar_name(plan: Plan, pillar_id: str, lang: str) -> str:
@@ -267,3 +282,78 @@ def _indicator_dict(s: IndicatorScore, plan: Plan, lang: str) -> dict[str, Any]:
         "due": ind.due,
         "reporters": s.reporters,
     }
+
+
+# --------------------------------------------------------------------------- by agency
+
+@dataclass(frozen=True)
+class AgencyFigure:
+    agency: str
+    value: float
+    numerator: float
+    denominator: float
+    attainment: float
+    met: bool
+    pull: float  # percentage points this agency moves the provincial value: (d/D)·(v − V)
+
+
+@dataclass(frozen=True)
+class AgencyBreakdown:
+    """Each agency's own figures for the pooled indicators (``cds score --by agency``)."""
+
+    plan: Plan
+    period: Period | None
+    indicators: list[tuple[Indicator, float | None, list[AgencyFigure]]]  # (indicator, provincial V, agencies best first)
+
+    def ranking(self) -> list[dict[str, Any]]:
+        """Agencies by mean of min(attainment, 100) over the pooled indicators they reported."""
+        scores: dict[str, list[float]] = {}
+        for _, _, figures in self.indicators:
+            for figure in figures:
+                scores.setdefault(figure.agency, []).append(min(figure.attainment, 100.0))
+        ranked = sorted(scores.items(), key=lambda item: (-sum(item[1]) / len(item[1]), item[0]))
+        return [{"rank": rank, "agency": code, "indicators": len(values), "mean_attainment": sum(values) / len(values)}
+                for rank, (code, values) in enumerate(ranked, start=1)]
+
+    def to_dict(self, lang: str = "en") -> dict[str, Any]:
+        return {
+            "period": str(self.period) if self.period else None,
+            "by": "agency",
+            "indicators": [
+                {"id": ind.id, "name": ind.name(lang), "comparator": ind.comparator, "target": float(ind.target),
+                 "value": _round(value),
+                 "agencies": [
+                     {"rank": rank, "agency": f.agency, "name": self.plan.agency(f.agency).name(lang),
+                      "value": _round(f.value), "numerator": f.numerator, "denominator": f.denominator,
+                      "attainment": _round(f.attainment), "met": f.met, "pull": _round(f.pull)}
+                     for rank, f in enumerate(figures, start=1)
+                 ]}
+                for ind, value, figures in self.indicators
+            ],
+            "agencies": [r | {"name": self.plan.agency(r["agency"]).name(lang), "mean_attainment": _round(r["mean_attainment"])}
+                         for r in self.ranking()],
+        }
+
+
+def agency_breakdown(report: ValidationReport, plan: Plan, period: Period | None = None) -> AgencyBreakdown:
+    """Per-agency values of every pooled indicator at ``period``, best first."""
+    period = period or report.latest_period()
+    latest_rows, flow_sums = _rows_up_to(report.accepted, plan, period)
+    result = []
+    for ind in plan.indicators:
+        if ind.aggregate != "pooled":
+            continue
+        own = flow_sums if ind.time == "flow" else latest_rows
+        own = own[own["indicator"] == ind.id].dropna(subset=["numerator", "denominator"])
+        total_n, total_d = float(own["numerator"].sum()), float(own["denominator"].sum())
+        provincial = 100.0 * total_n / total_d if total_d else None
+        target = float(ind.target)
+        figures = [
+            AgencyFigure(agency, v, float(n), float(d), _attainment(v, target, ind.comparator),
+                         _met(v, target, ind.comparator), d / total_d * (v - provincial))
+            for agency, n, d in zip(own["agency"], own["numerator"], own["denominator"])
+            for v in [100.0 * n / d]
+        ]
+        figures.sort(key=lambda f: (-f.attainment if _higher_is_better(ind.comparator) else f.attainment, f.agency))
+        result.append((ind, provincial, figures))
+    return AgencyBreakdown(plan, period, result)

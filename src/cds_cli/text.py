@@ -22,6 +22,21 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", bare).strip().lower()
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: object) -> object:
+    """Neutralise text a spreadsheet would execute (leading = + - @, tab, CR) by
+    prefixing an apostrophe; numbers, including negative ones, pass unchanged."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        try:
+            float(value)
+            return value  # "-5" is a number, not a formula
+        except ValueError:
+            return "'" + value
+    return value
+
+
 def suggest(word: str, candidates: Iterable[str]) -> str | None:
     """The closest known spelling to ``word``, or None when nothing is close."""
     matches = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.75)

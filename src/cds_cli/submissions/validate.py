@@ -14,10 +14,12 @@ from pathlib import Path
 import pandas as pd
 
 from ..findings import Finding
+from ..periods import Period
 from ..plan import Plan
 from .checks import prepare, run_rules
 from .reading import RawTable, discover, read_table
 
+REJECTED_COLUMNS = ["file", "line", "agency", "indicator", "year", "quarter"]
 ACCEPTED_COLUMNS = ["file", "line", "agency", "indicator", "year", "quarter",
                     "numerator", "denominator", "value", "status", "note"]
 
@@ -50,6 +52,9 @@ class ValidationReport:
     findings: list[Finding]
     accepted: pd.DataFrame  # ACCEPTED_COLUMNS, one row per accepted submission row
     rows: RowCounts = field(default_factory=RowCounts)
+    # Rejected rows with whatever keys could be resolved (NaN/None where not): lets the
+    # completeness view tell "sent but rejected" from "never sent".
+    rejected: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=REJECTED_COLUMNS))
 
     @property
     def errors(self) -> list[Finding]:
@@ -62,6 +67,13 @@ class ValidationReport:
     @property
     def valid(self) -> bool:
         return not self.errors
+
+    def latest_period(self) -> Period | None:
+        """The latest quarter among accepted rows: the default period to score."""
+        if self.accepted.empty:
+            return None
+        latest = self.accepted[["year", "quarter"]].max()
+        return Period(int(latest["year"]), int(latest["quarter"]))
 
 
 def read_submissions(inputs: Sequence[str | Path], plan: Plan, sheet: str | None = None) -> ValidationReport:
@@ -79,6 +91,7 @@ def read_submissions(inputs: Sequence[str | Path], plan: Plan, sheet: str | None
 
     rejected_by_file = {i: len(t.rows) for i, t in enumerate(tables) if not t.usable}
     accepted = pd.DataFrame(columns=ACCEPTED_COLUMNS)
+    rejected_rows = pd.DataFrame(columns=REJECTED_COLUMNS)
     if frame is not None:
         names = [t.file for t in tables]
         df = prepare(frame, plan)
@@ -89,6 +102,12 @@ def read_submissions(inputs: Sequence[str | Path], plan: Plan, sheet: str | None
         for i, count in df.loc[rejected, "file_index"].value_counts().items():
             rejected_by_file[int(i)] = int(count)
         accepted = _accepted_rows(df[~rejected], names)
+        refused = df[rejected]
+        rejected_rows = pd.DataFrame({
+            "file": refused["file_index"].map(lambda i: names[i]), "line": refused["line"],
+            "agency": refused["agency_code"], "indicator": refused["indicator_id"],
+            "year": refused["year"], "quarter": refused["quarter"],
+        }).reset_index(drop=True)
 
     summaries = [_summary(i, t, rejected_by_file.get(i, 0)) for i, t in enumerate(tables)]
     totals = RowCounts(
@@ -97,7 +116,7 @@ def read_submissions(inputs: Sequence[str | Path], plan: Plan, sheet: str | None
         rejected=sum(s.rows.rejected for s in summaries),
         blank=sum(s.rows.blank for s in summaries),
     )
-    return ValidationReport(summaries, findings, accepted, totals)
+    return ValidationReport(summaries, findings, accepted, totals, rejected_rows)
 
 
 MAX_PLACES = 20  # a message names this many places of one duplicated key, then counts the rest

@@ -1,0 +1,139 @@
+"""Submission forms for agencies (``cds template``).
+
+A template lists exactly the indicators one agency reports — its single indicators and
+the pooled ones it contributes to (``reporters`` in the plan data) — with the agency,
+the period, the indicator's id, name and unit already filled in, and empty cells for the
+figures.  Filled in, it validates with no finding.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from .periods import Period
+from .plan import Indicator, Plan
+from .text import safe_cell
+
+# Vietnamese headers (CONTRACT §3) plus three columns cds ignores when reading back.
+HEADERS = ["STT", "Đơn vị", "Kỳ báo cáo", "Mã chỉ tiêu", "Tên chỉ tiêu", "Đơn vị tính", "Hướng dẫn",
+           "Tử số", "Mẫu số", "Giá trị", "Ghi chú"]
+FILL_COLUMNS = ("Tử số", "Mẫu số", "Giá trị", "Ghi chú")
+MILESTONE_CHOICES = ("hoàn thành", "đang triển khai", "chưa triển khai")
+
+_GUIDANCE = {  # (vi, en)
+    "milestone": ("Chọn trạng thái ở cột Giá trị", "Choose the status in Giá trị"),
+    "flow": ("Ghi Tử số, Mẫu số phát sinh trong quý", "Numerator and denominator for this quarter only"),
+    "pooled": ("Ghi Tử số, Mẫu số lũy kế đến cuối quý", "Numerator and denominator as at the end of the quarter"),
+    "single": ("Ghi Giá trị (%) hoặc Tử số, Mẫu số", "Value (%) or numerator and denominator"),
+}
+
+
+@dataclass(frozen=True)
+class TemplateRow:
+    number: int
+    agency: str
+    period: str
+    indicator: Indicator
+    name: str
+    unit: str
+    guidance: str
+
+    def cells(self) -> list[object]:
+        return [self.number, self.agency, self.period, self.indicator.id, self.name, self.unit,
+                self.guidance, "", "", "", ""]
+
+
+def template_rows(plan: Plan, agency: str, period: Period, lang: str = "vi") -> list[TemplateRow]:
+    """One row per indicator the agency reports, in the plan's order."""
+    rows = []
+    for number, ind in enumerate(plan.indicators_of(agency), start=1):
+        kind = ("milestone" if ind.is_milestone else "flow" if ind.time == "flow"
+                else "pooled" if ind.aggregate == "pooled" else "single")
+        vi, en = _GUIDANCE[kind]
+        unit = ("mốc" if lang == "vi" else "milestone") if ind.is_milestone else "%"
+        rows.append(TemplateRow(number, agency, str(period), ind, ind.name(lang), unit, vi if lang == "vi" else en))
+    return rows
+
+
+def template_csv(rows: list[TemplateRow]) -> bytes:
+    """As Excel writes "CSV UTF-8" on a Vietnamese Windows: BOM, semicolons, CRLF."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow(HEADERS)
+    for row in rows:
+        writer.writerow([safe_cell(cell) for cell in row.cells()])
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def template_xlsx(rows: list[TemplateRow], title: str) -> bytes:
+    """A protected form: only the figure cells are editable; statuses from a list."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill, Protection
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Báo cáo"
+    sheet["A1"] = title
+    sheet["A1"].font = Font(bold=True, size=13)
+    header_row = 3
+    sheet.append([])
+    sheet.append(HEADERS)
+    for cell in sheet[header_row]:
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor="DDEBF7")
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
+    for row in rows:
+        sheet.append([safe_cell(cell) for cell in row.cells()])
+    first, last = header_row + 1, header_row + len(rows)
+    fill = [HEADERS.index(name) + 1 for name in FILL_COLUMNS]
+    for line in range(first, last + 1):
+        for column in fill:
+            sheet.cell(line, column).protection = Protection(locked=False)
+    _validations(sheet, rows, first, DataValidation)
+    for letter, width in zip("ABCDEFGHIJK", (5, 10, 11, 36, 60, 10, 38, 12, 12, 16, 30)):
+        sheet.column_dimensions[letter].width = width
+    sheet.freeze_panes = sheet.cell(first, 1)
+    sheet.protection.sheet = True  # no password: it guards against slips, not people
+    sheet.protection.formatColumns = False
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _validations(sheet, rows: list[TemplateRow], first: int, DataValidation) -> None:
+    counts = DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0", allow_blank=True,
+                            error="Số nguyên không âm / a whole number ≥ 0", showErrorMessage=True)
+    percent = DataValidation(type="decimal", operator="between", formula1="0", formula2="100", allow_blank=True,
+                             error="Tỷ lệ từ 0 đến 100 / a percent from 0 to 100", showErrorMessage=True)
+    status = DataValidation(type="list", formula1='"' + ",".join(MILESTONE_CHOICES) + '"', allow_blank=True,
+                            error="Chọn một trạng thái trong danh sách / pick a status", showErrorMessage=True)
+    for validation in (counts, percent, status):
+        sheet.add_data_validation(validation)
+    value_column = HEADERS.index("Giá trị") + 1
+    for offset, row in enumerate(rows):
+        line = first + offset
+        if row.indicator.is_milestone:
+            status.add(sheet.cell(line, value_column))
+            continue
+        for name in ("Tử số", "Mẫu số"):
+            counts.add(sheet.cell(line, HEADERS.index(name) + 1))
+        percent.add(sheet.cell(line, value_column))
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write the whole file or nothing: a temporary file in the same folder, then a rename."""
+    path = Path(path)
+    handle, temporary = tempfile.mkstemp(dir=path.parent or ".", prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

@@ -9,6 +9,7 @@ errors.  Heavy libraries (pandas, pydantic) are imported inside the commands so 
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from enum import Enum
 from pathlib import Path
@@ -47,6 +48,7 @@ class ScoreFormat(str, Enum):
 class ValidateFormat(str, Enum):
     text = "text"
     json = "json"
+    github = "github"
 
 
 class ScoreBy(str, Enum):
@@ -151,7 +153,7 @@ def score_command(
 @handles_errors
 def validate_command(
     inputs: Inputs,
-    fmt: Annotated[ValidateFormat, typer.Option("--format", "-f", help="Output format.")] = ValidateFormat.text,
+    fmt: Annotated[Optional[ValidateFormat], typer.Option("--format", "-f", help="Output format (default: github inside GitHub Actions, text elsewhere).", show_default=False)] = None,
     lang: LangOption = Lang.vi,
     sheet: SheetOption = None,
     targets: TargetsOption = None,
@@ -168,6 +170,8 @@ def validate_command(
     plan = _load(targets, baseline, agencies)
     _check_inputs(inputs)
     report = read_submissions(inputs, plan, sheet)
+    if fmt is None:
+        fmt = ValidateFormat.github if os.environ.get("GITHUB_ACTIONS") == "true" else ValidateFormat.text
     render(report, fmt.value, lang.value, sys.stdout)
     if not report.valid:
         raise typer.Exit(EXIT_DATA_ERRORS)

@@ -229,6 +229,34 @@ def validation_text(report: ValidationReport, lang: str, out: TextIO, **_: Any) 
     console.print(label("rows_line", lang, **rows))
 
 
+def _escape_data(text: str) -> str:
+    # GitHub workflow commands: https://docs.github.com/actions/reference/workflow-commands-for-github-actions
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def validation_github(report: ValidationReport, lang: str, out: TextIO, **_: Any) -> None:
+    """GitHub Actions annotations: one ::error/::warning per finding, then a summary."""
+    positions = {s.file: s.columns for s in report.files}
+    for f in report.findings:
+        props = [f"file={_escape_property(f.file)}"] if f.file else []
+        if f.line:
+            props.append(f"line={f.line}")
+        position = positions.get(f.file, {}).get(f.column) if f.column else None
+        if position is not None:
+            props.append(f"col={position + 1}")
+        props.append(f"title={_escape_property(f.code)}")
+        out.write(f"::{f.severity} {','.join(props)}::{_escape_data(f.message(lang))}\n")
+    rows = report.rows.to_dict()
+    summary = (label("validate_summary", lang, errors=len(report.errors), warnings=len(report.warnings),
+                     files=len(report.files)) + "; " + label("rows_line", lang, **rows))
+    level = "error" if report.errors else "notice"
+    out.write(f"::{level} title=cds validate::{_escape_data(summary)}\n{summary}\n")
+
+
 def validation_json(report: ValidationReport, lang: str, out: TextIO, **_: Any) -> None:
     _json(report_to_dict(report, lang), out)
 
@@ -354,6 +382,7 @@ RENDERERS = {
     ("score", "markdown"): score_markdown,
     ("validate", "text"): validation_text,
     ("validate", "json"): validation_json,
+    ("validate", "github"): validation_github,
     ("breakdown", "table"): breakdown_table,
     ("breakdown", "json"): lambda breakdown, lang, out, **_: _json(breakdown.to_dict(lang), out),
     ("breakdown", "csv"): breakdown_csv,

@@ -54,6 +54,7 @@ class RawTable:
     encoding: str | None = None
     delimiter: str | None = None
     sheet: str | None = None  # for workbooks: the sheet that was read
+    columns: dict[str, int] = field(default_factory=dict)  # contract column → 0-based position in the file
 
 
 def discover(inputs: list[str | Path]) -> tuple[list[Path], list[Finding]]:
@@ -210,7 +211,7 @@ def _to_table(name: str, cells: list[list[str]] | pd.DataFrame, lines: list[int]
     data["extra_cells"] = extra.to_numpy()
     data["width"] = len(header)
     rows = data[~blank].reset_index(drop=True)
-    table = RawTable(name, rows, blank=int(blank.sum()), findings=findings)
+    table = RawTable(name, rows, blank=int(blank.sum()), findings=findings, columns=mapping)
     missing = [column for column in REQUIRED if column not in mapping]
     for column in missing:
         findings.append(Finding("missing_column", "error", name, header_line, column, {

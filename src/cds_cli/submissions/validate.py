@@ -42,6 +42,7 @@ class FileSummary:
     delimiter: str | None
     rows: RowCounts
     sheet: str | None = None
+    columns: dict[str, int] = field(default_factory=dict)  # contract column → 0-based position
 
 
 @dataclass
@@ -184,7 +185,7 @@ def _accepted_rows(df: pd.DataFrame, names: list[str]) -> pd.DataFrame:
 def _summary(index: int, table: RawTable, rejected: int) -> FileSummary:
     read = len(table.rows)
     counts = RowCounts(read=read, accepted=read - rejected, rejected=rejected, blank=table.blank)
-    return FileSummary(table.file, table.encoding, table.delimiter, counts, table.sheet)
+    return FileSummary(table.file, table.encoding, table.delimiter, counts, table.sheet, table.columns)
 
 
 def report_to_dict(report: ValidationReport, lang: str = "en") -> dict:

@@ -119,7 +119,7 @@ def test_usage_errors_exit_2_without_traceback(args):
     assert "Traceback" not in result.output
 
 
-@pytest.mark.parametrize("command", [[], ["score"], ["validate"], ["indicators"]])
+@pytest.mark.parametrize("command", [[], ["score"], ["validate"], ["indicators"], ["status"], ["template"]])
 def test_help_carries_an_example(command):
     result = cds(*command, "--help")
     assert result.exit_code == 0 and "Example: cds" in result.stdout
@@ -130,6 +130,17 @@ def test_api_gives_the_same_result_as_the_cli():
     card = score(read_submissions([EXAMPLES], plan), plan, parse_period("2023-Q3"))
     cli = cds_json("score", EXAMPLES, "--period", "2023-Q3", "--lang", "en")
     assert json.loads(json.dumps(card.to_dict("en"), ensure_ascii=False)) == cli
+
+
+def test_api_status_and_breakdown_match_the_cli():
+    from cds_cli import agency_breakdown, completeness
+
+    plan = load_plan()
+    report = read_submissions([EXAMPLES], plan)
+    period = parse_period("2023-Q2")
+    assert completeness(report, plan, period).to_dict("en") == cds_json("status", EXAMPLES, "--period", "2023-Q2", "--lang", "en")
+    assert json.loads(json.dumps(agency_breakdown(report, plan, period).to_dict("en"))) == cds_json(
+        "score", EXAMPLES, "--period", "2023-Q2", "--by", "agency", "--lang", "en")
 
 
 def test_json_stdout_stays_clean_for_pipes():

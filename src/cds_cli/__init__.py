@@ -16,13 +16,16 @@ from .errors import CdsError, PlanError, UsageError
 from .findings import Finding
 from .periods import Period, parse_period
 from .plan import Plan, catalogue, load_plan
-from .scoring import IndicatorScore, PillarScore, Scorecard, score
+from .completeness import Completeness, completeness
+from .scoring import AgencyBreakdown, IndicatorScore, PillarScore, Scorecard, agency_breakdown, score
 from .submissions.validate import RowCounts, ValidationReport, read_submissions, report_to_dict
+from .templates import template_csv, template_rows, template_xlsx
 
 __version__ = "0.1.0"
 
 __all__ = [
     "CdsError", "PlanError", "UsageError", "Finding", "Period", "parse_period", "Plan", "catalogue",
     "load_plan", "IndicatorScore", "PillarScore", "Scorecard", "score", "RowCounts", "ValidationReport",
-    "read_submissions", "report_to_dict", "__version__",
+    "read_submissions", "report_to_dict", "Completeness", "completeness", "AgencyBreakdown", "agency_breakdown",
+    "template_rows", "template_csv", "template_xlsx", "__version__",
 ]

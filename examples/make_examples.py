@@ -11,6 +11,11 @@ Each row is built as a `Row`; rows that carry a deliberate mistake say so in `mi
 and the script writes the list of mistakes (file:line) into README.md, so the README can
 never drift from the files. After writing, every file is read back (decoded with its own
 codec, split by its own separator) and counted.
+
+Who is expected to report what comes from the plan data in src/cds_cli/data (agency names,
+`groups:` of agencies.yaml, `reporter:` / `reporters:` of targets_2023.yaml): every pooled
+indicator gets a row from every agency of its reporter groups in every quarter, except the
+planned gaps (LATE_Q1, SKIPPED, NOT_YET_Q4) and the planted mistakes.
 """
 from __future__ import annotations
 
@@ -18,6 +23,7 @@ import codecs
 import csv
 import io
 import random
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -62,24 +68,70 @@ IND = {
 }
 MILESTONES = {"gov.data_analytics_platform", "sec.soc_4_layer", "soc.virtual_assistant"}
 
-NAMES = {
-    "VPUBND": "Văn phòng UBND tỉnh", "STTTT": "Sở Thông tin và Truyền thông",
-    "SKHDT": "Sở Kế hoạch và Đầu tư", "STC": "Sở Tài chính", "STP": "Sở Tư pháp",
-    "SYT": "Sở Y tế", "SGDDT": "Sở Giáo dục và Đào tạo",
-    "SLDTBXH": "Sở Lao động - Thương binh và Xã hội", "STNMT": "Sở Tài nguyên và Môi trường",
-    "SGTVT": "Sở Giao thông vận tải", "SCT": "Sở Công Thương", "TTRA": "Thanh tra tỉnh",
-    "NHNN": "Ngân hàng Nhà nước - Chi nhánh tỉnh Bạc Liêu",
-    "UBND_TPBL": "UBND thành phố Bạc Liêu", "UBND_GR": "UBND thị xã Giá Rai",
-    "UBND_HD": "UBND huyện Hồng Dân", "UBND_PL": "UBND huyện Phước Long",
-    "UBND_VL": "UBND huyện Vĩnh Lợi", "UBND_HB": "UBND huyện Hòa Bình",
-    "UBND_DH": "UBND huyện Đông Hải",
-}
-DISTRICTS = ["UBND_TPBL", "UBND_GR", "UBND_HD", "UBND_PL", "UBND_VL", "UBND_HB", "UBND_DH"]
+# --------------------------------------------------------------------------- who reports
+# Read from the plan data itself (src/cds_cli/data), so the examples follow the YAML: agency
+# names (`name_vi`), `groups:` of agencies.yaml and `reporters:` / `reporter:` of
+# targets_2023.yaml. A few regular expressions are enough for those keys (stdlib only).
+DATA = HERE.parent / "src" / "cds_cli" / "data"
+
+
+def _yaml_list(text: str) -> list[str]:
+    """`[a, b,\n c]` -> ['a', 'b', 'c']."""
+    inner = text[text.index("[") + 1:text.index("]")]
+    return [x.strip().strip("\"'") for x in inner.split(",") if x.strip()]
+
+
+def read_plan_data() -> tuple[dict, dict, dict, dict]:
+    """(code -> name_vi, group -> member codes, pooled indicator -> reporter codes,
+    single indicator -> its reporter)."""
+    text = (DATA / "agencies.yaml").read_text(encoding="utf-8")
+    agencies, _, groups_text = text.partition("\ngroups:\n")
+    names = {m[1]: m[2] for m in re.finditer(r'^  - code: (\S+)\n(?:    .*\n)*?    name_vi: "([^"]*)"',
+                                              agencies, re.MULTILINE)}
+    groups = {m[1]: _yaml_list(m[2]) for m in re.finditer(r"^  (\w+):\n(?:    .*\n)*?    members: (\[[^\]]*\])",
+                                                          groups_text, re.MULTILINE)}
+    pooled, single = {}, {}
+    text = (DATA / "targets_2023.yaml").read_text(encoding="utf-8")
+    for block in re.split(r"^  - id: ", text.partition("\nindicators:\n")[2], flags=re.MULTILINE)[1:]:
+        ind = block.split("\n", 1)[0].strip()
+        if re.search(r"^    aggregate: pooled\b", block, re.MULTILINE):
+            members = [c for g in _yaml_list(re.search(r"^    reporters: (\[[^\]]*\])", block, re.MULTILINE)[1])
+                       for c in groups[g]]
+            pooled[ind] = list(dict.fromkeys(members))
+        else:
+            single[ind] = re.search(r"^    reporter: (\S+)", block, re.MULTILINE)[1]
+    return names, groups, pooled, single
+
+
+NAMES, GROUPS, REPORTERS, SINGLE_REPORTER = read_plan_data()
+PROVINCIAL = GROUPS["provincial_departments"]  # 18, STTTT included
+DISTRICTS = GROUPS["districts"]  # 7
+assert set(REPORTERS) == {i for i, (_, agg, _) in IND.items() if agg == "pooled"}, "pooled indicators differ from YAML"
+assert set(SINGLE_REPORTER) == {i for i, (_, agg, _) in IND.items() if agg == "single"}
+assert set(PROVINCIAL) | set(DISTRICTS) | set(SINGLE_REPORTER.values()) <= set(NAMES)
 COMMUNES = {"UBND_TPBL": 10, "UBND_GR": 10, "UBND_HD": 9, "UBND_PL": 8, "UBND_VL": 8, "UBND_HB": 8, "UBND_DH": 11}
-PROVINCIAL = ["VPUBND", "SKHDT", "STC", "STP", "SLDTBXH", "STNMT", "SGTVT", "SCT", "SGDDT", "TTRA", "SYT"]
-TTHC = {"SKHDT", "STP", "SLDTBXH", "STNMT", "SGTVT", "SCT", "SGDDT", "SYT", "STTTT"}  # handle citizens' dossiers
-INSPECTORS = {"TTRA", "STNMT", "SCT", "SGTVT", "SYT", "STTTT", "UBND_TPBL", "UBND_GR"}
-NOT_YET_Q4 = {"UBND_HD", "UBND_DH", "SLDTBXH", "STNMT"}  # Q4 not reported yet
+assert set(COMMUNES) == set(DISTRICTS)
+
+# How far along each agency is (-1 lagging … +1 leading). It shifts the agency's share of every
+# pooled indicator, so `cds score --by agency` has a ranking worth looking at.
+MATURITY = {"VPUBND": 0.5, "STTTT": 0.9, "SKHDT": 0.6, "STC": 0.3, "SKHCN": 0.4, "SNV": 0.2, "STP": 0.5,
+            "SYT": 0.1, "SGDDT": 0.0, "SLDTBXH": -0.3, "STNMT": -0.4, "SGTVT": -0.1, "SCT": 0.2,
+            "SNNPTNT": -0.5, "SXD": -0.2, "SVHTTDL": -0.3, "TTRA": 0.1, "BDT": -0.7,
+            "UBND_TPBL": 0.6, "UBND_GR": 0.3, "UBND_HD": -0.6, "UBND_PL": -0.2, "UBND_VL": 0.1,
+            "UBND_HB": -0.3, "UBND_DH": -0.4}
+assert set(MATURITY) == set(PROVINCIAL) | set(DISTRICTS)
+INSPECTORS = {"TTRA", "STNMT", "SCT", "SGTVT", "SYT", "STTTT", "UBND_TPBL", "UBND_GR"}  # inspect a lot
+
+# The gaps (everything else expected is sent; see README "Reporting completeness")
+LATE_Q1 = ["SXD", "SVHTTDL", "BDT"]  # sent nothing for Q1 (late)
+SKIPPED = {("UBND_PL", "gov.commune_radio_ict", 2)}  # one district left out one indicator in Q2
+NOT_YET_Q4 = ["SLDTBXH", "STNMT", "SNNPTNT", "UBND_HD", "UBND_DH"]  # Q4 not reported yet
+assert set(LATE_Q1) <= set(PROVINCIAL) and set(NOT_YET_Q4) <= set(PROVINCIAL) | set(DISTRICTS)
+
+
+def reports(ag: str, q: int) -> bool:
+    """Does agency `ag` send anything for quarter q?"""
+    return not (q == 1 and ag in LATE_Q1) and not (q == 4 and ag in NOT_YET_Q4)
 
 
 def strip_diacritics(s: str) -> str:
@@ -119,63 +171,73 @@ def param(key, lo, hi, integer=False):
     return _params[key]
 
 
-# flow indicators: quarterly share (this quarter's counts), cap, denominator size range
+# flow indicators: quarterly share (this quarter's counts), cap, spread by maturity,
+# denominator size range (provincial, district)
 FLOW = {
-    "gov.dossiers_online": ([0.18, 0.28, 0.37, 0.50], 0.97, (300, 1500), (1800, 4800)),
-    "gov.dossiers_digitized": ([0.55, 0.68, 0.80, 0.88], 1.0, (300, 1400), (1600, 4300)),
-    "gov.work_records_online_province": ([0.78, 0.84, 0.88, 0.91], 0.99, (300, 1800), None),
-    "gov.work_records_online_district": ([0.70, 0.75, 0.80, 0.84], 0.99, None, (1200, 2600)),
-    "gov.work_records_online_commune": ([0.46, 0.52, 0.57, 0.62], 0.95, None, (2500, 6000)),
-    "gov.documents_signed_electronic": ([0.90, 0.93, 0.95, 0.97], 1.0, (250, 1400), (900, 2200)),
-    "gov.inspections_digital": ([0.10, 0.14, 0.18, 0.23], 0.6, (12, 60), (15, 35)),
+    "gov.dossiers_online": ([0.18, 0.28, 0.37, 0.50], 0.97, 0.10, (300, 1500), (1800, 4800)),
+    "gov.dossiers_digitized": ([0.55, 0.68, 0.80, 0.88], 1.0, 0.12, (300, 1400), (1600, 4300)),
+    "gov.work_records_online_province": ([0.75, 0.81, 0.85, 0.88], 0.99, 0.08, (300, 1800), None),
+    "gov.work_records_online_district": ([0.68, 0.73, 0.78, 0.82], 0.99, 0.08, None, (1200, 2600)),
+    "gov.work_records_online_commune": ([0.47, 0.53, 0.58, 0.62], 0.95, 0.10, None, (2500, 6000)),
+    "gov.documents_signed_electronic": ([0.90, 0.93, 0.95, 0.97], 1.0, 0.05, (250, 1400), (900, 2200)),
+    "gov.inspections_digital": ([0.08, 0.11, 0.15, 0.19], 0.6, 0.08, (12, 60), (15, 35)),
 }
 SIZE = {("STNMT", "gov.dossiers_online"): 5200, ("SGTVT", "gov.dossiers_online"): 3100,
         ("STP", "gov.dossiers_online"): 1500, ("SKHDT", "gov.dossiers_online"): 900,
         ("STTTT", "gov.dossiers_online"): 70, ("STTTT", "gov.dossiers_digitized"): 65,
+        ("TTRA", "gov.dossiers_online"): 40, ("TTRA", "gov.dossiers_digitized"): 40,
+        ("BDT", "gov.dossiers_online"): 25, ("BDT", "gov.dossiers_digitized"): 25,
         ("VPUBND", "gov.work_records_online_province"): 2600}
+SMALL_INSPECTIONS = ((3, 10), (6, 14))  # agencies outside INSPECTORS (provincial, district)
 OFFSET = {("SKHDT", "gov.dossiers_online"): 0.40, ("STTTT", "gov.dossiers_online"): 0.30,
           ("SCT", "gov.dossiers_online"): 0.15, ("STP", "gov.dossiers_online"): 0.08,
           ("STNMT", "gov.dossiers_online"): -0.10, ("SYT", "gov.dossiers_online"): -0.04}
 
 
 def flow_row(ag: str, ind: str, q: int, note: str = "") -> Row:
-    base, cap, prov, dist = FLOW[ind]
-    size = SIZE.get((ag, ind)) or param((ag, ind, "size"), *(dist if ag.startswith("UBND_") else prov), integer=True)
-    d = round(size * rng.uniform(0.88, 1.12))
+    base, cap, spread, prov, dist = FLOW[ind]
+    district = ag.startswith("UBND_")
+    if ind == "gov.inspections_digital" and ag not in INSPECTORS:
+        prov, dist = SMALL_INSPECTIONS
+    size = SIZE.get((ag, ind)) or param((ag, ind, "size"), *(dist if district else prov), integer=True)
+    d = max(3, round(size * rng.uniform(0.88, 1.12)))
     off = OFFSET.get((ag, ind), None)
     if off is None:
-        off = param((ag, ind, "off"), -0.06, 0.06)
+        off = spread * MATURITY[ag] + param((ag, ind, "off"), -0.03, 0.03)
     n = round(d * min(cap, max(0.02, base[q - 1] + off + rng.uniform(-0.015, 0.015))))
     return Row(ag, ind, q, n, d, note=note)
 
 
 # stock pooled indicators: share at quarter end, per-agency total range (provincial, district)
 SYSTEMS = {"STTTT": (18, [10, 15, 18, 18]), "STNMT": (7, [2, 4, 5, 5]), "UBND_HD": (5, [1, 3, 4, 4]),
-           "SGTVT": (4, [1, 2, 3, 4]), "SYT": (8, [3, 5, 7, 8])}
-RADIO = {"UBND_TPBL": [6, 8], "UBND_GR": [5, 6], "UBND_HD": [3, 5], "UBND_PL": [3, 4],
-         "UBND_VL": [4, 5], "UBND_HB": [3, 4], "UBND_DH": [4, 6]}  # Q2, Q4
+           "SGTVT": (4, [1, 2, 3, 4]), "SYT": (8, [3, 5, 7, 8]), "SNNPTNT": (4, [1, 2, 3, 3])}
+RADIO = {"UBND_TPBL": [5, 6, 7, 8], "UBND_GR": [4, 5, 5, 6], "UBND_HD": [2, 3, 3, 5], "UBND_PL": [3, 3, 4, 4],
+         "UBND_VL": [3, 4, 4, 5], "UBND_HB": [2, 3, 3, 4], "UBND_DH": [3, 4, 4, 6]}  # Q1..Q4
+ONLINE_SERVICES = {"BDT": 6, "TTRA": 9}  # few procedures of their own
 _last: dict = {}
 
 
 def stock_row(ag: str, ind: str, q: int, note: str = "") -> Row:
     dist = ag.startswith("UBND_")
+    m = MATURITY[ag]
     if ind == "sec.systems_classified_protected":
         if ag in SYSTEMS:
             total, series = SYSTEMS[ag]
             n = series[q - 1]
         else:
             total = param((ag, ind), *((3, 6) if dist else (2, 5)), integer=True)
-            lag = param((ag, ind, "lag"), 0.0, 0.35)
-            n = total if q >= 3 else round(total * max(0.2, [0.6, 0.85][q - 1] - lag))
+            lag = param((ag, ind, "lag"), 0.0, 0.30) - 0.1 * m
+            n = total if q >= 3 else round(total * min(1.0, max(0.2, [0.55, 0.72][q - 1] - lag)))
     elif ind == "gov.commune_radio_ict":
-        total, n = COMMUNES[ag], RADIO[ag][q // 2 - 1]
+        total, n = COMMUNES[ag], RADIO[ag][q - 1]
     elif ind == "sec.staff_trained_security":
         total = 14 if ag == "STTTT" else param((ag, ind), *((12, 24) if dist else (2, 6)), integer=True)
-        n = round(total * (rng.uniform(0.5, 0.75) if q <= 2 else rng.uniform(0.85, 1.0)))
+        lo, hi = [(0.38, 0.58), (0.5, 0.72), (0.6, 0.82), (0.85, 1.0)][q - 1]
+        n = round(total * min(1.0, max(0.0, rng.uniform(lo, hi) + 0.08 * m)))
     elif ind == "gov.online_services_with_applications":
-        total = param((ag, ind), *((140, 165) if dist else (40, 190)), integer=True)
-        share = [0.52, 0.60, 0.68, 0.76][q - 1] + param((ag, ind, "off"), -0.08, 0.08)
-        n = round(total * min(0.97, share))
+        total = ONLINE_SERVICES.get(ag) or param((ag, ind), *((140, 165) if dist else (40, 190)), integer=True)
+        share = [0.52, 0.60, 0.67, 0.75][q - 1] + 0.08 * m + param((ag, ind, "off"), -0.05, 0.05)
+        n = round(total * min(0.97, max(0.05, share)))
     else:
         raise KeyError(ind)
     n = max(n, _last.get((ag, ind), 0))  # a stock never goes down
@@ -209,6 +271,7 @@ SINGLE = {
     "soc.schools_digital": ("SGDDT", {1: (87, 291), 2: (104, 291), 4: (122, 291)}),
     # econ.sme_digital_platforms (SKHDT) and soc.higher_ed_digital (SGDDT): never reported -> no_data
 }
+assert all(SINGLE_REPORTER[ind] == who for ind, (who, _) in SINGLE.items()), "single reporter differs from YAML"
 SINGLE_NOTES = {"econ.ecommerce_retail_share": "Đơn vị tính: tỷ đồng",
                 "soc.bank_accounts_15plus": "Số liệu ước tính",
                 "soc.households_fiber": "Theo số liệu doanh nghiệp viễn thông"}
@@ -228,43 +291,37 @@ def single_rows(ag: str, q: int) -> list[Row]:
     return out
 
 
-def department_rows(ag: str, q: int) -> list[Row]:
-    """Everything one provincial department sends for quarter q (STTTT included)."""
-    rows = single_rows(ag, q)
-    if ag == "NHNN":
-        return rows
-    rows.append(flow_row(ag, "gov.work_records_online_province", q))
-    rows.append(flow_row(ag, "gov.documents_signed_electronic", q))
-    if ag in TTHC:
-        rows.append(flow_row(ag, "gov.dossiers_online", q))
-        rows.append(flow_row(ag, "gov.dossiers_digitized", q))
-        if q in (2, 4):
-            rows.append(stock_row(ag, "gov.online_services_with_applications", q))
-    if ag in INSPECTORS:
-        rows.append(flow_row(ag, "gov.inspections_digital", q))
-    # systems: everyone in Q1 and at the Q3 deadline; Q2/Q4 only who is still catching up
-    if q in (1, 3) or ag in SYSTEMS:
-        rows.append(stock_row(ag, "sec.systems_classified_protected", q))
-    if q in (2, 4):
-        rows.append(stock_row(ag, "sec.staff_trained_security", q))
+# the order of the pooled rows in a department's / a district's block
+DEPT_ORDER = ["gov.work_records_online_province", "gov.documents_signed_electronic", "gov.dossiers_online",
+              "gov.dossiers_digitized", "gov.online_services_with_applications", "gov.inspections_digital",
+              "sec.systems_classified_protected", "sec.staff_trained_security"]
+DIST_ORDER = ["gov.dossiers_online", "gov.dossiers_digitized", "gov.work_records_online_district",
+              "gov.work_records_online_commune", "gov.documents_signed_electronic", "gov.inspections_digital",
+              "gov.online_services_with_applications", "sec.systems_classified_protected",
+              "gov.commune_radio_ict", "sec.staff_trained_security"]
+assert set(DEPT_ORDER) == {i for i, who in REPORTERS.items() if set(who) & set(PROVINCIAL)}
+assert set(DIST_ORDER) == {i for i, who in REPORTERS.items() if set(who) & set(DISTRICTS)}
+POOLED_NOTES = {"gov.work_records_online_commune": "Tổng hợp từ UBND cấp xã"}
+
+
+def pooled_rows(ag: str, q: int, order: list[str]) -> list[Row]:
+    rows = []
+    for ind in order:
+        if ag in REPORTERS[ind] and (ag, ind, q) not in SKIPPED:
+            make = flow_row if IND[ind][0] == "flow" else stock_row
+            rows.append(make(ag, ind, q, note=POOLED_NOTES.get(ind, "")))
     return rows
+
+
+def department_rows(ag: str, q: int) -> list[Row]:
+    """Everything one provincial agency sends for quarter q (STTTT and NHNN included)."""
+    assert reports(ag, q), (ag, q)
+    return single_rows(ag, q) + pooled_rows(ag, q, DEPT_ORDER)
 
 
 def district_rows(ag: str, q: int) -> list[Row]:
-    rows = [flow_row(ag, "gov.dossiers_online", q), flow_row(ag, "gov.dossiers_digitized", q),
-            flow_row(ag, "gov.work_records_online_district", q),
-            flow_row(ag, "gov.work_records_online_commune", q, note="Tổng hợp từ UBND cấp xã"),
-            flow_row(ag, "gov.documents_signed_electronic", q)]
-    if ag in INSPECTORS:
-        rows.append(flow_row(ag, "gov.inspections_digital", q))
-    if q >= 2:
-        rows.append(stock_row(ag, "gov.online_services_with_applications", q))
-    if q in (1, 3) or ag in SYSTEMS:
-        rows.append(stock_row(ag, "sec.systems_classified_protected", q))
-    if q in (2, 4):
-        rows.append(stock_row(ag, "gov.commune_radio_ict", q))
-        rows.append(stock_row(ag, "sec.staff_trained_security", q))
-    return rows
+    assert reports(ag, q), (ag, q)
+    return pooled_rows(ag, q, DIST_ORDER)
 
 
 def find(rows: list[Row], ag: str, ind: str) -> Row:
@@ -388,6 +445,12 @@ def render(f: File) -> tuple[str, list[int]]:
 
 
 # --------------------------------------------------------------------------- the year
+def others(q: int, *own_file: str) -> list[str]:
+    """Provincial agencies of the shared departments' file for quarter q: the 18 departments that
+    sent something, minus those with a file of their own, then NHNN (single indicator only)."""
+    return [ag for ag in PROVINCIAL + ["NHNN"] if ag not in own_file and reports(ag, q)]
+
+
 def build() -> list[File]:
     files = []
     # ---------------- Q1: a clean quarter
@@ -398,9 +461,10 @@ def build() -> list[File]:
     dist = [r for ag in DISTRICTS for r in district_rows(ag, q)]
     files.append(File("2023-Q1/districts.csv", "The 7 district People's Committees, compiled by STTTT. "
                       "Codes, `Q1/2023`.", period="slash", rows=dist))
-    prov = [r for ag in PROVINCIAL + ["NHNN"] for r in department_rows(ag, q)]
-    files.append(File("2023-Q1/provincial-departments.csv", "Provincial departments (incl. VPUBND, SKHDT, SCT, "
-                      "NHNN, SLDTBXH, SYT, SGDDT singles) in the province's Vietnamese template with `STT` and "
+    prov = [r for ag in others(q, "STTTT") for r in department_rows(ag, q)]
+    files.append(File("2023-Q1/provincial-departments.csv", f"The other provincial departments (incl. VPUBND, "
+                      f"SKHDT, SCT, NHNN, SLDTBXH, SYT, SGDDT singles) except {', '.join(LATE_Q1)}, late for Q1; "
+                      "in the province's Vietnamese template with `STT` and "
                       "`Tên chỉ tiêu` columns; Vietnamese numbers (`1.234`, `40,2%`) in a comma-separated file.",
                       lang="vi", cols=("stt", "agency", "period", "indicator", "name", "numerator", "denominator",
                                        "value", "note"),
@@ -439,20 +503,22 @@ def build() -> list[File]:
     syt.append(bad(Row("SYT", "soc.adults_smartphone", 2, v=81.5, note="Theo khảo sát của ngành y tế"),
                    "single indicator `soc.adults_smartphone` sent by SYT (its reporter is STTTT)", "agency"))
     syt.append(bad(Row("SYT", eh.ind, 2, eh.n, eh.d, note="Gửi lại"),
-                   f"identical duplicate of the e-health row (same agency, indicator, period and figures; "
-                   f"only the note differs): data counted once", None, severity="warning"))
+                   "identical duplicate of the e-health row (same agency, indicator, period and figures; "
+                   "only the note differs): data counted once", None, severity="warning"))
     files.append(File("2023-Q2/SYT.csv", "Sở Y tế's own file, agency written without diacritics (`So Y te`), "
                       "`Q2/2023`, English headers. Holds 4 deliberate mistakes.",
                       agency="ascii", period="slash", rows=syt))
 
     dist = [r for ag in DISTRICTS for r in district_rows(ag, q)]
+    gap = ", ".join(f"{a} left out `{i}`" for a, i, qq in sorted(SKIPPED) if qq == q)
     files.append(File("2023-Q2/districts.csv", "The 7 districts in Windows-1258 (Vietnamese Windows \"CSV\"): `;`, "
                       "CRLF, Vietnamese headers, agency names with diacritics (tone marks stored as combining "
-                      "characters, as cp1258 requires), `Q2-2023`, `1.234`.",
+                      f"characters, as cp1258 requires), `Q2-2023`, `1.234`. {gap}.",
                       enc="cp1258", sep=";", eol="\r\n", lang="vi", agency="name", period="dash", num="vi",
                       rows=dist))
-    prov = [r for ag in [a for a in PROVINCIAL if a != "SYT"] + ["NHNN"] for r in department_rows(ag, q)]
-    files.append(File("2023-Q2/provincial-departments.csv", "Provincial departments except SYT (own file). Codes, "
+    prov = [r for ag in others(q, "STTTT", "SYT") for r in department_rows(ag, q)]
+    files.append(File("2023-Q2/provincial-departments.csv", "The other provincial departments (STTTT and SYT have "
+                      "their own files) and NHNN. Codes, "
                       "`2023-Q2`, English headers and numbers, `value` filled to one decimal.",
                       pct_with_counts="1dp", rows=prov))
 
@@ -484,8 +550,9 @@ def build() -> list[File]:
                       cols=("stt", "agency", "indicator", "name", "period", "numerator", "denominator", "value",
                             "note"),
                       period="quy", num="vi", rows=dist, blank_before=blank))
-    prov = [r for ag in PROVINCIAL + ["NHNN"] for r in department_rows(ag, q)]
-    files.append(File("2023-Q3/provincial-departments.csv", "Provincial departments with full Vietnamese names "
+    prov = [r for ag in others(q, "STTTT") for r in department_rows(ag, q)]
+    files.append(File("2023-Q3/provincial-departments.csv", "The other provincial departments and NHNN with full "
+                      "Vietnamese names "
                       "(`Sở Y tế`, `Ngân hàng Nhà nước - Chi nhánh tỉnh Bạc Liêu`), Vietnamese headers, "
                       "`Quý III/2023`, UTF-8 with commas (so `57,3%` is quoted).",
                       lang="vi", agency="name", period="quy_roman", num="vi", pct_with_counts="1dp", rows=prov))
@@ -499,11 +566,15 @@ def build() -> list[File]:
     f4 = files[-1]
     find(f4.rows, "STTTT", "sec.soc_4_layer").raw["value"] = "Hoàn thành"
     find(f4.rows, "STTTT", "gov.data_analytics_platform").raw["value"] = "đã triển khai"
-    dist = [r for ag in DISTRICTS if ag not in NOT_YET_Q4 for r in district_rows(ag, q)]
-    files.append(File("2023-Q4/districts.csv", "Only 5 of 7 districts: UBND_HD and UBND_DH have not reported yet. "
-                      "`Q4/2023`, English.", period="slash", rows=dist))
-    prov = [r for ag in PROVINCIAL + ["NHNN"] if ag not in NOT_YET_Q4 for r in department_rows(ag, q)]
-    files.append(File("2023-Q4/provincial-departments.csv", "Provincial departments without SLDTBXH and STNMT "
+    in_q4 = [ag for ag in DISTRICTS if reports(ag, q)]
+    dist = [r for ag in in_q4 for r in district_rows(ag, q)]
+    not_yet = [ag for ag in DISTRICTS if ag not in in_q4]
+    files.append(File("2023-Q4/districts.csv", f"Only {len(in_q4)} of {len(DISTRICTS)} districts: "
+                      f"{' and '.join(not_yet)} have not reported yet. `Q4/2023`, English.", period="slash", rows=dist))
+    prov = [r for ag in others(q, "STTTT") for r in department_rows(ag, q)]
+    not_yet = [ag for ag in PROVINCIAL if not reports(ag, q)]
+    files.append(File("2023-Q4/provincial-departments.csv", f"The other provincial departments and NHNN, without "
+                      f"{', '.join(not_yet[:-1])} and {not_yet[-1]} "
                       "(not reported yet). Title-case English headers, `Q4-2023`, counts with thousands "
                       "separators (`\"1,234\"`, quoted because of the comma).", period="dash",
                       num="en_grouped", header_case="title", rows=prov))
@@ -541,6 +612,30 @@ def story(files: list[File]) -> dict:
     return table
 
 
+def completeness(files: list[File]) -> dict:
+    """What `cds status` should count per quarter: the expected reports (each single indicator from its
+    reporter, each pooled one from every agency of its `reporters`) and which of them have an accepted
+    row. Every expected report that is not received must be a planned gap or a planted mistake."""
+    expected = [(SINGLE_REPORTER[i], i) for i in IND if i in SINGLE_REPORTER]
+    expected += [(ag, i) for i in IND if i in REPORTERS for ag in REPORTERS[i]]
+    ok = {(r.ag, r.ind, r.q) for f in files for r in f.rows if r.accepted}
+    bad_rows = {(r.ag, r.ind, r.q): r for f in files for r in f.rows if not r.accepted}
+    out = {}
+    for q in range(1, 5):
+        lost = [(ag, i) for ag, i in expected if (ag, i, q) not in ok]
+        silent = [ag for ag in PROVINCIAL + DISTRICTS if not reports(ag, q)]
+        rejected = [(ag, i) for ag, i in lost if (ag, i, q) in bad_rows]
+        # a row the tool cannot tie to its agency / indicator / quarter counts as missing, not rejected
+        unreadable = [(ag, i) for ag, i in rejected if {"agency", "indicator", "period"} & set(bad_rows[ag, i, q].raw)]
+        rejected = [k for k in rejected if k not in unreadable]
+        missing = [(ag, i) for ag, i in lost if ag not in silent and (ag, i) not in rejected + unreadable]
+        for ag, i in missing:  # nothing sent for it: a planned gap, never by accident
+            assert i in SINGLE_REPORTER or (ag, i, q) in SKIPPED, (ag, i, q)
+        out[q] = {"expected": len(expected), "received": len(expected) - len(lost), "silent": silent,
+                  "missing": missing, "rejected": rejected, "unreadable": unreadable}
+    return out
+
+
 def write_readme(files: list[File], where: dict, counts: dict, table: dict) -> None:
     rows_total = sum(counts.values())
     mistakes = [(f, r, ln) for f in files for r, ln in zip(f.rows, where[f.path]) if r.mistake]
@@ -561,7 +656,9 @@ def write_readme(files: list[File], where: dict, counts: dict, table: dict) -> N
       "cds score examples/2023 --period 2023-Q2 --format table\n"
       "cds score examples/2023                         # latest period: 2023-Q4\n"
       "cds score examples/2023/2023-Q1                 # one quarter's folder only\n"
-      "cds score examples/2023/2023-Q* --strict        # same files, quarter folders given explicitly\n```\n")
+      "cds score examples/2023/2023-Q* --strict        # same files, quarter folders given explicitly\n"
+      "cds status examples/2023 --period 2023-Q2       # who has reported (2023-Q4: clearly incomplete)\n"
+      "cds score examples/2023 --period 2023-Q2 --by agency   # each agency's own figures, ranked\n```\n")
     a("A directory is read as all `*.csv` inside it (quarter sub-folders `2023-Q1` … `2023-Q4`), sorted by name: "
       "quarter by quarter, and inside a quarter `STTTT.csv`, `SYT.csv`, `districts.csv`, "
       "`provincial-departments.csv`. No result depends on the order of files within a quarter.\n")
@@ -593,7 +690,36 @@ def write_readme(files: list[File], where: dict, counts: dict, table: dict) -> N
     errors = sum(1 for _, r, _ in mistakes if r.severity == "error")
     a(f"So `cds validate examples/2023` should report rows read {rows_total}, accepted "
       f"{rows_total - len(mistakes)}, rejected {len(mistakes)}, blank 1, with {errors} rows rejected by an error "
-      "(the conflicting duplicate may be reported as one finding naming both places) and 1 warning.\n")
+      "(the conflicting duplicate is reported at each of its two lines, so two errors) and 1 warning.\n")
+    a("## Reporting completeness\n")
+    n_single, n_pooled = len(SINGLE_REPORTER), sum(len(w) for w in REPORTERS.values())
+    a(f"`cds status examples/2023 --period 2023-Q2` lists who sent what. A quarter expects "
+      f"{n_single + n_pooled} reports (agency × indicator): {n_single} single indicators from their one reporter "
+      f"and {n_pooled} for the {len(REPORTERS)} pooled indicators, each from every agency of its `reporters` "
+      f"groups in the plan data ({len(PROVINCIAL)} provincial departments and/or {len(DISTRICTS)} districts; CAT "
+      "and NHNN are in neither group). Every pooled indicator is sent by all of them in every quarter, except "
+      "the gaps below. A report is received when an accepted row exists for it; a report whose row was rejected "
+      "is not.\n")
+    a("| quarter | expected | received | rate | not received |")
+    a("|---|---|---|---|---|")
+    comp = completeness(files)
+
+    def pairs(keys):
+        return ", ".join(f"{ag} `{i}`" for ag, i in keys)
+    for q, c in comp.items():
+        why = []
+        if c["silent"]:
+            why.append(f"nothing yet from {', '.join(c['silent'])}" if q == 4
+                       else f"nothing from {', '.join(c['silent'])} (late)")
+        if c["rejected"]:
+            why.append(f"rows rejected: {pairs(c['rejected'])}")
+        if c["unreadable"]:
+            why.append(f"rows unreadable, so counted missing: {pairs(c['unreadable'])}")
+        if c["missing"]:
+            why.append(f"not sent: {pairs(c['missing'])}")
+        a(f"| 2023-Q{q} | {c['expected']} | {c['received']} | {100 * c['received'] / c['expected']:.1f}% | "
+          + "; ".join(why) + " |")
+    a("")
     a("## The story the figures tell\n")
     a("Approximate value of each indicator from the rows that should be accepted (flow indicators year to "
       "date, stock indicators the latest report, pooled indicators Σnumerator/Σdenominator). `—` = no data.\n")
@@ -608,17 +734,22 @@ def write_readme(files: list[File], where: dict, counts: dict, table: dict) -> N
     a("")
     a("Points to notice:\n")
     a("- `econ.sme_digital_platforms` and `soc.higher_ed_digital` are never reported: `no_data` in every quarter.")
-    a("- Q4 is incomplete: UBND_HD, UBND_DH, SLDTBXH and STNMT have not reported, so their stock indicators "
-      "carry their Q3 (or Q2) position and their flows stop at Q3; `soc.workforce_digital_skills` stays at its "
+    a(f"- Q1 is late for {', '.join(LATE_Q1)}: they sent nothing for Q1, so their year-to-date flows start in Q2.")
+    a(f"- Q4 is incomplete: {', '.join(NOT_YET_Q4)} have not reported, so their stock indicators "
+      "carry their Q3 position and their flows stop at Q3; `soc.workforce_digital_skills` stays at its "
       "Q3 figure; SGDDT skipped Q3 for `soc.schools_digital`.")
     a("- `sec.systems_classified_protected` (due 2023-Q3) reaches 100% for most agencies by Q3 but not STNMT, "
-      "SGTVT, SYT or UBND_HD; SGTVT and SYT catch up in Q4.")
+      "SGTVT, SYT, SNNPTNT or UBND_HD; SGTVT and SYT catch up in Q4.")
+    a("- Agencies differ: STTTT, UBND_TPBL, VPUBND and SKHCN lead on most pooled indicators, BDT, SLDTBXH, "
+      "SNNPTNT and UBND_HD trail (`cds score examples/2023 --period 2023-Q2 --by agency`). SKHDT handles the "
+      "largest online share of its dossiers, STNMT the smallest.")
     a("- `sec.soc_4_layer` is in progress until done in Q4 (its Q2 row `sắp xong` is rejected); "
       "`soc.virtual_assistant` goes from not started to in progress; `gov.data_analytics_platform` is done in Q4.")
     a("- Some rejected rows change the picture on purpose: STTTT's Q2 fiber and digital-signature rows are "
       "rejected, so Q2 shows STTTT's Q1 figures for them; UBND_GR's Q3 district work records are lost to the "
       "conflicting duplicate.")
-    a("- Milestone, `gov.commune_radio_ict` and `sec.staff_trained_security` rows are not sent every quarter.")
+    a("- Milestone and other single-indicator rows are not all sent every quarter; pooled rows are (see "
+      "Reporting completeness).")
     (HERE / "README.md").write_text("\n".join(L) + "\n", encoding="utf-8")
 
 

@@ -237,7 +237,8 @@ def template_command(
 
     Example: cds template --agency SYT --period 2023-Q3 --format xlsx -o SYT-2023-Q3.xlsx
     """
-    from .templates import template_csv, template_rows, template_xlsx, write_atomic
+    from .atomic import write_atomic
+    from .templates import template_csv, template_rows, template_xlsx
     from .text import fold
 
     plan = _load(targets, baseline, agencies)

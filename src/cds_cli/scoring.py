@@ -159,7 +159,7 @@ def _score_indicator(ind: Indicator, plan: Plan, period: Period | None,
                               _expected(ind, baseline, period), None, "no_data")
     target = float(ind.target)
     expected = _expected(ind, baseline, period)
-    met = _met(value, target, ind.comparator)
+    met = meets(value, target, ind.comparator)
     return IndicatorScore(
         ind, baseline, value, numerator, denominator, reporters,
         attainment=_attainment(value, target, ind.comparator),
@@ -203,7 +203,8 @@ def _attainment(value: float, target: float, comparator: str) -> float:
     return 100.0 if value == 0 else 100.0 * target / value
 
 
-def _met(value: float, target: float, comparator: str) -> bool:
+def meets(value: float, target: float, comparator: str) -> bool:
+    """Whether ``value`` meets ``target`` by the comparator (allowing floating-point noise)."""
     return {
         ">=": value >= target - _EPS,
         ">": value > target + _EPS,
@@ -350,7 +351,7 @@ def agency_breakdown(report: ValidationReport, plan: Plan, period: Period | None
         target = float(ind.target)
         figures = [
             AgencyFigure(agency, v, float(n), float(d), _attainment(v, target, ind.comparator),
-                         _met(v, target, ind.comparator), d / total_d * (v - provincial))
+                         meets(v, target, ind.comparator), d / total_d * (v - provincial))
             for agency, n, d in zip(own["agency"], own["numerator"], own["denominator"])
             for v in [100.0 * n / d]
         ]

@@ -10,10 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import tempfile
 from dataclasses import dataclass
-from pathlib import Path
 
 from .periods import Period
 from .plan import Indicator, Plan
@@ -124,16 +121,3 @@ def _validations(sheet, rows: list[TemplateRow], first: int, DataValidation) -> 
         for name in ("Tử số", "Mẫu số"):
             counts.add(sheet.cell(line, HEADERS.index(name) + 1))
         percent.add(sheet.cell(line, value_column))
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write the whole file or nothing: a temporary file in the same folder, then a rename."""
-    path = Path(path)
-    handle, temporary = tempfile.mkstemp(dir=path.parent or ".", prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

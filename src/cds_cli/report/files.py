@@ -1,0 +1,44 @@
+"""Byte-identical output: the same inputs give the same file, every time.
+
+DOCX and XLSX are zip files whose entries carry the time they were written, and whose
+document properties carry "created"/"modified" stamps.  ``stable_zip`` re-packs an
+archive with one fixed timestamp so that two runs compare equal with ``cmp``.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import zipfile
+from datetime import datetime, timezone
+
+FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can hold
+_CORE_DATES = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:(?:created|modified)>)")
+
+
+def report_date(date: str | None) -> str | None:
+    """The date printed in a report: ``--date`` if given, else SOURCE_DATE_EPOCH, else none
+    (a draft leaves the date line for the signer)."""
+    if date:
+        return date
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).strftime("%Y-%m-%d")
+    return None
+
+
+def stable_zip(data: bytes, stamp: str = "2000-01-01T00:00:00Z") -> bytes:
+    """Re-pack a zip (DOCX/XLSX) with fixed entry times and fixed document dates."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            content = source.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                content = _CORE_DATES.sub(rb"\g<1>" + stamp.encode() + rb"\g<2>", content)
+            entry = zipfile.ZipInfo(info.filename, FIXED_ZIP_TIME)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            target.writestr(entry, content)
+    return out.getvalue()

@@ -1,0 +1,183 @@
+"""The content of the annual (or quarterly) report, computed once for every format.
+
+A report is the score of every quarter of the year up to the period covered — the same
+engine as ``cds score``, not a second calculation — plus a projection of the year-end
+value, reporting completeness by agency and quarter, and the data-quality annex.  The
+result is a plain dictionary (:meth:`AnnualReport.to_dict`) that every renderer reads,
+so the HTML, DOCX, XLSX and Markdown reports cannot disagree.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..completeness import Completeness, completeness
+from ..errors import UsageError
+from ..labels import label
+from ..periods import Period
+from ..plan import Indicator, Plan
+from ..scoring import IndicatorScore, Scorecard, meets, score
+from ..submissions.reading import discover
+from ..submissions.validate import ValidationReport
+
+PROJECTION_METHOD = {
+    "en": ("Projection: an ordinary least-squares line through the 2022 baseline (placed at quarter 0, "
+           "when the plan states one) and the values of the quarters so far, read at the fourth quarter. "
+           "With a single point and no baseline the last value is carried forward. A projection is an "
+           "indication, not a result."),
+    "vi": ("Dự báo: đường thẳng bình phương tối thiểu đi qua giá trị năm 2022 (đặt tại quý 0, nếu Kế hoạch "
+           "có nêu) và giá trị các quý đã có, lấy giá trị tại quý IV. Nếu chỉ có một điểm và không có giá trị "
+           "năm 2022 thì giữ nguyên giá trị gần nhất. Dự báo chỉ mang tính tham khảo, không phải kết quả."),
+}
+
+
+@dataclass(frozen=True)
+class Projection:
+    value: float
+    likely_met: bool
+    points: int
+
+
+@dataclass(frozen=True)
+class AnnualReport:
+    plan: Plan
+    period: Period
+    cards: list[Scorecard]  # one per quarter, Q1 … period
+    reporting: list[Completeness]  # one per quarter
+    report: ValidationReport
+    inputs: list[tuple[str, str]]  # (file, sha256)
+    version: str
+    date: str | None
+
+    @property
+    def final(self) -> Scorecard:
+        return self.cards[-1]
+
+    def to_dict(self, lang: str = "vi") -> dict[str, Any]:
+        final = self.final.to_dict(lang)
+        quarters = [str(card.period) for card in self.cards]
+        by_quarter = {str(card.period): {s.id: s for s in card.indicators} for card in self.cards}
+        pillars = []
+        for pillar in final["pillars"]:
+            items = []
+            for item in final["indicators"]:
+                if item["pillar"] != pillar["id"]:
+                    continue
+                ind = self.plan.indicator(item["id"])
+                path = [by_quarter[q][ind.id] for q in quarters]
+                projection = project(ind, self.plan.baseline_value(ind.id), path)
+                items.append(item | {
+                    "quarters": {q: _value(s) for q, s in zip(quarters, path)},
+                    "expected_path": {q: _round(s.expected) for q, s in zip(quarters, path)},
+                    "gap": _gap(ind, by_quarter[quarters[-1]][ind.id]),
+                    "projection": None if projection is None else {
+                        "value": _round(projection.value), "likely_met": projection.likely_met,
+                        "points": projection.points},
+                })
+            pillars.append(pillar | {"indicators": items})
+        return {
+            "meta": {
+                "title": label("report_title", lang, year=self.plan.year),
+                "plan_number": self.plan.info.number, "plan_date": self.plan.info.date,
+                "plan_title": self.plan.info.title_vi if lang == "vi" else self.plan.info.title_en,
+                "province": self.plan.info.province,
+                "issuer": self.plan.info.issuer_vi if lang == "vi" else self.plan.info.issuer_en,
+                "year": self.plan.year, "period": str(self.period), "quarters": quarters,
+                "inputs": [{"file": f, "sha256": h} for f, h in self.inputs],
+                "version": self.version, "date": self.date, "lang": lang,
+            },
+            "summary": {
+                "index": final["index"], "pillars": final["pillars"], "status_counts": final["summary"],
+                "reporting": final["reporting"], "rows": final["rows"],
+            },
+            "pillars": pillars,
+            "projection_method": PROJECTION_METHOD[lang],
+            "completeness": self._completeness(lang),
+            "data_quality": {
+                "files": [{"file": s.file, "sheet": s.sheet, **s.rows.to_dict()} for s in self.report.files],
+                "findings_by_code": [
+                    {"code": code, "severity": severity, "count": count}
+                    for (code, severity), count in sorted(Counter(
+                        (f.code, f.severity) for f in self.report.findings).items())
+                ],
+            },
+        }
+
+    def _completeness(self, lang: str) -> dict[str, Any]:
+        agencies: dict[str, dict[str, Any]] = {}
+        for status in self.reporting:
+            for row in status.by_agency():
+                entry = agencies.setdefault(row["id"], {
+                    "id": row["id"], "name": row["name_vi"] if lang == "vi" else row["name_en"], "quarters": {}})
+                entry["quarters"][str(status.period)] = _round(row["rate"], 4)
+        return {
+            "overall": {str(s.period): _round(s.rate, 4) for s in self.reporting},
+            "agencies": list(agencies.values()),
+        }
+
+
+def build_report(report: ValidationReport, plan: Plan, period: Period | None = None,
+                 inputs: list[str | Path] | None = None, date: str | None = None) -> AnnualReport:
+    """Score every quarter of the plan year up to ``period`` (default: the latest reported)."""
+    from .. import __version__
+
+    period = period or report.latest_period() or Period(plan.year, 4)
+    if period.year != plan.year:
+        raise UsageError(f"the report covers {plan.year}; {period} is outside it")
+    quarters = [Period(plan.year, k) for k in range(1, period.quarter + 1)]
+    cards = [score(report, plan, quarter) for quarter in quarters]
+    reporting = [completeness(report, plan, quarter) for quarter in quarters]
+    files, _ = discover(list(inputs or []))
+    hashed = [(str(path), _sha256(path)) for path in files]
+    return AnnualReport(plan, period, cards, reporting, report, hashed, __version__, date)
+
+
+def project(ind: Indicator, baseline: Any, path: list[IndicatorScore]) -> Projection | None:
+    """Year-end value anticipated from the quarterly values (None: met, milestone, no data)."""
+    if ind.is_milestone or not path or path[-1].status in ("no_data", "achieved"):
+        return None
+    points = [(float(k), float(s.value)) for k, s in enumerate(path, start=1) if s.value is not None]
+    if baseline is not None:
+        points.insert(0, (0.0, float(baseline)))
+    if len(points) == 1:
+        value = points[0][1]
+    else:
+        n = len(points)
+        mean_x = sum(x for x, _ in points) / n
+        mean_y = sum(y for _, y in points) / n
+        slope = (sum((x - mean_x) * (y - mean_y) for x, y in points)
+                 / sum((x - mean_x) ** 2 for x, _ in points))
+        value = mean_y + slope * (4 - mean_x)
+    return Projection(value, meets(value, float(ind.target), ind.comparator), len(points))
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    try:
+        with open(path, "rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+    except OSError:
+        return ""
+    return digest.hexdigest()
+
+
+def _value(s: IndicatorScore) -> float | str | None:
+    return _round(s.value) if isinstance(s.value, float) else s.value
+
+
+def _gap(ind: Indicator, s: IndicatorScore) -> float | str | None:
+    """What is still to close: percentage points to the target, or the milestone not done."""
+    if s.met or s.status == "no_data":
+        return None
+    if ind.is_milestone:
+        return "done"
+    return _round(abs(float(ind.target) - float(s.value)))
+
+
+def _round(number: float | None, digits: int = 2) -> float | None:
+    return None if number is None else round(number, digits)

@@ -137,8 +137,9 @@ def build_report(report: ValidationReport, plan: Plan, period: Period | None = N
 
 
 def project(ind: Indicator, baseline: Any, path: list[IndicatorScore]) -> Projection | None:
-    """Year-end value anticipated from the quarterly values (None: met, milestone, no data)."""
-    if ind.is_milestone or not path or path[-1].status in ("no_data", "achieved"):
+    """Year-end value anticipated from the quarterly values (None: met, milestone, no data,
+    or the fourth quarter already reported — then the value is the result, not a forecast)."""
+    if ind.is_milestone or not path or len(path) >= 4 or path[-1].status in ("no_data", "achieved"):
         return None
     points = [(float(k), float(s.value)) for k, s in enumerate(path, start=1) if s.value is not None]
     if baseline is not None:

@@ -62,6 +62,13 @@ class StatusFormat(str, Enum):
     csv = "csv"
 
 
+class ReportFormat(str, Enum):
+    html = "html"
+    docx = "docx"
+    xlsx = "xlsx"
+    md = "md"
+
+
 class TemplateFormat(str, Enum):
     csv = "csv"
     xlsx = "xlsx"
@@ -219,6 +226,56 @@ def status_command(
     chosen = _period_option(period, plan)
     _check_inputs(inputs)
     render(completeness(read_submissions(inputs, plan, sheet), plan, chosen), fmt.value, lang.value, sys.stdout)
+
+
+@app.command("report")
+@handles_errors
+def report_command(
+    inputs: Inputs,
+    year: Annotated[Optional[int], typer.Option("--year", help="The plan year the report covers (default: the plan's).")] = None,
+    period: Annotated[Optional[str], typer.Option("--period", "-p", help="Last quarter covered, e.g. 2023-Q4 (default: the latest reported).")] = None,
+    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="html (self-contained), docx (draft to sign), xlsx (working copy) or md.")] = ReportFormat.html,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="File to write (default: html/md to stdout, docx/xlsx to cds-report-PERIOD.EXT).")] = None,
+    date: Annotated[Optional[str], typer.Option("--date", help="Date printed on the report, YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else none).")] = None,
+    lang: LangOption = Lang.vi,
+    sheet: SheetOption = None,
+    targets: TargetsOption = None,
+    baseline: BaselineOption = None,
+    agencies: AgenciesOption = None,
+) -> None:
+    """Write the report of the year: summary, every indicator by quarter, projection, charts.
+
+    Example: cds report examples/2023 --year 2023 --format docx -o bao-cao-2023.docx
+    """
+    import datetime
+
+    from .atomic import write_atomic
+    from .report import build_report, render_report
+    from .report.files import report_date
+    from .submissions.validate import read_submissions
+
+    plan = _load(targets, baseline, agencies)
+    if year is not None and year != plan.year:
+        raise UsageError(f"--year {year}: the plan ({plan.info.number}) covers {plan.year}")
+    chosen = _period_option(period, plan)
+    if date is not None:
+        try:
+            datetime.date.fromisoformat(date)
+        except ValueError:
+            raise UsageError(f"--date {date!r}: write the date as YYYY-MM-DD, e.g. 2024-01-15") from None
+    _check_inputs(inputs)
+    report = read_submissions(inputs, plan, sheet)
+    annual = build_report(report, plan, chosen, inputs=inputs, date=report_date(date))
+    data = render_report(annual, fmt.value, lang.value)
+    if output is None and fmt in (ReportFormat.html, ReportFormat.md):
+        sys.stdout.buffer.write(data) if hasattr(sys.stdout, "buffer") else sys.stdout.write(data.decode("utf-8"))
+        return
+    target = output or Path(f"cds-report-{annual.period}.{fmt.value}")
+    try:
+        write_atomic(target, data)
+    except OSError as exc:
+        raise UsageError(f"cannot write {target}: {exc.strerror or exc}") from None
+    typer.echo(f"{target}: report {annual.period} ({fmt.value}, {len(data):,} bytes)", err=True)
 
 
 @app.command("template")

@@ -94,6 +94,10 @@ _LABELS: dict[str, tuple[str, str]] = {  # key: (vi, en)
     "section_annex": ("Phụ lục: chất lượng dữ liệu", "Annex: data quality"),
     "section_inputs": ("Dữ liệu đầu vào", "Input files"),
     "gap": ("Còn thiếu", "Gap"),
+    "not_done": ("chưa hoàn thành", "not done"),
+    "read": ("Đọc", "Read"),
+    "accepted": ("Hợp lệ", "Accepted"),
+    "blank": ("Dòng trống", "Blank"),
     "projection": ("Dự báo Q4", "Q4 projection"),
     "likely_met": ("Khả năng đạt", "Likely met"),
     "yes": ("có", "yes"),
@@ -115,6 +119,18 @@ def label(key: str, lang: str, **values: object) -> str:
     vi, en = _LABELS.get(key, (key, key))
     text = vi if lang == "vi" else en
     return text.format(**values) if values else text
+
+
+_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+              "October", "November", "December")
+
+
+def date_text(iso: str | None, lang: str) -> str:
+    """``2023-04-05`` as ``05/4/2023`` (the plan's own style) or ``5 April 2023``."""
+    if not iso:
+        return ""
+    year, month, day = (int(part) for part in iso.split("-"))
+    return f"{day:02d}/{month}/{year}" if lang == "vi" else f"{day} {_MONTHS_EN[month - 1]} {year}"
 
 
 def number(value: float | None, lang: str, decimals: int = 2) -> str:

@@ -21,6 +21,7 @@ STATUS_COLOURS = {"achieved": "#2e7d32", "on_track": "#66bb6a", "at_risk": "#f9a
                   "off_track": "#c62828", "no_data": "#bdbdbd"}
 plt.rcParams.update({
     "svg.hashsalt": "cds",  # stable element ids, so two runs give identical SVG
+    "svg.fonttype": "none",  # text stays text in the SVG: small, searchable, any font with diacritics
     "font.family": "DejaVu Sans",
     "font.size": 9,
     "axes.spines.top": False,

@@ -17,7 +17,7 @@ from typing import Any
 
 from ..completeness import Completeness, completeness
 from ..errors import UsageError
-from ..labels import label
+from ..labels import date_text, label
 from ..periods import Period
 from ..plan import Indicator, Plan
 from ..scoring import IndicatorScore, Scorecard, meets, score
@@ -83,6 +83,7 @@ class AnnualReport:
             "meta": {
                 "title": label("report_title", lang, year=self.plan.year),
                 "plan_number": self.plan.info.number, "plan_date": self.plan.info.date,
+                "plan_date_text": date_text(self.plan.info.date, lang), "date_text": date_text(self.date, lang),
                 "plan_title": self.plan.info.title_vi if lang == "vi" else self.plan.info.title_en,
                 "province": self.plan.info.province,
                 "issuer": self.plan.info.issuer_vi if lang == "vi" else self.plan.info.issuer_en,
@@ -176,7 +177,7 @@ def _gap(ind: Indicator, s: IndicatorScore) -> float | str | None:
     if s.met or s.status == "no_data":
         return None
     if ind.is_milestone:
-        return "done"
+        return "not_done"
     return _round(abs(float(ind.target) - float(s.value)))
 
 

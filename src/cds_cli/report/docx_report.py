@@ -1,0 +1,691 @@
+"""The report as a Word document: a draft the Department of Information and Communications
+can edit, sign and send, laid out as a Vietnamese administrative document (Nghị định
+30/2020/NĐ-CP).
+
+Layout:
+
+* the two-column header (issuing authority | national name and motto, then the number and
+  the place and date) as a borderless table, always in Vietnamese — it is the legal form;
+  the signature block at the end of the body is kept in Vietnamese for the same reason;
+* the document type and title, the period, the plan the report answers to;
+* sections numbered I., II., III. … in their own text (numbering survives any template), with
+  Word's Heading 1/2 styles so the navigation pane and a table of contents still work;
+* the results by pillar on landscape pages (one column per quarter does not fit 16 cm),
+  everything else portrait;
+* Times New Roman 13 pt (tables 11 pt), A4, margins 2/2/3/2 cm, justified body text, page
+  numbers centred at the top from page 2.
+
+The input is the plain dictionary of :meth:`AnnualReport.to_dict`, so the numbers are those
+of the HTML, XLSX and Markdown reports.  Output is byte-identical for the same dictionary:
+no current time anywhere, fixed zip timestamps (:func:`stable_zip`).
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+import re
+import struct
+from typing import Any
+
+from docx import Document
+from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+
+from ..labels import label, number
+from .charts import attainment_chart, completeness_heatmap, trajectory_chart
+from .files import stable_zip
+
+FONT = "Times New Roman"
+BODY_PT, TITLE_PT, TABLE_PT = 13, 14, 11
+PAGE_W, PAGE_H = 21.0, 29.7  # A4, cm
+MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT = 2.0, 2.0, 3.0, 2.0
+PORTRAIT_WIDTH = PAGE_W - MARGIN_LEFT - MARGIN_RIGHT  # 16 cm of text
+LANDSCAPE_WIDTH = PAGE_H - MARGIN_LEFT - MARGIN_RIGHT  # 24.7 cm
+CHART_WIDTH = 16.0
+ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
+ROMAN_QUARTER = {"1": "I", "2": "II", "3": "III", "4": "IV"}
+STATUSES = ("achieved", "on_track", "at_risk", "off_track", "no_data")
+COMPARATORS = {">=": "≥", "<=": "≤", "=": "", ">": ">", "<": "<"}
+MAX_TRAJECTORIES = 4
+
+# Words this document needs that labels.py does not have: key -> (vi, en)
+_TEXT: dict[str, tuple[str, str]] = {
+    "doc_type": ("BÁO CÁO", "REPORT"),
+    "quarter": ("Quý {roman}", "Q{n}"),
+    "index_line": ("Chỉ số chung đạt {score} điểm, độ phủ số liệu {coverage}%.",
+                   "The index stands at {score} points, with data coverage of {coverage}%."),
+    "sub_scores": ("Chỉ số chung và điểm theo trụ cột", "Index and pillar scores"),
+    "sub_status": ("Tình trạng thực hiện các chỉ tiêu", "Status of the indicators"),
+    "sub_reporting": ("Tình hình gửi báo cáo", "Reporting"),
+    "sub_files": ("Các tệp số liệu đã đọc", "Files read"),
+    "sub_findings": ("Lỗi và cảnh báo theo mã", "Errors and warnings by code"),
+    "share": ("Tỷ lệ %", "Share %"),
+    "total": ("Tổng cộng", "Total"),
+    "read": ("Số dòng", "Rows read"),
+    "accepted": ("Hợp lệ", "Accepted"),
+    "blank": ("Dòng trống", "Blank"),
+    "none": ("Không có.", "None."),
+    "current": ("Giá trị {quarter}", "Value {quarter}"),
+    "sha256": ("Mã băm SHA-256", "SHA-256"),
+}
+
+# The legal form stays Vietnamese whatever the language of the body.
+AUTHORITY = "ỦY BAN NHÂN DÂN TỈNH {province}"
+ISSUER = "SỞ THÔNG TIN VÀ TRUYỀN THÔNG"
+NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+MOTTO = "Độc lập - Tự do - Hạnh phúc"
+NUMBER_LINE = "Số:       /BC-STTTT"
+RECIPIENTS = ["- Ủy ban nhân dân tỉnh (b/c);", "- Lưu: VT."]
+SIGNER = "GIÁM ĐỐC"
+HEADER_LEFT, HEADER_RIGHT = 6.5, 9.5  # cm, the two columns of the header (16 cm)
+MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+             "October", "November", "December"]
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def _t(key: str, lang: str, **values: object) -> str:
+    vi, en = _TEXT[key]
+    text = vi if lang == "vi" else en
+    return text.format(**values) if values else text
+
+
+def _clean(value: object) -> str:
+    """Plain text for a run: characters XML 1.0 cannot hold are dropped (python-docx escapes the rest)."""
+    return _NOT_XML.sub("", str(value))
+
+
+# --------------------------------------------------------------------------- entry point
+
+def render_docx(doc: dict[str, Any], lang: str) -> bytes:
+    """The report dictionary (:meth:`AnnualReport.to_dict`) as DOCX bytes, identical for identical input."""
+    document = Document()
+    meta = doc["meta"]
+    _setup(document, meta, lang)
+    writer = _Writer(document, lang)
+    writer.header(meta)
+    writer.title(meta)
+    sections = [writer.summary, writer.pillars]
+    if any(item.get("projection") for pillar in doc["pillars"] for item in pillar["indicators"]):
+        sections.append(writer.projection)
+    sections.append(writer.completeness)
+    for roman, section in zip(ROMAN, sections):
+        section(doc, roman)
+    writer.signature()
+    writer.annex(doc)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return stable_zip(buffer.getvalue())
+
+
+# --------------------------------------------------------------------------- document set-up
+
+def _set_fonts(rpr) -> None:
+    """Times New Roman for every script (ASCII, high ANSI, East-Asian, complex) in the run
+    properties ``rpr``, theme fonts removed so Word has nothing to fall back to."""
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rstyle = rpr.find(qn("w:rStyle"))
+        rpr.insert(0 if rstyle is None else 1, fonts)
+    for attribute in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(attribute), None)
+    for attribute in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        fonts.set(qn(attribute), FONT)
+
+
+def _set_cs_size(rpr, size: float) -> None:
+    """The complex-script size, which python-docx's ``font.size`` leaves as the template had it."""
+    element = rpr.find(qn("w:szCs"))
+    if element is None:
+        element = OxmlElement("w:szCs")
+        rpr.find(qn("w:sz")).addnext(element)
+    element.set(qn("w:val"), str(int(size * 2)))
+
+
+def _set_lang(rpr, lang: str) -> None:
+    element = rpr.find(qn("w:lang"))
+    if element is None:
+        element = OxmlElement("w:lang")
+        rpr.append(element)
+    code = "vi-VN" if lang == "vi" else "en-US"
+    for attribute in ("w:val", "w:eastAsia"):
+        element.set(qn(attribute), code)
+    element.attrib.pop(qn("w:bidi"), None)
+
+
+def _setup(document, meta: dict[str, Any], lang: str) -> None:
+    styles = document.styles
+    # document defaults: no theme fonts anywhere for Word to fall back to
+    defaults = styles.element.find(qn("w:docDefaults"))
+    rpr_default = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    _set_fonts(rpr_default)
+    for tag in ("w:sz", "w:szCs"):
+        size = rpr_default.find(qn(tag))
+        if size is not None:
+            size.set(qn("w:val"), str(BODY_PT * 2))
+    _set_lang(rpr_default, lang)
+    spacing = defaults.find(qn("w:pPrDefault")).find(qn("w:pPr")).find(qn("w:spacing"))
+    if spacing is not None:
+        spacing.set(qn("w:after"), "0")
+        spacing.set(qn("w:line"), "240")
+
+    normal = styles["Normal"]
+    normal.font.name = FONT
+    normal.font.size = Pt(BODY_PT)
+    normal.paragraph_format.space_before = Pt(0)
+    normal.paragraph_format.space_after = Pt(0)
+    normal.paragraph_format.line_spacing = 1.0
+    _set_fonts(normal.element.get_or_add_rPr())
+    _set_cs_size(normal.element.get_or_add_rPr(), BODY_PT)
+    _set_lang(normal.element.get_or_add_rPr(), lang)
+
+    body = styles["Body Text"]
+    body.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    body.paragraph_format.first_line_indent = Cm(1)
+    body.paragraph_format.space_before = Pt(0)
+    body.paragraph_format.space_after = Pt(6)
+    body.paragraph_format.line_spacing = 1.15
+
+    for name, before in (("Heading 1", 12), ("Heading 2", 6)):
+        heading = styles[name]
+        heading.font.size = Pt(BODY_PT)
+        heading.font.bold = True
+        heading.font.color.rgb = RGBColor(0, 0, 0)
+        _set_fonts(heading.element.get_or_add_rPr())
+        _set_cs_size(heading.element.get_or_add_rPr(), BODY_PT)
+        fmt = heading.paragraph_format
+        fmt.space_before = Pt(before)
+        fmt.space_after = Pt(6)
+        fmt.first_line_indent = Cm(1)
+        fmt.keep_with_next = True
+        fmt.alignment = WD_ALIGN_PARAGRAPH.LEFT
+
+    table_text = styles.add_style("Table Text", WD_STYLE_TYPE.PARAGRAPH)
+    table_text.base_style = normal
+    table_text.font.size = Pt(TABLE_PT)
+    _set_cs_size(table_text.element.get_or_add_rPr(), TABLE_PT)
+    table_text.paragraph_format.space_before = Pt(1)
+    table_text.paragraph_format.space_after = Pt(1)
+    table_text.paragraph_format.line_spacing = 1.0
+
+    section = document.sections[0]
+    _page(section, landscape=False)
+    section.header_distance = Cm(1)
+    section.footer_distance = Cm(1)
+    section.different_first_page_header_footer = True  # no page number on page 1 (NĐ 30)
+    section.first_page_header.paragraphs[0].text = ""
+    number_line = section.header.paragraphs[0]
+    number_line.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), " PAGE ")
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "2"
+    run.append(text)
+    field.append(run)
+    number_line._p.append(field)
+
+    core = document.core_properties
+    core.title = _clean(meta.get("title") or "")
+    core.subject = _clean(meta.get("plan_title") or "")
+    core.author = "cds"
+    core.last_modified_by = "cds"
+    core.comments = ""
+    core.keywords = ""
+    core.category = ""
+    core.revision = 1
+    core.language = "vi-VN" if lang == "vi" else "en-US"
+    fixed = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
+    core.created = fixed
+    core.modified = fixed
+    core.last_printed = fixed
+    package = document.part.package  # the template's thumbnail is a picture of another document
+    for rid, rel in list(package.rels.items()):
+        if rel.reltype == RT.THUMBNAIL:
+            package.rels.pop(rid)
+
+
+def _page(section, landscape: bool) -> None:
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    section.page_width = Cm(PAGE_H if landscape else PAGE_W)
+    section.page_height = Cm(PAGE_W if landscape else PAGE_H)
+    section.top_margin = Cm(MARGIN_TOP)
+    section.bottom_margin = Cm(MARGIN_BOTTOM)
+    section.left_margin = Cm(MARGIN_LEFT)
+    section.right_margin = Cm(MARGIN_RIGHT)
+
+
+# --------------------------------------------------------------------------- formatting
+
+def vn_date(value: str | None) -> str:
+    """``ngày 15 tháng 01 năm 2024`` (NĐ 30: a zero before days below 10 and months 1 and 2);
+    dots for the signer to fill in when there is no date."""
+    if not value:
+        return "ngày …… tháng …… năm ……"
+    try:
+        day = datetime.date.fromisoformat(value)
+    except ValueError:
+        return _clean(value)
+    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
+    return f"ngày {day.day:02d} tháng {month} năm {day.year}"
+
+
+def _short_date(value: str | None, lang: str) -> str:
+    """The date of a cited document: ``05/4/2023`` or ``5 April 2023``."""
+    if not value:
+        return "…"
+    try:
+        day = datetime.date.fromisoformat(value)
+    except ValueError:
+        return _clean(value)
+    if lang == "vi":
+        month = f"{day.month:02d}" if day.month < 3 else str(day.month)
+        return f"{day.day:02d}/{month}/{day.year}"
+    return f"{day.day} {MONTHS_EN[day.month - 1]} {day.year}"
+
+
+def _quarter(quarter: str, lang: str) -> str:
+    n = quarter.rsplit("Q", 1)[-1]
+    return _t("quarter", lang, roman=ROMAN_QUARTER.get(n, n), n=n)
+
+
+def _shown(value: Any, lang: str, qualifier: str | None = None) -> str:
+    """A value in a cell: a number with the language's decimal mark, a milestone label, or —."""
+    if value is None:
+        return "—"
+    if isinstance(value, str):
+        return label(value, lang)
+    text = number(value, lang)
+    return f"{label(qualifier, lang)} {text}" if qualifier else text
+
+
+def _target(item: dict[str, Any], lang: str) -> str:
+    if item.get("unit") == "milestone" or isinstance(item.get("target"), str):
+        return label("done", lang)
+    target = float(item["target"])
+    decimals = 0 if target == int(target) else 2
+    sign = COMPARATORS.get(item.get("comparator") or "", item.get("comparator") or "")
+    return f"{sign} {number(target, lang, decimals)}".strip()
+
+
+def _gap(item: dict[str, Any], lang: str) -> str:
+    gap = item.get("gap")
+    if gap is None:
+        return ""
+    if isinstance(gap, str):
+        return label(gap, lang)
+    return number(gap, lang)
+
+
+def _percent(share: float | None, lang: str, decimals: int = 0) -> str:
+    return "—" if share is None else f"{number(100 * share, lang, decimals)}%"
+
+
+def _png_size(png: bytes) -> tuple[int, int]:
+    width, height = struct.unpack(">II", png[16:24])
+    return width, height
+
+
+# --------------------------------------------------------------------------- writer
+
+class _Writer:
+    def __init__(self, document, lang: str) -> None:
+        self.document = document
+        self.lang = lang
+        self.table_text = document.styles["Table Text"].style_id  # set by id: the lookup by name is slow
+
+    # ----- building blocks
+
+    def paragraph(self, text: str = "", container=None, style: str | None = "Body Text", bold: bool = False,
+                  italic: bool = False, size: float | None = None, align=None, before: float | None = None):
+        container = container if container is not None else self.document
+        paragraph = container.add_paragraph(style=style)
+        if text:
+            self.run(paragraph, text, bold=bold, italic=italic, size=size)
+        fmt = paragraph.paragraph_format
+        if align is not None:
+            fmt.alignment = align
+        if before is not None:
+            fmt.space_before = Pt(before)
+        return paragraph
+
+    @staticmethod
+    def run(paragraph, text: str, bold: bool = False, italic: bool = False, size: float | None = None):
+        run = paragraph.add_run(_clean(text))
+        if bold:
+            run.bold = True
+        if italic:
+            run.italic = True
+        if size is not None:
+            run.font.size = Pt(size)
+        return run
+
+    def heading(self, text: str, level: int = 1, center: bool = False):
+        paragraph = self.document.add_paragraph(style=f"Heading {level}")
+        paragraph.add_run(_clean(text))
+        if center:
+            paragraph.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            paragraph.paragraph_format.first_line_indent = Cm(0)
+        return paragraph
+
+    def section_heading(self, roman: str, key: str) -> None:
+        self.heading(f"{roman}. {label(key, self.lang).upper()}")
+
+    def rule(self, container, length: float, available: float) -> None:
+        """A short centred line (the rule under the issuer, the motto and the title):
+        an empty paragraph with a top border, indented to ``length`` cm."""
+        paragraph = container.add_paragraph(style="Normal")
+        fmt = paragraph.paragraph_format
+        side = max(0.0, (available - length) / 2)
+        fmt.left_indent = Cm(side)
+        fmt.right_indent = Cm(side)
+        fmt.space_before = Pt(1)
+        fmt.space_after = Pt(0)
+        fmt.line_spacing = 1.0
+        ppr = paragraph._p.get_or_add_pPr()
+        borders = OxmlElement("w:pBdr")
+        top = OxmlElement("w:top")
+        for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "auto")):
+            top.set(qn(key), value)
+        borders.append(top)
+        ppr.insert_element_before(
+            borders, "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
+            "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid",
+            "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
+            "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle",
+            "w:rPr", "w:sectPr", "w:pPrChange")
+        mark = OxmlElement("w:rPr")  # a tiny paragraph mark, so the line sits close to the text
+        for tag in ("w:sz", "w:szCs"):
+            size = OxmlElement(tag)
+            size.set(qn("w:val"), "4")
+            mark.append(size)
+        ppr.append(mark)
+
+    def picture(self, png: bytes, width: float = CHART_WIDTH, max_height: float = 20.0, paragraph=None) -> None:
+        """A chart, centred, ``width`` cm wide unless that makes it taller than ``max_height``."""
+        px_w, px_h = _png_size(png)
+        height = width * px_h / px_w
+        if height > max_height:
+            width, height = max_height * px_w / px_h, max_height
+        if paragraph is None:
+            paragraph = self.document.add_paragraph(style="Normal")
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        paragraph.paragraph_format.space_before = Pt(6)
+        paragraph.paragraph_format.space_after = Pt(6)
+        paragraph.add_run().add_picture(io.BytesIO(png), width=Cm(width), height=Cm(height))
+
+    def table(self, headers: list[str], rows: list[list[str]], widths: list[float], align: str,
+              bold_rows: frozenset[int] = frozenset()):
+        """A ruled table (Table Grid, 11 pt): header row repeated on every page, no row split
+        across pages.  ``align`` holds one letter per column: l(eft), c(entre) or r(ight)."""
+        table = self.document.add_table(rows=1 + len(rows), cols=len(headers))
+        table.style = self.document.styles["Table Grid"]
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        _fix_widths(table, widths)
+        alignment = {"l": WD_ALIGN_PARAGRAPH.LEFT, "c": WD_ALIGN_PARAGRAPH.CENTER, "r": WD_ALIGN_PARAGRAPH.RIGHT}
+        for r, row in enumerate(table.rows):
+            tr_pr = row._tr.get_or_add_trPr()
+            tr_pr.append(OxmlElement("w:cantSplit"))
+            if r == 0:
+                tr_pr.append(OxmlElement("w:tblHeader"))
+            texts = headers if r == 0 else rows[r - 1]
+            for c, (cell, text) in enumerate(zip(row.cells, texts)):
+                cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+                paragraph = cell.paragraphs[0]
+                paragraph._p.get_or_add_pPr().style = self.table_text
+                paragraph.alignment = alignment["c" if r == 0 else align[c]]
+                if text:
+                    self.run(paragraph, text, bold=r == 0 or (r - 1) in bold_rows)
+        self.document.add_paragraph(style="Normal").paragraph_format.space_after = Pt(6)
+        return table
+
+    # ----- the parts of the report
+
+    def lines(self, cell, lines: list[tuple[str, dict[str, Any]]]) -> None:
+        """Centred lines in a cell, the first in the cell's own (empty) paragraph."""
+        for k, (text, style) in enumerate(lines):
+            paragraph = cell.paragraphs[0] if k == 0 else cell.add_paragraph(style="Normal")
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            self.run(paragraph, text, **style)
+
+    def header(self, meta: dict[str, Any]) -> None:
+        """Authority | national name and motto, each with its rule; number | place and date."""
+        province = _clean(meta.get("province") or "Bạc Liêu")
+        table = self.document.add_table(rows=2, cols=2)
+        _fix_widths(table, [HEADER_LEFT, HEADER_RIGHT])
+        _no_borders(table)
+        left, right = table.rows[0].cells
+        self.lines(left, [(AUTHORITY.format(province=province.upper()), {"size": 12}),
+                          (ISSUER, {"bold": True, "size": 12})])
+        self.rule(left, 2.6, HEADER_LEFT - 0.4)
+        self.lines(right, [(NATION, {"bold": True, "size": 12}), (MOTTO, {"bold": True, "size": 13})])
+        self.rule(right, 6.1, HEADER_RIGHT - 0.4)
+        left, right = table.rows[1].cells
+        self.lines(left, [(NUMBER_LINE, {"size": BODY_PT})])
+        self.lines(right, [(f"{province}, {vn_date(meta.get('date'))}", {"italic": True, "size": BODY_PT})])
+        for cell in (left, right):
+            cell.paragraphs[0].paragraph_format.space_before = Pt(6)
+
+    def title(self, meta: dict[str, Any]) -> None:
+        center = WD_ALIGN_PARAGRAPH.CENTER
+        self.paragraph(_t("doc_type", self.lang), style="Normal", bold=True, size=TITLE_PT, align=center,
+                       before=18)
+        self.paragraph(meta.get("title") or "", style="Normal", bold=True, size=TITLE_PT, align=center)
+        quarters = ", ".join(meta.get("quarters") or [])
+        self.paragraph(label("report_period", self.lang, quarters=quarters), style="Normal", italic=True,
+                       align=center, before=2)
+        self.rule(self.document, 5.0, PORTRAIT_WIDTH)
+        basis = label("report_basis", self.lang, number=meta.get("plan_number") or "…",
+                      date=_short_date(meta.get("plan_date"), self.lang), issuer=meta.get("issuer") or "…")
+        if meta.get("plan_title"):
+            basis += f" ({meta['plan_title']})"
+        self.paragraph(basis + ".", before=12)
+
+    def summary(self, doc: dict[str, Any], roman: str) -> None:
+        lang, summary = self.lang, doc["summary"]
+        self.section_heading(roman, "section_summary")
+        self.heading(f"1. {_t('sub_scores', lang)}", 2)
+        index = summary.get("index") or {}
+        self.paragraph(_t("index_line", lang, score=number(index.get("score"), lang),
+                          coverage=number(None if index.get("coverage") is None else 100 * index["coverage"],
+                                          lang, 0)))
+        rows = [[p["name"], number(p.get("score"), lang),
+                 f"{_percent(p.get('coverage'), lang)} ({p.get('indicators_with_data', 0)}/{p.get('indicators', 0)})"]
+                for p in summary.get("pillars") or []]
+        rows.append([label("index", lang), number(index.get("score"), lang), _percent(index.get("coverage"), lang)])
+        self.table([label("pillar", lang), label("score", lang), label("coverage", lang)], rows, [8.5, 3.0, 4.0],
+                   "lcc", bold_rows=frozenset({len(rows) - 1}))
+
+        self.heading(f"2. {_t('sub_status', lang)}", 2)
+        counts = summary.get("status_counts") or {}
+        total = sum(counts.get(s, 0) for s in STATUSES)
+        rows = [[label(s, lang), str(counts.get(s, 0)), _percent(counts.get(s, 0) / total if total else None, lang, 1)]
+                for s in STATUSES]
+        rows.append([_t("total", lang), str(total), _percent(1.0 if total else None, lang, 1)])
+        self.table([label("status", lang), label("indicators_count", lang), _t("share", lang)], rows,
+                   [8.5, 3.0, 4.0], "lcc", bold_rows=frozenset({len(rows) - 1}))
+
+        self.heading(f"3. {_t('sub_reporting', lang)}", 2)
+        reporting = summary.get("reporting") or {}
+        if reporting:
+            rate = reporting.get("rate")
+            self.paragraph(label("reporting_line", lang, period=doc["meta"].get("period") or "",
+                                 received=reporting.get("received", 0), expected=reporting.get("expected", 0),
+                                 rate=number(None if rate is None else 100 * rate, lang, 0)) + ".")
+        if summary.get("rows"):
+            self.paragraph(label("rows_line", lang, **summary["rows"]) + ".")
+
+    def pillars(self, doc: dict[str, Any], roman: str) -> None:
+        lang = self.lang
+        quarters = doc["meta"].get("quarters") or []
+        section = self.document.add_section(WD_SECTION.NEW_PAGE)
+        _page(section, landscape=True)
+        section.different_first_page_header_footer = False
+        self.section_heading(roman, "section_pillars")
+        fixed = {"id": 4.4, "baseline": 1.9, "target": 1.7, "quarter": 1.6, "attainment": 1.7, "status": 2.1,
+                 "gap": 1.6}
+        used = sum(v for k, v in fixed.items() if k != "quarter") + fixed["quarter"] * len(quarters)
+        name = LANDSCAPE_WIDTH - 0.2 - used
+        if name < 4.5:  # many quarters: take it from the id column
+            fixed["id"] -= 4.5 - name
+            name = 4.5
+        widths = [fixed["id"], name, fixed["baseline"], fixed["target"], *[fixed["quarter"]] * len(quarters),
+                  fixed["attainment"], fixed["status"], fixed["gap"]]
+        headers = [label("id", lang), label("indicator", lang), label("baseline", lang), label("target", lang),
+                   *[_quarter(q, lang) for q in quarters], label("attainment", lang), label("status", lang),
+                   label("gap", lang)]
+        align = "ll" + "c" * (len(headers) - 2)
+        for k, pillar in enumerate(doc["pillars"], start=1):
+            self.heading(f"{k}. {pillar['name']}", 2)
+            items = pillar["indicators"]
+            if not items:
+                self.paragraph(_t("none", lang))
+                continue
+            rows = [[item["id"], item["name"], _shown(item.get("baseline"), lang, item.get("baseline_qualifier")),
+                     _target(item, lang), *[_shown(item["quarters"].get(q), lang) for q in quarters],
+                     number(item.get("attainment"), lang), label(item["status"], lang), _gap(item, lang)]
+                    for item in items]
+            self.table(headers, rows, widths, align)
+            self.picture(attainment_chart(pillar, lang, "png"), CHART_WIDTH, max_height=15.0)
+        section = self.document.add_section(WD_SECTION.NEW_PAGE)  # back to portrait
+        _page(section, landscape=False)
+
+    def projection(self, doc: dict[str, Any], roman: str) -> None:
+        lang = self.lang
+        self.section_heading(roman, "section_projection")
+        note = label("projection_note", lang)
+        self.paragraph(note, italic=True)
+        self.paragraph(doc.get("projection_method") or "")
+        items = [item for pillar in doc["pillars"] for item in pillar["indicators"] if item.get("projection")]
+        last = (doc["meta"].get("quarters") or [""])[-1]
+        rows = [[item["id"], _target(item, lang), _shown(item.get("value"), lang),
+                 number(item["projection"]["value"], lang),
+                 label("yes" if item["projection"]["likely_met"] else "no", lang)] for item in items]
+        self.table([label("id", lang), label("target", lang), _t("current", lang, quarter=_quarter(last, lang)),
+                    f"{label('projection', lang)}\n{note}", label("likely_met", lang)],
+                   rows, [5.6, 2.4, 2.4, 3.2, 2.4], "lcccc")
+        # a few trajectories: those least likely to make it first, shown in plan order
+        ranked = sorted(range(len(items)), key=lambda i: (items[i]["projection"]["likely_met"],
+                                                          -(items[i]["gap"] if isinstance(items[i]["gap"], (int, float)) else 0)))
+        chosen = [items[i] for i in sorted(ranked[:MAX_TRAJECTORIES])]
+        if chosen:
+            self.paragraph(f"{label('chart_trajectory', lang)} {note}", style="Normal", italic=True,
+                           align=WD_ALIGN_PARAGRAPH.CENTER, before=6)
+            grid = self.document.add_table(rows=(len(chosen) + 1) // 2, cols=2)
+            _fix_widths(grid, [PORTRAIT_WIDTH / 2] * 2)
+            _no_borders(grid)
+            for k, item in enumerate(chosen):
+                cell = grid.rows[k // 2].cells[k % 2]
+                self.picture(trajectory_chart(item, lang, "png"), PORTRAIT_WIDTH / 2 - 0.4, max_height=6.0,
+                             paragraph=cell.paragraphs[0])
+                caption = cell.add_paragraph(style="Table Text")
+                caption.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                self.run(caption, item["name"], italic=True)
+
+    def completeness(self, doc: dict[str, Any], roman: str) -> None:
+        lang = self.lang
+        self.section_heading(roman, "section_completeness")
+        quarters = doc["meta"].get("quarters") or []
+        data = doc.get("completeness") or {}
+        agencies = data.get("agencies") or []
+        overall = data.get("overall") or {}
+        if overall:
+            self.paragraph("; ".join(f"{_quarter(q, lang)}: {_percent(overall.get(q), lang, 1)}" for q in quarters)
+                           + ".")
+        if agencies:
+            self.picture(completeness_heatmap(data, quarters, lang, "png"), CHART_WIDTH, max_height=20.0)
+        rows = [[a["id"], a["name"], *[_percent(a["quarters"].get(q), lang, 1) for q in quarters]] for a in agencies]
+        rows.append(["", label("province", lang), *[_percent(overall.get(q), lang, 1) for q in quarters]])
+        quarter_width = 1.9
+        name = PORTRAIT_WIDTH - 2.6 - quarter_width * len(quarters)
+        self.table([label("id", lang), label("agency", lang), *[_quarter(q, lang) for q in quarters]], rows,
+                   [2.6, name, *[quarter_width] * len(quarters)], "ll" + "c" * len(quarters),
+                   bold_rows=frozenset({len(rows) - 1}))
+
+    def signature(self) -> None:
+        """Recipients and the signer's block (NĐ 30), left for the Department to complete."""
+        table = self.document.add_table(rows=1, cols=2)
+        _fix_widths(table, [7.5, 8.5])
+        _no_borders(table)
+        left, right = table.rows[0].cells
+        paragraph = left.paragraphs[0]
+        paragraph.paragraph_format.space_before = Pt(12)
+        self.run(paragraph, "Nơi nhận:", bold=True, italic=True, size=12)
+        for line in RECIPIENTS:
+            self.paragraph(line, left, style="Normal", size=11)
+        paragraph = right.paragraphs[0]
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        paragraph.paragraph_format.space_before = Pt(12)
+        self.run(paragraph, SIGNER, bold=True, size=BODY_PT)
+        for _ in range(4):
+            self.paragraph("", right, style="Normal")
+
+    def annex(self, doc: dict[str, Any]) -> None:
+        lang = self.lang
+        self.heading(label("section_annex", lang).upper(), 1, center=True).paragraph_format.page_break_before = True
+        quality = doc.get("data_quality") or {}
+
+        self.heading(f"1. {_t('sub_files', lang)}", 2)
+        files = quality.get("files") or []
+        if files:
+            rows = [[f["file"] + (f" [{f['sheet']}]" if f.get("sheet") else ""), str(f.get("read", 0)),
+                     str(f.get("accepted", 0)), str(f.get("rejected", 0)), str(f.get("blank", 0))] for f in files]
+            self.table([label("file", lang), _t("read", lang), _t("accepted", lang), label("rejected", lang),
+                        _t("blank", lang)], rows, [8.4, 1.9, 1.9, 1.9, 1.9], "lcccc")
+        else:
+            self.paragraph(_t("none", lang))
+
+        self.heading(f"2. {_t('sub_findings', lang)}", 2)
+        findings = quality.get("findings_by_code") or []
+        if findings:
+            rows = [[f["code"], label(f["severity"], lang), str(f["count"])] for f in findings]
+            self.table([label("code", lang), label("severity", lang), label("count", lang)], rows, [8.0, 4.0, 4.0],
+                       "lcc")
+        else:
+            self.paragraph(_t("none", lang))
+
+        self.heading(f"3. {label('section_inputs', lang)}", 2)
+        inputs = doc["meta"].get("inputs") or []
+        if inputs:
+            self.table([label("file", lang), _t("sha256", lang)], [[i["file"], i["sha256"]] for i in inputs],
+                       [6.6, 9.4], "ll")
+        else:
+            self.paragraph(_t("none", lang))
+        self.paragraph(label("generated_by", lang, version=doc["meta"].get("version") or ""), style="Normal",
+                       italic=True, size=TABLE_PT, align=WD_ALIGN_PARAGRAPH.RIGHT, before=12)
+
+
+def _fix_widths(table, widths: list[float]) -> None:
+    """Fixed column widths (cm): grid columns for LibreOffice, cell widths for Word."""
+    table.autofit = False
+    tbl_pr = table._tbl.tblPr
+    tbl_w = tbl_pr.find(qn("w:tblW"))
+    if tbl_w is None:
+        tbl_w = OxmlElement("w:tblW")
+        tbl_pr.append(tbl_w)
+    tbl_w.set(qn("w:type"), "dxa")
+    tbl_w.set(qn("w:w"), str(round(sum(widths) * 567)))
+    for column, width in zip(table.columns, widths):
+        column.width = Cm(width)
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths):
+            cell.width = Cm(width)
+
+
+def _no_borders(table) -> None:
+    tbl_pr = table._tbl.tblPr
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        element = OxmlElement(f"w:{edge}")
+        element.set(qn("w:val"), "nil")
+        borders.append(element)
+    tbl_pr.insert_element_before(borders, "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption",
+                                 "w:tblDescription", "w:tblPrChange")

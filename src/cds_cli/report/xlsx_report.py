@@ -1,0 +1,349 @@
+"""The report as an Excel workbook: the analyst's working copy of the year's figures.
+
+Five sheets — Summary, Indicators, Quarterly, Agencies, Findings — all read from
+:meth:`AnnualReport.to_dict`, so the workbook cannot disagree with the other formats.
+Numbers stay numbers (with number formats), every text cell goes through
+:func:`~cds_cli.text.safe_cell` (names, notes and file paths come from outside), and the
+file is byte-identical from one run to the next (fixed document dates, :func:`stable_zip`).
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import datetime
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from ..labels import label
+from ..text import safe_cell
+from .files import stable_zip
+
+SHEETS = ("Summary", "Indicators", "Quarterly", "Agencies", "Findings")
+FIXED_TIME = datetime(2000, 1, 1, 0, 0, 0)
+
+POINTS = "0.00"  # percentages expressed as points (73.07), attainment, scores
+RATE = "0%"      # shares 0–1 (coverage, reporting rate)
+COUNT = "#,##0"  # counts of rows, reports, numerators and denominators
+
+# Headings that labels.py does not have (kept here so this renderer touches no shared file).
+_LOCAL: dict[str, tuple[str, str]] = {  # key: (vi, en)
+    "name": ("Tên chỉ tiêu", "Name"),
+    "comparator": ("So sánh", "Comparator"),
+    "baseline_qualifier": ("Ghi chú năm 2022", "Baseline qualifier"),
+    "numerator": ("Tử số", "Numerator"),
+    "denominator": ("Mẫu số", "Denominator"),
+    "met": ("Đạt mục tiêu", "Met"),
+    "reports_received": ("Báo cáo đã nhận", "Reports received"),
+    "reports_expected": ("Báo cáo phải gửi", "Reports expected"),
+    "reporting_rate": ("Tỷ lệ báo cáo", "Reporting rate"),
+    "plan": ("Kế hoạch", "Plan"),
+    "plan_title": ("Tên kế hoạch", "Plan title"),
+    "period": ("Kỳ báo cáo", "Period"),
+    "quarters": ("Các quý", "Quarters"),
+    "date": ("Ngày lập", "Date"),
+    "version": ("Phiên bản cds", "cds version"),
+    "indicators_with_data": ("Chỉ tiêu có số liệu", "Indicators with data"),
+    "indicators_total": ("Tổng số chỉ tiêu", "Indicators"),
+    "status_counts": ("Số chỉ tiêu theo trạng thái", "Indicators by status"),
+    "reporting": ("Tình hình gửi báo cáo", "Reporting"),
+    "rows": ("Dòng dữ liệu", "Data rows"),
+    "read": ("Đã đọc", "Read"),
+    "accepted": ("Hợp lệ", "Accepted"),
+    "blank": ("Dòng trống", "Blank"),
+    "sha256": ("SHA-256", "SHA-256"),
+    "sheet": ("Trang tính", "Sheet"),
+    "name_agency": ("Tên đơn vị", "Name"),
+    "expected_at": ("Kỳ vọng {quarter}", "Expected {quarter}"),
+    "projection_likely": ("Dự báo đạt", "Projection likely met"),
+    "findings_by_code": ("Lỗi và cảnh báo theo mã", "Findings by code"),
+    "files": ("Tệp dữ liệu", "Data files"),
+    "province_name": ("Tỉnh", "Province"),
+    "projection_method": ("Phương pháp dự báo", "Projection method"),
+}
+
+
+def _t(key: str, lang: str, **values: object) -> str:
+    if key in _LOCAL:
+        vi, en = _LOCAL[key]
+        text = vi if lang == "vi" else en
+        return text.format(**values) if values else text
+    return label(key, lang, **values)
+
+
+_BOLD = Font(bold=True)
+_TITLE = Font(bold=True, size=14)
+_HEADER_FILL = PatternFill("solid", fgColor="DDE4EE")
+_HEADER_BORDER = Border(bottom=Side(style="thin", color="808080"))
+_HEADER_ALIGN = Alignment(vertical="top", wrap_text=True)
+_MIN_WIDTH, _MAX_WIDTH = 6, 60
+
+
+def render_xlsx(doc: dict[str, Any], lang: str) -> bytes:
+    """The workbook of the report ``doc`` (from :meth:`AnnualReport.to_dict`), as bytes."""
+    book = Workbook()
+    book.remove(book.active)
+    _summary(book.create_sheet(SHEETS[0]), doc, lang)
+    _indicators(book.create_sheet(SHEETS[1]), doc, lang)
+    _quarterly(book.create_sheet(SHEETS[2]), doc, lang)
+    _agencies(book.create_sheet(SHEETS[3]), doc, lang)
+    _findings(book.create_sheet(SHEETS[4]), doc, lang)
+    book.active = 0
+
+    props = book.properties
+    props.creator = "cds"
+    props.lastModifiedBy = "cds"
+    props.title = _text(doc["meta"].get("title"))
+    props.created = FIXED_TIME
+    props.modified = FIXED_TIME  # openpyxl stamps "now" on save; stable_zip puts it back
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return stable_zip(buffer.getvalue())
+
+
+# -- cells -------------------------------------------------------------------------------------
+
+def _text(value: Any) -> Any:
+    """Strip characters XML cannot hold, then neutralise would-be formulas."""
+    if isinstance(value, str):
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    return safe_cell(value)
+
+
+def _put(sheet: Worksheet, row: int, column: int, value: Any, fmt: str | None = None,
+         font: Font | None = None) -> None:
+    cell = sheet.cell(row=row, column=column)
+    if value is None:
+        return
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        cell.value = value
+        if fmt:
+            cell.number_format = fmt
+    else:
+        cell.value = _text(value)
+    if font is not None:
+        cell.font = font
+
+
+def _header(sheet: Worksheet, row: int, headings: list[str], start: int = 1) -> None:
+    for offset, heading in enumerate(headings):
+        cell = sheet.cell(row=row, column=start + offset, value=_text(heading))
+        cell.font = _BOLD
+        cell.fill = _HEADER_FILL
+        cell.border = _HEADER_BORDER
+        cell.alignment = _HEADER_ALIGN
+
+
+def _table(sheet: Worksheet, headings: list[str], rows: list[list[Any]], formats: list[str | None],
+           start_row: int = 1) -> int:
+    """Header at ``start_row`` and the rows below it; returns the last row written."""
+    _header(sheet, start_row, headings)
+    for r, values in enumerate(rows, start=start_row + 1):
+        for c, (value, fmt) in enumerate(zip(values, formats), start=1):
+            _put(sheet, r, c, value, fmt)
+    return start_row + len(rows)
+
+
+def _finish_table(sheet: Worksheet, columns: int, last_row: int, freeze: str = "A2") -> None:
+    sheet.freeze_panes = freeze
+    sheet.auto_filter.ref = f"A1:{get_column_letter(columns)}{max(last_row, 1)}"
+
+
+def _widths(sheet: Worksheet, fixed: dict[int, float] | None = None) -> None:
+    """Column widths from the content (header text counts at most 24 characters: it wraps)."""
+    fixed = fixed or {}
+    widest: dict[int, int] = {}
+    for row in sheet.iter_rows():
+        for cell in row:
+            if cell.value is None:
+                continue
+            if isinstance(cell.value, bool):
+                size = 5
+            elif isinstance(cell.value, (int, float)):
+                size = len(f"{cell.value:,.2f}")
+            else:
+                size = len(str(cell.value))
+                if cell.font is not None and cell.font.bold:
+                    size = min(size, 24)
+            widest[cell.column] = max(widest.get(cell.column, 0), size)
+    for column, size in widest.items():
+        width = fixed.get(column, min(max(size + 2, _MIN_WIDTH), _MAX_WIDTH))
+        sheet.column_dimensions[get_column_letter(column)].width = width
+
+
+def _indicators_in_order(doc: dict[str, Any]) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+    return [(pillar, item) for pillar in doc["pillars"] for item in pillar["indicators"]]
+
+
+# -- sheets ------------------------------------------------------------------------------------
+
+def _summary(sheet: Worksheet, doc: dict[str, Any], lang: str) -> None:
+    meta, summary = doc["meta"], doc["summary"]
+    _put(sheet, 1, 1, meta.get("title"), font=_TITLE)
+    row = 3
+
+    def pair(key: str, value: Any, fmt: str | None = None) -> None:
+        nonlocal row
+        _put(sheet, row, 1, _t(key, lang), font=_BOLD)
+        _put(sheet, row, 2, value, fmt)
+        row += 1
+
+    def section(key: str) -> None:
+        nonlocal row
+        row += 1
+        _put(sheet, row, 1, _t(key, lang), font=_BOLD)
+        row += 1
+
+    plan_ref = " — ".join(str(part) for part in (meta.get("plan_number"), meta.get("plan_date"),
+                                                 meta.get("issuer")) if part)
+    pair("plan", plan_ref)
+    if meta.get("plan_title"):
+        pair("plan_title", meta["plan_title"])
+    if meta.get("province"):
+        pair("province_name", meta["province"])
+    pair("period", meta.get("period"))
+    quarters = meta.get("quarters") or []
+    if quarters:
+        pair("quarters", ", ".join(quarters))
+    if meta.get("date") is not None:
+        pair("date", meta["date"])
+    pair("version", meta.get("version"))
+
+    index = summary.get("index") or {}
+    section("index")
+    pair("score", index.get("score"), POINTS)
+    pair("coverage", index.get("coverage"), RATE)
+
+    section("pillars_title")
+    _header(sheet, row, [_t("id", lang), _t("pillar", lang), _t("score", lang), _t("coverage", lang),
+                         _t("indicators_with_data", lang), _t("indicators_total", lang)])
+    row += 1
+    for pillar in summary.get("pillars", []):
+        for column, (value, fmt) in enumerate([
+                (pillar.get("id"), None), (pillar.get("name"), None), (pillar.get("score"), POINTS),
+                (pillar.get("coverage"), RATE), (pillar.get("indicators_with_data"), COUNT),
+                (pillar.get("indicators"), COUNT)], start=1):
+            _put(sheet, row, column, value, fmt)
+        row += 1
+
+    section("status_counts")
+    _header(sheet, row, [_t("status", lang), _t("id", lang), _t("count", lang)])
+    row += 1
+    for status, count in (summary.get("status_counts") or {}).items():
+        _put(sheet, row, 1, label(status, lang))
+        _put(sheet, row, 2, status)
+        _put(sheet, row, 3, count, COUNT)
+        row += 1
+
+    reporting = summary.get("reporting") or {}
+    section("reporting")
+    pair("expected_reports", reporting.get("expected"), COUNT)
+    pair("received", reporting.get("received"), COUNT)
+    pair("rate", reporting.get("rate"), RATE)
+
+    rows = summary.get("rows") or {}
+    if rows:
+        section("rows")
+        for key in ("read", "accepted", "rejected", "blank"):
+            pair(key, rows.get(key), COUNT)
+
+    if doc.get("projection_method"):
+        section("projection_method")
+        _put(sheet, row, 1, doc["projection_method"])
+        row += 1
+
+    section("section_inputs")
+    _header(sheet, row, [_t("file", lang), _t("sha256", lang)])
+    row += 1
+    for item in meta.get("inputs", []):
+        _put(sheet, row, 1, item.get("file"))
+        _put(sheet, row, 2, item.get("sha256"))
+        row += 1
+
+    sheet.freeze_panes = "A2"
+    # the title and the projection note are long single cells that may overflow: fixed widths
+    for column, width in ((1, 46), (2, 66), (3, 12), (4, 14), (5, 14), (6, 12)):
+        sheet.column_dimensions[get_column_letter(column)].width = width
+
+
+def _indicators(sheet: Worksheet, doc: dict[str, Any], lang: str) -> None:
+    columns: list[tuple[str, str | None]] = [
+        ("id", None), ("pillar", None), ("name", None), ("unit", None), ("comparator", None),
+        ("target", POINTS), ("baseline", POINTS), ("baseline_qualifier", None), ("value", POINTS),
+        ("numerator", COUNT), ("denominator", COUNT), ("attainment", POINTS), ("progress", POINTS),
+        ("expected", POINTS), ("met", None), ("status", None), ("gap", POINTS), ("projection", POINTS),
+        ("likely_met", None), ("reports_received", COUNT), ("reports_expected", COUNT),
+        ("reporting_rate", RATE),
+    ]
+    rows = []
+    for pillar, item in _indicators_in_order(doc):
+        projection = item.get("projection") or {}
+        values = dict(item)
+        values["pillar"] = pillar.get("name") or item.get("pillar")
+        values["projection"] = projection.get("value")
+        values["likely_met"] = projection.get("likely_met")
+        rows.append([values.get(key) for key, _ in columns])
+    last = _table(sheet, [_t(key, lang) for key, _ in columns], rows, [fmt for _, fmt in columns])
+    _finish_table(sheet, len(columns), last, freeze="B2")
+    _widths(sheet, fixed={2: 24})
+
+
+def _quarterly(sheet: Worksheet, doc: dict[str, Any], lang: str) -> None:
+    quarters = list(doc["meta"].get("quarters") or [])
+    lead = [("id", None), ("pillar", None), ("name", None), ("unit", None), ("target", POINTS),
+            ("baseline", POINTS)]
+    headings = ([_t(key, lang) for key, _ in lead] + quarters
+                + [_t("expected_at", lang, quarter=q) for q in quarters])
+    formats = [fmt for _, fmt in lead] + [POINTS] * (2 * len(quarters))
+    rows = []
+    for pillar, item in _indicators_in_order(doc):
+        values = (item.get("quarters") or {}), (item.get("expected_path") or {})
+        rows.append([item.get("id"), pillar.get("name") or item.get("pillar"), item.get("name"),
+                     item.get("unit"), item.get("target"), item.get("baseline")]
+                    + [values[0].get(q) for q in quarters] + [values[1].get(q) for q in quarters])
+    last = _table(sheet, headings, rows, formats)
+    _finish_table(sheet, len(headings), last, freeze="B2")
+    _widths(sheet, fixed={2: 24, 3: 60})
+
+
+def _agencies(sheet: Worksheet, doc: dict[str, Any], lang: str) -> None:
+    completeness = doc.get("completeness") or {}
+    quarters = list(doc["meta"].get("quarters") or [])
+    headings = [_t("id", lang), _t("name_agency", lang)] + quarters
+    formats: list[str | None] = [None, None] + [RATE] * len(quarters)
+    rows = [[agency.get("id"), agency.get("name")] + [(agency.get("quarters") or {}).get(q) for q in quarters]
+            for agency in completeness.get("agencies", [])]
+    last = _table(sheet, headings, rows, formats)
+    _finish_table(sheet, len(headings), last)
+    overall = completeness.get("overall") or {}
+    if overall:  # the province as a whole, below the table (outside the filter)
+        total = last + 2
+        _put(sheet, total, 2, label("province", lang), font=_BOLD)
+        for column, quarter in enumerate(quarters, start=3):
+            _put(sheet, total, column, overall.get(quarter), RATE, font=_BOLD)
+    _widths(sheet)
+
+
+def _findings(sheet: Worksheet, doc: dict[str, Any], lang: str) -> None:
+    quality = doc.get("data_quality") or {}
+    file_columns: list[tuple[str, str | None]] = [
+        ("file", None), ("sheet", None), ("read", COUNT), ("accepted", COUNT), ("rejected", COUNT),
+        ("blank", COUNT)]
+    rows = [[entry.get(key) for key, _ in file_columns] for entry in quality.get("files", [])]
+    last = _table(sheet, [_t(key, lang) for key, _ in file_columns], rows, [fmt for _, fmt in file_columns])
+    _finish_table(sheet, len(file_columns), last)
+
+    row = last + 2
+    _put(sheet, row, 1, _t("findings_by_code", lang), font=_BOLD)
+    row += 1
+    _header(sheet, row, [_t("code", lang), _t("severity", lang), _t("count", lang)])
+    for entry in quality.get("findings_by_code", []):
+        row += 1
+        _put(sheet, row, 1, entry.get("code"))
+        _put(sheet, row, 2, entry.get("severity"))
+        _put(sheet, row, 3, entry.get("count"), COUNT)
+    _widths(sheet)

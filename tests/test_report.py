@@ -1,0 +1,182 @@
+"""`cds report`: every format read back, the same numbers as `cds score`, projections, determinism."""
+
+import os
+import shutil
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from cds_cli import load_plan, parse_period, read_submissions
+from cds_cli.report import build_report
+from conftest import DATA, cds, cds_json
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "2023"
+TREND = DATA / "report" / "trend.csv"
+
+
+def projections(path, period):
+    plan = load_plan()
+    annual = build_report(read_submissions([path], plan), plan, parse_period(period))
+    return {i["id"]: i["projection"] for p in annual.to_dict("en")["pillars"] for i in p["indicators"]}
+
+
+def test_projection_is_a_line_through_the_baseline_and_the_quarters():
+    at_q2 = projections(TREND, "2023-Q2")
+    # fibre: points (0, 60) (1, 62) (2, 64) → slope 2 → Q4 = 68 < 70
+    assert at_q2["soc.households_fiber"] == {"value": 68.0, "likely_met": False, "points": 3}
+    at_q3 = projections(TREND, "2023-Q3")
+    # inspections (no baseline): YTD 10, 14, 18 → slope 4 → Q4 = 22 ≥ 20
+    assert at_q3["gov.inspections_digital"] == {"value": 22.0, "likely_met": True, "points": 3}
+    # a single point without baseline is carried forward
+    assert at_q3["soc.adults_digital_signature"] == {"value": 12.0, "likely_met": False, "points": 1}
+    assert at_q3["sec.soc_4_layer"] is None and at_q3["econ.sme_digital_platforms"] is None
+
+
+def test_no_projection_once_the_fourth_quarter_is_in():
+    assert all(p is None for p in projections(EXAMPLES, "2023-Q4").values())
+
+
+class Collector(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.rows, self.row, self.cell, self.svgs, self.external = [], None, None, 0, []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "tr":
+            self.row = []
+        elif tag in ("td", "th"):
+            self.cell = ""
+        elif tag == "svg":
+            self.svgs += 1
+        for name, value in attrs:
+            if name in ("src", "href") and value and "://" in value:
+                self.external.append(value)
+
+    def handle_data(self, data):
+        if self.cell is not None:
+            self.cell += data
+
+    def handle_endtag(self, tag):
+        if tag in ("td", "th") and self.row is not None:
+            self.row.append(self.cell.strip())
+            self.cell = None
+        elif tag == "tr" and self.row is not None:
+            self.rows.append(self.row)
+            self.row = None
+
+
+@pytest.fixture(scope="module")
+def html_report(tmp_path_factory):
+    path = tmp_path_factory.mktemp("html") / "report.html"
+    result = cds("report", EXAMPLES, "--year", "2023", "--period", "2023-Q3", "--format", "html", "-o", path,
+                 "--lang", "en")
+    assert result.exit_code == 0, result.output
+    return path
+
+
+def test_html_has_every_indicator_with_the_numbers_of_cds_score(html_report):
+    parser = Collector()
+    parser.feed(html_report.read_text(encoding="utf-8"))
+    by_id = {}
+    for row in parser.rows:  # the pillar tables come first; later tables repeat some ids
+        if row and "." in row[0]:
+            by_id.setdefault(row[0], row)
+    score = cds_json("score", EXAMPLES, "--period", "2023-Q3", "--lang", "en")
+    assert len(score["indicators"]) == 29
+    for item in score["indicators"]:
+        row = by_id[item["id"]]
+        attainment = "—" if item["attainment"] is None else f"{item['attainment']:,.2f}"
+        assert row[-3] == attainment, item["id"]  # id, name, 2022, target, Q1..Q3, attainment, status, gap
+        assert row[-2] == {"achieved": "achieved", "on_track": "on track", "at_risk": "at risk",
+                           "off_track": "off track", "no_data": "no data"}[item["status"]]
+        if isinstance(item["value"], float):
+            assert row[6] == f"{item['value']:,.2f}"
+    assert parser.svgs >= 4 + 20  # pillar bars, trajectories, heat map
+    assert parser.external == []  # self-contained: nothing fetched
+
+
+def test_html_is_printable_on_a4(html_report):
+    text = html_report.read_text(encoding="utf-8")
+    assert "@page { size: A4" in text and "page-break-inside: avoid" in text and "<script" not in text
+
+
+def test_markdown_report_in_vietnamese(tmp_path):
+    result = cds("report", EXAMPLES, "--period", "2023-Q2", "--format", "md", "--date", "2023-07-10")
+    assert result.exit_code == 0
+    text = result.stdout
+    assert text.startswith("# Báo cáo kết quả thực hiện Kế hoạch chuyển đổi số năm 2023")
+    assert "ngày 05/4/2023" in text and "10/7/2023" in text and "## III. Dự báo đến cuối năm" in text
+    assert text.count("| gov.dossiers_online |") == 2  # the pillar table and the projection table
+
+
+@pytest.mark.parametrize("fmt", ["html", "md", "docx", "xlsx"])
+def test_same_inputs_give_identical_bytes(tmp_path, fmt):
+    first, second = tmp_path / f"a.{fmt}", tmp_path / f"b.{fmt}"
+    for path in (first, second):
+        assert cds("report", EXAMPLES, "--format", fmt, "-o", path).exit_code == 0
+    assert first.read_bytes() == second.read_bytes()
+
+
+def test_date_comes_from_source_date_epoch(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1705276800")  # 2024-01-15
+    text = cds("report", EXAMPLES, "--format", "md", "--lang", "en").stdout
+    assert "15 January 2024" in text
+
+
+def test_report_lists_inputs_with_sha256():
+    import hashlib
+
+    text = cds("report", EXAMPLES / "2023-Q1" / "STTTT.csv", "--format", "md").stdout
+    digest = hashlib.sha256((EXAMPLES / "2023-Q1" / "STTTT.csv").read_bytes()).hexdigest()
+    assert f"`{digest}`" in text
+
+
+@pytest.mark.parametrize("args", [["--year", "2022"], ["--date", "15/01/2024"], ["--period", "2024-Q1"], ["--format", "pdf"]])
+def test_report_usage_errors(args):
+    result = cds("report", EXAMPLES, *args)
+    assert result.exit_code == 2 and "Traceback" not in result.output
+
+
+def test_report_is_written_atomically(tmp_path, monkeypatch):
+    from cds_cli import atomic
+
+    target = tmp_path / "r.html"
+    target.write_text("the previous report")
+
+    def interrupted(*args):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(atomic.os, "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        atomic.write_atomic(target, b"new")
+    assert target.read_text() == "the previous report"
+    assert [p.name for p in tmp_path.iterdir()] == ["r.html"]  # no half-written leftovers
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.mark.skipif(not CHROMIUM and not os.environ.get("CI"), reason="headless Chromium is installed by .ci/run")
+def test_html_report_renders_in_headless_chromium(html_report, tmp_path):
+    from PIL import Image, ImageStat
+
+    assert CHROMIUM, "CI must have Chromium: .ci/run installs Debian's chromium package"
+    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+             "--disable-background-networking", "--disable-component-update", "--disable-sync",
+             f"--user-data-dir={tmp_path / 'profile'}", "--hide-scrollbars", "--window-size=1200,1800",
+             "--enable-logging=stderr", "--v=0"]
+    shot = tmp_path / "page.png"
+    run = subprocess.run([CHROMIUM, *flags, f"--screenshot={shot}", html_report.as_uri()],
+                         capture_output=True, text=True, timeout=120)
+    assert shot.exists(), run.stderr[-2000:]
+    assert "Uncaught" not in run.stderr and ":CONSOLE(" not in run.stderr  # no page errors
+    dom = subprocess.run([CHROMIUM, *flags, "--dump-dom", html_report.as_uri()],
+                         capture_output=True, text=True, timeout=120).stdout
+    assert dom.count("<svg") >= 20 and "gov.dossiers_online" in dom
+    image = Image.open(shot).convert("L")
+    stat = ImageStat.Stat(image)
+    assert stat.stddev[0] > 20  # not a blank page
+    colours = Image.open(shot).convert("RGB").getcolors(maxcolors=1 << 20)
+    assert len(colours) > 50  # text and drawn charts, not a flat fill

@@ -1,0 +1,252 @@
+"""The Word report: administrative layout (NĐ 30/2020), the numbers of the scorecard, determinism."""
+
+from __future__ import annotations
+
+import copy
+import io
+import struct
+import zipfile
+import zlib
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
+
+from cds_cli import load_plan, parse_period, read_submissions
+from cds_cli.labels import label, number
+from cds_cli.report.docx_report import render_docx, vn_date
+from cds_cli.report.model import build_report
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "2023"
+
+
+@pytest.fixture(scope="module")
+def annual():
+    plan = load_plan()
+    report = read_submissions([EXAMPLES], plan)
+    return build_report(report, plan, parse_period("2023-Q3"), inputs=[EXAMPLES], date="2024-01-15")
+
+
+@pytest.fixture(scope="module")
+def doc(annual):
+    return annual.to_dict("vi")
+
+
+@pytest.fixture(scope="module")
+def data(doc):
+    return render_docx(doc, "vi")
+
+
+@pytest.fixture(scope="module")
+def word(data):
+    return docx.Document(io.BytesIO(data))
+
+
+def tiny_png() -> bytes:
+    """A valid 2×1 PNG, standing in for the charts where a test is about the text."""
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+    pixels = zlib.compress(b"\x00" + b"\xff\xff\xff" * 2)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 2, 1, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", pixels) + chunk(b"IEND", b""))
+
+
+@pytest.fixture
+def fast_charts(monkeypatch):
+    from cds_cli.report import docx_report
+
+    for name in ("attainment_chart", "trajectory_chart", "completeness_heatmap"):
+        monkeypatch.setattr(docx_report, name, lambda *args, **kwargs: tiny_png())
+
+
+def near(length, cm: float) -> bool:
+    """Lengths go through twips (1/20 pt): equal to a hundredth of a millimetre."""
+    return abs(length - Cm(cm)) < Cm(0.001)
+
+
+def all_tables(document):
+    """Every table, nested ones included."""
+    found = []
+
+    def walk(tables):
+        for table in tables:
+            found.append(table)
+            for row in table.rows:
+                for cell in row.cells:
+                    walk(cell.tables)
+
+    walk(document.tables)
+    return found
+
+
+def pillar_rows(document, lang="vi"):
+    """Indicator id -> {column heading: cell text} from the tables of section II."""
+    rows = {}
+    for table in document.tables:
+        headers = [cell.text for cell in table.rows[0].cells]
+        if label("attainment", lang) not in headers:
+            continue
+        for row in table.rows[1:]:
+            cells = [cell.text for cell in row.cells]
+            rows[cells[0]] = dict(zip(headers, cells))
+    return rows
+
+
+def shown(value, lang="vi"):
+    if value is None:
+        return "—"
+    return label(value, lang) if isinstance(value, str) else number(value, lang)
+
+
+def test_header_is_the_administrative_form(word):
+    header = word.tables[0]
+    left, right = header.rows[0].cells
+    assert left.paragraphs[0].text == "ỦY BAN NHÂN DÂN TỈNH BẠC LIÊU"
+    assert left.paragraphs[1].text == "SỞ THÔNG TIN VÀ TRUYỀN THÔNG"
+    assert left.paragraphs[1].runs[0].bold
+    assert right.paragraphs[0].text == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    assert right.paragraphs[1].text == "Độc lập - Tự do - Hạnh phúc"
+    assert all(p.runs[0].bold for p in right.paragraphs[:2])
+    # a rule under the issuer and under the motto: an empty paragraph with a top border
+    for cell in (left, right):
+        assert cell.paragraphs[2]._p.find(f".//{qn('w:pBdr')}/{qn('w:top')}") is not None
+    number_cell, date_cell = header.rows[1].cells
+    assert number_cell.text.startswith("Số:") and number_cell.text.endswith("/BC-STTTT")
+    assert date_cell.text == "Bạc Liêu, ngày 15 tháng 01 năm 2024"
+    assert date_cell.paragraphs[0].runs[0].italic
+    # borderless
+    borders = header._tbl.tblPr.find(qn("w:tblBorders"))
+    assert all(edge.get(qn("w:val")) == "nil" for edge in borders)
+
+
+def test_dates_follow_decree_30():
+    assert vn_date("2024-01-15") == "ngày 15 tháng 01 năm 2024"
+    assert vn_date("2024-02-05") == "ngày 05 tháng 02 năm 2024"
+    assert vn_date("2023-12-31") == "ngày 31 tháng 12 năm 2023"
+    assert vn_date("2023-04-09") == "ngày 09 tháng 4 năm 2023"
+    assert vn_date(None) == "ngày …… tháng …… năm ……"
+
+
+def test_title_basis_and_period(word, doc):
+    texts = [p.text for p in word.paragraphs]
+    k = texts.index("BÁO CÁO")
+    assert word.paragraphs[k].runs[0].bold
+    assert word.paragraphs[k].alignment == docx.enum.text.WD_ALIGN_PARAGRAPH.CENTER
+    assert word.paragraphs[k].runs[0].font.size == Pt(14)
+    assert texts[k + 1] == "Báo cáo kết quả thực hiện Kế hoạch chuyển đổi số năm 2023"
+    assert texts[k + 2] == "Kỳ báo cáo: 2023-Q1, 2023-Q2, 2023-Q3"
+    assert any(t.startswith("Căn cứ Kế hoạch số 64/KH-UBND ngày 05/4/2023 của Ủy ban nhân dân tỉnh Bạc Liêu")
+               for t in texts)
+
+
+def test_sections_are_numbered_in_their_text(word):
+    headings = [p.text for p in word.paragraphs if p.style.name == "Heading 1"]
+    assert headings == [
+        "I. KẾT QUẢ CHUNG", "II. KẾT QUẢ THEO TRỤ CỘT VÀ CHỈ TIÊU", "III. DỰ BÁO ĐẾN CUỐI NĂM",
+        "IV. TÌNH HÌNH GỬI BÁO CÁO CỦA CÁC ĐƠN VỊ", "PHỤ LỤC: CHẤT LƯỢNG DỮ LIỆU"]
+    pillars = [p.text for p in word.paragraphs if p.style.name == "Heading 2" and "Chính quyền số" in p.text]
+    assert pillars == ["1. Chính quyền số"]
+    assert word.paragraphs[-1].text == "Tạo bởi cds 0.1.0"
+
+
+def test_every_indicator_is_in_the_tables(word, annual):
+    cells = {cell.text for table in all_tables(word) for row in table.rows for cell in row.cells}
+    ids = [ind.id for ind in annual.plan.indicators]
+    assert len(ids) == 29
+    assert not [i for i in ids if i not in cells]
+
+
+def test_pillar_tables_show_the_scorecard_numbers(word, annual):
+    final = annual.final.to_dict("vi")
+    rows = pillar_rows(word)
+    assert len(rows) == 29
+    last = "Quý III"
+    for item in final["indicators"]:
+        row = rows[item["id"]]
+        assert row[label("attainment", "vi")] == number(item["attainment"], "vi"), item["id"]
+        assert row[last] == shown(item["value"]), item["id"]
+        assert row[label("status", "vi")] == label(item["status"], "vi"), item["id"]
+        assert row[label("indicator", "vi")] == item["name"]
+    # a handful, spelled out
+    assert rows["gov.online_services_with_applications"][label("attainment", "vi")] == "83,58"
+    assert rows["gov.online_services_with_applications"][last] == "66,87"
+    assert rows["gov.online_services_with_applications"]["Quý I"] == "51,85"
+    assert rows["gov.online_services_with_applications"][label("gap", "vi")] == "13,13"
+    assert rows["gov.online_services_multichannel"][label("gap", "vi")] == ""  # met: nothing to close
+    assert rows["gov.documents_signed_electronic"][label("baseline", "vi")] == "khoảng 98,00"
+    assert rows["gov.data_analytics_platform"][last] == "đang triển khai"
+    assert rows["econ.sme_digital_platforms"][label("attainment", "vi")] == "—"
+
+
+def test_summary_and_projection(word, doc):
+    texts = [p.text for p in word.paragraphs]
+    assert "Chỉ số chung đạt 80,01 điểm, độ phủ số liệu 89%." in texts
+    assert "Tỷ lệ báo cáo kỳ 2023-Q3: 224/232 (97%)." in texts
+    assert doc["projection_method"] in texts
+    projection = next(t for t in word.tables if label("likely_met", "vi") in t.rows[0].cells[-1].text)
+    assert label("projection_note", "vi") in projection.rows[0].cells[3].text
+    rows = {r.cells[0].text: [c.text for c in r.cells] for r in projection.rows[1:]}
+    assert rows["gov.dossiers_online"][2:] == ["27,08", "31,94", "có"]
+    assert rows["gov.online_services_with_applications"][2:] == ["66,87", "74,52", "không"]
+
+
+def test_pictures_are_embedded(word):
+    assert len(word.inline_shapes) >= 4
+    # four pillar charts, trajectories, the heat-map
+    assert len(word.inline_shapes) == 4 + 4 + 1
+
+
+def test_fonts_page_and_tables(word):
+    normal = word.styles["Normal"]
+    assert normal.font.name == "Times New Roman"
+    assert normal.font.size == Pt(13)
+    fonts = normal.element.rPr.find(qn("w:rFonts"))
+    assert {fonts.get(qn(a)) for a in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs")} == {"Times New Roman"}
+    assert word.styles["Table Text"].font.size == Pt(11)
+    first = word.sections[0]
+    assert near(first.page_width, 21) and near(first.page_height, 29.7)
+    assert near(first.top_margin, 2) and near(first.bottom_margin, 2) and near(first.left_margin, 3)
+    assert Cm(1.5) <= first.right_margin <= Cm(2.001)
+    landscape = word.sections[1]  # the wide pillar tables
+    assert near(landscape.page_width, 29.7) and near(landscape.page_height, 21)
+    assert near(word.sections[-1].page_width, 21)
+    body = [p for p in word.paragraphs if p.style.name == "Body Text"]
+    assert body and word.styles["Body Text"].paragraph_format.alignment == docx.enum.text.WD_ALIGN_PARAGRAPH.JUSTIFY
+    grids = [t for t in word.tables if t.style is not None and t.style.name == "Table Grid"]
+    assert len(grids) >= 8
+    for table in grids:
+        rows = table._tbl.tr_lst
+        assert rows[0].trPr.find(qn("w:tblHeader")) is not None
+        assert all(tr.trPr.find(qn("w:cantSplit")) is not None for tr in rows)
+
+
+def test_deterministic(doc, data):
+    assert render_docx(doc, "vi") == data
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+        core = archive.read("docProps/core.xml").decode()
+    assert "<dc:creator>cds</dc:creator>" in core
+    assert "<dc:title>Báo cáo kết quả thực hiện Kế hoạch chuyển đổi số năm 2023</dc:title>" in core
+    assert "2000-01-01T00:00:00Z" in core
+
+
+def test_english_body_vietnamese_form(annual, fast_charts):
+    word = docx.Document(io.BytesIO(render_docx(annual.to_dict("en"), "en")))
+    headings = [p.text for p in word.paragraphs if p.style.name == "Heading 1"]
+    assert headings[:3] == ["I. SUMMARY", "II. RESULTS BY PILLAR AND INDICATOR", "III. YEAR-END PROJECTION"]
+    assert word.tables[0].rows[0].cells[1].paragraphs[1].text == "Độc lập - Tự do - Hạnh phúc"
+    assert word.tables[0].rows[1].cells[1].text == "Bạc Liêu, ngày 15 tháng 01 năm 2024"
+    rows = pillar_rows(word, "en")
+    assert rows["gov.online_services_with_applications"][label("attainment", "en")] == "83.58"
+
+
+def test_undated_draft_and_plain_text(doc, fast_charts):
+    changed = copy.deepcopy(doc)
+    changed["meta"]["date"] = None
+    item = changed["pillars"][0]["indicators"][0]
+    item["name"] = "A & <b>B</b>\x01 ]]>"
+    word = docx.Document(io.BytesIO(render_docx(changed, "vi")))
+    assert word.tables[0].rows[1].cells[1].text == "Bạc Liêu, ngày …… tháng …… năm ……"
+    assert pillar_rows(word)[item["id"]][label("indicator", "vi")] == "A & <b>B</b> ]]>"

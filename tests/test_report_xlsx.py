@@ -1,0 +1,219 @@
+"""The Excel report: five sheets, numbers as numbers, no formulas, identical bytes every run."""
+
+import copy
+import io
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from cds_cli import load_plan, parse_period, read_submissions
+from cds_cli.report.model import build_report
+from cds_cli.report.xlsx_report import render_xlsx
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "2023"
+SHEETS = ["Summary", "Indicators", "Quarterly", "Agencies", "Findings"]
+
+
+@pytest.fixture(scope="module")
+def annual():
+    plan = load_plan()
+    report = read_submissions([EXAMPLES], plan)
+    return build_report(report, plan, parse_period("2023-Q3"), inputs=[EXAMPLES], date=None)
+
+
+@pytest.fixture(scope="module")
+def doc(annual):
+    return annual.to_dict("en")
+
+
+@pytest.fixture(scope="module")
+def data(doc):
+    return render_xlsx(doc, "en")
+
+
+@pytest.fixture(scope="module")
+def book(data):
+    return openpyxl.load_workbook(io.BytesIO(data))
+
+
+def header(sheet):
+    return [cell.value for cell in sheet[1]]
+
+
+def rows_by_id(sheet):
+    """{id: {heading: value}} for a table whose first column is the indicator id."""
+    heads = header(sheet)
+    return {row[0]: dict(zip(heads, row)) for row in sheet.iter_rows(min_row=2, values_only=True) if row[0]}
+
+
+def test_five_sheets_in_order(book):
+    assert book.sheetnames == SHEETS
+
+
+def test_indicators_sheet_has_every_indicator_in_plan_order(book, annual, doc):
+    sheet = book["Indicators"]
+    ids = [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    plan_order = [item["id"] for pillar in doc["pillars"] for item in pillar["indicators"]]
+    assert len(ids) == 29 == len(set(ids))
+    assert ids == plan_order
+    assert set(ids) == {ind.id for ind in annual.plan.indicators}
+
+
+def test_indicator_values_match_the_final_scorecard(book, annual):
+    rows = rows_by_id(book["Indicators"])
+    for item in annual.final.to_dict("en")["indicators"]:
+        row = rows[item["id"]]
+        for key, heading in (("value", "Value"), ("attainment", "Attainment %")):
+            expected, got = item[key], row[heading]
+            if isinstance(expected, float):
+                assert isinstance(got, (int, float)), (item["id"], key, got)
+                assert round(got, 2) == pytest.approx(expected), (item["id"], key)
+            else:
+                assert got == expected, (item["id"], key)
+        assert row["Status"] == item["status"]
+
+
+def test_quarterly_columns_follow_the_quarters(book, annual, doc):
+    sheet = book["Quarterly"]
+    heads = header(sheet)
+    quarters = doc["meta"]["quarters"]
+    assert quarters == ["2023-Q1", "2023-Q2", "2023-Q3"]
+    start = heads.index(quarters[0])
+    assert heads[start:start + len(quarters)] == quarters
+    assert heads[start + len(quarters):] == [f"Expected {q}" for q in quarters]
+
+    rows = rows_by_id(sheet)
+    for ident in ("gov.dossiers_online", "soc.households_fiber", "gov.data_analytics_platform"):
+        for quarter, card in zip(quarters, annual.cards):
+            item = next(i for i in card.to_dict()["indicators"] if i["id"] == ident)
+            got = rows[ident][quarter]
+            if isinstance(item["value"], float):
+                assert round(got, 2) == pytest.approx(item["value"]), (ident, quarter)
+            else:  # a milestone: its status string
+                assert got == item["value"], (ident, quarter)
+    assert rows["soc.households_fiber"]["Expected 2023-Q3"] == pytest.approx(67.5)
+
+
+def test_frozen_bold_headers_and_autofilters(book):
+    assert book["Summary"].freeze_panes == "A2"
+    assert book["Indicators"].freeze_panes == "B2"
+    assert book["Quarterly"].freeze_panes == "B2"
+    assert book["Agencies"].freeze_panes == "A2"
+    assert book["Findings"].freeze_panes == "A2"
+    for name in SHEETS[1:]:
+        sheet = book[name]
+        assert sheet.auto_filter.ref and sheet.auto_filter.ref.startswith("A1:"), name
+        assert all(cell.font.bold for cell in sheet[1] if cell.value is not None), name
+    assert book["Indicators"].auto_filter.ref == "A1:V30"
+    assert book["Indicators"].column_dimensions["C"].width >= 30  # the name column is wide
+
+
+def test_number_formats(book, doc):
+    indicators = book["Indicators"]
+    heads = header(indicators)
+    attainment = heads.index("Attainment %") + 1
+    numerator = heads.index("Numerator") + 1
+    rate = heads.index("Reporting rate") + 1
+    for row in range(2, indicators.max_row + 1):
+        cell = indicators.cell(row=row, column=attainment)
+        if cell.value is None:  # no data
+            continue
+        assert cell.data_type == "n" and cell.number_format == "0.00"
+        if indicators.cell(row=row, column=numerator).value is not None:
+            assert indicators.cell(row=row, column=numerator).number_format == "#,##0"
+        assert indicators.cell(row=row, column=rate).number_format == "0%"
+    agencies = book["Agencies"]
+    assert header(agencies)[2:] == ["2023-Q1", "2023-Q2", "2023-Q3"]
+    last = 1 + len(doc["completeness"]["agencies"])
+    assert agencies.auto_filter.ref == f"A1:E{last}"
+    for row in agencies.iter_rows(min_row=2, max_row=last, min_col=3):
+        for cell in row:
+            assert cell.data_type == "n" and 0 <= cell.value <= 1 and cell.number_format == "0%"
+
+
+def test_agencies_and_findings_tables(book, doc):
+    agencies = book["Agencies"]
+    ids = [row[0] for row in agencies.iter_rows(min_row=2, values_only=True) if row[0]]
+    assert ids == [a["id"] for a in doc["completeness"]["agencies"]]
+    first = doc["completeness"]["agencies"][0]
+    assert agencies["C2"].value == pytest.approx(first["quarters"]["2023-Q1"])
+
+    findings = book["Findings"]
+    assert header(findings) == ["File", "Sheet", "Read", "Accepted", "Rejected", "Blank"]
+    files = doc["data_quality"]["files"]
+    assert [findings.cell(row=r, column=1).value for r in range(2, 2 + len(files))] == [f["file"] for f in files]
+    assert findings.cell(row=2, column=3).value == files[0]["read"]
+    values = [row for row in findings.iter_rows(values_only=True)]
+    by_code = {row[0]: row for row in values if row[0] in {f["code"] for f in doc["data_quality"]["findings_by_code"]}}
+    for entry in doc["data_quality"]["findings_by_code"]:
+        assert by_code[entry["code"]][1:3] == (entry["severity"], entry["count"])
+
+
+def test_summary_sheet(book, doc):
+    sheet = book["Summary"]
+    cells = {row[0]: row[1:] for row in sheet.iter_rows(values_only=True) if row[0] is not None}
+    assert sheet["A1"].value == doc["meta"]["title"]
+    assert "Date" not in cells  # no --date: the line is left out
+    assert cells["cds version"][0] == doc["meta"]["version"]
+    assert cells["Score"][0] == pytest.approx(doc["summary"]["index"]["score"])
+    assert cells["Data coverage"][0] == pytest.approx(doc["summary"]["index"]["coverage"])
+    for pillar in doc["summary"]["pillars"]:
+        assert cells[pillar["id"]][1] == pytest.approx(pillar["score"])
+        assert cells[pillar["id"]][3] == pillar["indicators_with_data"]
+    assert cells["at risk"][1] == doc["summary"]["status_counts"]["at_risk"]
+    assert cells["Rate"][0] == pytest.approx(doc["summary"]["reporting"]["rate"])
+    for item in doc["meta"]["inputs"]:
+        assert cells[item["file"]][0] == item["sha256"]
+
+
+def test_summary_shows_the_date_when_given(doc):
+    dated = copy.deepcopy(doc)
+    dated["meta"]["date"] = "2024-01-15"
+    sheet = openpyxl.load_workbook(io.BytesIO(render_xlsx(dated, "en")))["Summary"]
+    cells = {row[0]: row[1] for row in sheet.iter_rows(values_only=True) if row[0] is not None}
+    assert cells["Date"] == "2024-01-15"
+
+
+def test_text_that_looks_like_a_formula_is_neutralised(doc):
+    evil = copy.deepcopy(doc)
+    item = evil["pillars"][0]["indicators"][0]
+    item["name"] = '=HYPERLINK("x")'
+    item["value"] = -5.0
+    evil["meta"]["inputs"][0]["file"] = "@SUM(1+1)"
+    evil["data_quality"]["files"][0]["file"] = "-2+cmd|' /C calc'!A0"
+    evil["completeness"]["agencies"][0]["name"] = "+1"  # a number-like string is fine as it is
+    book = openpyxl.load_workbook(io.BytesIO(render_xlsx(evil, "en")))
+
+    rows = rows_by_id(book["Indicators"])
+    row = rows[item["id"]]
+    assert row["Name"] == "'=HYPERLINK(\"x\")"
+    assert row["Value"] == -5.0
+    assert rows_by_id(book["Quarterly"])[item["id"]]["Name"] == "'=HYPERLINK(\"x\")"
+    summary = [cell.value for row in book["Summary"].iter_rows() for cell in row]
+    assert "'@SUM(1+1)" in summary
+    assert book["Findings"]["A2"].value == "'-2+cmd|' /C calc'!A0"
+    for sheet in book.worksheets:
+        for line in sheet.iter_rows():
+            for cell in line:
+                assert cell.data_type != "f", (sheet.title, cell.coordinate, cell.value)
+                if isinstance(cell.value, str):
+                    assert not cell.value.startswith(("=", "@")), (sheet.title, cell.coordinate)
+    value_cell = next(cell for cell in book["Indicators"]["I"] if cell.value == -5.0)
+    assert value_cell.data_type == "n"
+
+
+def test_vietnamese_headings(annual):
+    book = openpyxl.load_workbook(io.BytesIO(render_xlsx(annual.to_dict("vi"), "vi")))
+    assert book.sheetnames == SHEETS
+    heads = header(book["Indicators"])
+    assert heads[:3] == ["Mã", "Trụ cột", "Tên chỉ tiêu"]
+    assert "Mức đạt %" in heads and "Trạng thái" in heads
+
+
+def test_same_input_same_bytes(doc, data):
+    assert render_xlsx(doc, "en") == data
+    assert render_xlsx(copy.deepcopy(doc), "en") == data
+    props = openpyxl.load_workbook(io.BytesIO(data)).properties
+    assert props.creator == "cds"
+    assert props.created.year == 2000 and props.modified.year == 2000

@@ -2,7 +2,7 @@
 
 import csv
 import io
-import json
+
 
 import openpyxl
 import pytest

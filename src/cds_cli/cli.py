@@ -13,11 +13,14 @@ import os
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, Callable, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Callable, Optional
 
 import typer
 
 from .errors import CdsError, UsageError
+
+if TYPE_CHECKING:  # only for annotations: keeps `cds --help` from importing the core
+    from .periods import Period
 
 EXIT_OK, EXIT_DATA_ERRORS, EXIT_USAGE = 0, 1, 2
 

@@ -113,3 +113,26 @@ def test_a_file_that_disappears_is_a_finding(tmp_path):
     report = read_submissions([tmp_path / "gone.csv"], load_plan())
     assert [(f.code, f.file) for f in report.findings] == [("file_unreadable", str(tmp_path / "gone.csv"))]
     assert not report.valid
+
+
+def big_file(rows: int, extra: str = "") -> str:
+    body = "".join(f"SYT,2023-Q2,gov.dossiers_online,{i % 90},100,,note {i}\n" for i in range(rows))
+    return HEADER + body + extra
+
+
+def test_a_big_file_takes_the_fast_reader_with_true_lines(write):
+    # over a megabyte: read by pyarrow straight from the file
+    path = write("big.csv", big_file(30000, "SYT,2023-Q2,gov.dossiers_online,130,100,,\n"))
+    assert path.stat().st_size > 1 << 20
+    doc = cds_json("validate", path)
+    assert [(i["line"], i["code"]) for i in doc["issues"] if i["code"] != "duplicate_conflict"] == [
+        (30002, "numerator_exceeds_denominator")]
+    assert doc["rows"]["read"] == 30001
+
+
+@pytest.mark.parametrize("trouble", ["\n", 'SYT,2023-Q2,gov.dossiers_online,1,2,,"two\nlines"\n'])
+def test_a_big_file_with_blank_lines_or_quoted_breaks_keeps_true_lines(write, trouble):
+    path = write("big.csv", big_file(30000, trouble + "SYT,2023-Q2,gov.dossiers_online,130,100,,\n"))
+    doc = cds_json("validate", path)
+    last = 30002 + trouble.count("\n")
+    assert (last, "numerator_exceeds_denominator") in [(i["line"], i["code"]) for i in doc["issues"]]

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from .periods import Period
@@ -40,8 +41,9 @@ class Completeness:
         return self.received / self.expected if self.expected else None
 
     def by_agency(self) -> list[dict[str, Any]]:
-        return [self._group_row("agency", code, self.plan.agency(code).name_vi, self.plan.agency(code).name_en)
-                for code in dict.fromkeys(self.reports["agency"])]
+        agencies = {agency.code: agency for agency in self.plan.agencies}
+        return [self._group_row("agency", code, agencies[code].name_vi, agencies[code].name_en)
+                for code in self._groups("agency")]
 
     def by_indicator(self) -> list[dict[str, Any]]:
         return [self._group_row("indicator", ind.id, ind.name_vi, ind.name_en) for ind in self.plan.indicators]
@@ -51,7 +53,7 @@ class Completeness:
 
     def _group_row(self, key: str, value: str, name_vi: str, name_en: str) -> dict[str, Any]:
         other = "indicator" if key == "agency" else "agency"
-        rows = self.reports[self.reports[key] == value]
+        rows = self._groups(key).get(value, self.reports.iloc[:0])
         received = int((rows["state"] == RECEIVED).sum())
         return {
             "id": value, "name_vi": name_vi, "name_en": name_en,
@@ -60,6 +62,12 @@ class Completeness:
             "missing": rows.loc[rows["state"] == MISSING, other].tolist(),
             "rejected": rows.loc[rows["state"] == REJECTED, other].tolist(),
         }
+
+    def _groups(self, key: str) -> dict[str, pd.DataFrame]:
+        cache = self.__dict__.setdefault("_group_cache", {})
+        if key not in cache:
+            cache[key] = {name: rows for name, rows in self.reports.groupby(key, observed=True, sort=False)}
+        return cache[key]
 
     def to_dict(self, lang: str = "en") -> dict[str, Any]:
         def named(row: dict[str, Any]) -> dict[str, Any]:
@@ -78,24 +86,44 @@ def completeness(report: ValidationReport, plan: Plan, period: Period | None = N
     """Expected reports for ``period`` (default: the latest with accepted rows) and their state."""
     if period is None:
         period = report.latest_period()
-    expected = pd.DataFrame(
-        [(agency, ind.id) for ind in plan.indicators for agency in plan.expected[ind.id]],
-        columns=["agency", "indicator"],
-    )
-    expected["state"] = MISSING
+    expected = expected_reports(plan)
+    state = np.full(len(expected), MISSING, dtype=object)
     if period is not None:
-        expected.loc[_sent(expected, report.rejected, period), "state"] = REJECTED
-        expected.loc[_sent(expected, report.accepted, period), "state"] = RECEIVED
-    # Order by agency as the agencies file lists them, then by the plan's indicators.
-    order = {a.code: i for i, a in enumerate(plan.agencies)}
-    expected = expected.sort_values("agency", key=lambda s: s.map(order), kind="stable").reset_index(drop=True)
-    return Completeness(plan, period, expected)
+        state[_sent(expected, report.rejected, plan, period)] = REJECTED
+        state[_sent(expected, report.accepted, plan, period)] = RECEIVED
+    return Completeness(plan, period, expected.assign(state=state))
 
 
-def _sent(expected: pd.DataFrame, rows: pd.DataFrame, period: Period) -> pd.Series:
-    at = rows[(rows["year"] == period.year) & (rows["quarter"] == period.quarter)]
-    keys = set(zip(at["agency"], at["indicator"]))
-    return pd.Series([key in keys for key in zip(expected["agency"], expected["indicator"])], index=expected.index)
+def expected_reports(plan: Plan) -> pd.DataFrame:
+    """Every (agency, indicator) pair the plan expects, agencies in the agencies file's
+    order, indicators in the plan's; computed once per plan."""
+    cached = plan.__dict__.get("_expected_reports")
+    if cached is not None:
+        return cached
+    agency_order = {agency.code: i for i, agency in enumerate(plan.agencies)}
+    agencies = [np.array([agency_order[code] for code in plan.expected[ind.id]], dtype=np.int64)
+                for ind in plan.indicators]
+    agency_index = np.concatenate(agencies) if agencies else np.array([], dtype=np.int64)
+    indicator_index = np.repeat(np.arange(len(plan.indicators)), [len(a) for a in agencies])
+    order = np.argsort(agency_index, kind="stable")
+    frame = pd.DataFrame({
+        "agency": pd.Categorical.from_codes(agency_index[order], categories=[a.code for a in plan.agencies]),
+        "indicator": pd.Categorical.from_codes(indicator_index[order], categories=[i.id for i in plan.indicators]),
+    })
+    plan.__dict__["_expected_reports"] = frame  # the Plan is frozen; its cache is not
+    return frame
+
+
+def _sent(expected: pd.DataFrame, rows: pd.DataFrame, plan: Plan, period: Period) -> np.ndarray:
+    """Which expected reports have a row (of ``rows``) for exactly ``period``."""
+    at = rows.loc[(rows["year"] == period.year) & (rows["quarter"] == period.quarter), ["agency", "indicator"]]
+    width = len(plan.indicators)
+    agency_position = {code: i for i, code in enumerate(expected["agency"].cat.categories)}
+    indicator_position = {code: i for i, code in enumerate(expected["indicator"].cat.categories)}
+    sent = (at["agency"].map(agency_position).astype("float64") * width
+            + at["indicator"].map(indicator_position).astype("float64")).dropna().to_numpy(dtype=np.int64)
+    wanted = expected["agency"].cat.codes.to_numpy(dtype=np.int64) * width + expected["indicator"].cat.codes.to_numpy()
+    return np.isin(wanted, sent)
 
 
 def _round(number: float | None) -> float | None:

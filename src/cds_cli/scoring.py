@@ -122,8 +122,9 @@ def _rows_up_to(accepted: pd.DataFrame, plan: Plan, period: Period | None) -> tu
     """The rows a period is scored from: each agency's latest row per indicator (stock)
     and each agency's year-to-date sums per indicator (flow)."""
     upto = accepted[(accepted["year"] == plan.year) & (accepted["quarter"] <= (period.quarter if period else 0))]
-    latest_rows = upto.sort_values("quarter", kind="stable").groupby(["indicator", "agency"]).tail(1)
-    flow_sums = upto.groupby(["indicator", "agency"])[["numerator", "denominator"]].sum(min_count=1).reset_index()
+    latest_rows = upto.sort_values("quarter", kind="stable").drop_duplicates(["indicator", "agency"], keep="last")
+    flow_sums = (upto.groupby(["indicator", "agency"], observed=True)[["numerator", "denominator"]]
+                 .sum(min_count=1).reset_index())
     return latest_rows, flow_sums
 
 

@@ -17,10 +17,10 @@ import numpy as np
 import pandas as pd
 
 from ..findings import Finding, hint
-from ..numbers import AMBIGUOUS, INVALID, NOT_WHOLE, parse_counts, parse_percents
+from ..numbers import AMBIGUOUS, INVALID, NOT_WHOLE, ParsedNumbers, parse_counts, parse_percents
 from ..periods import parse_period
 from ..plan import Plan
-from ..text import fold, suggest
+from ..text import fold
 from .reading import COLUMNS
 
 # Milestone statuses as agencies write them (folded), CONTRACT §3.
@@ -41,36 +41,63 @@ class Rule:
     severity: str = "error"
 
 
-def map_unique(cells: pd.Series, function: Callable[[str], Any]) -> pd.Series:
-    """Apply ``function`` once per distinct cell: agency, period and indicator columns
-    repeat a few dozen spellings over thousands of rows."""
-    codes, uniques = pd.factorize(cells, use_na_sentinel=False)
-    mapped = np.empty(len(uniques), dtype=object)
-    mapped[:] = [function(u) for u in uniques]
-    return pd.Series(mapped[codes], index=cells.index, dtype=object)
+def _as_categorical(results: list[Any], codes: np.ndarray, index: pd.Index) -> pd.Series:
+    """Spread one result per distinct cell back over the rows, as a categorical column."""
+    results = [None if r is None or r != r else r for r in results]  # NaN is "nothing" too
+    categories = sorted({r for r in results if r is not None})
+    position = {category: i for i, category in enumerate(categories)}
+    remap = np.array([position.get(r, -1) for r in results] + [-1], dtype=np.int32)  # code -1 (NA) → last
+    return pd.Series(pd.Categorical.from_codes(remap[codes], categories=categories), index=index)
 
 
-def prepare(rows: pd.DataFrame, plan: Plan) -> pd.DataFrame:
-    """Resolve every column once: codes, periods, indicator attributes, numbers."""
-    df = rows.copy()
-    df["agency_code"] = map_unique(df["agency"], lambda v: plan.agency_lookup.get(fold(v)))
-    periods = map_unique(df["period"], parse_period)
-    df["year"] = periods.map(lambda p: p.year if p else np.nan).astype("float64")
-    df["quarter"] = periods.map(lambda p: p.quarter if p else np.nan).astype("float64")
+def categorize(cells: pd.Series, function: Callable[[str], str | None]) -> pd.Series:
+    """Apply ``function`` once per distinct cell and return a categorical column.
+
+    Agency, period, indicator and status columns repeat a few dozen (or a few thousand)
+    spellings over up to a million rows: resolving each distinct spelling once, and
+    keeping the result as small integer codes, is what makes validation scale."""
+    codes, uniques = pd.factorize(cells)
+    return _as_categorical([function(u) for u in uniques], codes, cells.index)
+
+
+def periods(cells: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Year and quarter of every row (NaN where the cell is not a period)."""
+    codes, uniques = pd.factorize(cells)
+    found = [parse_period(u) for u in uniques]
+    year = np.array([p.year if p else np.nan for p in found] + [np.nan], dtype="float64")
+    quarter = np.array([p.quarter if p else np.nan for p in found] + [np.nan], dtype="float64")
+    return year[codes], quarter[codes]
+
+
+def parse_unique(cells: pd.Series, parser: Callable[[pd.Series], ParsedNumbers]) -> ParsedNumbers:
+    """Run a number parser on the distinct cells only, then spread the results back
+    (problems and readings as categoricals: a handful of values over many rows)."""
+    codes, uniques = pd.factorize(cells)
+    parsed = parser(pd.Series(uniques, dtype=object))
+    value = np.append(parsed.value.to_numpy(dtype="float64"), np.nan)[codes]
+    return ParsedNumbers(pd.Series(value, index=cells.index),
+                         _as_categorical(parsed.problem.tolist(), codes, cells.index),
+                         _as_categorical(parsed.readings.tolist(), codes, cells.index))
+
+
+def prepare(df: pd.DataFrame, plan: Plan) -> pd.DataFrame:
+    """Resolve every column once (adding columns to ``df``): codes, periods, indicator
+    attributes, numbers."""
+    df["agency_code"] = categorize(df["agency"], lambda v: plan.agency_lookup.get(fold(v)))
+    df["year"], df["quarter"] = periods(df["period"])
     ids = {fold(ind.id): ind.id for ind in plan.indicators}
-    df["indicator_id"] = map_unique(df["indicator"], lambda v: ids.get(fold(v)))
-    by_id = {ind.id: ind for ind in plan.indicators}
+    df["indicator_id"] = categorize(df["indicator"], lambda v: ids.get(fold(v)))
     for attribute in ("unit", "time", "aggregate", "reporter"):
-        df[attribute] = df["indicator_id"].map(lambda i, a=attribute: getattr(by_id[i], a) if i else None)
+        df[attribute] = df["indicator_id"].map({ind.id: getattr(ind, attribute) for ind in plan.indicators})
     percent = df["unit"].eq("percent")
     milestone = df["unit"].eq("milestone")
-    for column in ("numerator", "denominator"):
-        parsed = parse_counts(df[column].where(percent, ""))
-        df[column + "_n"], df[column + "_problem"] = parsed.value, parsed.problem
-        df[column + "_readings"] = parsed.readings
-    parsed = parse_percents(df["value"].where(percent, ""))
-    df["value_n"], df["value_problem"], df["value_readings"] = parsed.value, parsed.problem, parsed.readings
-    df["status"] = map_unique(df["value"].where(milestone, ""), lambda v: STATUS_SPELLINGS.get(fold(v)))
+    # Figures are read for percent indicators only (a milestone's value is a status).
+    for column, parser in (("numerator", parse_counts), ("denominator", parse_counts), ("value", parse_percents)):
+        parsed = parse_unique(df[column], parser)
+        df[column + "_n"] = parsed.value.where(percent)
+        df[column + "_problem"] = parsed.problem.where(percent)
+        df[column + "_readings"] = parsed.readings.where(percent)
+    df["status"] = categorize(df["value"].where(milestone, ""), lambda v: STATUS_SPELLINGS.get(fold(v)))
     return df
 
 
@@ -120,12 +147,12 @@ def _suggestion(params: dict[str, Any], guess: str | None) -> dict[str, Any]:
 
 
 def _agency_hint(r: dict[str, Any], plan: Plan) -> dict[str, Any]:
-    guess = suggest(fold(r["agency"]), plan.agency_lookup)
+    guess = plan.suggest_agency(fold(r["agency"]))
     return _suggestion({"value": r["agency"]}, plan.agency_lookup[guess] if guess else None)
 
 
 def _indicator_hint(r: dict[str, Any], plan: Plan) -> dict[str, Any]:
-    return _suggestion({"value": r["indicator"]}, suggest(r["indicator"].strip().lower(), [i.id for i in plan.indicators]))
+    return _suggestion({"value": r["indicator"]}, plan.suggest_indicator(r["indicator"].strip().lower()))
 
 
 def _incomplete_counts(r: dict[str, Any], plan: Plan) -> dict[str, Any]:
@@ -192,6 +219,7 @@ RULES: list[Rule] = [
     Rule("status_invalid", "value", lambda df, plan: df["unit"].eq("milestone") & _has(df, "value") & df["status"].isna(),
          _cell("value")),
     Rule("wrong_reporter", "agency",
-         lambda df, plan: df["aggregate"].eq("single") & df["agency_code"].notna() & df["agency_code"].ne(df["reporter"]),
+         lambda df, plan: df["aggregate"].eq("single") & df["agency_code"].notna()
+         & (df["agency_code"].astype(object) != df["reporter"].astype(object)),
          lambda r, plan: {"indicator": r["indicator_id"], "reporter": r["reporter"], "agency": r["agency_code"]}),
 ]

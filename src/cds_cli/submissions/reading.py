@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import codecs
 import csv
+import importlib.util
 import io
 import sys
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from ..findings import Finding
@@ -98,7 +100,21 @@ def read_table(path: Path, sheet: str | None = None) -> RawTable:
     if not text.strip():
         return _unusable(name, "empty_file", {})
     delimiter = sniff_delimiter(text)
-    cells, lines = split_cells(text, delimiter)
+    # UTF-8 (nearly every large file) is parsed from the bytes: no second copy of the text;
+    # a big one straight from the file, its bytes freed once the lines are counted.
+    source: bytes | str = data if encoding in _BYTE_PARSED else text
+    del text, data
+    cells, lines = None, None
+    if isinstance(source, bytes) and len(source) > _BIG and "pyarrow" in _ENGINES:
+        physical, one_line_records = _layout(source)
+        del source
+        frame = _read_arrow(path, delimiter) if one_line_records else None
+        if frame is not None and len(frame) == physical:
+            cells = frame
+        else:
+            source = path.read_bytes()
+    if cells is None:
+        cells, lines = split_cells(source, delimiter, encoding)
     table = _to_table(name, cells, lines)
     table.encoding, table.delimiter = encoding, delimiter
     return table
@@ -125,9 +141,17 @@ def _looks_like_header(row: list[str]) -> bool:
     return len({_HEADER_ALIASES.get(fold(cell)) for cell in row} - {None}) >= 2
 
 
+_BYTE_PARSED = ("utf-8", "utf-8-sig")
+# pyarrow's multi-threaded reader first (when installed), pandas' C reader next, and the
+# csv module last for what neither can map to lines.
+_ENGINES = ("pyarrow", "c") if importlib.util.find_spec("pyarrow") else ("c",)
+_MAX_COLUMNS = 256  # a submission has 7 columns and a few ignored ones; past this, the slow path
+
+
 def decode(data: bytes) -> tuple[str, str | None, str | None]:
-    """Return (text, encoding, problem code).  Text is NFC so that Windows-1258's
-    decomposed tone marks compare equal to UTF-8's precomposed ones."""
+    """Return (text, encoding, problem code).  Windows-1258 text is made NFC, so that its
+    decomposed tone marks read like UTF-8's precomposed ones in messages (matching
+    ignores the difference anyway, see :func:`fold`)."""
     if data.startswith(codecs.BOM_UTF8):
         candidates = ["utf-8-sig"]
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -137,14 +161,37 @@ def decode(data: bytes) -> tuple[str, str | None, str | None]:
     else:
         candidates = ["utf-8", "cp1258"]
     for encoding in candidates:
+        if encoding == "utf-8" and len(data) > _BIG:
+            if not _valid_utf8(data):
+                continue
+            # A big UTF-8 file is parsed from its bytes; only its head is needed as text.
+            head = data[:_BIG].decode("utf-8", errors="ignore")
+            if "\x00" in head or _looks_binary(head):
+                return "", None, "not_text"
+            return head, encoding, None
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
         if "\x00" in text or _looks_binary(text):
             return "", None, "not_text"
-        return unicodedata.normalize("NFC", text), encoding, None
+        return (text if encoding in _BYTE_PARSED else unicodedata.normalize("NFC", text)), encoding, None
     return "", None, "encoding_unknown"
+
+
+_BIG = 1 << 20
+
+
+def _valid_utf8(data: bytes) -> bool:
+    """Check UTF-8 a megabyte at a time, without holding a second copy of a large file."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    view = memoryview(data)
+    try:
+        for start in range(0, len(data), _BIG):
+            decoder.decode(view[start:start + _BIG], final=start + _BIG >= len(data))
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _looks_binary(text: str) -> bool:
@@ -155,34 +202,81 @@ def _looks_binary(text: str) -> bool:
 
 def sniff_delimiter(text: str) -> str:
     """The separator used in the header line: the most frequent of , ; and tab."""
-    header = text.lstrip("\r\n").splitlines()[0]
+    text = text.lstrip("\r\n")
+    end = text.find("\n")
+    header = (text if end < 0 else text[:end]).rstrip("\r")
     counts = {sep: header.count(sep) for sep in _DELIMITERS}
     best = max(_DELIMITERS, key=lambda sep: counts[sep])
     return best if counts[best] else ","
 
 
-def split_cells(text: str, delimiter: str) -> tuple[list[list[str]] | pd.DataFrame, list[int] | None]:
+def split_cells(source: bytes | str, delimiter: str, encoding: str | None = None
+                ) -> tuple[list[list[str]] | pd.DataFrame, list[int] | None]:
     """Split into rows of cells.  The fast path (pandas' C parser) is used when every
     record is one physical line, so row i is line i + 1; otherwise (quoted line breaks,
-    ragged rows) the csv module tracks exact line numbers."""
-    physical = text.count("\n") + (0 if text.endswith("\n") else 1)
-    if "\r" not in text.replace("\r\n", ""):
-        try:
-            frame = pd.read_csv(
-                io.StringIO(text), sep=delimiter, header=None, dtype=str,
-                keep_default_na=False, skip_blank_lines=False, engine="c",
-            )
-        except (pd.errors.ParserError, ValueError):
-            frame = None
-        if frame is not None and len(frame) == physical:
-            return frame.fillna(""), None
+    ragged rows, old Mac line ends) the csv module tracks exact line numbers."""
+    physical, one_line_records = _layout(source)
+    if one_line_records:
+        for engine in _ENGINES:
+            frame = _read_frame(source, delimiter, encoding, engine)
+            # pyarrow drops blank lines and both accept quoted line breaks: the counts
+            # only agree when every record is exactly one physical line.
+            if frame is not None and len(frame) == physical:
+                return frame, None
+    text = source.decode(encoding or "utf-8") if isinstance(source, bytes) else source
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows, lines, start = [], [], 1
     for record in reader:
         rows.append(record)
         lines.append(start)
         start = reader.line_num + 1
+    if rows and rows[0] and rows[0][0].startswith("\ufeff"):
+        rows[0][0] = rows[0][0][1:]
     return rows, lines
+
+
+def _layout(source: bytes | str) -> tuple[int, bool]:
+    """Physical lines, and whether line ends are plain (LF or CRLF, no lone CR)."""
+    newline, carriage, crlf = ((b"\n", b"\r", b"\r\n") if isinstance(source, bytes) else ("\n", "\r", "\r\n"))
+    physical = source.count(newline) + (0 if source.endswith(newline) else 1)
+    return physical, carriage not in source or source.count(carriage) == source.count(crlf)
+
+
+def _read_frame(source: bytes | str, delimiter: str, encoding: str | None, engine: str) -> pd.DataFrame | None:
+    """All cells as text, or None when this reader cannot take the file."""
+    if engine == "pyarrow":
+        return _read_arrow(source, delimiter) if isinstance(source, bytes) else None
+    stream = io.BytesIO(source) if isinstance(source, bytes) else io.StringIO(source)
+    try:
+        return pd.read_csv(stream, sep=delimiter, header=None, dtype=str, keep_default_na=False, engine="c",
+                           encoding=encoding if isinstance(source, bytes) else None, skip_blank_lines=False)
+    except (pd.errors.ParserError, ValueError, UnicodeDecodeError):
+        return None
+
+
+def _read_arrow(data: bytes | Path, delimiter: str) -> pd.DataFrame | None:
+    """pyarrow's multi-threaded reader, every column dictionary-encoded: a column of a
+    million cells with a few thousand distinct values costs a few megabytes."""
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+
+    text_type = pa.dictionary(pa.int32(), pa.string())
+    try:
+        table = pacsv.read_csv(
+            pa.BufferReader(data) if isinstance(data, bytes) else str(data),
+            read_options=pacsv.ReadOptions(autogenerate_column_names=True),
+            parse_options=pacsv.ParseOptions(delimiter=delimiter),
+            convert_options=pacsv.ConvertOptions(
+                column_types={f"f{i}": text_type for i in range(_MAX_COLUMNS)},
+                strings_can_be_null=False, quoted_strings_can_be_null=False),
+        )
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):  # ragged rows, odd bytes: another reader
+        return None
+    if table.num_columns > _MAX_COLUMNS:
+        return None
+    frame = table.to_pandas()
+    frame.columns = range(frame.shape[1])
+    return frame
 
 
 def _to_table(name: str, cells: list[list[str]] | pd.DataFrame, lines: list[int] | None) -> RawTable:
@@ -206,11 +300,14 @@ def _to_table(name: str, cells: list[list[str]] | pd.DataFrame, lines: list[int]
     data = pd.DataFrame({column: _column(body, mapping.get(column)) for column in COLUMNS})
     # A row is blank when none of the contract's columns holds anything: a template row
     # with only its STT number filled in carries no data either.
-    blank = ~data.ne("").any(axis=1) & extra.eq(0).to_numpy()
+    filled = np.zeros(len(data), dtype=bool)
+    for column in COLUMNS:
+        filled |= data[column].ne("").to_numpy(dtype=bool, na_value=False)
+    blank = ~filled & extra.eq(0).to_numpy()
     data["line"] = line.to_numpy()
     data["extra_cells"] = extra.to_numpy()
     data["width"] = len(header)
-    rows = data[~blank].reset_index(drop=True)
+    rows = data[~blank].reset_index(drop=True) if blank.any() else data
     table = RawTable(name, rows, blank=int(blank.sum()), findings=findings, columns=mapping)
     missing = [column for column in REQUIRED if column not in mapping]
     for column in missing:
@@ -238,9 +335,25 @@ def _map_header(name: str, header: list[str], line: int, findings: list[Finding]
 
 
 def _column(body: pd.DataFrame, position: int | None) -> pd.Series:
+    """One contract column as a categorical of stripped text ("" for an empty cell).
+
+    Categorical because cells repeat: the strip, and every later lookup, runs once per
+    distinct value instead of once per row."""
     if position is None:
-        return pd.Series("", index=body.index, dtype=object)
-    return body[position].fillna("").astype(str).str.strip().astype(object)
+        return pd.Series(pd.Categorical.from_codes(np.zeros(len(body), dtype=np.int8), categories=[""]),
+                         index=body.index)
+    cells = body[position]
+    if not isinstance(cells.dtype, pd.CategoricalDtype):
+        cells = cells.astype("category")
+    stripped = pd.Index(cells.cat.categories.astype(str)).str.strip()
+    new_codes, uniques = pd.factorize(stripped)
+    categories = list(uniques)
+    if "" not in categories:
+        categories.append("")
+    empty = categories.index("")
+    codes = cells.cat.codes.to_numpy()
+    final = np.where(codes >= 0, np.append(new_codes, empty)[codes], empty)
+    return pd.Series(pd.Categorical.from_codes(final, categories=categories), index=body.index)
 
 
 def _unusable(name: str, code: str, params: dict) -> RawTable:

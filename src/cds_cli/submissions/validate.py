@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
+from pandas.api.types import union_categoricals
 
 from ..findings import Finding
 from ..periods import Period
@@ -86,9 +87,7 @@ def read_submissions(inputs: Sequence[str | Path], plan: Plan, sheet: str | None
     for table in tables:
         findings.extend(table.findings)
     usable = [(i, t) for i, t in enumerate(tables) if t.usable and len(t.rows)]
-    frame = pd.concat(
-        [t.rows.assign(file_index=i) for i, t in usable], ignore_index=True
-    ) if usable else None
+    frame = _concat([t.rows.assign(file_index=i) for i, t in usable]) if usable else None
 
     rejected_by_file = {i: len(t.rows) for i, t in enumerate(tables) if not t.usable}
     accepted = pd.DataFrame(columns=ACCEPTED_COLUMNS)
@@ -102,10 +101,10 @@ def read_submissions(inputs: Sequence[str | Path], plan: Plan, sheet: str | None
         findings.extend(sorted(row_findings + duplicate_findings, key=lambda f: (names.index(f.file), f.line)))
         for i, count in df.loc[rejected, "file_index"].value_counts().items():
             rejected_by_file[int(i)] = int(count)
-        accepted = _accepted_rows(df[~rejected], names)
-        refused = df[rejected]
+        accepted = _accepted_rows(df.loc[~rejected, _KEPT], names)
+        refused = df.loc[rejected, _KEPT]
         rejected_rows = pd.DataFrame({
-            "file": refused["file_index"].map(lambda i: names[i]), "line": refused["line"],
+            "file": _file_column(refused, names), "line": refused["line"],
             "agency": refused["agency_code"], "indicator": refused["indicator_id"],
             "year": refused["year"], "quarter": refused["quarter"],
         }).reset_index(drop=True)
@@ -120,6 +119,20 @@ def read_submissions(inputs: Sequence[str | Path], plan: Plan, sheet: str | None
     return ValidationReport(summaries, findings, accepted, totals, rejected_rows)
 
 
+def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    """Stack the files' rows, keeping text columns categorical (their categories united)."""
+    if len(frames) == 1:
+        return frames[0].reset_index(drop=True)
+    columns = {}
+    for column in frames[0].columns:
+        parts = [frame[column] for frame in frames]
+        if all(isinstance(part.dtype, pd.CategoricalDtype) for part in parts):
+            columns[column] = pd.Series(union_categoricals([part.array for part in parts]))
+        else:
+            columns[column] = pd.concat(parts, ignore_index=True)
+    return pd.DataFrame(columns)
+
+
 MAX_PLACES = 20  # a message names this many places of one duplicated key, then counts the rest
 
 
@@ -130,13 +143,13 @@ def find_duplicates(df: pd.DataFrame, valid: pd.Series, names: list[str]) -> tup
     Different figures: every row of the key rejected with an error naming every place.
     """
     key = ["agency_code", "indicator_id", "year", "quarter"]
+    figures = ["numerator_n", "denominator_n", "value_n", "status"]
     rejected = pd.Series(False, index=df.index)
-    candidates = df[valid]
+    candidates = df.loc[valid, [*key, *figures, "file_index", "line"]]  # only what is needed: rows are many
     repeated = candidates[candidates.duplicated(key, keep=False)]
     if repeated.empty:
         return [], rejected
-    group = repeated.groupby(key, sort=False).ngroup()
-    figures = ["numerator_n", "denominator_n", "value_n", "status"]
+    group = repeated.groupby(key, sort=False, observed=True).ngroup()
     conflict = repeated[figures].groupby(group).nunique(dropna=False).gt(1).any(axis=1)
     in_conflict = group.map(conflict)
     later = repeated.duplicated(key, keep="first")
@@ -166,9 +179,18 @@ def _name_places(places: pd.Series) -> str:
     return named if len(places) <= MAX_PLACES else f"{named} … ({len(places)} rows in all)"
 
 
+_KEPT = ["file_index", "line", "agency_code", "indicator_id", "year", "quarter",
+         "numerator_n", "denominator_n", "value_n", "status", "note"]
+
+
+def _file_column(df: pd.DataFrame, names: list[str]) -> pd.Categorical:
+    return pd.Categorical.from_codes(df["file_index"].to_numpy(), categories=pd.Index(names).unique()) \
+        if len(set(names)) == len(names) else df["file_index"].map(lambda i: names[i])
+
+
 def _accepted_rows(df: pd.DataFrame, names: list[str]) -> pd.DataFrame:
     return pd.DataFrame({
-        "file": df["file_index"].map(lambda i: names[i]),
+        "file": _file_column(df, names),
         "line": df["line"].astype("int64"),
         "agency": df["agency_code"],
         "indicator": df["indicator_id"],

@@ -12,20 +12,35 @@ Use it from a script exactly as the CLI does::
 None of these modules import typer or rich: those belong to the CLI and renderers.
 """
 
+from importlib import import_module
+
 from .errors import CdsError, PlanError, UsageError
-from .findings import Finding
-from .periods import Period, parse_period
-from .plan import Plan, catalogue, load_plan
-from .completeness import Completeness, completeness
-from .scoring import AgencyBreakdown, IndicatorScore, PillarScore, Scorecard, agency_breakdown, score
-from .submissions.validate import RowCounts, ValidationReport, read_submissions, report_to_dict
-from .templates import template_csv, template_rows, template_xlsx
+
+# Public names and the module that holds each.  They load on first use, so that the CLI
+# (`cds --help`) starts without pandas, and scripts get the same functions it uses.
+_EXPORTS = {
+    "Finding": "findings", "Period": "periods", "parse_period": "periods",
+    "Plan": "plan", "catalogue": "plan", "load_plan": "plan",
+    "Completeness": "completeness", "completeness": "completeness",
+    "AgencyBreakdown": "scoring", "IndicatorScore": "scoring", "PillarScore": "scoring",
+    "Scorecard": "scoring", "agency_breakdown": "scoring", "score": "scoring",
+    "RowCounts": "submissions.validate", "ValidationReport": "submissions.validate",
+    "read_submissions": "submissions.validate", "report_to_dict": "submissions.validate",
+    "template_csv": "templates", "template_rows": "templates", "template_xlsx": "templates",
+    "build_report": "report", "render_report": "report",
+}
+
+
+def __getattr__(name: str):
+    if name in _EXPORTS:
+        return getattr(import_module(f".{_EXPORTS[name]}", __name__), name)
+    raise AttributeError(f"module 'cds_cli' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_EXPORTS])
+
 
 __version__ = "0.1.0"
 
-__all__ = [
-    "CdsError", "PlanError", "UsageError", "Finding", "Period", "parse_period", "Plan", "catalogue",
-    "load_plan", "IndicatorScore", "PillarScore", "Scorecard", "score", "RowCounts", "ValidationReport",
-    "read_submissions", "report_to_dict", "Completeness", "completeness", "AgencyBreakdown", "agency_breakdown",
-    "template_rows", "template_csv", "template_xlsx", "__version__",
-]
+__all__ = ["CdsError", "PlanError", "UsageError", "__version__", *_EXPORTS]

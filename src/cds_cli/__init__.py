@@ -21,7 +21,7 @@ from .errors import CdsError, PlanError, UsageError
 _EXPORTS = {
     "Finding": "findings", "Period": "periods", "parse_period": "periods",
     "Plan": "plan", "catalogue": "plan", "load_plan": "plan",
-    "Completeness": "completeness", "completeness": "completeness",
+    "Completeness": "status", "completeness": "status",
     "AgencyBreakdown": "scoring", "IndicatorScore": "scoring", "PillarScore": "scoring",
     "Scorecard": "scoring", "agency_breakdown": "scoring", "score": "scoring",
     "RowCounts": "submissions.validate", "ValidationReport": "submissions.validate",

@@ -221,7 +221,7 @@ def status_command(
 
     Example: cds status examples/2023 --period 2023-Q2
     """
-    from .completeness import completeness
+    from .status import completeness
     from .render import render
     from .submissions.validate import read_submissions
 

@@ -17,7 +17,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from .completeness import Completeness
+from .status import Completeness
 from .labels import label, number
 from .plan import Plan, catalogue
 from .scoring import AgencyBreakdown, Scorecard

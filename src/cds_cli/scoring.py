@@ -20,7 +20,7 @@ from typing import Any
 
 import pandas as pd
 
-from .completeness import Completeness, completeness
+from .status import Completeness, completeness
 from .findings import Finding
 from .periods import Period
 from .plan import Indicator, Plan

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..completeness import Completeness, completeness
+from ..status import Completeness, completeness
 from ..errors import UsageError
 from ..labels import date_text, label
 from ..periods import Period

@@ -8,6 +8,7 @@ errors.  Heavy libraries (pandas, pydantic) are imported inside the commands so 
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import sys
@@ -121,6 +122,34 @@ def _period_option(period: str | None, plan) -> "Period | None":
     return chosen
 
 
+@contextlib.contextmanager
+def _progress():
+    """A progress bar on stderr while files are read and checked; nothing when stderr is
+    not a terminal (CI logs, pipes), so `cds score --format json | jq` stays clean."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    with Progress(TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(),
+                  console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("cds", total=1)
+
+        def tell(what: str, done: int, total: int) -> None:
+            bar.update(task, description=what[-60:], completed=done, total=total)
+
+        yield tell
+
+
+def _read(inputs: list[Path], plan, sheet: str | None):
+    from .submissions.validate import read_submissions
+
+    _check_inputs(inputs)
+    with _progress() as tell:
+        return read_submissions(inputs, plan, sheet, progress=tell)
+
+
 def _check_inputs(inputs: list[Path]) -> None:
     missing = [str(p) for p in inputs if not p.exists()]
     if missing:
@@ -147,12 +176,10 @@ def score_command(
     """
     from .render import render
     from .scoring import agency_breakdown, score
-    from .submissions.validate import read_submissions
 
     plan = _load(targets, baseline, agencies)
     chosen = _period_option(period, plan)
-    _check_inputs(inputs)
-    report = read_submissions(inputs, plan, sheet)
+    report = _read(inputs, plan, sheet)
     result = score(report, plan, chosen) if by is ScoreBy.indicator else agency_breakdown(report, plan, chosen)
     render(result, fmt.value, lang.value, sys.stdout, inputs=" ".join(map(str, inputs)))
     if strict and report.errors:
@@ -175,11 +202,9 @@ def validate_command(
     Example: cds validate examples/2023 --lang en
     """
     from .render import render
-    from .submissions.validate import read_submissions
 
     plan = _load(targets, baseline, agencies)
-    _check_inputs(inputs)
-    report = read_submissions(inputs, plan, sheet)
+    report = _read(inputs, plan, sheet)
     if fmt is None:
         fmt = ValidateFormat.github if os.environ.get("GITHUB_ACTIONS") == "true" else ValidateFormat.text
     render(report, fmt.value, lang.value, sys.stdout)
@@ -223,12 +248,10 @@ def status_command(
     """
     from .status import completeness
     from .render import render
-    from .submissions.validate import read_submissions
 
     plan = _load(targets, baseline, agencies)
     chosen = _period_option(period, plan)
-    _check_inputs(inputs)
-    render(completeness(read_submissions(inputs, plan, sheet), plan, chosen), fmt.value, lang.value, sys.stdout)
+    render(completeness(_read(inputs, plan, sheet), plan, chosen), fmt.value, lang.value, sys.stdout)
 
 
 @app.command("report")
@@ -255,7 +278,6 @@ def report_command(
     from .atomic import write_atomic
     from .report import build_report, render_report
     from .report.files import report_date
-    from .submissions.validate import read_submissions
 
     plan = _load(targets, baseline, agencies)
     if year is not None and year != plan.year:
@@ -266,8 +288,7 @@ def report_command(
             datetime.date.fromisoformat(date)
         except ValueError:
             raise UsageError(f"--date {date!r}: write the date as YYYY-MM-DD, e.g. 2024-01-15") from None
-    _check_inputs(inputs)
-    report = read_submissions(inputs, plan, sheet)
+    report = _read(inputs, plan, sheet)
     annual = build_report(report, plan, chosen, inputs=inputs, date=report_date(date))
     data = render_report(annual, fmt.value, lang.value)
     if output is None and fmt in (ReportFormat.html, ReportFormat.md):

@@ -7,7 +7,7 @@ counted apart.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -78,12 +78,22 @@ class ValidationReport:
         return Period(int(latest["year"]), int(latest["quarter"]))
 
 
-def read_submissions(inputs: Sequence[str | Path], plan: Plan, sheet: str | None = None) -> ValidationReport:
+Progress = Callable[[str, int, int], None]  # (what is being done, steps done, steps in all)
+
+
+def read_submissions(inputs: Sequence[str | Path], plan: Plan, sheet: str | None = None,
+                     progress: Progress | None = None) -> ValidationReport:
     """Read and validate submission files or directories against the plan.
 
-    ``sheet`` names the worksheet to read in Excel workbooks (default: the first)."""
+    ``sheet`` names the worksheet to read in Excel workbooks (default: the first);
+    ``progress``, if given, is told each step (the CLI draws a bar from it)."""
     paths, findings = discover(list(inputs))
-    tables = [read_table(path, sheet) for path in paths]
+    steps = len(paths) + 3
+    tell = progress or (lambda what, done, total: None)
+    tables = []
+    for done, path in enumerate(paths):
+        tell(f"{path}", done, steps)
+        tables.append(read_table(path, sheet))
     for table in tables:
         findings.extend(table.findings)
     usable = [(i, t) for i, t in enumerate(tables) if t.usable and len(t.rows)]
@@ -94,11 +104,15 @@ def read_submissions(inputs: Sequence[str | Path], plan: Plan, sheet: str | None
     rejected_rows = pd.DataFrame(columns=REJECTED_COLUMNS)
     if frame is not None:
         names = [t.file for t in tables]
+        tell("resolving agencies, periods, indicators, numbers", len(paths), steps)
         df = prepare(frame, plan)
+        tell("checking rows", len(paths) + 1, steps)
         row_findings, rejected = run_rules(df, plan, names)
+        tell("finding duplicates", len(paths) + 2, steps)
         duplicate_findings, duplicate_rejected = find_duplicates(df, ~rejected, names)
         rejected |= duplicate_rejected
-        findings.extend(sorted(row_findings + duplicate_findings, key=lambda f: (names.index(f.file), f.line)))
+        order = {name: i for i, name in reversed(list(enumerate(names)))}
+        findings.extend(sorted(row_findings + duplicate_findings, key=lambda f: (order[f.file], f.line)))
         for i, count in df.loc[rejected, "file_index"].value_counts().items():
             rejected_by_file[int(i)] = int(count)
         accepted = _accepted_rows(df.loc[~rejected, _KEPT], names)
@@ -109,6 +123,7 @@ def read_submissions(inputs: Sequence[str | Path], plan: Plan, sheet: str | None
             "year": refused["year"], "quarter": refused["quarter"],
         }).reset_index(drop=True)
 
+    tell("done", steps, steps)
     summaries = [_summary(i, t, rejected_by_file.get(i, 0)) for i, t in enumerate(tables)]
     totals = RowCounts(
         read=sum(s.rows.read for s in summaries),

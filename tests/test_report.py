@@ -140,7 +140,7 @@ def test_report_usage_errors(args):
 
 
 def test_report_is_written_atomically(tmp_path, monkeypatch):
-    from cds_cli import atomic
+    from cds_cli import outputs as atomic
 
     target = tmp_path / "r.html"
     target.write_text("the previous report")

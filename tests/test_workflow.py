@@ -145,3 +145,10 @@ def test_github_format_is_the_default_inside_github_actions(write, monkeypatch):
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
     result = cds("validate", path)
     assert result.exit_code == 0 and result.stdout.startswith("::notice title=cds validate::")
+
+
+def test_templates_are_byte_identical_run_to_run(tmp_path):
+    first, second = tmp_path / "a.xlsx", tmp_path / "b.xlsx"
+    for path in (first, second):
+        assert cds("template", "-a", "SYT", "-p", "2023-Q3", "-o", path).exit_code == 0
+    assert first.read_bytes() == second.read_bytes()

@@ -275,9 +275,9 @@ def report_command(
     """
     import datetime
 
-    from .atomic import write_atomic
+    from .outputs import write_atomic
     from .report import build_report, render_report
-    from .report.files import report_date
+    from .outputs import report_date
 
     plan = _load(targets, baseline, agencies)
     if year is not None and year != plan.year:
@@ -318,7 +318,7 @@ def template_command(
 
     Example: cds template --agency SYT --period 2023-Q3 --format xlsx -o SYT-2023-Q3.xlsx
     """
-    from .atomic import write_atomic
+    from .outputs import write_atomic
     from .templates import template_csv, template_rows, template_xlsx
     from .text import fold
 

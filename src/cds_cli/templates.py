@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from .periods import Period
 from .plan import Indicator, Plan
+from .outputs import stable_zip
 from .text import safe_cell
 
 # Vietnamese headers (CONTRACT §3) plus three columns cds ignores when reading back.
@@ -100,7 +101,7 @@ def template_xlsx(rows: list[TemplateRow], title: str) -> bytes:
     sheet.protection.formatColumns = False
     buffer = io.BytesIO()
     book.save(buffer)
-    return buffer.getvalue()
+    return stable_zip(buffer.getvalue())  # the same form, byte for byte, every time
 
 
 def _validations(sheet, rows: list[TemplateRow], first: int, DataValidation) -> None:

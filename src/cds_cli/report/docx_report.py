@@ -40,7 +40,7 @@ from docx.shared import Cm, Pt, RGBColor
 
 from ..labels import label, number
 from .charts import attainment_chart, completeness_heatmap, trajectory_chart
-from .files import stable_zip
+from ..outputs import stable_zip
 
 FONT = "Times New Roman"
 BODY_PT, TITLE_PT, TABLE_PT = 13, 14, 11

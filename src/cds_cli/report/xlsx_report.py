@@ -21,7 +21,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ..labels import label
 from ..text import safe_cell
-from .files import stable_zip
+from ..outputs import stable_zip
 
 SHEETS = ("Summary", "Indicators", "Quarterly", "Agencies", "Findings")
 FIXED_TIME = datetime(2000, 1, 1, 0, 0, 0)

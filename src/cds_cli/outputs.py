@@ -1,7 +1,7 @@
-"""Byte-identical output: the same inputs give the same file, every time.
+"""Writing output files: whole or not at all, and the same bytes for the same inputs.
 
 DOCX and XLSX are zip files whose entries carry the time they were written, and whose
-document properties carry "created"/"modified" stamps.  ``stable_zip`` re-packs an
+document properties carry "created"/"modified" stamps; ``stable_zip`` re-packs such an
 archive with one fixed timestamp so that two runs compare equal with ``cmp``.
 """
 
@@ -10,8 +10,10 @@ from __future__ import annotations
 import io
 import os
 import re
+import tempfile
 import zipfile
 from datetime import datetime, timezone
+from pathlib import Path
 
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can hold
 _CORE_DATES = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:(?:created|modified)>)")
@@ -42,3 +44,19 @@ def stable_zip(data: bytes, stamp: str = "2000-01-01T00:00:00Z") -> bytes:
             entry.external_attr = 0o644 << 16
             target.writestr(entry, content)
     return out.getvalue()
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write the whole file or nothing: a temporary file in the same folder, then a rename."""
+    path = Path(path)
+    handle, temporary = tempfile.mkstemp(dir=path.parent or ".", prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)  # mkstemp makes 0600; a report is an ordinary file
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

@@ -277,26 +277,39 @@ def clean_row(draw):
             "denominator": denominator, "value": value, "note": draw(_NOTE)}, (code, ind.id)
 
 
+# A lone "%" as value is a known bug (test_a_lone_percent_sign_is_not_a_number): it is
+# accepted as an empty figure and scores NaN.  Put it back into the value pool once fixed.
+VALUE_CELLS = [n for n in NUMBERS if n.strip() != "%"] + STATUSES
+POOLS = {
+    "agency": sorted(AGENCY_SPELLINGS) + GARBAGE_AGENCIES,
+    "period": sorted(PERIOD_SPELLINGS) + GARBAGE_PERIODS,
+    "indicator": sorted(INDICATORS) + [i.upper() for i in sorted(INDICATORS)] + GARBAGE_INDICATORS,
+    "numerator": NUMBERS,
+    "denominator": NUMBERS,
+    "value": VALUE_CELLS,
+}
+
+
+def _resolved_key(row: dict) -> tuple[str | None, str | None]:
+    indicator = row["indicator"].strip().lower()
+    return AGENCY_SPELLINGS.get(row["agency"]), indicator if indicator in INDICATORS else None
+
+
 @st.composite
 def mixed_row(draw):
     """Each cell independently from the real spellings or from garbage."""
-    indicator = draw(st.one_of(st.sampled_from(sorted(INDICATORS)),
-                               st.sampled_from(sorted(INDICATORS)).map(str.upper),
-                               st.sampled_from(GARBAGE_INDICATORS)))
-    agency = draw(st.one_of(st.sampled_from(sorted(AGENCY_SPELLINGS)), st.sampled_from(GARBAGE_AGENCIES)))
-    row = {
-        "agency": agency,
-        "period": draw(st.one_of(st.sampled_from(sorted(PERIOD_SPELLINGS)), st.sampled_from(GARBAGE_PERIODS))),
-        "indicator": indicator,
-        "numerator": draw(st.sampled_from(NUMBERS)),
-        "denominator": draw(st.sampled_from(NUMBERS)),
-        # A lone "%" as value is a known bug (test_a_lone_percent_sign_is_not_a_number): it is
-        # accepted as an empty figure and scores NaN.  Put it back here once that is fixed.
-        "value": draw(st.one_of(st.sampled_from([n for n in NUMBERS if n.strip() != "%"]), st.sampled_from(STATUSES))),
-        "note": draw(st.one_of(st.just(""), _NOTE)),
-    }
-    resolved_indicator = indicator.strip().lower() if indicator.strip().lower() in INDICATORS else None
-    return row, (AGENCY_SPELLINGS.get(agency), resolved_indicator)
+    row = {column: draw(st.sampled_from(pool)) for column, pool in POOLS.items()}
+    row["note"] = draw(st.one_of(st.just(""), _NOTE))
+    return row, _resolved_key(row)
+
+
+@st.composite
+def mutated_row(draw):
+    """A valid row with one cell replaced: mostly still plausible, often still valid."""
+    row, _ = draw(clean_row())
+    column = draw(st.sampled_from(sorted(POOLS)))
+    row = dict(row, **{column: draw(st.sampled_from(POOLS[column]))})
+    return row, _resolved_key(row)
 
 
 def _write_rows(rows: list[dict], delimiter: str, vietnamese: bool) -> tuple[str, list[int]]:
@@ -323,7 +336,7 @@ def test_oracle_spellings():
 @hypothesis_settings(20)
 @given(
     clean=st.lists(clean_row(), max_size=12, unique_by=lambda r: r[1]),
-    mixed=st.lists(mixed_row(), max_size=20),
+    mixed=st.lists(st.one_of(mixed_row(), mutated_row()), max_size=20),
     order=st.randoms(use_true_random=False),
     delimiter=st.sampled_from([",", ";", "\t"]),
     vietnamese=st.booleans(),
@@ -367,7 +380,7 @@ PADDING_ROW = {"agency": "UBND_DH", "period": "2023-Q1", "indicator": "gov.dossi
 @hypothesis_settings(10)
 @given(
     clean=st.lists(clean_row(), max_size=10, unique_by=lambda r: r[1]),
-    mixed=st.lists(mixed_row(), max_size=15),
+    mixed=st.lists(st.one_of(mixed_row(), mutated_row()), max_size=15),
     delimiter=st.sampled_from([",", ";", "\t"]),
     vietnamese=st.booleans(),
 )

@@ -126,11 +126,14 @@ _MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "A
 
 
 def date_text(iso: str | None, lang: str) -> str:
-    """``2023-04-05`` as ``05/4/2023`` (the plan's own style) or ``5 April 2023``."""
+    """``2023-04-05`` as ``05/4/2023`` (the plan's own style; Nghị định 30 pads days below
+    10 and the months January and February) or ``5 April 2023``."""
     if not iso:
         return ""
     year, month, day = (int(part) for part in iso.split("-"))
-    return f"{day:02d}/{month}/{year}" if lang == "vi" else f"{day} {_MONTHS_EN[month - 1]} {year}"
+    if lang == "vi":
+        return f"{day:02d}/{month:02d}/{year}" if month < 3 else f"{day:02d}/{month}/{year}"
+    return f"{day} {_MONTHS_EN[month - 1]} {year}"
 
 
 def number(value: float | None, lang: str, decimals: int = 2) -> str:

@@ -38,9 +38,10 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
-from ..labels import label, number
+from ..labels import date_text, label, number
 from .charts import attainment_chart, completeness_heatmap, trajectory_chart
 from ..outputs import stable_zip
+from .text import shown
 
 FONT = "Times New Roman"
 BODY_PT, TITLE_PT, TABLE_PT = 13, 14, 11
@@ -85,9 +86,6 @@ NUMBER_LINE = "Số:       /BC-STTTT"
 RECIPIENTS = ["- Ủy ban nhân dân tỉnh (b/c);", "- Lưu: VT."]
 SIGNER = "GIÁM ĐỐC"
 HEADER_LEFT, HEADER_RIGHT = 6.5, 9.5  # cm, the two columns of the header (16 cm)
-MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-             "October", "November", "December"]
-
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
@@ -280,31 +278,12 @@ def vn_date(value: str | None) -> str:
 
 def _short_date(value: str | None, lang: str) -> str:
     """The date of a cited document: ``05/4/2023`` or ``5 April 2023``."""
-    if not value:
-        return "…"
-    try:
-        day = datetime.date.fromisoformat(value)
-    except ValueError:
-        return _clean(value)
-    if lang == "vi":
-        month = f"{day.month:02d}" if day.month < 3 else str(day.month)
-        return f"{day.day:02d}/{month}/{day.year}"
-    return f"{day.day} {MONTHS_EN[day.month - 1]} {day.year}"
+    return date_text(value, lang) or "…"
 
 
 def _quarter(quarter: str, lang: str) -> str:
     n = quarter.rsplit("Q", 1)[-1]
     return _t("quarter", lang, roman=ROMAN_QUARTER.get(n, n), n=n)
-
-
-def _shown(value: Any, lang: str, qualifier: str | None = None) -> str:
-    """A value in a cell: a number with the language's decimal mark, a milestone label, or —."""
-    if value is None:
-        return "—"
-    if isinstance(value, str):
-        return label(value, lang)
-    text = number(value, lang)
-    return f"{label(qualifier, lang)} {text}" if qualifier else text
 
 
 def _target(item: dict[str, Any], lang: str) -> str:
@@ -549,8 +528,8 @@ class _Writer:
             if not items:
                 self.paragraph(_t("none", lang))
                 continue
-            rows = [[item["id"], item["name"], _shown(item.get("baseline"), lang, item.get("baseline_qualifier")),
-                     _target(item, lang), *[_shown(item["quarters"].get(q), lang) for q in quarters],
+            rows = [[item["id"], item["name"], shown(item.get("baseline"), lang, item.get("baseline_qualifier")),
+                     _target(item, lang), *[shown(item["quarters"].get(q), lang) for q in quarters],
                      number(item.get("attainment"), lang), label(item["status"], lang), _gap(item, lang)]
                     for item in items]
             self.table(headers, rows, widths, align)
@@ -566,7 +545,7 @@ class _Writer:
         self.paragraph(doc.get("projection_method") or "")
         items = [item for pillar in doc["pillars"] for item in pillar["indicators"] if item.get("projection")]
         last = (doc["meta"].get("quarters") or [""])[-1]
-        rows = [[item["id"], _target(item, lang), _shown(item.get("value"), lang),
+        rows = [[item["id"], _target(item, lang), shown(item.get("value"), lang),
                  number(item["projection"]["value"], lang),
                  label("yes" if item["projection"]["likely_met"] else "no", lang)] for item in items]
         self.table([label("id", lang), label("target", lang), _t("current", lang, quarter=_quarter(last, lang)),

@@ -25,7 +25,7 @@ class Finding:
 
     def message(self, lang: str = "en") -> str:
         en, vi = MESSAGES[self.code]
-        return (vi if lang == "vi" else en).format(**self.params)
+        return (vi if lang == "vi" else en).format(**{k: _short(v) for k, v in self.params.items()})
 
     def to_dict(self, lang: str = "en") -> dict[str, Any]:
         return {
@@ -36,6 +36,15 @@ class Finding:
             "column": self.column,
             "message": self.message(lang),
         }
+
+
+MAX_QUOTED = 200  # a message quotes a cell; a 1 MB cell is shown by its beginning
+
+
+def _short(value: Any) -> Any:
+    if isinstance(value, str) and len(value) > MAX_QUOTED:
+        return f"{value[:MAX_QUOTED]}… ({len(value):,} characters)"
+    return value
 
 
 def hint(suggestion: str | None, lang_en: bool) -> str:

@@ -25,11 +25,12 @@ INVALID = "invalid"  # not a number in any convention
 NOT_WHOLE = "not_whole"  # a count with a fractional part
 AMBIGUOUS = "ambiguous"  # two readings both admissible
 
-_PLAIN = r"[+-]?\d+"
-_GROUPED = r"[1-9]\d{0,2}(?:(?P<sep>[.,])\d{3})(?:(?P=sep)\d{3})*"  # 1.234 / 1,234,567
-_DECIMAL = r"\d+[.,]\d+"  # 16,87 / 0.5 / 1.234
-_INTERNATIONAL = r"[1-9]\d{0,2}(?:,\d{3})+\.\d+"  # 1,234.5
-_VIETNAMESE = r"[1-9]\d{0,2}(?:\.\d{3})+,\d+"  # 1.234,5
+# [0-9], not \d: \d also matches Arabic-Indic or full-width digits, which are not numbers here.
+_PLAIN = r"[+-]?[0-9]+"
+_GROUPED = r"[1-9][0-9]{0,2}(?:(?P<sep>[.,])[0-9]{3})(?:(?P=sep)[0-9]{3})*"  # 1.234 / 1,234,567
+_DECIMAL = r"[0-9]+[.,][0-9]+"  # 16,87 / 0.5 / 1.234
+_INTERNATIONAL = r"[1-9][0-9]{0,2}(?:,[0-9]{3})+\.[0-9]+"  # 1,234.5
+_VIETNAMESE = r"[1-9][0-9]{0,2}(?:\.[0-9]{3})+,[0-9]+"  # 1.234,5
 
 
 @dataclass
@@ -52,8 +53,8 @@ def parse_counts(cells: pd.Series) -> ParsedNumbers:
 
 def parse_percents(cells: pd.Series) -> ParsedNumbers:
     """Parse a percent column; a trailing ``%`` is allowed; the 0–100 range decides."""
-    stripped = cells.astype("string").str.replace(r"\s*%\s*$", "", regex=True)
-    text, present = _clean(stripped)
+    raw, present = _clean(cells)  # a cell holding only "%" is present, and not a number
+    text = raw.str.replace(r"\s*%$", "", regex=True)
     grouped, decimal = _readings(text)
     grouped_ok, decimal_ok = grouped.between(0, 100), decimal.between(0, 100)
     ambiguous = grouped_ok & decimal_ok & (grouped != decimal)

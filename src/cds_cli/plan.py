@@ -322,6 +322,8 @@ def _load_model(path: Path, model: type[BaseModel]) -> tuple[Any, _Located]:
         raise PlanError(f"{path}: cannot read the plan file ({exc}); save it as UTF-8 text") from None
     try:
         raw, node = _parse(text)
+    except RecursionError:
+        raise PlanError(f"{path}: not valid YAML (nested too deeply to be a plan file)") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else str(path)

@@ -38,7 +38,9 @@ def render(result: Any, fmt: str, lang: str, out: TextIO, **context: Any) -> Non
 
 def _console(out: TextIO) -> Console:
     # Wide enough for the scorecard in a CI log, where there is no terminal to measure.
-    return Console(file=out, width=None if out.isatty() else 200, highlight=False)
+    # markup and emoji off: plan names and submitted cells are shown as written, and a
+    # "[/b]" or ":fire:" in them is text, not an instruction to rich.
+    return Console(file=out, width=None if out.isatty() else 200, highlight=False, markup=False, emoji=False)
 
 
 def _json(document: Any, out: TextIO) -> None:

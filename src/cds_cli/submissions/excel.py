@@ -55,6 +55,10 @@ def read_sheet(path: Path, sheet: str | None, is_header: callable) -> SheetCells
         merged = _merged_ranges(path, getattr(worksheet, "_worksheet_path", None))
         rows = [[_text(cell) for cell in row] for row in worksheet.iter_rows()]
         first_row = worksheet.min_row or 1
+    except WorkbookProblem:
+        raise
+    except Exception as exc:  # a damaged sheet inside a sound zip: bad XML, cells, references
+        raise WorkbookProblem("workbook_unreadable", reason=type(exc).__name__) from None
     finally:
         workbook.close()
     _fill_merged(rows, merged, first_row)
@@ -106,15 +110,20 @@ def _merged_ranges(path: Path, sheet_xml: str | None) -> list[tuple[int, int, in
     with zipfile.ZipFile(path) as archive, archive.open(sheet_xml.lstrip("/")) as xml:
         for _, element in ElementTree.iterparse(xml):
             if element.tag.endswith("}mergeCell"):
-                first, _, last = element.get("ref", "").partition(":")
-                (c1, r1), (c2, r2) = _ref(first), _ref(last or first)
-                ranges.append((r1, c1, r2, c2))
+                first, _, last = element.get("ref", "").replace("$", "").partition(":")
+                corners = _ref(first), _ref(last or first)
+                if None not in corners:  # a reference that is not a cell merges nothing
+                    (c1, r1), (c2, r2) = corners
+                    ranges.append((r1, c1, r2, c2))
             element.clear()
     return ranges
 
 
-def _ref(ref: str) -> tuple[int, int]:
-    letters, digits = _CELL_REF.fullmatch(ref).groups()
+def _ref(ref: str) -> tuple[int, int] | None:
+    match = _CELL_REF.fullmatch(ref)
+    if match is None:
+        return None
+    letters, digits = match.groups()
     column = 0
     for letter in letters:
         column = column * 26 + ord(letter) - 64

@@ -66,9 +66,12 @@ def discover(inputs: list[str | Path]) -> tuple[list[Path], list[Finding]]:
     findings: list[Finding] = []
     for item in map(Path, inputs):
         if item.is_dir():
+            # A link to a file that is gone is kept: reading it gives a finding, so the
+            # missing submission is not skipped in silence.
             found = sorted(
                 (p for p in item.rglob("*")
-                 if p.is_file() and p.suffix.lower() in SUBMISSION_SUFFIXES and not p.name.startswith("~$")),
+                 if (p.is_file() or (p.is_symlink() and not p.exists()))
+                 and p.suffix.lower() in SUBMISSION_SUFFIXES and not p.name.startswith("~$")),
                 key=lambda p: p.relative_to(item).as_posix(),
             )
             if not found:

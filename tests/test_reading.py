@@ -136,3 +136,10 @@ def test_a_big_file_with_blank_lines_or_quoted_breaks_keeps_true_lines(write, tr
     doc = cds_json("validate", path)
     last = 30002 + trouble.count("\n")
     assert (last, "numerator_exceeds_denominator") in [(i["line"], i["code"]) for i in doc["issues"]]
+
+
+def test_blank_lines_above_the_header_are_skipped_and_lines_stay_true(write):
+    path = write("lead.csv", "\n,,\n" + HEADER + "SYT,2023-Q2,gov.dossiers_online,30,20,,\n")
+    doc = cds_json("validate", path, "--lang", "en")
+    assert [(i["code"], i["line"]) for i in doc["issues"]] == [("numerator_exceeds_denominator", 4)]
+    assert doc["rows"]["read"] == 1

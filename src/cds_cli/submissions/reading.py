@@ -284,21 +284,24 @@ def _read_arrow(data: bytes | Path, delimiter: str) -> pd.DataFrame | None:
 
 
 def _to_table(name: str, cells: list[list[str]] | pd.DataFrame, lines: list[int] | None) -> RawTable:
-    header_line = 1 if lines is None else lines[0]
+    # The header is the first row that holds anything: blank lines above it are skipped
+    # (an export that starts with an empty line), and line numbers stay physical.
+    top = _first_filled(cells)
     if isinstance(cells, pd.DataFrame):
-        header = [str(cell) for cell in cells.iloc[0]]
-        body = cells.iloc[1:].reset_index(drop=True)
+        header_line = top + 1
+        header = ["" if pd.isna(cell) else str(cell) for cell in cells.iloc[top]]
+        body = cells.iloc[top + 1:].reset_index(drop=True)
         body.columns = range(body.shape[1])
-        line = pd.Series(range(2, len(body) + 2))
+        line = pd.Series(range(top + 2, len(body) + top + 2))
         extra = pd.Series(0, index=body.index)
     else:
-        header = cells[0]
+        header_line, header, records = lines[top], cells[top], cells[top + 1:]
         width = len(header)
-        padded = [row[:width] + [""] * (width - len(row)) for row in cells[1:]]
+        padded = [row[:width] + [""] * (width - len(row)) for row in records]
         body = pd.DataFrame(padded, columns=range(width), dtype=object) if padded else pd.DataFrame(columns=range(width))
-        line = pd.Series(lines[1:], dtype="int64")
+        line = pd.Series(lines[top + 1:], dtype="int64")
         # Cells past the header's width only matter when they hold something.
-        extra = pd.Series([len(row) if any(c.strip() for c in row[width:]) else 0 for row in cells[1:]], dtype="int64")
+        extra = pd.Series([len(row) if any(c.strip() for c in row[width:]) else 0 for row in records], dtype="int64")
     findings: list[Finding] = []
     mapping = _map_header(name, header, header_line, findings)
     data = pd.DataFrame({column: _column(body, mapping.get(column)) for column in COLUMNS})
@@ -336,6 +339,15 @@ def _map_header(name: str, header: list[str], line: int, findings: list[Finding]
             continue
         mapping[column] = position
     return mapping
+
+
+def _first_filled(cells: list[list[str]] | pd.DataFrame, search: int = 50) -> int:
+    """Index of the first row with a non-blank cell among the first ``search`` rows (0 if none)."""
+    rows = cells.iloc[:search].itertuples(index=False) if isinstance(cells, pd.DataFrame) else cells[:search]
+    for i, row in enumerate(rows):
+        if any(isinstance(c, str) and c.strip() for c in row):
+            return i
+    return 0
 
 
 def _column(body: pd.DataFrame, position: int | None) -> pd.Series:

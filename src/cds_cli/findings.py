@@ -25,7 +25,7 @@ class Finding:
 
     def message(self, lang: str = "en") -> str:
         en, vi = MESSAGES[self.code]
-        return (vi if lang == "vi" else en).format(**{k: _short(v) for k, v in self.params.items()})
+        return (vi if lang == "vi" else en).format(**{k: _worded(v, lang) for k, v in self.params.items()})
 
     def to_dict(self, lang: str = "en") -> dict[str, Any]:
         return {
@@ -41,7 +41,14 @@ class Finding:
 MAX_QUOTED = 200  # a message quotes a cell; a 1 MB cell is shown by its beginning
 
 
-def _short(value: Any) -> Any:
+def _worded(value: Any, lang: str) -> Any:
+    """A message value: figures with the language's decimal mark (16,87 in Vietnamese),
+    quoted cells cut short."""
+    if isinstance(value, float):
+        text = f"{value:,.2f}".rstrip("0").rstrip(".") if value % 1 else f"{value:,.0f}"
+        if lang == "vi":
+            text = text.replace(",", " ").replace(".", ",").replace(" ", ".")
+        return text
     if isinstance(value, str) and len(value) > MAX_QUOTED:
         return f"{value[:MAX_QUOTED]}… ({len(value):,} characters)"
     return value

@@ -167,8 +167,9 @@ def _needs_counts(r: dict[str, Any], plan: Plan) -> dict[str, Any]:
     return {"indicator": r["indicator_id"], "kind": " and ".join(kinds), "kind_vi": " và ".join(kinds_vi)}
 
 
-def _fmt(number: float) -> str:
-    return f"{number:g}"
+def _fmt(number: float) -> float:
+    """A figure for a message, left a number so that it is worded per language."""
+    return float(number)
 
 
 def _both_counts(df: pd.DataFrame) -> pd.Series:
@@ -202,7 +203,7 @@ RULES: list[Rule] = [
     Rule("value_mismatch", "value",
          lambda df, plan: df["value_n"].between(0, 100) & ((df["value_n"] - _computed_percent(df)).abs() > COUNT_TOLERANCE)
          & (df["numerator_n"] <= df["denominator_n"]),
-         lambda r, plan: {"value": _fmt(r["value_n"]), "computed": f"{100.0 * r['numerator_n'] / r['denominator_n']:.2f}"}),
+         lambda r, plan: {"value": _fmt(r["value_n"]), "computed": round(100.0 * r["numerator_n"] / r["denominator_n"], 2)}),
     Rule("counts_incomplete", None,
          lambda df, plan: df["unit"].eq("percent") & (_has(df, "numerator") != _has(df, "denominator")),
          _incomplete_counts),

@@ -56,26 +56,6 @@ STATUSES = ("achieved", "on_track", "at_risk", "off_track", "no_data")
 COMPARATORS = {">=": "≥", "<=": "≤", "=": "", ">": ">", "<": "<"}
 MAX_TRAJECTORIES = 4
 
-# Words this document needs that labels.py does not have: key -> (vi, en)
-_TEXT: dict[str, tuple[str, str]] = {
-    "doc_type": ("BÁO CÁO", "REPORT"),
-    "quarter": ("Quý {roman}", "Q{n}"),
-    "index_line": ("Chỉ số chung đạt {score} điểm, độ phủ số liệu {coverage}%.",
-                   "The index stands at {score} points, with data coverage of {coverage}%."),
-    "sub_scores": ("Chỉ số chung và điểm theo trụ cột", "Index and pillar scores"),
-    "sub_status": ("Tình trạng thực hiện các chỉ tiêu", "Status of the indicators"),
-    "sub_reporting": ("Tình hình gửi báo cáo", "Reporting"),
-    "sub_files": ("Các tệp số liệu đã đọc", "Files read"),
-    "sub_findings": ("Lỗi và cảnh báo theo mã", "Errors and warnings by code"),
-    "share": ("Tỷ lệ %", "Share %"),
-    "total": ("Tổng cộng", "Total"),
-    "read": ("Số dòng", "Rows read"),
-    "accepted": ("Hợp lệ", "Accepted"),
-    "blank": ("Dòng trống", "Blank"),
-    "none": ("Không có.", "None."),
-    "current": ("Giá trị {quarter}", "Value {quarter}"),
-    "sha256": ("Mã băm SHA-256", "SHA-256"),
-}
 
 # The legal form stays Vietnamese whatever the language of the body.
 AUTHORITY = "ỦY BAN NHÂN DÂN TỈNH {province}"
@@ -89,10 +69,6 @@ HEADER_LEFT, HEADER_RIGHT = 6.5, 9.5  # cm, the two columns of the header (16 cm
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
-def _t(key: str, lang: str, **values: object) -> str:
-    vi, en = _TEXT[key]
-    text = vi if lang == "vi" else en
-    return text.format(**values) if values else text
 
 
 def _clean(value: object) -> str:
@@ -283,7 +259,7 @@ def _short_date(value: str | None, lang: str) -> str:
 
 def _quarter(quarter: str, lang: str) -> str:
     n = quarter.rsplit("Q", 1)[-1]
-    return _t("quarter", lang, roman=ROMAN_QUARTER.get(n, n), n=n)
+    return label("quarter", lang, roman=ROMAN_QUARTER.get(n, n), n=n)
 
 
 def _target(item: dict[str, Any], lang: str) -> str:
@@ -455,7 +431,7 @@ class _Writer:
 
     def title(self, meta: dict[str, Any]) -> None:
         center = WD_ALIGN_PARAGRAPH.CENTER
-        self.paragraph(_t("doc_type", self.lang), style="Normal", bold=True, size=TITLE_PT, align=center,
+        self.paragraph(label("doc_type", self.lang), style="Normal", bold=True, size=TITLE_PT, align=center,
                        before=18)
         self.paragraph(meta.get("title") or "", style="Normal", bold=True, size=TITLE_PT, align=center)
         quarters = ", ".join(meta.get("quarters") or [])
@@ -471,9 +447,9 @@ class _Writer:
     def summary(self, doc: dict[str, Any], roman: str) -> None:
         lang, summary = self.lang, doc["summary"]
         self.section_heading(roman, "section_summary")
-        self.heading(f"1. {_t('sub_scores', lang)}", 2)
+        self.heading(f"1. {label('sub_scores', lang)}", 2)
         index = summary.get("index") or {}
-        self.paragraph(_t("index_line", lang, score=number(index.get("score"), lang),
+        self.paragraph(label("index_line", lang, score=number(index.get("score"), lang),
                           coverage=number(None if index.get("coverage") is None else 100 * index["coverage"],
                                           lang, 0)))
         rows = [[p["name"], number(p.get("score"), lang),
@@ -483,16 +459,16 @@ class _Writer:
         self.table([label("pillar", lang), label("score", lang), label("coverage", lang)], rows, [8.5, 3.0, 4.0],
                    "lcc", bold_rows=frozenset({len(rows) - 1}))
 
-        self.heading(f"2. {_t('sub_status', lang)}", 2)
+        self.heading(f"2. {label('sub_status', lang)}", 2)
         counts = summary.get("status_counts") or {}
         total = sum(counts.get(s, 0) for s in STATUSES)
         rows = [[label(s, lang), str(counts.get(s, 0)), _percent(counts.get(s, 0) / total if total else None, lang, 1)]
                 for s in STATUSES]
-        rows.append([_t("total", lang), str(total), _percent(1.0 if total else None, lang, 1)])
-        self.table([label("status", lang), label("indicators_count", lang), _t("share", lang)], rows,
+        rows.append([label("total", lang), str(total), _percent(1.0 if total else None, lang, 1)])
+        self.table([label("status", lang), label("indicators_count", lang), label("share", lang)], rows,
                    [8.5, 3.0, 4.0], "lcc", bold_rows=frozenset({len(rows) - 1}))
 
-        self.heading(f"3. {_t('sub_reporting', lang)}", 2)
+        self.heading(f"3. {label('sub_reporting', lang)}", 2)
         reporting = summary.get("reporting") or {}
         if reporting:
             rate = reporting.get("rate")
@@ -526,7 +502,7 @@ class _Writer:
             self.heading(f"{k}. {pillar['name']}", 2)
             items = pillar["indicators"]
             if not items:
-                self.paragraph(_t("none", lang))
+                self.paragraph(label("none", lang))
                 continue
             rows = [[item["id"], item["name"], shown(item.get("baseline"), lang, item.get("baseline_qualifier")),
                      _target(item, lang), *[shown(item["quarters"].get(q), lang) for q in quarters],
@@ -548,7 +524,7 @@ class _Writer:
         rows = [[item["id"], _target(item, lang), shown(item.get("value"), lang),
                  number(item["projection"]["value"], lang),
                  label("yes" if item["projection"]["likely_met"] else "no", lang)] for item in items]
-        self.table([label("id", lang), label("target", lang), _t("current", lang, quarter=_quarter(last, lang)),
+        self.table([label("id", lang), label("target", lang), label("current", lang, quarter=_quarter(last, lang)),
                     f"{label('projection', lang)}\n{note}", label("likely_met", lang)],
                    rows, [5.6, 2.4, 2.4, 3.2, 2.4], "lcccc")
         # a few trajectories: those least likely to make it first, shown in plan order
@@ -612,32 +588,32 @@ class _Writer:
         self.heading(label("section_annex", lang).upper(), 1, center=True).paragraph_format.page_break_before = True
         quality = doc.get("data_quality") or {}
 
-        self.heading(f"1. {_t('sub_files', lang)}", 2)
+        self.heading(f"1. {label('sub_files', lang)}", 2)
         files = quality.get("files") or []
         if files:
             rows = [[f["file"] + (f" [{f['sheet']}]" if f.get("sheet") else ""), str(f.get("read", 0)),
                      str(f.get("accepted", 0)), str(f.get("rejected", 0)), str(f.get("blank", 0))] for f in files]
-            self.table([label("file", lang), _t("read", lang), _t("accepted", lang), label("rejected", lang),
-                        _t("blank", lang)], rows, [8.4, 1.9, 1.9, 1.9, 1.9], "lcccc")
+            self.table([label("file", lang), label("read", lang), label("accepted", lang), label("rejected", lang),
+                        label("blank", lang)], rows, [8.4, 1.9, 1.9, 1.9, 1.9], "lcccc")
         else:
-            self.paragraph(_t("none", lang))
+            self.paragraph(label("none", lang))
 
-        self.heading(f"2. {_t('sub_findings', lang)}", 2)
+        self.heading(f"2. {label('sub_findings', lang)}", 2)
         findings = quality.get("findings_by_code") or []
         if findings:
             rows = [[f["code"], label(f["severity"], lang), str(f["count"])] for f in findings]
             self.table([label("code", lang), label("severity", lang), label("count", lang)], rows, [8.0, 4.0, 4.0],
                        "lcc")
         else:
-            self.paragraph(_t("none", lang))
+            self.paragraph(label("none", lang))
 
         self.heading(f"3. {label('section_inputs', lang)}", 2)
         inputs = doc["meta"].get("inputs") or []
         if inputs:
-            self.table([label("file", lang), _t("sha256", lang)], [[i["file"], i["sha256"]] for i in inputs],
+            self.table([label("file", lang), label("sha256", lang)], [[i["file"], i["sha256"]] for i in inputs],
                        [6.6, 9.4], "ll")
         else:
-            self.paragraph(_t("none", lang))
+            self.paragraph(label("none", lang))
         self.paragraph(label("generated_by", lang, version=doc["meta"].get("version") or ""), style="Normal",
                        italic=True, size=TABLE_PT, align=WD_ALIGN_PARAGRAPH.RIGHT, before=12)
 

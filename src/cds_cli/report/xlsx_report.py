@@ -30,49 +30,8 @@ POINTS = "0.00"  # percentages expressed as points (73.07), attainment, scores
 RATE = "0%"      # shares 0–1 (coverage, reporting rate)
 COUNT = "#,##0"  # counts of rows, reports, numerators and denominators
 
-# Headings that labels.py does not have (kept here so this renderer touches no shared file).
-_LOCAL: dict[str, tuple[str, str]] = {  # key: (vi, en)
-    "name": ("Tên chỉ tiêu", "Name"),
-    "comparator": ("So sánh", "Comparator"),
-    "baseline_qualifier": ("Ghi chú năm 2022", "Baseline qualifier"),
-    "numerator": ("Tử số", "Numerator"),
-    "denominator": ("Mẫu số", "Denominator"),
-    "met": ("Đạt mục tiêu", "Met"),
-    "reports_received": ("Báo cáo đã nhận", "Reports received"),
-    "reports_expected": ("Báo cáo phải gửi", "Reports expected"),
-    "reporting_rate": ("Tỷ lệ báo cáo", "Reporting rate"),
-    "plan": ("Kế hoạch", "Plan"),
-    "plan_title": ("Tên kế hoạch", "Plan title"),
-    "period": ("Kỳ báo cáo", "Period"),
-    "quarters": ("Các quý", "Quarters"),
-    "date": ("Ngày lập", "Date"),
-    "version": ("Phiên bản cds", "cds version"),
-    "indicators_with_data": ("Chỉ tiêu có số liệu", "Indicators with data"),
-    "indicators_total": ("Tổng số chỉ tiêu", "Indicators"),
-    "status_counts": ("Số chỉ tiêu theo trạng thái", "Indicators by status"),
-    "reporting": ("Tình hình gửi báo cáo", "Reporting"),
-    "rows": ("Dòng dữ liệu", "Data rows"),
-    "read": ("Đã đọc", "Read"),
-    "accepted": ("Hợp lệ", "Accepted"),
-    "blank": ("Dòng trống", "Blank"),
-    "sha256": ("SHA-256", "SHA-256"),
-    "sheet": ("Trang tính", "Sheet"),
-    "name_agency": ("Tên đơn vị", "Name"),
-    "expected_at": ("Kỳ vọng {quarter}", "Expected {quarter}"),
-    "projection_likely": ("Dự báo đạt", "Projection likely met"),
-    "findings_by_code": ("Lỗi và cảnh báo theo mã", "Findings by code"),
-    "files": ("Tệp dữ liệu", "Data files"),
-    "province_name": ("Tỉnh", "Province"),
-    "projection_method": ("Phương pháp dự báo", "Projection method"),
-}
 
 
-def _t(key: str, lang: str, **values: object) -> str:
-    if key in _LOCAL:
-        vi, en = _LOCAL[key]
-        text = vi if lang == "vi" else en
-        return text.format(**values) if values else text
-    return label(key, lang, **values)
 
 
 _BOLD = Font(bold=True)
@@ -188,14 +147,14 @@ def _summary(sheet: Worksheet, doc: dict[str, Any], lang: str) -> None:
 
     def pair(key: str, value: Any, fmt: str | None = None) -> None:
         nonlocal row
-        _put(sheet, row, 1, _t(key, lang), font=_BOLD)
+        _put(sheet, row, 1, label(key, lang), font=_BOLD)
         _put(sheet, row, 2, value, fmt)
         row += 1
 
     def section(key: str) -> None:
         nonlocal row
         row += 1
-        _put(sheet, row, 1, _t(key, lang), font=_BOLD)
+        _put(sheet, row, 1, label(key, lang), font=_BOLD)
         row += 1
 
     plan_ref = " — ".join(str(part) for part in (meta.get("plan_number"), meta.get("plan_date"),
@@ -219,8 +178,8 @@ def _summary(sheet: Worksheet, doc: dict[str, Any], lang: str) -> None:
     pair("coverage", index.get("coverage"), RATE)
 
     section("pillars_title")
-    _header(sheet, row, [_t("id", lang), _t("pillar", lang), _t("score", lang), _t("coverage", lang),
-                         _t("indicators_with_data", lang), _t("indicators_total", lang)])
+    _header(sheet, row, [label("id", lang), label("pillar", lang), label("score", lang), label("coverage", lang),
+                         label("indicators_with_data", lang), label("indicators_total", lang)])
     row += 1
     for pillar in summary.get("pillars", []):
         for column, (value, fmt) in enumerate([
@@ -231,7 +190,7 @@ def _summary(sheet: Worksheet, doc: dict[str, Any], lang: str) -> None:
         row += 1
 
     section("status_counts")
-    _header(sheet, row, [_t("status", lang), _t("id", lang), _t("count", lang)])
+    _header(sheet, row, [label("status", lang), label("id", lang), label("count", lang)])
     row += 1
     for status, count in (summary.get("status_counts") or {}).items():
         _put(sheet, row, 1, label(status, lang))
@@ -257,7 +216,7 @@ def _summary(sheet: Worksheet, doc: dict[str, Any], lang: str) -> None:
         row += 1
 
     section("section_inputs")
-    _header(sheet, row, [_t("file", lang), _t("sha256", lang)])
+    _header(sheet, row, [label("file", lang), label("sha256", lang)])
     row += 1
     for item in meta.get("inputs", []):
         _put(sheet, row, 1, item.get("file"))
@@ -287,7 +246,7 @@ def _indicators(sheet: Worksheet, doc: dict[str, Any], lang: str) -> None:
         values["projection"] = projection.get("value")
         values["likely_met"] = projection.get("likely_met")
         rows.append([values.get(key) for key, _ in columns])
-    last = _table(sheet, [_t(key, lang) for key, _ in columns], rows, [fmt for _, fmt in columns])
+    last = _table(sheet, [label(key, lang) for key, _ in columns], rows, [fmt for _, fmt in columns])
     _finish_table(sheet, len(columns), last, freeze="B2")
     _widths(sheet, fixed={2: 24})
 
@@ -296,8 +255,8 @@ def _quarterly(sheet: Worksheet, doc: dict[str, Any], lang: str) -> None:
     quarters = list(doc["meta"].get("quarters") or [])
     lead = [("id", None), ("pillar", None), ("name", None), ("unit", None), ("target", POINTS),
             ("baseline", POINTS)]
-    headings = ([_t(key, lang) for key, _ in lead] + quarters
-                + [_t("expected_at", lang, quarter=q) for q in quarters])
+    headings = ([label(key, lang) for key, _ in lead] + quarters
+                + [label("expected_at", lang, quarter=q) for q in quarters])
     formats = [fmt for _, fmt in lead] + [POINTS] * (2 * len(quarters))
     rows = []
     for pillar, item in _indicators_in_order(doc):
@@ -313,7 +272,7 @@ def _quarterly(sheet: Worksheet, doc: dict[str, Any], lang: str) -> None:
 def _agencies(sheet: Worksheet, doc: dict[str, Any], lang: str) -> None:
     completeness = doc.get("completeness") or {}
     quarters = list(doc["meta"].get("quarters") or [])
-    headings = [_t("id", lang), _t("name_agency", lang)] + quarters
+    headings = [label("id", lang), label("name_agency", lang)] + quarters
     formats: list[str | None] = [None, None] + [RATE] * len(quarters)
     rows = [[agency.get("id"), agency.get("name")] + [(agency.get("quarters") or {}).get(q) for q in quarters]
             for agency in completeness.get("agencies", [])]
@@ -334,13 +293,13 @@ def _findings(sheet: Worksheet, doc: dict[str, Any], lang: str) -> None:
         ("file", None), ("sheet", None), ("read", COUNT), ("accepted", COUNT), ("rejected", COUNT),
         ("blank", COUNT)]
     rows = [[entry.get(key) for key, _ in file_columns] for entry in quality.get("files", [])]
-    last = _table(sheet, [_t(key, lang) for key, _ in file_columns], rows, [fmt for _, fmt in file_columns])
+    last = _table(sheet, [label(key, lang) for key, _ in file_columns], rows, [fmt for _, fmt in file_columns])
     _finish_table(sheet, len(file_columns), last)
 
     row = last + 2
-    _put(sheet, row, 1, _t("findings_by_code", lang), font=_BOLD)
+    _put(sheet, row, 1, label("findings_by_code", lang), font=_BOLD)
     row += 1
-    _header(sheet, row, [_t("code", lang), _t("severity", lang), _t("count", lang)])
+    _header(sheet, row, [label("code", lang), label("severity", lang), label("count", lang)])
     for entry in quality.get("findings_by_code", []):
         row += 1
         _put(sheet, row, 1, entry.get("code"))

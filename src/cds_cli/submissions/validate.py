@@ -10,7 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+import numpy as np
 import pandas as pd
 from pandas.api.types import union_categoricals
 
@@ -115,7 +117,7 @@ def read_submissions(inputs: Sequence[str | Path], plan: Plan, sheet: str | None
         findings.extend(sorted(row_findings + duplicate_findings, key=lambda f: (order[f.file], f.line)))
         for i, count in df.loc[rejected, "file_index"].value_counts().items():
             rejected_by_file[int(i)] = int(count)
-        accepted = _accepted_rows(df.loc[~rejected, _KEPT], names)
+        accepted = _accepted_rows(df, ~rejected, names)
         refused = df.loc[rejected, _KEPT]
         rejected_rows = pd.DataFrame({
             "file": _file_column(refused, names), "line": refused["line"],
@@ -160,14 +162,22 @@ def find_duplicates(df: pd.DataFrame, valid: pd.Series, names: list[str]) -> tup
     key = ["agency_code", "indicator_id", "year", "quarter"]
     figures = ["numerator_n", "denominator_n", "value_n", "status"]
     rejected = pd.Series(False, index=df.index)
-    candidates = df.loc[valid, [*key, *figures, "file_index", "line"]]  # only what is needed: rows are many
-    repeated = candidates[candidates.duplicated(key, keep=False)]
-    if repeated.empty:
+    # Valid rows have a known agency, indicator and quarter: one integer says all three,
+    # and only the few repeated rows are copied out of the (possibly huge) table.
+    mask = valid.to_numpy(dtype=bool)
+    packed = pd.Series(
+        (df["agency_code"].cat.codes.to_numpy(np.int64)[mask] * 10_000
+         + df["indicator_id"].cat.codes.to_numpy(np.int64)[mask]) * 100_000
+        + (df["year"].to_numpy()[mask] * 10 + df["quarter"].to_numpy()[mask]).astype(np.int64),
+        index=df.index[mask])
+    repeated_index = packed.index[packed.duplicated(keep=False).to_numpy()]
+    if repeated_index.empty:
         return [], rejected
-    group = repeated.groupby(key, sort=False, observed=True).ngroup()
+    repeated = df.loc[repeated_index, [*key, *figures, "file_index", "line"]]
+    group = pd.Series(pd.factorize(packed[repeated.index])[0], index=repeated.index)
     conflict = repeated[figures].groupby(group).nunique(dropna=False).gt(1).any(axis=1)
     in_conflict = group.map(conflict)
-    later = repeated.duplicated(key, keep="first")
+    later = group.duplicated(keep="first")
     place = pd.Series([f"{names[i]}:{line}" for i, line in zip(repeated["file_index"], repeated["line"])],
                       index=repeated.index)
     places = place.groupby(group).agg(_name_places).to_dict()
@@ -203,20 +213,27 @@ def _file_column(df: pd.DataFrame, names: list[str]) -> pd.Categorical:
         if len(set(names)) == len(names) else df["file_index"].map(lambda i: names[i])
 
 
-def _accepted_rows(df: pd.DataFrame, names: list[str]) -> pd.DataFrame:
+def _accepted_rows(df: pd.DataFrame, keep: pd.Series, names: list[str]) -> pd.DataFrame:
+    """The accepted rows, column by column: no intermediate copy of the whole table."""
+    mask = keep.to_numpy(dtype=bool)
+
+    def take(column: str, dtype: str | None = None) -> Any:
+        values = df[column].array[mask]
+        return values.astype(dtype) if dtype else values
+
     return pd.DataFrame({
-        "file": _file_column(df, names),
-        "line": df["line"].astype("int64"),
-        "agency": df["agency_code"],
-        "indicator": df["indicator_id"],
-        "year": df["year"].astype("int64"),
-        "quarter": df["quarter"].astype("int64"),
-        "numerator": df["numerator_n"],
-        "denominator": df["denominator_n"],
-        "value": df["value_n"],
-        "status": df["status"],
-        "note": df["note"],
-    }).reset_index(drop=True)
+        "file": _file_column(pd.DataFrame({"file_index": take("file_index")}), names),
+        "line": take("line", "int64"),
+        "agency": take("agency_code"),
+        "indicator": take("indicator_id"),
+        "year": take("year", "int64"),
+        "quarter": take("quarter", "int64"),
+        "numerator": take("numerator_n"),
+        "denominator": take("denominator_n"),
+        "value": take("value_n"),
+        "status": take("status"),
+        "note": take("note"),
+    })
 
 
 def _summary(index: int, table: RawTable, rejected: int) -> FileSummary:

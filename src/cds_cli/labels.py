@@ -178,6 +178,34 @@ def date_text(iso: str | None, lang: str) -> str:
     return f"{day} {_MONTHS_EN[month - 1]} {year}"
 
 
+def shown(value: object, lang: str, qualifier: str | None = None) -> str:
+    """A value for people: a number in the language's style, a milestone status, or '—';
+    a baseline keeps its hedge in front ("trên 60,00")."""
+    if value is None:
+        return "—"
+    if isinstance(value, str):
+        return label(value, lang)
+    text = number(value, lang)
+    return f"{label(qualifier, lang)} {text}" if qualifier else text
+
+
+def target_text(item: dict, lang: str) -> str:
+    """An indicator's 2023 target: ">= 30", or the milestone's "done"."""
+    return label("done", lang) if item["unit"] == "milestone" else f"{item['comparator']} {number(item['target'], lang, 0)}"
+
+
+def share_text(share: float | None, lang: str, decimals: int = 0) -> str:
+    """A share 0–1 (coverage, reporting rate) as a percent: "96%", or '—'."""
+    return "—" if share is None else f"{number(100 * share, lang, decimals)}%"
+
+
+def reporting_text(reporting: dict, period: str | None, lang: str) -> str:
+    """The reporting-rate summary line: received / expected reports for the period."""
+    rate = reporting["rate"]
+    return label("reporting_line", lang, period=period or label("no_period", lang), received=reporting["received"],
+                 expected=reporting["expected"], rate="—" if rate is None else number(100 * rate, lang, 0))
+
+
 def number(value: float | None, lang: str, decimals: int = 2) -> str:
     """A number for people: ``91,67`` in Vietnamese, ``91.67`` in English; '—' for none."""
     if value is None:

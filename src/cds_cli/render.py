@@ -18,7 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .status import Completeness
-from .labels import label, number
+from .labels import label, number, reporting_text, share_text, shown, target_text
 from .plan import Plan, catalogue
 from .scoring import AgencyBreakdown, Scorecard
 from .submissions.validate import ValidationReport, report_to_dict
@@ -49,24 +49,6 @@ def _json(document: Any, out: TextIO) -> None:
 
 # --------------------------------------------------------------------------- score
 
-def _shown_value(item: dict[str, Any], key: str, lang: str) -> str:
-    value = item[key]
-    if value is None:
-        return "—"
-    if isinstance(value, str):  # milestone status
-        return label(value, lang)
-    text = number(value, lang)
-    if key == "baseline" and item.get("baseline_qualifier"):
-        text = f"{label(item['baseline_qualifier'], lang)} {text}"
-    return text
-
-
-def _target(item: dict[str, Any], lang: str) -> str:
-    if item["unit"] == "milestone":
-        return label("done", lang)
-    return f"{item['comparator']} {number(item['target'], lang, 0)}"
-
-
 _NAME_WIDTH = 44
 # Columns a narrow terminal does without, first dropped first; JSON and Markdown keep all.
 _OPTIONAL_COLUMNS = ("indicator", "progress", "expected", "reports")
@@ -76,8 +58,8 @@ _SCORE_COLUMNS = ("id", "indicator", "baseline", "target", "value", "attainment"
 
 def _score_cells(item: dict[str, Any], lang: str) -> dict[str, str]:
     return {
-        "id": item["id"], "indicator": item["name"], "baseline": _shown_value(item, "baseline", lang),
-        "target": _target(item, lang), "value": _shown_value(item, "value", lang),
+        "id": item["id"], "indicator": item["name"], "baseline": shown(item["baseline"], lang, item["baseline_qualifier"]),
+        "target": target_text(item, lang), "value": shown(item["value"], lang),
         "attainment": number(item["attainment"], lang), "progress": number(item["progress"], lang),
         "expected": number(item["expected"], lang), "status": label(item["status"], lang),
         "reports": f"{item['reports_received']}/{item['reports_expected']}",
@@ -124,28 +106,19 @@ def score_table(card: Scorecard, lang: str, out: TextIO, inputs: str = "…") ->
         pillars.add_column(label(key, lang), justify="left" if key == "pillar" else "right")
     for pillar in doc["pillars"]:
         pillars.add_row(pillar["name"], number(pillar["score"], lang),
-                        f"{number(_percent(pillar['coverage']), lang, 0)}% ({pillar['indicators_with_data']}/{pillar['indicators']})")
+                        f"{share_text(pillar['coverage'], lang)} ({pillar['indicators_with_data']}/{pillar['indicators']})")
     pillars.add_section()
     pillars.add_row(Text(label("index", lang), style="bold"), Text(number(doc["index"]["score"], lang), style="bold"),
-                    f"{number(_percent(doc['index']['coverage']), lang, 0)}%")
+                    share_text(doc['index']['coverage'], lang))
     console.print(pillars)
     console.print(label("status_line", lang, **doc["summary"]))
-    console.print(_reporting_line(doc["reporting"], doc["period"], lang))
+    console.print(reporting_text(doc["reporting"], doc["period"], lang))
     console.print(label("rows_line", lang, **doc["rows"]))
     errors = sum(1 for i in doc["issues"] if i["severity"] == "error")
     warnings = len(doc["issues"]) - errors
     if doc["issues"]:
         console.print(Text(label("rejected_hint", lang, errors=errors, warnings=warnings, inputs=inputs),
                            style="yellow"))
-
-
-def _percent(share: float | None) -> float | None:
-    return None if share is None else 100 * share
-
-
-def _reporting_line(reporting: dict[str, Any], period: str | None, lang: str) -> str:
-    return label("reporting_line", lang, period=period or label("no_period", lang), received=reporting["received"],
-                 expected=reporting["expected"], rate=number(_percent(reporting["rate"]), lang, 0))
 
 
 SCORE_CSV_KEYS = ["id", "pillar", "name", "unit", "comparator", "target", "baseline", "baseline_qualifier",
@@ -181,17 +154,17 @@ def score_markdown(card: Scorecard, lang: str, out: TextIO, **_: Any) -> None:
     keys = ["id", "indicator", "baseline", "target", "value", "attainment", "progress", "expected", "status"]
     for pillar in doc["pillars"]:
         parts += [f"## {pillar['name']}", ""]
-        rows = [[item["id"], item["name"], _shown_value(item, "baseline", lang), _target(item, lang),
-                 _shown_value(item, "value", lang), number(item["attainment"], lang), number(item["progress"], lang),
+        rows = [[item["id"], item["name"], shown(item["baseline"], lang, item["baseline_qualifier"]), target_text(item, lang),
+                 shown(item["value"], lang), number(item["attainment"], lang), number(item["progress"], lang),
                  number(item["expected"], lang), label(item["status"], lang)]
                 for item in doc["indicators"] if item["pillar"] == pillar["id"]]
         parts += [_md_table([label(k, lang) for k in keys], rows), ""]
     parts += [f"## {label('pillars_title', lang)}", ""]
-    rows = [[p["name"], number(p["score"], lang), f"{number(_percent(p['coverage']), lang, 0)}%"] for p in doc["pillars"]]
+    rows = [[p["name"], number(p["score"], lang), share_text(p['coverage'], lang)] for p in doc["pillars"]]
     rows.append([f"**{label('index', lang)}**", f"**{number(doc['index']['score'], lang)}**",
-                 f"{number(_percent(doc['index']['coverage']), lang, 0)}%"])
+                 share_text(doc['index']['coverage'], lang)])
     parts += [_md_table([label(k, lang) for k in ("pillar", "score", "coverage")], rows), ""]
-    parts += [label("status_line", lang, **doc["summary"]), "", _reporting_line(doc["reporting"], doc["period"], lang),
+    parts += [label("status_line", lang, **doc["summary"]), "", reporting_text(doc["reporting"], doc["period"], lang),
               "", label("rows_line", lang, **doc["rows"]), ""]
     out.write("\n".join(parts))
 
@@ -322,10 +295,6 @@ def breakdown_markdown(breakdown: AgencyBreakdown, lang: str, out: TextIO, **_: 
 
 # --------------------------------------------------------------------------- status
 
-def _rate(rate: float | None, lang: str) -> str:
-    return "—" if rate is None else f"{number(100 * rate, lang, 0)}%"
-
-
 def status_table(status: Completeness, lang: str, out: TextIO, **_: Any) -> None:
     console = _console(out)
     period = str(status.period) if status.period else label("no_period", lang)
@@ -337,7 +306,7 @@ def status_table(status: Completeness, lang: str, out: TextIO, **_: Any) -> None
     for row in status.by_agency():
         style = "green" if row["rate"] == 1 else "bold red" if row["received"] == 0 else "yellow"
         agencies.add_row(row["id"], row["name_vi"] if lang == "vi" else row["name_en"], str(row["expected"]),
-                         str(row["received"]), Text(_rate(row["rate"], lang), style=style),
+                         str(row["received"]), Text(share_text(row["rate"], lang), style=style),
                          ", ".join(row["missing"]), ", ".join(row["rejected"]))
     console.print(agencies)
     indicators = Table(show_header=True)
@@ -345,10 +314,10 @@ def status_table(status: Completeness, lang: str, out: TextIO, **_: Any) -> None
         indicators.add_column(label(key, lang), overflow="fold",
                               justify="right" if key in ("expected_reports", "received", "rate") else "left")
     for row in status.by_indicator():
-        indicators.add_row(row["id"], str(row["expected"]), str(row["received"]), _rate(row["rate"], lang),
+        indicators.add_row(row["id"], str(row["expected"]), str(row["received"]), share_text(row["rate"], lang),
                            ", ".join(row["missing"]))
     console.print(indicators)
-    console.print(_reporting_line({"received": status.received, "expected": status.expected, "rate": status.rate},
+    console.print(reporting_text({"received": status.received, "expected": status.expected, "rate": status.rate},
                                   str(status.period) if status.period else None, lang))
 
 
@@ -371,7 +340,7 @@ def catalogue_table(plan: Plan, lang: str, out: TextIO, **_: Any) -> None:
         table.add_column(label(key, lang), overflow="ellipsis", no_wrap=True,
                          max_width=44 if key == "indicator" else None)
     for item in catalogue(plan, lang):
-        table.add_row(item["id"], item["name"], _shown_value(item, "baseline", lang), _target(item, lang),
+        table.add_row(item["id"], item["name"], shown(item["baseline"], lang, item["baseline_qualifier"]), target_text(item, lang),
                       label(item["time"], lang), label(item["aggregate"], lang),
                       item["reporter"] or label("pooled_reporters", lang), item["due"])
     _console(out).print(table)

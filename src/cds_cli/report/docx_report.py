@@ -38,10 +38,9 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
-from ..labels import date_text, label, number
+from ..labels import date_text, label, number, share_text, shown
 from .charts import attainment_chart, completeness_heatmap, trajectory_chart
 from ..outputs import stable_zip
-from .text import shown
 
 FONT = "Times New Roman"
 BODY_PT, TITLE_PT, TABLE_PT = 13, 14, 11
@@ -280,10 +279,6 @@ def _gap(item: dict[str, Any], lang: str) -> str:
     return number(gap, lang)
 
 
-def _percent(share: float | None, lang: str, decimals: int = 0) -> str:
-    return "—" if share is None else f"{number(100 * share, lang, decimals)}%"
-
-
 def _png_size(png: bytes) -> tuple[int, int]:
     width, height = struct.unpack(">II", png[16:24])
     return width, height
@@ -453,18 +448,18 @@ class _Writer:
                           coverage=number(None if index.get("coverage") is None else 100 * index["coverage"],
                                           lang, 0)))
         rows = [[p["name"], number(p.get("score"), lang),
-                 f"{_percent(p.get('coverage'), lang)} ({p.get('indicators_with_data', 0)}/{p.get('indicators', 0)})"]
+                 f"{share_text(p.get('coverage'), lang)} ({p.get('indicators_with_data', 0)}/{p.get('indicators', 0)})"]
                 for p in summary.get("pillars") or []]
-        rows.append([label("index", lang), number(index.get("score"), lang), _percent(index.get("coverage"), lang)])
+        rows.append([label("index", lang), number(index.get("score"), lang), share_text(index.get("coverage"), lang)])
         self.table([label("pillar", lang), label("score", lang), label("coverage", lang)], rows, [8.5, 3.0, 4.0],
                    "lcc", bold_rows=frozenset({len(rows) - 1}))
 
         self.heading(f"2. {label('sub_status', lang)}", 2)
         counts = summary.get("status_counts") or {}
         total = sum(counts.get(s, 0) for s in STATUSES)
-        rows = [[label(s, lang), str(counts.get(s, 0)), _percent(counts.get(s, 0) / total if total else None, lang, 1)]
+        rows = [[label(s, lang), str(counts.get(s, 0)), share_text(counts.get(s, 0) / total if total else None, lang, 1)]
                 for s in STATUSES]
-        rows.append([label("total", lang), str(total), _percent(1.0 if total else None, lang, 1)])
+        rows.append([label("total", lang), str(total), share_text(1.0 if total else None, lang, 1)])
         self.table([label("status", lang), label("indicators_count", lang), label("share", lang)], rows,
                    [8.5, 3.0, 4.0], "lcc", bold_rows=frozenset({len(rows) - 1}))
 
@@ -553,12 +548,12 @@ class _Writer:
         agencies = data.get("agencies") or []
         overall = data.get("overall") or {}
         if overall:
-            self.paragraph("; ".join(f"{_quarter(q, lang)}: {_percent(overall.get(q), lang, 1)}" for q in quarters)
+            self.paragraph("; ".join(f"{_quarter(q, lang)}: {share_text(overall.get(q), lang, 1)}" for q in quarters)
                            + ".")
         if agencies:
             self.picture(completeness_heatmap(data, quarters, lang, "png"), CHART_WIDTH, max_height=20.0)
-        rows = [[a["id"], a["name"], *[_percent(a["quarters"].get(q), lang, 1) for q in quarters]] for a in agencies]
-        rows.append(["", label("province", lang), *[_percent(overall.get(q), lang, 1) for q in quarters]])
+        rows = [[a["id"], a["name"], *[share_text(a["quarters"].get(q), lang, 1) for q in quarters]] for a in agencies]
+        rows.append(["", label("province", lang), *[share_text(overall.get(q), lang, 1) for q in quarters]])
         quarter_width = 1.9
         name = PORTRAIT_WIDTH - 2.6 - quarter_width * len(quarters)
         self.table([label("id", lang), label("agency", lang), *[_quarter(q, lang) for q in quarters]], rows,

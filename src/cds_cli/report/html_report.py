@@ -6,9 +6,9 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from ..labels import label, number
+from ..labels import label, number, reporting_text, share_text
 from .charts import attainment_chart, completeness_heatmap, trajectory_chart
-from .text import cells_for_indicator, quarter_headers, rate_text, status_counts_line
+from .text import cells_for_indicator, quarter_headers, status_counts_line
 
 STYLE = """
 body { font-family: "Times New Roman", "DejaVu Serif", serif; font-size: 13pt; line-height: 1.4;
@@ -78,14 +78,14 @@ def _figure(svg: bytes, caption: str) -> str:
 
 def _summary(doc: dict[str, Any], lang: str) -> list[str]:
     summary = doc["summary"]
-    rows = [[p["name"], number(p["score"], lang), f"{number(_pct(p['coverage']), lang, 0)}%"] for p in summary["pillars"]]
+    rows = [[p["name"], number(p["score"], lang), share_text(p['coverage'], lang)] for p in summary["pillars"]]
     rows.append([label("index", lang), number(summary["index"]["score"], lang),
-                 f"{number(_pct(summary['index']['coverage']), lang, 0)}%"])
+                 share_text(summary['index']['coverage'], lang)])
     return [
         f'<h2 class="first">I. {escape(label("section_summary", lang))}</h2>',
         _table([label(k, lang) for k in ("pillar", "score", "coverage")], rows, {1, 2}),
         f"<p>{escape(status_counts_line(summary['status_counts'], lang))}</p>",
-        f"<p>{escape(rate_text(summary['reporting'], doc['meta']['period'], lang))}</p>",
+        f"<p>{escape(reporting_text(summary['reporting'], doc['meta']['period'], lang))}</p>",
     ]
 
 
@@ -132,16 +132,12 @@ def _trajectories(doc: dict[str, Any], lang: str) -> list[str]:
 
 def _completeness(doc: dict[str, Any], lang: str) -> list[str]:
     quarters = doc["meta"]["quarters"]
-    rows = [[agency["id"], agency["name"], *(rate_text_cell(agency["quarters"].get(q), lang) for q in quarters)]
+    rows = [[agency["id"], agency["name"], *(share_text(agency["quarters"].get(q), lang) for q in quarters)]
             for agency in doc["completeness"]["agencies"]]
-    rows.append(["", label("province", lang), *(rate_text_cell(doc["completeness"]["overall"].get(q), lang) for q in quarters)])
+    rows.append(["", label("province", lang), *(share_text(doc["completeness"]["overall"].get(q), lang) for q in quarters)])
     return [f"<h2>{_roman(doc, 5)}. {escape(label('section_completeness', lang))}</h2>",
             _figure(completeness_heatmap(doc["completeness"], quarters, lang, "svg"), label("chart_completeness", lang)),
             _table([label("agency", lang), "", *quarters], rows, set(range(2, 2 + len(quarters))))]
-
-
-def rate_text_cell(rate: float | None, lang: str) -> str:
-    return "—" if rate is None else f"{number(100 * rate, lang, 0)}%"
 
 
 def _annex(doc: dict[str, Any], lang: str) -> list[str]:
@@ -160,7 +156,3 @@ def _roman(doc: dict[str, Any], number_: int) -> str:
     """Section numbers shift down by one when there is no projection section."""
     shifted = number_ if _projected(doc) else number_ - 1
     return ["", "I", "II", "III", "IV", "V", "VI"][shifted]
-
-
-def _pct(share: float | None) -> float | None:
-    return None if share is None else 100 * share

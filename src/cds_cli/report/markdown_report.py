@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..labels import label, number
+from ..labels import label, number, reporting_text, share_text
 from ..text import safe_cell
-from .text import cells_for_indicator, quarter_headers, rate_text, status_counts_line
+from .text import cells_for_indicator, quarter_headers, status_counts_line
 
 
 def _table(headers: list[str], rows: list[list[Any]]) -> list[str]:
@@ -17,10 +17,6 @@ def _table(headers: list[str], rows: list[list[Any]]) -> list[str]:
             *("| " + " | ".join(cell(c) for c in row) + " |" for row in rows), ""]
 
 
-def _rate(rate: float | None, lang: str) -> str:
-    return "—" if rate is None else f"{number(100 * rate, lang, 0)}%"
-
-
 def render_markdown(doc: dict[str, Any], lang: str) -> bytes:
     meta, summary = doc["meta"], doc["summary"]
     out = [f"# {meta['title']}", "",
@@ -29,12 +25,12 @@ def render_markdown(doc: dict[str, Any], lang: str) -> bytes:
            *([meta["date_text"]] if meta["date"] else []), ""]
     section = iter(["I", "II", "III", "IV", "V", "VI"])
     out += [f"## {next(section)}. {label('section_summary', lang)}", ""]
-    rows = [[p["name"], number(p["score"], lang), _rate(p["coverage"], lang)] for p in summary["pillars"]]
+    rows = [[p["name"], number(p["score"], lang), share_text(p["coverage"], lang)] for p in summary["pillars"]]
     rows.append([f"**{label('index', lang)}**", f"**{number(summary['index']['score'], lang)}**",
-                 _rate(summary["index"]["coverage"], lang)])
+                 share_text(summary["index"]["coverage"], lang)])
     out += _table([label(k, lang) for k in ("pillar", "score", "coverage")], rows)
     out += [status_counts_line(summary["status_counts"], lang), "",
-            rate_text(summary["reporting"], meta["period"], lang), ""]
+            reporting_text(summary["reporting"], meta["period"], lang), ""]
 
     out += [f"## {next(section)}. {label('section_pillars', lang)}", ""]
     for n, pillar in enumerate(doc["pillars"], start=1):
@@ -53,9 +49,9 @@ def render_markdown(doc: dict[str, Any], lang: str) -> bytes:
 
     out += [f"## {next(section)}. {label('section_completeness', lang)}", ""]
     completeness = doc["completeness"]
-    rows = [[a["id"], a["name"], *(_rate(a["quarters"].get(q), lang) for q in meta["quarters"])]
+    rows = [[a["id"], a["name"], *(share_text(a["quarters"].get(q), lang) for q in meta["quarters"])]
             for a in completeness["agencies"]]
-    rows.append(["", label("province", lang), *(_rate(completeness["overall"].get(q), lang) for q in meta["quarters"])])
+    rows.append(["", label("province", lang), *(share_text(completeness["overall"].get(q), lang) for q in meta["quarters"])])
     out += _table([label("agency", lang), "", *meta["quarters"]], rows)
 
     quality = doc["data_quality"]

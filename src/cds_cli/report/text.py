@@ -4,21 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..labels import label, number
-
-
-def shown(value: Any, lang: str, qualifier: str | None = None) -> str:
-    """A value for people: a number in the language's style, a milestone status, or '—'."""
-    if value is None:
-        return "—"
-    if isinstance(value, str):
-        return label(value, lang)
-    text = number(value, lang)
-    return f"{label(qualifier, lang)} {text}" if qualifier else text
-
-
-def target_text(item: dict[str, Any], lang: str) -> str:
-    return label("done", lang) if item["unit"] == "milestone" else f"{item['comparator']} {number(item['target'], lang, 0)}"
+from ..labels import label, number, shown, target_text
 
 
 def quarter_headers(doc: dict[str, Any], lang: str) -> list[str]:
@@ -36,9 +22,3 @@ def cells_for_indicator(item: dict[str, Any], quarters: list[str], lang: str) ->
 
 def status_counts_line(counts: dict[str, int], lang: str) -> str:
     return label("status_line", lang, **counts)
-
-
-def rate_text(reporting: dict[str, Any], period: str, lang: str) -> str:
-    rate = reporting["rate"]
-    return label("reporting_line", lang, period=period, received=reporting["received"], expected=reporting["expected"],
-                 rate="—" if rate is None else number(100 * rate, lang, 0))

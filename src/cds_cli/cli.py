@@ -38,50 +38,19 @@ app = typer.Typer(
 )
 
 
-class Lang(str, Enum):
-    vi = "vi"
-    en = "en"
+def _choices(name: str, *values: str) -> type[Enum]:
+    """An option's allowed values, as the str-Enum typer turns into a checked choice."""
+    return Enum(name, {value: value for value in values}, type=str)
 
 
-class ScoreFormat(str, Enum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
-
-
-class ValidateFormat(str, Enum):
-    text = "text"
-    json = "json"
-    github = "github"
-
-
-class ScoreBy(str, Enum):
-    indicator = "indicator"
-    agency = "agency"
-
-
-class StatusFormat(str, Enum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-
-
-class ReportFormat(str, Enum):
-    html = "html"
-    docx = "docx"
-    xlsx = "xlsx"
-    md = "md"
-
-
-class TemplateFormat(str, Enum):
-    csv = "csv"
-    xlsx = "xlsx"
-
-
-class CatalogueFormat(str, Enum):
-    table = "table"
-    json = "json"
+Lang = _choices("Lang", "vi", "en")
+ScoreFormat = _choices("ScoreFormat", "table", "json", "csv", "markdown")
+ScoreBy = _choices("ScoreBy", "indicator", "agency")
+ValidateFormat = _choices("ValidateFormat", "text", "json", "github")
+StatusFormat = _choices("StatusFormat", "table", "json", "csv")
+ReportFormat = _choices("ReportFormat", "html", "docx", "xlsx", "md")
+TemplateFormat = _choices("TemplateFormat", "csv", "xlsx")
+CatalogueFormat = _choices("CatalogueFormat", "table", "json")
 
 
 Inputs = Annotated[list[Path], typer.Argument(help="Submission files or directories (every *.csv and *.xlsx below, sorted by path).", show_default=False)]

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..status import Completeness, completeness
+from ..status import Completeness
 from ..errors import UsageError
 from ..labels import date_text, label
 from ..periods import Period
@@ -47,11 +47,15 @@ class AnnualReport:
     plan: Plan
     period: Period
     cards: list[Scorecard]  # one per quarter, Q1 … period
-    reporting: list[Completeness]  # one per quarter
     report: ValidationReport
     inputs: list[tuple[str, str]]  # (file, sha256)
     version: str
     date: str | None
+
+    @property
+    def reporting(self) -> list[Completeness]:
+        """Reporting completeness of each quarter: each scorecard already holds its own."""
+        return [card.reporting for card in self.cards]
 
     @property
     def final(self) -> Scorecard:
@@ -131,10 +135,9 @@ def build_report(report: ValidationReport, plan: Plan, period: Period | None = N
         raise UsageError(f"the report covers {plan.year}; {period} is outside it")
     quarters = [Period(plan.year, k) for k in range(1, period.quarter + 1)]
     cards = [score(report, plan, quarter) for quarter in quarters]
-    reporting = [completeness(report, plan, quarter) for quarter in quarters]
     files, _ = discover(list(inputs or []))
     hashed = [(str(path), _sha256(path)) for path in files]
-    return AnnualReport(plan, period, cards, reporting, report, hashed, __version__, date)
+    return AnnualReport(plan, period, cards, report, hashed, __version__, date)
 
 
 def project(ind: Indicator, baseline: Any, path: list[IndicatorScore]) -> Projection | None:

@@ -114,16 +114,16 @@ def broken_targets(tmp_path, edit) -> Path:
 
 
 @pytest.mark.parametrize("edit, message", [
-    (lambda d: d["indicators"][2].update(pillar="health"), "unknown pillar 'health'"),
-    (lambda d: d["indicators"][3].update(id=d["indicators"][2]["id"]), "duplicate indicator id gov.dossiers_online"),
-    (lambda d: d["indicators"][2].update(target="thirty"), "indicators.2.target"),
+    (lambda d: d["indicators"][2].update(pillar="health"), "unknown pillar health"),
+    (lambda d: d["indicators"][3].update(id=d["indicators"][2]["id"]), "indicator id gov.dossiers_online is declared twice"),
+    (lambda d: d["indicators"][2].update(target="thirty"), "indicators[2] (gov.dossiers_online).target"),
     (lambda d: d["indicators"][10].update(target=5), "milestone"),
-    (lambda d: d["indicators"][0].update(reporter="SXYZ"), "reporter SXYZ is not in the agencies file"),
+    (lambda d: d["indicators"][0].update(reporter="SXYZ"), "reporter SXYZ is not in agencies.yaml"),
     (lambda d: d["indicators"][0].update(due="2024-Q1"), "outside the plan year"),
 ])
 def test_broken_targets_exit_2_naming_file_line_and_problem(tmp_path, edit, message):
     path = broken_targets(tmp_path, edit)
-    result = cds("indicators", "--targets", path)
+    result = cds("indicators", "--targets", path, "--lang", "en")
     assert result.exit_code == 2
     assert message in result.stderr
     assert f"{path}:" in result.stderr  # file:line
@@ -133,7 +133,7 @@ def test_broken_targets_exit_2_naming_file_line_and_problem(tmp_path, edit, mess
 def test_bad_yaml_names_the_line(tmp_path):
     path = tmp_path / "targets.yaml"
     path.write_text("plan:\n  number: [unclosed\nindicators: []\n", encoding="utf-8")
-    result = cds("score", tmp_path, "--targets", path)
+    result = cds("score", tmp_path, "--targets", path, "--lang", "en")
     assert result.exit_code == 2
     assert f"{path}:" in result.stderr and "not valid YAML" in result.stderr
 
@@ -151,11 +151,11 @@ def test_baseline_for_unknown_indicator(tmp_path):
     path.write_text(
         "year: 2022\nbaselines:\n  - indicator: gov.nothing\n    value: 5\n"
         "    source: {section: x, quote: y}\n", encoding="utf-8")
-    result = cds("indicators", "--baseline", path)
+    result = cds("indicators", "--baseline", path, "--lang", "en")
     assert result.exit_code == 2
-    assert f"{path}:3" in result.stderr and "unknown indicator gov.nothing" in result.stderr
+    assert f"{path}:3" in result.stderr and "the targets file does not have: gov.nothing" in result.stderr
 
 
 def test_missing_plan_file(tmp_path):
-    result = cds("indicators", "--agencies", tmp_path / "none.yaml")
+    result = cds("indicators", "--agencies", tmp_path / "none.yaml", "--lang", "en")
     assert result.exit_code == 2 and "plan file not found" in result.stderr

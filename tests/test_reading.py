@@ -94,7 +94,7 @@ def test_empty_directory_is_a_finding(tmp_path):
 
 
 def test_missing_path_is_a_usage_error(tmp_path):
-    result = cds("validate", tmp_path / "nope.csv")
+    result = cds("validate", tmp_path / "nope.csv", "--lang", "en")
     assert result.exit_code == 2
     assert "no such file or directory" in result.stderr
 

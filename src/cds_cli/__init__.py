@@ -19,7 +19,8 @@ from .errors import CdsError, PlanError, UsageError
 # Public names and the module that holds each.  They load on first use, so that the CLI
 # (`cds --help`) starts without pandas, and scripts get the same functions it uses.
 _EXPORTS = {
-    "Finding": "findings", "Period": "periods", "parse_period": "periods",
+    "Finding": "findings", "Period": "periods", "parse_period": "periods", "text": "messages",
+    "PackCheck": "pack", "check_pack": "pack", "pack_files": "pack", "new_pack": "newyear",
     "Plan": "plan", "catalogue": "plan", "load_plan": "plan",
     "Completeness": "status", "completeness": "status",
     "AgencyBreakdown": "scoring", "IndicatorScore": "scoring", "PillarScore": "scoring",

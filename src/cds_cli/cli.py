@@ -2,16 +2,19 @@
 
 Each command parses its options, calls one library function, hands the result to the
 renderer switch and sets the exit code: 0 success, 1 data errors, 2 usage or plan-file
-errors.  Heavy libraries (pandas, pydantic) are imported inside the commands so that
-``cds --help`` starts instantly.
+errors.  The options every command shares (the plan pack, its files, the language, the
+sheet) are declared once, in :func:`plan_options`.  Heavy libraries (pandas, pydantic)
+are imported inside the commands so that ``cds --help`` starts instantly.
 """
 
 from __future__ import annotations
 
 import contextlib
 import functools
+import inspect
 import os
 import sys
+from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Callable, Optional
@@ -22,20 +25,26 @@ from .errors import CdsError, UsageError
 
 if TYPE_CHECKING:  # only for annotations: keeps `cds --help` from importing the core
     from .periods import Period
+    from .plan import Plan
+    from .settings import Settings
 
 EXIT_OK, EXIT_DATA_ERRORS, EXIT_USAGE = 0, 1, 2
 
 app = typer.Typer(
     name="cds",
     help=(
-        "Indicator calculator for Bạc Liêu's digital-transformation plan 2023 (Kế hoạch 64/KH-UBND).\n\n"
-        "Example: cds score examples/2023 --period 2023-Q2"
+        "Indicator calculator for a province's yearly digital-transformation plan, read from a plan pack "
+        "(default: the bundled one; see cds indicators).\n\n"
+        "Example: cds score examples/2023"
     ),
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,  # plain click help: no rich/markdown import, so `cds --help` starts at once
 )
+plan_app = typer.Typer(help="Plan packs: check one as data, or start next year's from this year's results.",
+                       no_args_is_help=True, rich_markup_mode=None)
+app.add_typer(plan_app, name="plan")
 
 
 def _choices(name: str, *values: str) -> type[Enum]:
@@ -53,42 +62,110 @@ TemplateFormat = _choices("TemplateFormat", "csv", "xlsx")
 CatalogueFormat = _choices("CatalogueFormat", "table", "json")
 
 
-Inputs = Annotated[list[Path], typer.Argument(help="Submission files or directories (every *.csv and *.xlsx below, sorted by path).", show_default=False)]
-LangOption = Annotated[Lang, typer.Option("--lang", help="Language of labels and messages (ids, codes and keys never change).")]
-TargetsOption = Annotated[Optional[Path], typer.Option("--targets", help="Targets YAML (default: the packaged data/targets_2023.yaml).")]
-BaselineOption = Annotated[Optional[Path], typer.Option("--baseline", help="Baselines YAML (default: the packaged data/baseline_2022.yaml).")]
-SheetOption = Annotated[Optional[str], typer.Option("--sheet", help="Worksheet to read in .xlsx files (default: the first).")]
-AgenciesOption = Annotated[Optional[Path], typer.Option("--agencies", help="Agencies YAML (default: the packaged data/agencies.yaml).")]
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
 
-
-def handles_errors(command: Callable[..., Any]) -> Callable[..., Any]:
-    """The one place where "cannot continue" becomes a message and exit code 2."""
-
-    @functools.wraps(command)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
-            return command(*args, **kwargs)
-        except CdsError as exc:
-            typer.echo(f"cds: {exc}", err=True)
-            raise typer.Exit(EXIT_USAGE) from None
+            typer.echo(f"cds {version('cds-cli')}")
+        except PackageNotFoundError:  # run from a source tree that is not installed
+            from . import __version__
 
-    return wrapper
-
-
-def _load(targets: Path | None, baseline: Path | None, agencies: Path | None):
-    from .plan import load_plan
-
-    return load_plan(targets, baseline, agencies)
+            typer.echo(f"cds {__version__}")
+        raise typer.Exit()
 
 
-def _period_option(period: str | None, plan) -> "Period | None":
+@app.callback()
+def _main(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                                help="Print the version and exit.")] = False) -> None:
+    """Indicator calculator for a province's yearly digital-transformation plan."""
+
+
+# --------------------------------------------------------------------------- shared options
+
+Inputs = Annotated[list[Path], typer.Argument(help="Submission files or directories (every *.csv and *.xlsx below, sorted by path).", show_default=False)]
+LangOption = Annotated[Optional[Lang], typer.Option("--lang", help="Language of labels and messages (default: lang in cds.toml, else vi; ids, codes and keys never change).", show_default=False)]
+
+# name → (annotation, default): added to every command decorated with plan_options.
+_PLAN_OPTIONS: dict[str, tuple[Any, Any]] = {
+    "plan": (Annotated[Optional[Path], typer.Option("--plan", help="Plan pack directory (default: $CDS_PLAN, then plan in cds.toml, then the bundled pack).", show_default=False)], None),
+    "targets": (Annotated[Optional[Path], typer.Option("--targets", help="Targets YAML replacing the pack's targets_<year>.yaml.", show_default=False)], None),
+    "baseline": (Annotated[Optional[Path], typer.Option("--baseline", help="Baselines YAML replacing the pack's baseline_<year>.yaml.", show_default=False)], None),
+    "agencies": (Annotated[Optional[Path], typer.Option("--agencies", help="Agencies YAML replacing the pack's agencies.yaml.", show_default=False)], None),
+    "lang": (LangOption, None),
+}
+_SHEET_OPTION = (Annotated[Optional[str], typer.Option("--sheet", help="Worksheet to read in workbooks (default: sheet in cds.toml, else the first).", show_default=False)], None)
+
+
+@dataclass
+class Run:
+    """What the shared options decide for one command: settings, and the plan on first use."""
+
+    settings: Settings
+    files: dict[str, Path | None]
+
+    @property
+    def lang(self) -> str:
+        return self.settings.lang
+
+    @property
+    def sheet(self) -> str | None:
+        return self.settings.sheet
+
+    @functools.cached_property
+    def plan(self) -> Plan:
+        from .plan import load_plan
+
+        return load_plan(plan=self.settings.plan, **self.files)
+
+
+def plan_options(sheet: bool = False) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Add the shared options to a command (which receives them as ``run``), and turn
+    every "cannot continue" into its message, in the command's language, and exit 2."""
+
+    def decorate(command: Callable[..., Any]) -> Callable[..., Any]:
+        shared = {**_PLAN_OPTIONS, **({"sheet": _SHEET_OPTION} if sheet else {})}
+
+        @functools.wraps(command)
+        def wrapper(**kwargs: Any) -> Any:
+            options = {name: kwargs.pop(name) for name in shared}
+            lang = options["lang"].value if options["lang"] else None
+            try:
+                from .settings import resolve
+
+                settings = resolve(options["plan"], lang, options.get("sheet"))
+                lang = settings.lang
+                files = {name: options[name] for name in ("targets", "baseline", "agencies")}
+                return command(run=Run(settings, files), **kwargs)
+            except CdsError as exc:
+                _fail(exc, lang)
+
+        own = [p for p in inspect.signature(command, eval_str=True).parameters.values() if p.name != "run"]
+        extra = [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, annotation=annotation, default=default)
+                 for name, (annotation, default) in shared.items()]
+        wrapper.__signature__ = inspect.Signature(own + extra)  # type: ignore[attr-defined]  # read by typer
+        wrapper.__annotations__ = {p.name: p.annotation for p in own + extra}
+        return wrapper
+
+    return decorate
+
+
+def _fail(exc: CdsError, lang: str | None) -> None:
+    """The one place where "cannot continue" becomes a message and exit code 2."""
+    from .settings import DEFAULT_LANG
+
+    typer.echo(f"cds: {exc.message(lang or DEFAULT_LANG)}", err=True)
+    raise typer.Exit(EXIT_USAGE)
+
+
+def _period_option(period: str | None, plan: Plan) -> Period | None:
     from .periods import parse_period
 
     if period is None:
         return None
     chosen = parse_period(period)
     if chosen is None or chosen.year != plan.year:
-        raise UsageError(f"--period {period!r}: give a quarter of {plan.year}, e.g. {plan.year}-Q2")
+        raise UsageError("period_option", value=repr(period), year=plan.year)
     return chosen
 
 
@@ -112,60 +189,69 @@ def _progress():
         yield tell
 
 
-def _read(inputs: list[Path], plan, sheet: str | None):
+def _read(inputs: list[Path], run: Run, plan: Plan | None = None):
     from .submissions.validate import read_submissions
 
     _check_inputs(inputs)
     with _progress() as tell:
-        return read_submissions(inputs, plan, sheet, progress=tell)
+        return read_submissions(inputs, plan or run.plan, run.sheet, progress=tell)
 
 
 def _check_inputs(inputs: list[Path]) -> None:
     missing = [str(p) for p in inputs if not p.exists()]
     if missing:
-        raise UsageError(f"no such file or directory: {', '.join(missing)}")
+        raise UsageError("no_such_input", paths=", ".join(missing))
+
+
+def _write(target: Path, data: bytes) -> None:
+    from .outputs import write_atomic
+
+    try:
+        write_atomic(target, data)
+    except OSError as exc:
+        raise UsageError("cannot_write", path=str(target), reason=exc.strerror or str(exc)) from None
+
+
+def _stdout(data: bytes) -> None:
+    sys.stdout.buffer.write(data) if hasattr(sys.stdout, "buffer") else sys.stdout.write(data.decode("utf-8"))
+
+
+# --------------------------------------------------------------------------- commands
+
+PeriodOption = Annotated[Optional[str], typer.Option("--period", "-p", help="Quarter of the plan year, e.g. YYYY-Q2 (default: the latest reported).", show_default=False)]
 
 
 @app.command("score")
-@handles_errors
+@plan_options(sheet=True)
 def score_command(
+    run: Run,
     inputs: Inputs,
-    period: Annotated[Optional[str], typer.Option("--period", "-p", help="Quarter to score, e.g. 2023-Q2 (default: the latest reported).")] = None,
+    period: PeriodOption = None,
     fmt: Annotated[ScoreFormat, typer.Option("--format", "-f", help="Output format.")] = ScoreFormat.table,
-    lang: LangOption = Lang.vi,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when any row has an error (the score is still printed).")] = False,
     by: Annotated[ScoreBy, typer.Option("--by", help="indicator: the scorecard; agency: each agency's own figures for the pooled indicators, ranked.")] = ScoreBy.indicator,
-    sheet: SheetOption = None,
-    targets: TargetsOption = None,
-    baseline: BaselineOption = None,
-    agencies: AgenciesOption = None,
 ) -> None:
     """Score every plan indicator, each pillar and the index for a quarter.
 
-    Example: cds score examples/2023 --period 2023-Q2 --format json --lang en
+    Example: cds score examples/2023 --format json --lang en
     """
     from .render import render
     from .scoring import agency_breakdown, score
 
-    plan = _load(targets, baseline, agencies)
-    chosen = _period_option(period, plan)
-    report = _read(inputs, plan, sheet)
-    result = score(report, plan, chosen) if by is ScoreBy.indicator else agency_breakdown(report, plan, chosen)
-    render(result, fmt.value, lang.value, sys.stdout, inputs=" ".join(map(str, inputs)))
+    chosen = _period_option(period, run.plan)
+    report = _read(inputs, run)
+    result = score(report, run.plan, chosen) if by is ScoreBy.indicator else agency_breakdown(report, run.plan, chosen)
+    render(result, fmt.value, run.lang, sys.stdout, inputs=" ".join(map(str, inputs)))
     if strict and report.errors:
         raise typer.Exit(EXIT_DATA_ERRORS)
 
 
 @app.command("validate")
-@handles_errors
+@plan_options(sheet=True)
 def validate_command(
+    run: Run,
     inputs: Inputs,
     fmt: Annotated[Optional[ValidateFormat], typer.Option("--format", "-f", help="Output format (default: github inside GitHub Actions, text elsewhere).", show_default=False)] = None,
-    lang: LangOption = Lang.vi,
-    sheet: SheetOption = None,
-    targets: TargetsOption = None,
-    baseline: BaselineOption = None,
-    agencies: AgenciesOption = None,
 ) -> None:
     """Check submission files; list every problem with file, line and column; exit 1 on any error.
 
@@ -173,145 +259,193 @@ def validate_command(
     """
     from .render import render
 
-    plan = _load(targets, baseline, agencies)
-    report = _read(inputs, plan, sheet)
-    if fmt is None:
-        fmt = ValidateFormat.github if os.environ.get("GITHUB_ACTIONS") == "true" else ValidateFormat.text
-    render(report, fmt.value, lang.value, sys.stdout)
+    report = _read(inputs, run)
+    render(report, _github_or(fmt, ValidateFormat.text).value, run.lang, sys.stdout)
     if not report.valid:
         raise typer.Exit(EXIT_DATA_ERRORS)
 
 
+def _github_or(fmt: Optional[Enum], default: Enum) -> Enum:
+    """The format asked for; else annotations inside GitHub Actions, ``default`` elsewhere."""
+    if fmt is not None:
+        return fmt
+    return type(default)("github") if os.environ.get("GITHUB_ACTIONS") == "true" else default
+
+
 @app.command("indicators")
-@handles_errors
+@plan_options()
 def indicators_command(
+    run: Run,
     fmt: Annotated[CatalogueFormat, typer.Option("--format", "-f", help="Output format.")] = CatalogueFormat.table,
-    lang: LangOption = Lang.vi,
-    targets: TargetsOption = None,
-    baseline: BaselineOption = None,
-    agencies: AgenciesOption = None,
+    context: Annotated[bool, typer.Option("--context", help="List the baseline year's figures that have no target (context, never scored).")] = False,
 ) -> None:
-    """List the plan's indicators with their 2022 baseline and 2023 target.
+    """List the plan's indicators with their baseline and target.
 
     Example: cds indicators --format json
     """
     from .render import render
 
-    render(_load(targets, baseline, agencies), fmt.value, lang.value, sys.stdout)
+    render(run.plan, fmt.value, run.lang, sys.stdout, kind="context" if context else "indicators")
 
 
 @app.command("status")
-@handles_errors
+@plan_options(sheet=True)
 def status_command(
+    run: Run,
     inputs: Inputs,
-    period: Annotated[Optional[str], typer.Option("--period", "-p", help="Quarter to check, e.g. 2023-Q2 (default: the latest reported).")] = None,
+    period: PeriodOption = None,
     fmt: Annotated[StatusFormat, typer.Option("--format", "-f", help="Output format (csv: one row per expected report).")] = StatusFormat.table,
-    lang: LangOption = Lang.vi,
-    sheet: SheetOption = None,
-    targets: TargetsOption = None,
-    baseline: BaselineOption = None,
-    agencies: AgenciesOption = None,
 ) -> None:
     """Who has reported: expected reports per agency and indicator, received, missing, rate.
 
-    Example: cds status examples/2023 --period 2023-Q2
+    Example: cds status examples/2023
     """
-    from .status import completeness
     from .render import render
+    from .status import completeness
 
-    plan = _load(targets, baseline, agencies)
-    chosen = _period_option(period, plan)
-    render(completeness(_read(inputs, plan, sheet), plan, chosen), fmt.value, lang.value, sys.stdout)
+    chosen = _period_option(period, run.plan)
+    render(completeness(_read(inputs, run), run.plan, chosen), fmt.value, run.lang, sys.stdout)
 
 
 @app.command("report")
-@handles_errors
+@plan_options(sheet=True)
 def report_command(
+    run: Run,
     inputs: Inputs,
-    year: Annotated[Optional[int], typer.Option("--year", help="The plan year the report covers (default: the plan's).")] = None,
-    period: Annotated[Optional[str], typer.Option("--period", "-p", help="Last quarter covered, e.g. 2023-Q4 (default: the latest reported).")] = None,
+    year: Annotated[Optional[int], typer.Option("--year", help="The plan year the report covers (default: the plan's).", show_default=False)] = None,
+    period: PeriodOption = None,
     fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="html (self-contained), docx (draft to sign), xlsx (working copy) or md.")] = ReportFormat.html,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="File to write (default: html/md to stdout, docx/xlsx to cds-report-PERIOD.EXT).")] = None,
-    date: Annotated[Optional[str], typer.Option("--date", help="Date printed on the report, YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else none).")] = None,
-    lang: LangOption = Lang.vi,
-    sheet: SheetOption = None,
-    targets: TargetsOption = None,
-    baseline: BaselineOption = None,
-    agencies: AgenciesOption = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="File to write (default: html/md to stdout, docx/xlsx to cds-report-PERIOD.EXT).", show_default=False)] = None,
+    date: Annotated[Optional[str], typer.Option("--date", help="Date printed on the report, YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else none).", show_default=False)] = None,
 ) -> None:
     """Write the report of the year: summary, every indicator by quarter, projection, charts.
 
-    Example: cds report examples/2023 --year 2023 --format docx -o bao-cao-2023.docx
+    Example: cds report examples/2023 --format docx -o report.docx
     """
     import datetime
 
-    from .outputs import write_atomic
-    from .report import build_report, render_report
     from .outputs import report_date
+    from .report import build_report, render_report
 
-    plan = _load(targets, baseline, agencies)
+    plan = run.plan
     if year is not None and year != plan.year:
-        raise UsageError(f"--year {year}: the plan ({plan.info.number}) covers {plan.year}")
+        raise UsageError("year_option", value=year, **plan.terms)
     chosen = _period_option(period, plan)
     if date is not None:
         try:
             datetime.date.fromisoformat(date)
         except ValueError:
-            raise UsageError(f"--date {date!r}: write the date as YYYY-MM-DD, e.g. 2024-01-15") from None
-    report = _read(inputs, plan, sheet)
-    annual = build_report(report, plan, chosen, inputs=inputs, date=report_date(date))
-    data = render_report(annual, fmt.value, lang.value)
+            raise UsageError("date_option", value=repr(date), year=plan.year + 1) from None
+    annual = build_report(_read(inputs, run), plan, chosen, inputs=inputs, date=report_date(date))
+    data = render_report(annual, fmt.value, run.lang)
     if output is None and fmt in (ReportFormat.html, ReportFormat.md):
-        sys.stdout.buffer.write(data) if hasattr(sys.stdout, "buffer") else sys.stdout.write(data.decode("utf-8"))
-        return
+        return _stdout(data)
     target = output or Path(f"cds-report-{annual.period}.{fmt.value}")
-    try:
-        write_atomic(target, data)
-    except OSError as exc:
-        raise UsageError(f"cannot write {target}: {exc.strerror or exc}") from None
+    _write(target, data)
     typer.echo(f"{target}: report {annual.period} ({fmt.value}, {len(data):,} bytes)", err=True)
 
 
 @app.command("template")
-@handles_errors
+@plan_options()
 def template_command(
-    agency: Annotated[str, typer.Option("--agency", "-a", help="Agency code or name, e.g. SYT or 'Sở Y tế'.", show_default=False)],
-    period: Annotated[str, typer.Option("--period", "-p", help="Quarter the form is for, e.g. 2023-Q3.", show_default=False)],
+    run: Run,
+    agency: Annotated[str, typer.Option("--agency", "-a", help="Agency code or name, e.g. SYT or 'So Y te'.", show_default=False)],
+    period: Annotated[str, typer.Option("--period", "-p", help="Quarter the form is for, e.g. YYYY-Q3 in the plan year.", show_default=False)],
     fmt: Annotated[TemplateFormat, typer.Option("--format", "-f", help="csv (UTF-8 with BOM, semicolons, as Excel writes it) or xlsx.")] = TemplateFormat.xlsx,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="File to write (default: CSV to stdout, XLSX to AGENCY_PERIOD.xlsx).")] = None,
-    lang: LangOption = Lang.vi,
-    targets: TargetsOption = None,
-    baseline: BaselineOption = None,
-    agencies: AgenciesOption = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="File to write (default: CSV to stdout, XLSX to AGENCY_PERIOD.xlsx).", show_default=False)] = None,
 ) -> None:
     """Write the submission form of one agency for one quarter, ready to fill in.
 
     Example: cds template --agency SYT --period 2023-Q3 --format xlsx -o SYT-2023-Q3.xlsx
     """
-    from .outputs import write_atomic
+    from .messages import text
     from .templates import template_csv, template_rows, template_xlsx
     from .text import fold
 
-    plan = _load(targets, baseline, agencies)
+    plan = run.plan
     code = plan.agency_lookup.get(fold(agency))
     if code is None:
-        raise UsageError(f"--agency {agency!r}: not an agency of the plan; `cds indicators` and data/agencies.yaml list them")
+        raise UsageError("agency_option", value=repr(agency))
     quarter = _period_option(period, plan)
-    rows = template_rows(plan, code, quarter, lang.value)
+    assert quarter is not None
+    rows = template_rows(plan, code, quarter, run.lang)
     if fmt is TemplateFormat.csv:
         data = template_csv(rows)
     else:
-        name = plan.agency(code).name(lang.value)
-        data = template_xlsx(rows, f"{plan.info.number} — {name} — {quarter}")
+        title = text("template.title", run.lang, agency=plan.agency(code).name(run.lang), period=quarter, **plan.terms)
+        data = template_xlsx(rows, title, run.lang)
     if output is None and fmt is TemplateFormat.csv:
-        sys.stdout.buffer.write(data) if hasattr(sys.stdout, "buffer") else sys.stdout.write(data.decode("utf-8"))
-        return
+        return _stdout(data)
     target = output or Path(f"{code}_{quarter}.{fmt.value}")
-    try:
-        write_atomic(target, data)
-    except OSError as exc:
-        raise UsageError(f"cannot write {target}: {exc.strerror or exc}") from None
+    _write(target, data)
     typer.echo(f"{target}: {len(rows)} indicators for {code} {quarter}", err=True)
+
+
+# --------------------------------------------------------------------------- cds plan
+
+@plan_app.command("check")
+def plan_check_command(
+    directory: Annotated[Optional[Path], typer.Argument(help="The plan pack (default: the chosen one: --plan, $CDS_PLAN, cds.toml, the bundled pack).", show_default=False)] = None,
+    fmt: Annotated[Optional[ValidateFormat], typer.Option("--format", "-f", help="Output format (default: github inside GitHub Actions, text elsewhere).", show_default=False)] = None,
+    source: Annotated[Optional[Path], typer.Option("--source", help="The plan's text (UTF-8): every quote of the pack must be found in it.", show_default=False)] = None,
+    lang: LangOption = None,
+) -> None:
+    """Check a plan pack as data: every problem with file and line; exit 1 on any error.
+
+    Example: cds plan check data --source ke-hoach.txt
+    """
+    language = lang.value if lang else None
+    try:
+        from .pack import check_pack, pack_files
+        from .render import render
+        from .settings import resolve
+
+        settings = resolve(directory, language)
+        language = settings.lang
+        check = check_pack(pack_files(settings.plan), _source_text(source))
+    except CdsError as exc:
+        _fail(exc, language)
+    render(check, _github_or(fmt, ValidateFormat.text).value, language, sys.stdout)
+    if not check.valid:
+        raise typer.Exit(EXIT_DATA_ERRORS)
+
+
+def _source_text(source: Path | None) -> str | None:
+    if source is None:
+        return None
+    try:
+        return source.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError("cannot_read", path=str(source), reason=getattr(exc, "strerror", None) or str(exc)) from None
+
+
+@plan_app.command("new")
+@plan_options(sheet=True)
+def plan_new_command(
+    run: Run,
+    year: Annotated[int, typer.Option("--year", help="The year of the new plan (the results are of the year before).", show_default=False)],
+    results: Annotated[list[Path], typer.Option("--results", help="Submission files or directories of the past year (repeat, or list more after it).", show_default=False)],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Directory of the new pack (must not exist yet).", show_default=False)],
+    more: Annotated[Optional[list[Path]], typer.Argument(help="More result files or directories.", show_default=False)] = None,
+    source_pack: Annotated[Optional[Path], typer.Option("--from", help="The pack to start from (default: the chosen one).", show_default=False)] = None,
+) -> None:
+    """Start next year's plan pack: targets carried over for review, baselines = this year's results.
+
+    Example: cds plan new --year 2024 --results examples/2023 -o plan-2024
+    """
+    from .newyear import new_pack
+
+    if source_pack is not None:
+        run = Run(_with_plan(run.settings, source_pack), run.files)
+    inputs = [*results, *(more or [])]
+    written = new_pack(run.plan, year, _read(inputs, run), inputs, output)
+    typer.echo(written.summary(run.lang), err=True)
+
+
+def _with_plan(settings: Settings, directory: Path) -> Settings:
+    from .settings import resolve
+
+    return resolve(directory, settings.lang, settings.sheet)
 
 
 def main() -> None:

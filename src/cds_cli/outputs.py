@@ -7,6 +7,7 @@ archive with one fixed timestamp so that two runs compare equal with ``cmp``.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import os
 import re
@@ -60,3 +61,16 @@ def write_atomic(path: Path, data: bytes) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def sha256_of(path: Path) -> str:
+    """The SHA-256 of a file read in 1 MB blocks ('' when it cannot be read), to name an
+    input by its content in a report or a plan pack."""
+    digest = hashlib.sha256()
+    try:
+        with open(path, "rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+    except OSError:
+        return ""
+    return digest.hexdigest()

@@ -17,9 +17,11 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from .status import Completeness
+from .findings import Finding
 from .labels import label, number, reporting_text, share_text, shown, target_text
-from .plan import Plan, catalogue
+from .pack import PackCheck
+from .plan import Plan, catalogue, context_catalogue
+from .status import Completeness
 from .scoring import AgencyBreakdown, Scorecard
 from .submissions.validate import ValidationReport, report_to_dict
 from .text import safe_cell
@@ -29,10 +31,11 @@ STATUS_STYLE = {"achieved": "bold green", "on_track": "green", "at_risk": "yello
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow"}
 
 
-def render(result: Any, fmt: str, lang: str, out: TextIO, **context: Any) -> None:
-    """Write ``result`` (Scorecard, ValidationReport or Plan) to ``out`` in ``fmt``."""
-    kind = {Scorecard: "score", ValidationReport: "validate", Plan: "indicators", Completeness: "status",
-            AgencyBreakdown: "breakdown"}[type(result)]
+def render(result: Any, fmt: str, lang: str, out: TextIO, kind: str | None = None, **context: Any) -> None:
+    """Write ``result`` (Scorecard, ValidationReport, Plan …) to ``out`` in ``fmt``; ``kind``
+    picks another view of the same result (a plan's ``context`` figures)."""
+    kind = kind or {Scorecard: "score", ValidationReport: "validate", Plan: "indicators", Completeness: "status",
+                    AgencyBreakdown: "breakdown", PackCheck: "plan_check"}[type(result)]
     RENDERERS[(kind, fmt)](result, lang, out, **context)
 
 
@@ -67,10 +70,10 @@ def _score_cells(item: dict[str, Any], lang: str) -> dict[str, str]:
     }
 
 
-def _fitting_columns(rows: list[dict[str, str]], lang: str, width: int) -> list[str]:
+def _fitting_columns(rows: list[dict[str, str]], lang: str, width: int, terms: dict[str, Any]) -> list[str]:
     """The scorecard columns that fit ``width`` without cutting a number short."""
     def needed(key: str) -> int:
-        widest = max([len(label(key, lang)), *(len(r[key]) for r in rows)])
+        widest = max([len(label(key, lang, **terms)), *(len(r[key]) for r in rows)])
         return min(widest, _NAME_WIDTH) + 3  # padding and border
 
     keys = list(_SCORE_COLUMNS)
@@ -87,11 +90,13 @@ def score_table(card: Scorecard, lang: str, out: TextIO, inputs: str = "…") ->
     period = doc["period"] or label("no_period", lang)
     rows_by_pillar = {p["id"]: [_score_cells(item, lang) for item in doc["indicators"] if item["pillar"] == p["id"]]
                       for p in doc["pillars"]}
-    keys = _fitting_columns([cells for rows in rows_by_pillar.values() for cells in rows], lang, console.width)
+    keys = _fitting_columns([cells for rows in rows_by_pillar.values() for cells in rows], lang, console.width,
+                            card.plan.terms)
+    terms = card.plan.terms
     table = Table(title=label("scorecard_title", lang, period=period, number=card.plan.info.number),
                   title_style="bold")
     for key in keys:
-        table.add_column(label(key, lang), justify="left" if key in ("id", "indicator", "status") else "right",
+        table.add_column(label(key, lang, **terms), justify="left" if key in ("id", "indicator", "status") else "right",
                          overflow="ellipsis", no_wrap=True, max_width=_NAME_WIDTH if key == "indicator" else None)
     for pillar in doc["pillars"]:
         table.add_row(Text(pillar["name"].upper(), style="bold cyan"))
@@ -121,7 +126,7 @@ def score_table(card: Scorecard, lang: str, out: TextIO, inputs: str = "…") ->
                            style="yellow"))
 
 
-SCORE_CSV_KEYS = ["id", "pillar", "name", "unit", "comparator", "target", "baseline", "baseline_qualifier",
+SCORE_CSV_KEYS = ["id", "pillar", "name", "short_name", "unit", "comparator", "target", "baseline", "baseline_qualifier",
                   "value", "numerator", "denominator", "attainment", "progress", "expected", "met", "status",
                   "reporters", "reports_expected", "reports_received", "reporting_rate"]
 
@@ -158,7 +163,7 @@ def score_markdown(card: Scorecard, lang: str, out: TextIO, **_: Any) -> None:
                  shown(item["value"], lang), number(item["attainment"], lang), number(item["progress"], lang),
                  number(item["expected"], lang), label(item["status"], lang)]
                 for item in doc["indicators"] if item["pillar"] == pillar["id"]]
-        parts += [_md_table([label(k, lang) for k in keys], rows), ""]
+        parts += [_md_table([label(k, lang, **card.plan.terms) for k in keys], rows), ""]
     parts += [f"## {label('pillars_title', lang)}", ""]
     rows = [[p["name"], number(p["score"], lang), share_text(p['coverage'], lang)] for p in doc["pillars"]]
     rows.append([f"**{label('index', lang)}**", f"**{number(doc['index']['score'], lang)}**",
@@ -216,20 +221,24 @@ def _escape_property(text: str) -> str:
 def validation_github(report: ValidationReport, lang: str, out: TextIO, **_: Any) -> None:
     """GitHub Actions annotations: one ::error/::warning per finding, then a summary."""
     positions = {s.file: s.columns for s in report.files}
-    for f in report.findings:
+    summary = (label("validate_summary", lang, errors=len(report.errors), warnings=len(report.warnings),
+                     files=len(report.files)) + "; " + label("rows_line", lang, **report.rows.to_dict()))
+    _annotations(report.findings, lang, out, "cds validate", summary, positions)
+
+
+def _annotations(findings: list[Finding], lang: str, out: TextIO, title: str, summary: str,
+                 positions: dict[str | None, dict[str, int]] | None = None) -> None:
+    for f in findings:
         props = [f"file={_escape_property(f.file)}"] if f.file else []
         if f.line:
             props.append(f"line={f.line}")
-        position = positions.get(f.file, {}).get(f.column) if f.column else None
+        position = (positions or {}).get(f.file, {}).get(f.column) if f.column else None
         if position is not None:
             props.append(f"col={position + 1}")
         props.append(f"title={_escape_property(f.code)}")
         out.write(f"::{f.severity} {','.join(props)}::{_escape_data(f.message(lang))}\n")
-    rows = report.rows.to_dict()
-    summary = (label("validate_summary", lang, errors=len(report.errors), warnings=len(report.warnings),
-                     files=len(report.files)) + "; " + label("rows_line", lang, **rows))
-    level = "error" if report.errors else "notice"
-    out.write(f"::{level} title=cds validate::{_escape_data(summary)}\n{summary}\n")
+    level = "error" if any(f.severity == "error" for f in findings) else "notice"
+    out.write(f"::{level} title={title}::{_escape_data(summary)}\n{summary}\n")
 
 
 def validation_json(report: ValidationReport, lang: str, out: TextIO, **_: Any) -> None:
@@ -252,7 +261,7 @@ def breakdown_table(breakdown: AgencyBreakdown, lang: str, out: TextIO, **_: Any
     console.print(ranking)
     for item in doc["indicators"]:
         table = Table(title=f"{item['id']} — {item['name']}", title_style="bold", title_justify="left",
-                      caption=f"{period}: {label('target', lang)} {item['comparator']} {number(item['target'], lang, 0)}"
+                      caption=f"{period}: {label('target', lang, **breakdown.plan.terms)} {item['comparator']} {number(item['target'], lang, 0)}"
                               f" · {label('province', lang)} {number(item['value'], lang)}", caption_justify="left")
         for key in ("rank", "agency", "value", "attainment", "pull"):
             table.add_column(label(key, lang), justify="left" if key == "agency" else "right")
@@ -285,7 +294,7 @@ def breakdown_markdown(breakdown: AgencyBreakdown, lang: str, out: TextIO, **_: 
                          for r in doc["agencies"]]), ""]
     for item in doc["indicators"]:
         parts += [f"## {item['id']} — {item['name']}", "",
-                  f"{label('target', lang)} {item['comparator']} {number(item['target'], lang, 0)}; "
+                  f"{label('target', lang, **breakdown.plan.terms)} {item['comparator']} {number(item['target'], lang, 0)}; "
                   f"{label('province', lang)} {number(item['value'], lang)}", ""]
         parts += [_md_table([label(k, lang) for k in ("rank", "agency", "value", "attainment", "pull")],
                             [[r["rank"], r["agency"], number(r["value"], lang), number(r["attainment"], lang),
@@ -305,7 +314,7 @@ def status_table(status: Completeness, lang: str, out: TextIO, **_: Any) -> None
                             justify="right" if key in ("expected_reports", "received", "rate") else "left")
     for row in status.by_agency():
         style = "green" if row["rate"] == 1 else "bold red" if row["received"] == 0 else "yellow"
-        agencies.add_row(row["id"], row["name_vi"] if lang == "vi" else row["name_en"], str(row["expected"]),
+        agencies.add_row(row["id"], status.plan.agency(row["id"]).name(lang), str(row["expected"]),
                          str(row["received"]), Text(share_text(row["rate"], lang), style=style),
                          ", ".join(row["missing"]), ", ".join(row["rejected"]))
     console.print(agencies)
@@ -337,13 +346,50 @@ def status_csv(status: Completeness, lang: str, out: TextIO, **_: Any) -> None:
 def catalogue_table(plan: Plan, lang: str, out: TextIO, **_: Any) -> None:
     table = Table(title=label("catalogue_title", lang, number=plan.info.number), title_style="bold")
     for key in ("id", "indicator", "baseline", "target", "time", "aggregate", "reporter", "due"):
-        table.add_column(label(key, lang), overflow="ellipsis", no_wrap=True,
+        table.add_column(label(key, lang, **plan.terms), overflow="ellipsis", no_wrap=True,
                          max_width=44 if key == "indicator" else None)
     for item in catalogue(plan, lang):
         table.add_row(item["id"], item["name"], shown(item["baseline"], lang, item["baseline_qualifier"]), target_text(item, lang),
                       label(item["time"], lang), label(item["aggregate"], lang),
                       item["reporter"] or label("pooled_reporters", lang), item["due"])
     _console(out).print(table)
+
+
+def context_table(plan: Plan, lang: str, out: TextIO, **_: Any) -> None:
+    table = Table(title=label("context_title", lang, **plan.terms), title_style="bold")
+    for key in ("id", "indicator", "value", "source", "quote"):
+        table.add_column(label(key, lang), overflow="fold", justify="right" if key == "value" else "left",
+                         max_width=60 if key in ("indicator", "quote") else None)
+    for item in context_catalogue(plan, lang):
+        value = shown(item["value"], lang, item["qualifier"]) + ("%" if item["unit"] == "percent" else "")
+        table.add_row(item["id"], item["name"], value, item["source"]["section"], item["source"]["quote"])
+    _console(out).print(table)
+
+
+# --------------------------------------------------------------------------- cds plan check
+
+def _check_summary(check: PackCheck, lang: str) -> str:
+    path = str(check.files.directory)
+    if check.valid and check.plan is not None:
+        return label("plan_check_ok", lang, indicators=len(check.plan.indicators), warnings=len(check.warnings),
+                     **check.plan.terms)
+    return label("plan_check_summary", lang, errors=len(check.errors), warnings=len(check.warnings), path=path)
+
+
+def plan_check_text(check: PackCheck, lang: str, out: TextIO, **_: Any) -> None:
+    console = _console(out)
+    for f in check.findings:
+        place = f"{f.file}:{f.line}" if f.line else str(f.file)
+        line = Text(f"{place}  ")
+        line.append(f"{label(f.severity, lang)} {f.code}", style=SEVERITY_STYLE[f.severity])
+        line.append(f": {f.message(lang)}")
+        console.print(line)
+    style = "bold red" if check.errors else "yellow" if check.warnings else "green"
+    console.print(Text(_check_summary(check, lang), style=style))
+
+
+def plan_check_github(check: PackCheck, lang: str, out: TextIO, **_: Any) -> None:
+    _annotations(check.findings, lang, out, "cds plan check", _check_summary(check, lang))
 
 
 RENDERERS = {
@@ -363,4 +409,9 @@ RENDERERS = {
     ("status", "csv"): status_csv,
     ("indicators", "table"): catalogue_table,
     ("indicators", "json"): lambda plan, lang, out, **_: _json(catalogue(plan, lang), out),
+    ("context", "table"): context_table,
+    ("context", "json"): lambda plan, lang, out, **_: _json(context_catalogue(plan, lang), out),
+    ("plan_check", "text"): plan_check_text,
+    ("plan_check", "json"): lambda check, lang, out, **_: _json(check.to_dict(lang), out),
+    ("plan_check", "github"): plan_check_github,
 }

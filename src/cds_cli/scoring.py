@@ -82,10 +82,11 @@ class Scorecard:
         rates = self.reporting.indicator_rates()
         return {
             "period": str(self.period) if self.period else None,
-            "plan": {"number": self.plan.info.number, "year": self.plan.year, "province": self.plan.info.province},
+            "plan": {"number": self.plan.info.number, "year": self.plan.year, "baseline_year": self.plan.baseline_year,
+                     "province": self.plan.info.province},
             "indicators": [_indicator_dict(s, self.plan, lang) | _reporting(rates[s.id]) for s in self.indicators],
             "pillars": [
-                {"id": p.id, "name": _pillar_name(self.plan, p.id, lang), "score": _round(p.score),
+                {"id": p.id, "name": self.plan.pillar(p.id).name(lang), "score": _round(p.score),
                  "coverage": _round(p.coverage), "indicators_with_data": p.with_data, "indicators": p.total}
                 for p in self.pillars
             ],
@@ -253,11 +254,6 @@ def _reporting(rate: dict[str, Any]) -> dict[str, Any]:
             "reporting_rate": _round(rate["rate"], 4)}
 
 
-def _pillar_name(plan: Plan, pillar_id: str, lang: str) -> str:
-    pillar = next(p for p in plan.pillars if p.id == pillar_id)
-    return pillar.name_vi if lang == "vi" else pillar.name_en
-
-
 def _indicator_dict(s: IndicatorScore, plan: Plan, lang: str) -> dict[str, Any]:
     ind = s.indicator
     numeric = not ind.is_milestone
@@ -266,6 +262,7 @@ def _indicator_dict(s: IndicatorScore, plan: Plan, lang: str) -> dict[str, Any]:
         "id": ind.id,
         "pillar": ind.pillar,
         "name": ind.name(lang),
+        "short_name": ind.short_name(lang),
         "unit": ind.unit,
         "comparator": ind.comparator,
         "target": float(ind.target) if numeric else ind.target,
@@ -322,7 +319,7 @@ class AgencyBreakdown:
             "period": str(self.period) if self.period else None,
             "by": "agency",
             "indicators": [
-                {"id": ind.id, "name": ind.name(lang), "comparator": ind.comparator, "target": float(ind.target),
+                {"id": ind.id, "name": ind.name(lang), "short_name": ind.short_name(lang), "comparator": ind.comparator, "target": float(ind.target),
                  "value": _round(value),
                  "agencies": [
                      {"rank": rank, "agency": f.agency, "name": self.plan.agency(f.agency).name(lang),

@@ -41,22 +41,20 @@ class Completeness:
         return self.received / self.expected if self.expected else None
 
     def by_agency(self) -> list[dict[str, Any]]:
-        agencies = {agency.code: agency for agency in self.plan.agencies}
-        return [self._group_row("agency", code, agencies[code].name_vi, agencies[code].name_en)
-                for code in self._groups("agency")]
+        return [self._group_row("agency", code) for code in self._groups("agency")]
 
     def by_indicator(self) -> list[dict[str, Any]]:
-        return [self._group_row("indicator", ind.id, ind.name_vi, ind.name_en) for ind in self.plan.indicators]
+        return [self._group_row("indicator", ind.id) for ind in self.plan.indicators]
 
     def indicator_rates(self) -> dict[str, dict[str, Any]]:
         return {row["id"]: row for row in self.by_indicator()}
 
-    def _group_row(self, key: str, value: str, name_vi: str, name_en: str) -> dict[str, Any]:
+    def _group_row(self, key: str, value: str) -> dict[str, Any]:
         other = "indicator" if key == "agency" else "agency"
         rows = self._groups(key).get(value, self.reports.iloc[:0])
         received = int((rows["state"] == RECEIVED).sum())
         return {
-            "id": value, "name_vi": name_vi, "name_en": name_en,
+            "id": value,
             "expected": len(rows), "received": received,
             "rate": received / len(rows) if len(rows) else None,
             "missing": rows.loc[rows["state"] == MISSING, other].tolist(),
@@ -70,15 +68,15 @@ class Completeness:
         return cache[key]
 
     def to_dict(self, lang: str = "en") -> dict[str, Any]:
-        def named(row: dict[str, Any]) -> dict[str, Any]:
-            name = row["name_vi"] if lang == "vi" else row["name_en"]
-            return {"id": row["id"], "name": name, **{k: v for k, v in row.items() if k not in ("id", "name_vi", "name_en")}}
+        def named(row: dict[str, Any], name: str) -> dict[str, Any]:
+            return {"id": row["id"], "name": name, **row, "rate": _round(row["rate"])}
 
         return {
             "period": str(self.period) if self.period else None,
             "expected": self.expected, "received": self.received, "rate": _round(self.rate),
-            "agencies": [named(r) | {"rate": _round(r["rate"])} for r in self.by_agency()],
-            "indicators": [named(r) | {"rate": _round(r["rate"])} for r in self.by_indicator()],
+            "agencies": [named(r, self.plan.agency(r["id"]).name(lang)) for r in self.by_agency()],
+            "indicators": [named(r, self.plan.indicator(r["id"]).name(lang)) | {"short_name": self.plan.indicator(r["id"]).short_name(lang)}
+                           for r in self.by_indicator()],
         }
 
 

@@ -12,23 +12,20 @@ import csv
 import io
 from dataclasses import dataclass
 
-from .periods import Period
-from .plan import Indicator, Plan
+from .messages import text
 from .outputs import stable_zip
+from .periods import Period
+from .plan import MILESTONE_STATUSES, Indicator, Plan
 from .text import safe_cell
 
-# Vietnamese headers (CONTRACT §3) plus three columns cds ignores when reading back.
-HEADERS = ["STT", "Đơn vị", "Kỳ báo cáo", "Mã chỉ tiêu", "Tên chỉ tiêu", "Đơn vị tính", "Hướng dẫn",
-           "Tử số", "Mẫu số", "Giá trị", "Ghi chú"]
-FILL_COLUMNS = ("Tử số", "Mẫu số", "Giá trị", "Ghi chú")
-MILESTONE_CHOICES = ("hoàn thành", "đang triển khai", "chưa triển khai")
-
-_GUIDANCE = {  # (vi, en)
-    "milestone": ("Chọn trạng thái ở cột Giá trị", "Choose the status in Giá trị"),
-    "flow": ("Ghi Tử số, Mẫu số phát sinh trong quý", "Numerator and denominator for this quarter only"),
-    "pooled": ("Ghi Tử số, Mẫu số lũy kế đến cuối quý", "Numerator and denominator as at the end of the quarter"),
-    "single": ("Ghi Giá trị (%) hoặc Tử số, Mẫu số", "Value (%) or numerator and denominator"),
-}
+# The contract's Vietnamese headers (CONTRACT §3), in the form's order, with three more
+# columns that cds ignores when it reads the form back (row number, name, unit, guidance).
+_COLUMN_KEYS = ["template.number", "column.agency", "column.period", "column.indicator", "template.name",
+                "template.unit", "template.guidance", "column.numerator", "column.denominator", "column.value",
+                "column.note"]
+HEADERS = [text(key, "vi") for key in _COLUMN_KEYS]
+FILL_COLUMNS = tuple(text(f"column.{name}", "vi") for name in ("numerator", "denominator", "value", "note"))
+MILESTONE_CHOICES = tuple(text(f"status.{status}", "vi") for status in MILESTONE_STATUSES)
 
 
 @dataclass(frozen=True)
@@ -52,9 +49,8 @@ def template_rows(plan: Plan, agency: str, period: Period, lang: str = "vi") -> 
     for number, ind in enumerate(plan.indicators_of(agency), start=1):
         kind = ("milestone" if ind.is_milestone else "flow" if ind.time == "flow"
                 else "pooled" if ind.aggregate == "pooled" else "single")
-        vi, en = _GUIDANCE[kind]
-        unit = ("mốc" if lang == "vi" else "milestone") if ind.is_milestone else "%"
-        rows.append(TemplateRow(number, agency, str(period), ind, ind.name(lang), unit, vi if lang == "vi" else en))
+        unit = text("template.milestone_unit", lang) if ind.is_milestone else "%"
+        rows.append(TemplateRow(number, agency, str(period), ind, ind.name(lang), unit, text(f"guidance.{kind}", lang)))
     return rows
 
 
@@ -68,7 +64,7 @@ def template_csv(rows: list[TemplateRow]) -> bytes:
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
-def template_xlsx(rows: list[TemplateRow], title: str) -> bytes:
+def template_xlsx(rows: list[TemplateRow], title: str, lang: str = "vi") -> bytes:
     """A protected form: only the figure cells are editable; statuses from a list."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill, Protection
@@ -76,7 +72,7 @@ def template_xlsx(rows: list[TemplateRow], title: str) -> bytes:
 
     book = Workbook()
     sheet = book.active
-    sheet.title = "Báo cáo"
+    sheet.title = text("template.sheet", lang)
     sheet["A1"] = title
     sheet["A1"].font = Font(bold=True, size=13)
     header_row = 3
@@ -93,7 +89,7 @@ def template_xlsx(rows: list[TemplateRow], title: str) -> bytes:
     for line in range(first, last + 1):
         for column in fill:
             sheet.cell(line, column).protection = Protection(locked=False)
-    _validations(sheet, rows, first, DataValidation)
+    _validations(sheet, rows, first, DataValidation, lang)
     for letter, width in zip("ABCDEFGHIJK", (5, 10, 11, 36, 60, 10, 38, 12, 12, 16, 30)):
         sheet.column_dimensions[letter].width = width
     sheet.freeze_panes = sheet.cell(first, 1)
@@ -104,21 +100,21 @@ def template_xlsx(rows: list[TemplateRow], title: str) -> bytes:
     return stable_zip(buffer.getvalue())  # the same form, byte for byte, every time
 
 
-def _validations(sheet, rows: list[TemplateRow], first: int, DataValidation) -> None:
+def _validations(sheet, rows: list[TemplateRow], first: int, DataValidation, lang: str) -> None:
     counts = DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0", allow_blank=True,
-                            error="Số nguyên không âm / a whole number ≥ 0", showErrorMessage=True)
+                            error=text("template.error_count", lang), showErrorMessage=True)
     percent = DataValidation(type="decimal", operator="between", formula1="0", formula2="100", allow_blank=True,
-                             error="Tỷ lệ từ 0 đến 100 / a percent from 0 to 100", showErrorMessage=True)
+                             error=text("template.error_percent", lang), showErrorMessage=True)
     status = DataValidation(type="list", formula1='"' + ",".join(MILESTONE_CHOICES) + '"', allow_blank=True,
-                            error="Chọn một trạng thái trong danh sách / pick a status", showErrorMessage=True)
+                            error=text("template.error_status", lang), showErrorMessage=True)
     for validation in (counts, percent, status):
         sheet.add_data_validation(validation)
-    value_column = HEADERS.index("Giá trị") + 1
+    value_column = HEADERS.index(text("column.value", "vi")) + 1
     for offset, row in enumerate(rows):
         line = first + offset
         if row.indicator.is_milestone:
             status.add(sheet.cell(line, value_column))
             continue
-        for name in ("Tử số", "Mẫu số"):
+        for name in FILL_COLUMNS[:2]:
             counts.add(sheet.cell(line, HEADERS.index(name) + 1))
         percent.add(sheet.cell(line, value_column))

@@ -19,7 +19,8 @@ def fold(text: str) -> str:
     """Lower-case, strip diacritics (đ → d), collapse inner spaces, trim."""
     if text.isascii():  # codes and most cells: nothing to strip
         return " ".join(text.split()).lower()
-    decomposed = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))
+    # đ and Đ (written as escapes: no Vietnamese literal outside the catalogue) have no decomposition
+    decomposed = unicodedata.normalize("NFKD", text.replace("\u0111", "d").replace("\u0110", "D"))
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _SPACES.sub(" ", bare).strip().lower()
 

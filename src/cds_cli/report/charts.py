@@ -59,7 +59,7 @@ def attainment_chart(pillar: dict[str, Any], lang: str, fmt: str = "svg") -> byt
     return _save(figure, fmt)
 
 
-def trajectory_chart(item: dict[str, Any], lang: str, fmt: str = "svg") -> bytes:
+def trajectory_chart(item: dict[str, Any], lang: str, terms: dict[str, Any], fmt: str = "svg") -> bytes:
     """Quarterly values against the target and the expected path, with the projection."""
     quarters = list(item["quarters"])
     figure, axes = plt.subplots(figsize=(5.5, 2.6))
@@ -74,13 +74,13 @@ def trajectory_chart(item: dict[str, Any], lang: str, fmt: str = "svg") -> bytes
     if expected:
         start = [(0, item["baseline"])] if isinstance(item["baseline"], (int, float)) else []
         axes.plot(*zip(*(start + expected)), linestyle=":", color="#757575", label=label("expected", lang))
-    axes.axhline(item["target"], color="#2e7d32", linestyle="--", linewidth=1, label=label("target", lang))
+    axes.axhline(item["target"], color="#2e7d32", linestyle="--", linewidth=1, label=label("target", lang, **terms))
     if item.get("projection"):
         last = points[-1] if points else (0, item["projection"]["value"])
         axes.plot([last[0], 4], [last[1], item["projection"]["value"]], linestyle="--", color="#1565c0", alpha=0.5)
         axes.plot([4], [item["projection"]["value"]], marker="o", markerfacecolor="white", color="#1565c0",
                   label=label("projection", lang))
-    axes.set_xticks(range(0, 5), ["2022", "Q1", "Q2", "Q3", "Q4"])
+    axes.set_xticks(range(0, 5), [str(terms["baseline_year"]), "Q1", "Q2", "Q3", "Q4"])
     axes.set_xlim(-0.3, 4.3)
     axes.set_ylabel("%")
     axes.set_title(f"{item['id']}", loc="left", fontsize=9)

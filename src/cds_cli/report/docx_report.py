@@ -40,6 +40,7 @@ from docx.shared import Cm, Pt, RGBColor
 
 from ..labels import date_text, label, number, share_text, shown
 from .charts import attainment_chart, completeness_heatmap, trajectory_chart
+from .text import terms
 from ..outputs import stable_zip
 
 FONT = "Times New Roman"
@@ -56,14 +57,8 @@ COMPARATORS = {">=": "≥", "<=": "≤", "=": "", ">": ">", "<": "<"}
 MAX_TRAJECTORIES = 4
 
 
-# The legal form stays Vietnamese whatever the language of the body.
-AUTHORITY = "ỦY BAN NHÂN DÂN TỈNH {province}"
-ISSUER = "SỞ THÔNG TIN VÀ TRUYỀN THÔNG"
-NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-MOTTO = "Độc lập - Tự do - Hạnh phúc"
-NUMBER_LINE = "Số:       /BC-STTTT"
-RECIPIENTS = ["- Ủy ban nhân dân tỉnh (b/c);", "- Lưu: VT."]
-SIGNER = "GIÁM ĐỐC"
+# The legal form stays Vietnamese whatever the language of the body (catalogue keys legal.*).
+LEGAL = "vi"
 HEADER_LEFT, HEADER_RIGHT = 6.5, 9.5  # cm, the two columns of the header (16 cm)
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
@@ -128,7 +123,7 @@ def _set_lang(rpr, lang: str) -> None:
     if element is None:
         element = OxmlElement("w:lang")
         rpr.append(element)
-    code = "vi-VN" if lang == "vi" else "en-US"
+    code = label("locale", lang)
     for attribute in ("w:val", "w:eastAsia"):
         element.set(qn(attribute), code)
     element.attrib.pop(qn("w:bidi"), None)
@@ -215,7 +210,7 @@ def _setup(document, meta: dict[str, Any], lang: str) -> None:
     core.keywords = ""
     core.category = ""
     core.revision = 1
-    core.language = "vi-VN" if lang == "vi" else "en-US"
+    core.language = label("locale", lang)
     fixed = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
     core.created = fixed
     core.modified = fixed
@@ -242,13 +237,13 @@ def vn_date(value: str | None) -> str:
     """``ngày 15 tháng 01 năm 2024`` (NĐ 30: a zero before days below 10 and months 1 and 2);
     dots for the signer to fill in when there is no date."""
     if not value:
-        return "ngày …… tháng …… năm ……"
+        return label("legal.date_blank", LEGAL)
     try:
         day = datetime.date.fromisoformat(value)
     except ValueError:
         return _clean(value)
     month = f"{day.month:02d}" if day.month < 3 else str(day.month)
-    return f"ngày {day.day:02d} tháng {month} năm {day.year}"
+    return label("legal.date", LEGAL, day=f"{day.day:02d}", month=month, year=day.year)
 
 
 def _short_date(value: str | None, lang: str) -> str:
@@ -408,18 +403,19 @@ class _Writer:
 
     def header(self, meta: dict[str, Any]) -> None:
         """Authority | national name and motto, each with its rule; number | place and date."""
-        province = _clean(meta.get("province") or "Bạc Liêu")
+        province = _clean(meta.get("province") or "…")
         table = self.document.add_table(rows=2, cols=2)
         _fix_widths(table, [HEADER_LEFT, HEADER_RIGHT])
         _no_borders(table)
         left, right = table.rows[0].cells
-        self.lines(left, [(AUTHORITY.format(province=province.upper()), {"size": 12}),
-                          (ISSUER, {"bold": True, "size": 12})])
+        self.lines(left, [(label("legal.authority", LEGAL, province=province.upper()), {"size": 12}),
+                          (label("legal.issuer", LEGAL), {"bold": True, "size": 12})])
         self.rule(left, 2.6, HEADER_LEFT - 0.4)
-        self.lines(right, [(NATION, {"bold": True, "size": 12}), (MOTTO, {"bold": True, "size": 13})])
+        self.lines(right, [(label("legal.nation", LEGAL), {"bold": True, "size": 12}),
+                           (label("legal.motto", LEGAL), {"bold": True, "size": 13})])
         self.rule(right, 6.1, HEADER_RIGHT - 0.4)
         left, right = table.rows[1].cells
-        self.lines(left, [(NUMBER_LINE, {"size": BODY_PT})])
+        self.lines(left, [(label("legal.number", LEGAL), {"size": BODY_PT})])
         self.lines(right, [(f"{province}, {vn_date(meta.get('date'))}", {"italic": True, "size": BODY_PT})])
         for cell in (left, right):
             cell.paragraphs[0].paragraph_format.space_before = Pt(6)
@@ -489,7 +485,8 @@ class _Writer:
             name = 4.5
         widths = [fixed["id"], name, fixed["baseline"], fixed["target"], *[fixed["quarter"]] * len(quarters),
                   fixed["attainment"], fixed["status"], fixed["gap"]]
-        headers = [label("id", lang), label("indicator", lang), label("baseline", lang), label("target", lang),
+        headers = [label("id", lang), label("indicator", lang), label("baseline", lang, **terms(doc)),
+                   label("target", lang, **terms(doc)),
                    *[_quarter(q, lang) for q in quarters], label("attainment", lang), label("status", lang),
                    label("gap", lang)]
         align = "ll" + "c" * (len(headers) - 2)
@@ -519,7 +516,7 @@ class _Writer:
         rows = [[item["id"], _target(item, lang), shown(item.get("value"), lang),
                  number(item["projection"]["value"], lang),
                  label("yes" if item["projection"]["likely_met"] else "no", lang)] for item in items]
-        self.table([label("id", lang), label("target", lang), label("current", lang, quarter=_quarter(last, lang)),
+        self.table([label("id", lang), label("target", lang, **terms(doc)), label("current", lang, quarter=_quarter(last, lang)),
                     f"{label('projection', lang)}\n{note}", label("likely_met", lang)],
                    rows, [5.6, 2.4, 2.4, 3.2, 2.4], "lcccc")
         # a few trajectories: those least likely to make it first, shown in plan order
@@ -534,7 +531,7 @@ class _Writer:
             _no_borders(grid)
             for k, item in enumerate(chosen):
                 cell = grid.rows[k // 2].cells[k % 2]
-                self.picture(trajectory_chart(item, lang, "png"), PORTRAIT_WIDTH / 2 - 0.4, max_height=6.0,
+                self.picture(trajectory_chart(item, lang, terms(doc), "png"), PORTRAIT_WIDTH / 2 - 0.4, max_height=6.0,
                              paragraph=cell.paragraphs[0])
                 caption = cell.add_paragraph(style="Table Text")
                 caption.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -568,13 +565,13 @@ class _Writer:
         left, right = table.rows[0].cells
         paragraph = left.paragraphs[0]
         paragraph.paragraph_format.space_before = Pt(12)
-        self.run(paragraph, "Nơi nhận:", bold=True, italic=True, size=12)
-        for line in RECIPIENTS:
+        self.run(paragraph, label("legal.recipients_title", LEGAL), bold=True, italic=True, size=12)
+        for line in (label("legal.recipient_committee", LEGAL), label("legal.recipient_archive", LEGAL)):
             self.paragraph(line, left, style="Normal", size=11)
         paragraph = right.paragraphs[0]
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         paragraph.paragraph_format.space_before = Pt(12)
-        self.run(paragraph, SIGNER, bold=True, size=BODY_PT)
+        self.run(paragraph, label("legal.signer", LEGAL), bold=True, size=BODY_PT)
         for _ in range(4):
             self.paragraph("", right, style="Normal")
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from ..labels import label, number, reporting_text, share_text
 from .charts import attainment_chart, completeness_heatmap, trajectory_chart
-from .text import cells_for_indicator, quarter_headers, status_counts_line
+from .text import cells_for_indicator, quarter_headers, status_counts_line, terms
 
 STYLE = """
 body { font-family: "Times New Roman", "DejaVu Serif", serif; font-size: 13pt; line-height: 1.4;
@@ -115,7 +115,7 @@ def _projection(doc: dict[str, Any], lang: str) -> list[str]:
     rows = [[item["id"], item["name"], number(item["value"], lang), number(item["target"], lang, 0),
              number(item["projection"]["value"], lang), label("yes" if item["projection"]["likely_met"] else "no", lang)]
             for item in items]
-    headers = [label("id", lang), label("indicator", lang), label("value", lang), label("target", lang),
+    headers = [label("id", lang), label("indicator", lang), label("value", lang), label("target", lang, **terms(doc)),
                label("projection", lang), label("likely_met", lang)]
     return [f"<h2>III. {escape(label('section_projection', lang))}</h2>",
             f'<p class="projection">{escape(doc["projection_method"])} {escape(label("projection_note", lang))}</p>',
@@ -123,7 +123,7 @@ def _projection(doc: dict[str, Any], lang: str) -> list[str]:
 
 
 def _trajectories(doc: dict[str, Any], lang: str) -> list[str]:
-    figures = [_figure(trajectory_chart(item, lang, "svg"), item["name"])
+    figures = [_figure(trajectory_chart(item, lang, terms(doc), "svg"), item["name"])
                for pillar in doc["pillars"] for item in pillar["indicators"]
                if item["unit"] == "percent" and item["value"] is not None]
     return [f"<h2>{_roman(doc, 4)}. {escape(label('chart_trajectory', lang))}</h2>",

@@ -6,7 +6,7 @@ from typing import Any
 
 from ..labels import label, number, reporting_text, share_text
 from ..text import safe_cell
-from .text import cells_for_indicator, quarter_headers, status_counts_line
+from .text import cells_for_indicator, quarter_headers, status_counts_line, terms
 
 
 def _table(headers: list[str], rows: list[list[Any]]) -> list[str]:
@@ -42,7 +42,7 @@ def render_markdown(doc: dict[str, Any], lang: str) -> bytes:
     if projected:
         out += [f"## {next(section)}. {label('section_projection', lang)}", "",
                 f"_{doc['projection_method']} {label('projection_note', lang)}_", ""]
-        out += _table([label(k, lang) for k in ("id", "value", "target", "projection", "likely_met")],
+        out += _table([label(k, lang, **terms(doc)) for k in ("id", "value", "target", "projection", "likely_met")],
                       [[i["id"], number(i["value"], lang), number(i["target"], lang, 0),
                         number(i["projection"]["value"], lang),
                         label("yes" if i["projection"]["likely_met"] else "no", lang)] for i in projected])

@@ -9,7 +9,6 @@ so the HTML, DOCX, XLSX and Markdown reports cannot disagree.
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,23 +16,13 @@ from typing import Any
 
 from ..status import Completeness
 from ..errors import UsageError
+from ..outputs import sha256_of
 from ..labels import date_text, label
 from ..periods import Period
 from ..plan import Indicator, Plan
 from ..scoring import IndicatorScore, Scorecard, meets, score
 from ..submissions.reading import discover
 from ..submissions.validate import ValidationReport
-
-PROJECTION_METHOD = {
-    "en": ("Projection: an ordinary least-squares line through the 2022 baseline (placed at quarter 0, "
-           "when the plan states one) and the values of the quarters so far, read at the fourth quarter. "
-           "With a single point and no baseline the last value is carried forward. A projection is an "
-           "indication, not a result."),
-    "vi": ("Dự báo: đường thẳng bình phương tối thiểu đi qua giá trị năm 2022 (đặt tại quý 0, nếu Kế hoạch "
-           "có nêu) và giá trị các quý đã có, lấy giá trị tại quý IV. Nếu chỉ có một điểm và không có giá trị "
-           "năm 2022 thì giữ nguyên giá trị gần nhất. Dự báo chỉ mang tính tham khảo, không phải kết quả."),
-}
-
 
 @dataclass(frozen=True)
 class Projection:
@@ -85,13 +74,13 @@ class AnnualReport:
             pillars.append(pillar | {"indicators": items})
         return {
             "meta": {
-                "title": label("report_title", lang, year=self.plan.year),
+                "title": label("report_title", lang, **self.plan.terms),
                 "plan_number": self.plan.info.number, "plan_date": self.plan.info.date,
                 "plan_date_text": date_text(self.plan.info.date, lang), "date_text": date_text(self.date, lang),
-                "plan_title": self.plan.info.title_vi if lang == "vi" else self.plan.info.title_en,
+                "plan_title": self.plan.info.title(lang),
                 "province": self.plan.info.province,
-                "issuer": self.plan.info.issuer_vi if lang == "vi" else self.plan.info.issuer_en,
-                "year": self.plan.year, "period": str(self.period), "quarters": quarters,
+                "issuer": self.plan.info.issuer(lang),
+                "year": self.plan.year, "baseline_year": self.plan.baseline_year, "period": str(self.period), "quarters": quarters,
                 "inputs": [{"file": f, "sha256": h} for f, h in self.inputs],
                 "version": self.version, "date": self.date, "lang": lang,
             },
@@ -100,7 +89,7 @@ class AnnualReport:
                 "reporting": final["reporting"], "rows": final["rows"],
             },
             "pillars": pillars,
-            "projection_method": PROJECTION_METHOD[lang],
+            "projection_method": label("projection_method", lang, **self.plan.terms),
             "completeness": self._completeness(lang),
             "data_quality": {
                 "files": [{"file": s.file, "sheet": s.sheet, **s.rows.to_dict()} for s in self.report.files],
@@ -117,7 +106,7 @@ class AnnualReport:
         for status in self.reporting:
             for row in status.by_agency():
                 entry = agencies.setdefault(row["id"], {
-                    "id": row["id"], "name": row["name_vi"] if lang == "vi" else row["name_en"], "quarters": {}})
+                    "id": row["id"], "name": self.plan.agency(row["id"]).name(lang), "quarters": {}})
                 entry["quarters"][str(status.period)] = _round(row["rate"], 4)
         return {
             "overall": {str(s.period): _round(s.rate, 4) for s in self.reporting},
@@ -132,11 +121,11 @@ def build_report(report: ValidationReport, plan: Plan, period: Period | None = N
 
     period = period or report.latest_period() or Period(plan.year, 4)
     if period.year != plan.year:
-        raise UsageError(f"the report covers {plan.year}; {period} is outside it")
+        raise UsageError("period_outside", year=plan.year, period=str(period))
     quarters = [Period(plan.year, k) for k in range(1, period.quarter + 1)]
     cards = [score(report, plan, quarter) for quarter in quarters]
     files, _ = discover(list(inputs or []))
-    hashed = [(str(path), _sha256(path)) for path in files]
+    hashed = [(str(path), sha256_of(path)) for path in files]
     return AnnualReport(plan, period, cards, report, hashed, __version__, date)
 
 
@@ -158,17 +147,6 @@ def project(ind: Indicator, baseline: Any, path: list[IndicatorScore]) -> Projec
                  / sum((x - mean_x) ** 2 for x, _ in points))
         value = mean_y + slope * (4 - mean_x)
     return Projection(value, meets(value, float(ind.target), ind.comparator), len(points))
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    try:
-        with open(path, "rb") as handle:
-            for block in iter(lambda: handle.read(1 << 20), b""):
-                digest.update(block)
-    except OSError:
-        return ""
-    return digest.hexdigest()
 
 
 def _value(s: IndicatorScore) -> float | str | None:

@@ -7,8 +7,16 @@ from typing import Any
 from ..labels import label, number, shown, target_text
 
 
+def terms(doc: dict[str, Any]) -> dict[str, Any]:
+    """The plan's years and number, for the labels that name them ("Mục tiêu {year}")."""
+    meta = doc["meta"]
+    return {"year": meta["year"], "baseline_year": meta["baseline_year"], "plan_number": meta["plan_number"],
+            "province": meta["province"]}
+
+
 def quarter_headers(doc: dict[str, Any], lang: str) -> list[str]:
-    return [label("id", lang), label("indicator", lang), label("baseline", lang), label("target", lang),
+    return [label("id", lang), label("indicator", lang), label("baseline", lang, **terms(doc)),
+            label("target", lang, **terms(doc)),
             *doc["meta"]["quarters"], label("attainment", lang), label("status", lang), label("gap", lang)]
 
 

@@ -22,6 +22,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ..labels import label
 from ..text import safe_cell
 from ..outputs import stable_zip
+from .text import terms
 
 SHEETS = ("Summary", "Indicators", "Quarterly", "Agencies", "Findings")
 FIXED_TIME = datetime(2000, 1, 1, 0, 0, 0)
@@ -147,14 +148,14 @@ def _summary(sheet: Worksheet, doc: dict[str, Any], lang: str) -> None:
 
     def pair(key: str, value: Any, fmt: str | None = None) -> None:
         nonlocal row
-        _put(sheet, row, 1, label(key, lang), font=_BOLD)
+        _put(sheet, row, 1, label(key, lang, **terms(doc)), font=_BOLD)
         _put(sheet, row, 2, value, fmt)
         row += 1
 
     def section(key: str) -> None:
         nonlocal row
         row += 1
-        _put(sheet, row, 1, label(key, lang), font=_BOLD)
+        _put(sheet, row, 1, label(key, lang, **terms(doc)), font=_BOLD)
         row += 1
 
     plan_ref = " — ".join(str(part) for part in (meta.get("plan_number"), meta.get("plan_date"),
@@ -246,7 +247,7 @@ def _indicators(sheet: Worksheet, doc: dict[str, Any], lang: str) -> None:
         values["projection"] = projection.get("value")
         values["likely_met"] = projection.get("likely_met")
         rows.append([values.get(key) for key, _ in columns])
-    last = _table(sheet, [label(key, lang) for key, _ in columns], rows, [fmt for _, fmt in columns])
+    last = _table(sheet, [label(key, lang, **terms(doc)) for key, _ in columns], rows, [fmt for _, fmt in columns])
     _finish_table(sheet, len(columns), last, freeze="B2")
     _widths(sheet, fixed={2: 24})
 
@@ -255,7 +256,7 @@ def _quarterly(sheet: Worksheet, doc: dict[str, Any], lang: str) -> None:
     quarters = list(doc["meta"].get("quarters") or [])
     lead = [("id", None), ("pillar", None), ("name", None), ("unit", None), ("target", POINTS),
             ("baseline", POINTS)]
-    headings = ([label(key, lang) for key, _ in lead] + quarters
+    headings = ([label(key, lang, **terms(doc)) for key, _ in lead] + quarters
                 + [label("expected_at", lang, quarter=q) for q in quarters])
     formats = [fmt for _, fmt in lead] + [POINTS] * (2 * len(quarters))
     rows = []
@@ -293,7 +294,7 @@ def _findings(sheet: Worksheet, doc: dict[str, Any], lang: str) -> None:
         ("file", None), ("sheet", None), ("read", COUNT), ("accepted", COUNT), ("rejected", COUNT),
         ("blank", COUNT)]
     rows = [[entry.get(key) for key, _ in file_columns] for entry in quality.get("files", [])]
-    last = _table(sheet, [label(key, lang) for key, _ in file_columns], rows, [fmt for _, fmt in file_columns])
+    last = _table(sheet, [label(key, lang, **terms(doc)) for key, _ in file_columns], rows, [fmt for _, fmt in file_columns])
     _finish_table(sheet, len(file_columns), last)
 
     row = last + 2

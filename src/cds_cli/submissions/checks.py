@@ -17,11 +17,11 @@ import numpy as np
 import pandas as pd
 
 from ..findings import Finding, hint
+from ..messages import Term
 from ..numbers import AMBIGUOUS, INVALID, NOT_WHOLE, ParsedNumbers, parse_counts, parse_percents
 from ..periods import parse_period
 from ..plan import Plan
 from ..text import fold
-from .reading import COLUMNS
 
 # Milestone statuses as agencies write them (folded), CONTRACT §3.
 STATUS_SPELLINGS = {
@@ -125,7 +125,7 @@ def _has(df: pd.DataFrame, column: str) -> pd.Series:
 
 
 def _cell(column: str) -> Callable[[dict[str, Any], Plan], dict[str, Any]]:
-    return lambda r, plan: {"column": column, "column_vi": COLUMNS[column], "value": r[column]}
+    return lambda r, plan: {"column": Term(f"column.{column}"), "value": r[column], "year": plan.year}
 
 
 def _number_problem(column: str, problem: str) -> Rule:
@@ -139,11 +139,11 @@ def _number_problem(column: str, problem: str) -> Rule:
 
 def _required(column: str) -> Rule:
     return Rule("required_missing", column, lambda df, plan: ~_has(df, column),
-                lambda r, plan: {"column": column, "column_vi": COLUMNS[column]})
+                lambda r, plan: {"column": Term(f"column.{column}")})
 
 
 def _suggestion(params: dict[str, Any], guess: str | None) -> dict[str, Any]:
-    return {**params, "hint_en": hint(guess, True), "hint_vi": hint(guess, False)}
+    return {**params, "hint": hint(guess)}
 
 
 def _agency_hint(r: dict[str, Any], plan: Plan) -> dict[str, Any]:
@@ -157,14 +157,12 @@ def _indicator_hint(r: dict[str, Any], plan: Plan) -> dict[str, Any]:
 
 def _incomplete_counts(r: dict[str, Any], plan: Plan) -> dict[str, Any]:
     present, absent = ("numerator", "denominator") if r["numerator"] else ("denominator", "numerator")
-    return {"present": present, "absent": absent, "present_vi": "tử số" if present == "numerator" else "mẫu số",
-            "absent_vi": "mẫu số" if absent == "denominator" else "tử số"}
+    return {"present": Term(f"count.{present}"), "absent": Term(f"count.{absent}")}
 
 
 def _needs_counts(r: dict[str, Any], plan: Plan) -> dict[str, Any]:
-    kinds = [k for k, on in (("pooled", r["aggregate"] == "pooled"), ("year-to-date (flow)", r["time"] == "flow")) if on]
-    kinds_vi = [k for k, on in (("gộp nhiều đơn vị", r["aggregate"] == "pooled"), ("cộng dồn theo kỳ", r["time"] == "flow")) if on]
-    return {"indicator": r["indicator_id"], "kind": " and ".join(kinds), "kind_vi": " và ".join(kinds_vi)}
+    kinds = [k for k, on in (("pooled", r["aggregate"] == "pooled"), ("flow", r["time"] == "flow")) if on]
+    return {"indicator": r["indicator_id"], "kind": Term("kind." + "_".join(kinds))}
 
 
 def _fmt(number: float) -> float:
@@ -192,7 +190,7 @@ RULES: list[Rule] = [
     *(_number_problem(column, problem) for column in ("numerator", "denominator", "value")
       for problem in (INVALID, NOT_WHOLE, AMBIGUOUS)),
     *(Rule("count_negative", column, lambda df, plan, c=column: df[c + "_n"] < 0,
-           lambda r, plan, c=column: {"column": c, "column_vi": COLUMNS[c], "value": _fmt(r[c + "_n"])})
+           lambda r, plan, c=column: {"column": Term(f"column.{c}"), "value": _fmt(r[c + "_n"])})
       for column in ("numerator", "denominator")),
     Rule("denominator_zero", "denominator", lambda df, plan: df["denominator_n"].eq(0), lambda r, plan: {}),
     Rule("numerator_exceeds_denominator", "numerator",

@@ -22,18 +22,12 @@ import numpy as np
 import pandas as pd
 
 from ..findings import Finding
+from ..messages import TEXTS
 from ..text import fold
 
-# Canonical column → (English header, Vietnamese header), CONTRACT §3.
-COLUMNS: dict[str, str] = {
-    "agency": "Đơn vị",
-    "period": "Kỳ báo cáo",
-    "indicator": "Mã chỉ tiêu",
-    "numerator": "Tử số",
-    "denominator": "Mẫu số",
-    "value": "Giá trị",
-    "note": "Ghi chú",
-}
+# Canonical column → its Vietnamese header (CONTRACT §3), as the catalogue words it.
+COLUMNS: dict[str, str] = {column: TEXTS[f"column.{column}"].vi
+                           for column in ("agency", "period", "indicator", "numerator", "denominator", "value", "note")}
 REQUIRED = ("agency", "period", "indicator")
 _HEADER_ALIASES = {fold(name): column for column, vi in COLUMNS.items() for name in (column, vi)}
 _DELIMITERS = (",", ";", "\t")

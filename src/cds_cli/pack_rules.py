@@ -1,0 +1,211 @@
+"""The rules a plan pack keeps across its files, each problem a finding.
+
+Errors make a pack unusable (a reporter that is not an agency, a baseline for an
+indicator that does not exist, a due quarter outside the year …); warnings are legal
+but suspicious (a pooled target nobody is expected to send, a weight of 0, a target
+carried over by ``cds plan new`` and not yet reviewed, a missing short name).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from .findings import Finding
+from .pack_yaml import Document
+from .plan import MILESTONE_STATUSES, SHORT_NAME_LIMIT, Baseline, Indicator, Plan
+from .text import fold
+
+if TYPE_CHECKING:
+    from .pack import PlanFiles
+
+
+def cross_check(targets: Document, baseline: Document | None, agencies: Document,
+                files: PlanFiles) -> tuple[Plan | None, list[Finding]]:
+    """Every cross-file rule; the :class:`Plan` when the models could be read."""
+    doc, roster = targets.model, agencies.model
+    if doc is None or roster is None or (baseline is not None and baseline.model is None):
+        return None, []
+    findings = _year_findings(targets, baseline)
+    lookup, name_findings = _agency_lookup(agencies)
+    findings += name_findings + _group_findings(agencies)
+    findings += _pillar_findings(targets) + list(_indicator_findings(targets, set(lookup.values())))
+    expected, reporter_findings = _expected_reporters(targets, agencies)
+    findings += reporter_findings
+    baselines, baseline_findings = _baselines(baseline, doc.indicators)
+    findings += baseline_findings
+    plan = Plan(
+        info=doc.plan, pillars=doc.pillars, indicators=doc.indicators, baselines=baselines,
+        context=baseline.model.context if baseline else [], agencies=roster.agencies, agency_lookup=lookup,
+        expected=expected, baseline_year=baseline.model.year if baseline else doc.plan.year - 1, files=files,
+    )
+    return plan, findings
+
+
+def _year_findings(targets: Document, baseline: Document | None) -> list[Finding]:
+    from .pack import BASELINE_NAME, TARGETS_NAME
+
+    year = targets.model.plan.year
+    findings = _name_year(targets, TARGETS_NAME, year, ("plan", "year"))
+    if targets.model.plan.review:
+        findings.append(targets.finding("plan_info_review", ("plan", "review"), "warning", year=year))
+    if baseline is None:
+        return findings
+    baseline_year = baseline.model.year
+    findings += _name_year(baseline, BASELINE_NAME, baseline_year, ("year",))
+    if baseline_year >= year:
+        findings.append(baseline.finding("baseline_year_not_before", ("year",), baseline_year=baseline_year, year=year))
+    elif baseline_year < year - 1:
+        findings.append(baseline.finding("baseline_year_gap", ("year",), "warning", baseline_year=baseline_year,
+                                         previous=year - 1))
+    return findings
+
+
+def _name_year(document: Document, pattern: Any, stated: int, loc: tuple[Any, ...]) -> list[Finding]:
+    match = pattern.fullmatch(document.path.name)
+    if match and int(match[1]) != stated:
+        return [document.finding("year_mismatch", loc, named=int(match[1]), stated=stated)]
+    return []
+
+
+def _agency_lookup(agencies: Document) -> tuple[dict[str, str], list[Finding]]:
+    lookup: dict[str, str] = {}
+    findings = []
+    for i, agency in agencies.items("agencies"):
+        for spelling in (agency.code, agency.name_vi, agency.name_en, *agency.aliases):
+            owner = lookup.setdefault(fold(spelling), agency.code)
+            if owner != agency.code:
+                findings.append(agencies.finding("agency_name_clash", ("agencies", i), spelling=spelling,
+                                                 agency=agency.code, owner=owner))
+    return lookup, findings
+
+
+def _group_findings(agencies: Document) -> list[Finding]:
+    codes = {agency.code for agency in agencies.model.agencies}
+    findings = []
+    for name, group in agencies.model.groups.items():
+        unknown = [member for member in group.members if member not in codes]
+        if unknown:
+            findings.append(agencies.finding("group_unknown_agency", ("groups", name), group=name,
+                                             agencies=", ".join(unknown)))
+    return findings
+
+
+def _pillar_findings(targets: Document) -> list[Finding]:
+    doc, findings, seen = targets.model, [], set()
+    used = {ind.pillar for ind in doc.indicators}
+    for i, pillar in targets.items("pillars"):
+        if pillar.id in seen:
+            findings.append(targets.finding("duplicate_pillar", ("pillars", i, "id"), pillar=pillar.id))
+        seen.add(pillar.id)
+        if pillar.id not in used:
+            findings.append(targets.finding("pillar_empty", ("pillars", i), "warning", pillar=pillar.id))
+        if pillar.weight == 0:
+            findings.append(targets.finding("weight_zero", ("pillars", i, "weight"), "warning", what=pillar.id))
+    return findings
+
+
+def _indicator_findings(targets: Document, agency_codes: set[str]) -> Iterator[Finding]:
+    doc, seen = targets.model, set()
+    pillar_ids = [pillar.id for pillar in doc.pillars]
+    for i, ind in targets.items("indicators"):
+        at = ("indicators", i)
+        if ind.id in seen:
+            yield targets.finding("duplicate_indicator", (*at, "id"), indicator=ind.id)
+        seen.add(ind.id)
+        if ind.pillar not in pillar_ids:
+            yield targets.finding("unknown_pillar", (*at, "pillar"), indicator=ind.id, pillar=ind.pillar,
+                                  known=", ".join(pillar_ids))
+        if ind.reporter and ind.reporter not in agency_codes:
+            yield targets.finding("unknown_reporter", (*at, "reporter"), indicator=ind.id, reporter=ind.reporter)
+        if ind.due_period.year != doc.plan.year:
+            yield targets.finding("due_outside_year", (*at, "due"), indicator=ind.id, due=ind.due, year=doc.plan.year)
+        yield from _indicator_warnings(targets, at, ind)
+
+
+def _indicator_warnings(targets: Document, at: tuple[Any, ...], ind: Indicator) -> Iterator[Finding]:
+    if ind.weight == 0:
+        yield targets.finding("weight_zero", (*at, "weight"), "warning", what=ind.id)
+    if ind.review:
+        yield targets.finding("target_review", (*at, "review"), "warning", indicator=ind.id)
+    for lang in ("vi", "en"):
+        key = f"short_name_{lang}"
+        short = getattr(ind, key)
+        if not short:
+            yield targets.finding("short_name_missing", at, "warning", indicator=ind.id, key=key, limit=SHORT_NAME_LIMIT)
+        elif len(short) > SHORT_NAME_LIMIT:
+            yield targets.finding("short_name_long", (*at, key), "warning", indicator=ind.id, key=key,
+                                  length=len(short), limit=SHORT_NAME_LIMIT)
+
+
+def _expected_reporters(targets: Document, agencies: Document) -> tuple[dict[str, tuple[str, ...]], list[Finding]]:
+    """Indicator id → the agencies expected to report it, groups expanded, in order, once each."""
+    roster = agencies.model
+    codes = {agency.code for agency in roster.agencies}
+    expected, findings = {}, []
+    for i, ind in targets.items("indicators"):
+        at = ("indicators", i, "reporters")
+        members: list[str] = [ind.reporter] if ind.reporter else []
+        for entry in ind.reporters:
+            if entry in roster.groups:
+                members += [m for m in roster.groups[entry].members if m in codes]
+            elif entry in codes:
+                members.append(entry)
+            else:
+                findings.append(targets.finding("unknown_reporters_entry", at, indicator=ind.id, entry=entry))
+        if ind.aggregate == "pooled" and not ind.reporters:
+            findings.append(targets.finding("no_reporters", ("indicators", i), "warning", indicator=ind.id))
+        elif not members:
+            findings.append(targets.finding("unsendable", at, "warning", indicator=ind.id,
+                                            entries=", ".join(ind.reporters)))
+        expected[ind.id] = tuple(dict.fromkeys(members))
+    return expected, findings
+
+
+def _baselines(document: Document | None, indicators: list[Indicator]) -> tuple[dict[str, Baseline], list[Finding]]:
+    if document is None:
+        return {}, []
+    by_id = {ind.id: ind for ind in indicators}
+    baselines: dict[str, Baseline] = {}
+    findings = []
+    for i, baseline in document.items("baselines"):
+        at = ("baselines", i)
+        ind, value = by_id.get(baseline.indicator), baseline.value
+        if ind is None:
+            findings.append(document.finding("baseline_unknown_indicator", (*at, "indicator"), indicator=baseline.indicator))
+        elif baseline.indicator in baselines:
+            findings.append(document.finding("baseline_duplicate", (*at, "indicator"), indicator=baseline.indicator))
+        elif ind.is_milestone and value is not None and value not in MILESTONE_STATUSES:
+            findings.append(document.finding("baseline_milestone_value", (*at, "value"), indicator=ind.id,
+                                             statuses=", ".join(MILESTONE_STATUSES)))
+        elif not ind.is_milestone and isinstance(value, str):
+            findings.append(document.finding("baseline_percent_value", (*at, "value"), indicator=ind.id, value=value))
+        else:
+            baselines[baseline.indicator] = baseline
+    seen: set[str] = set()
+    for i, figure in document.items("context"):
+        if figure.id in seen:
+            findings.append(document.finding("context_duplicate", ("context", i, "id"), id=figure.id))
+        seen.add(figure.id)
+    return baselines, findings
+
+
+def quote_findings(documents: list[Document], source_text: str) -> list[Finding]:
+    """Every ``quote`` of the pack that is not in the plan's text (whitespace-normalised)."""
+    text = " ".join(source_text.split())
+    return [document.finding("quote_not_in_source", loc, quote=quote)
+            for document in documents for loc, quote in _quotes(document.raw, ())
+            if " ".join(quote.split()) not in text]
+
+
+def _quotes(node: Any, loc: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], str]]:
+    if isinstance(node, dict):
+        source = node.get("source")
+        if isinstance(source, dict) and isinstance(source.get("quote"), str):
+            yield (*loc, "source", "quote"), source["quote"]
+        for key, value in node.items():
+            if key != "source":
+                yield from _quotes(value, (*loc, key))
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _quotes(value, (*loc, i))

@@ -1,0 +1,209 @@
+"""Reading one plan file: YAML safely parsed, every schema problem a finding with its line.
+
+A plan file is validated item by item when it is not valid as a whole, so that one bad
+indicator neither hides the problems of the others nor stops the cross-checks of the
+good ones (``cds plan check`` lists every problem in one run).
+"""
+
+from __future__ import annotations
+
+import json
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from .findings import Finding
+from .messages import TEXTS
+
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: 10× faster
+_NUMBER_ERRORS = {"float_type", "float_parsing", "int_type", "int_parsing", "int_from_float", "finite_number"}
+_ERROR_CODES = {
+    "missing": "field_missing", "extra_forbidden": "field_unknown", "literal_error": "value_not_allowed",
+    "string_type": "value_not_text", "list_type": "value_not_list", "tuple_type": "value_not_list",
+    "dict_type": "value_not_mapping", "model_type": "value_not_mapping", "model_attributes_type": "value_not_mapping",
+    **{kind: "value_not_number" for kind in _NUMBER_ERRORS},
+}
+
+
+@dataclass
+class Document:
+    """A parsed plan file that can tell the line of any key path (for messages)."""
+
+    path: Path
+    raw: Any
+    node: yaml.Node | None
+    text: str
+    model: Any = None  # the validated model; built from the valid items when some are not
+    kept: dict[str, list[Any]] = field(default_factory=dict)  # list field → the file positions of its valid items
+
+    def items(self, name: str) -> list[tuple[Any, Any]]:
+        """(position in the file, model) of each valid item of a list field, so that a
+        message points at the right line even when invalid items were left out."""
+        values = getattr(self.model, name)
+        return list(zip(self.kept.get(name, range(len(values))), values))
+
+    def line(self, loc: tuple[Any, ...]) -> int | None:
+        if self.node is None and self.text.strip():  # parsed as JSON: compose only now
+            self.node = yaml.compose(self.text, Loader=_SAFE_LOADER)
+        node, line = self.node, None
+        for key in loc:
+            if isinstance(node, yaml.MappingNode):
+                node = next((v for k, v in node.value if k.value == key), None)
+            elif isinstance(node, yaml.SequenceNode) and isinstance(key, int):
+                node = node.value[key] if key < len(node.value) else None
+            else:
+                break
+            if node is None:
+                break
+            line = node.start_mark.line + 1
+        return line
+
+    def finding(self, code: str, loc: tuple[Any, ...] = (), severity: str = "error", **params: Any) -> Finding:
+        return Finding(code, severity, str(self.path), self.line(loc), None, {"path": self.path_text(loc), **params})
+
+    def path_text(self, loc: tuple[Any, ...]) -> str:
+        """``indicators[3] (gov.dossiers_online).target``: where in the file, in its own words."""
+        text, node = "", self.raw
+        for key in loc:
+            text += f"[{key}]" if isinstance(key, int) else (f".{key}" if text else str(key))
+            node = node[key] if _can_index(node, key) else None
+            if isinstance(key, int) and isinstance(node, dict):
+                name = node.get("id") or node.get("indicator") or node.get("code")
+                text += f" ({name})" if isinstance(name, str) else ""
+        return text or "(top level)"
+
+
+def _can_index(node: Any, key: Any) -> bool:
+    if isinstance(node, dict):
+        return key in node
+    return isinstance(node, list) and isinstance(key, int) and 0 <= key < len(node)
+
+
+def read_document(path: Path) -> tuple[Document | None, list[Finding]]:
+    """The parsed file, or the one finding that says why it cannot be read."""
+    where = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None, [Finding("plan_file_missing", "error", where, None, None)]
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc)
+        return None, [Finding("plan_file_unreadable", "error", where, None, None, {"reason": reason})]
+    try:
+        raw, node = _parse(text)
+    except RecursionError:
+        return None, [Finding("yaml_invalid", "error", where, None, None, {"problem": "nested too deeply"})]
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc)
+        return None, [Finding("yaml_invalid", "error", where, mark.line + 1 if mark else None, None, {"problem": problem})]
+    return Document(path, raw if raw is not None else {}, node, text), []
+
+
+def _parse(text: str) -> tuple[Any, yaml.Node | None]:
+    """The document and its node tree (to point messages at the line of a bad value).
+
+    A safe loader only: a plan file must never be able to construct Python objects.
+    JSON is YAML too, and a machine-written plan file (a ministry's 20,000 reporting
+    units) loads a hundred times faster through the JSON parser; its node tree is then
+    composed only if a message needs a line."""
+    if text.lstrip().startswith("{"):
+        try:
+            return json.loads(text), None
+        except ValueError:
+            pass  # YAML flow syntax that is not strict JSON: the YAML parser decides
+    loader = _SAFE_LOADER(text)
+    try:
+        node = loader.get_single_node()
+        return (loader.construct_document(node) if node is not None else None), node
+    finally:
+        loader.dispose()
+
+
+def validate_document(document: Document, model: type[BaseModel]) -> list[Finding]:
+    """Validate against ``model``; on failure, item by item, keeping the valid items."""
+    try:
+        document.model = model.model_validate(document.raw)
+        return []
+    except ValidationError:
+        pass  # find every problem, and what is still usable
+    if not isinstance(document.raw, dict):
+        return [document.finding("value_not_mapping")]
+    findings: list[Finding] = []
+    values: dict[str, Any] = {}
+    for name, info in model.model_fields.items():
+        if name not in document.raw:
+            if info.is_required():
+                findings.append(document.finding("field_missing", (name,)))
+            continue
+        values[name] = _validate_field(document, name, info.annotation, findings)
+    findings += [document.finding("field_unknown", (key,)) for key in document.raw if key not in model.model_fields]
+    complete = all(values.get(name) is not None for name, info in model.model_fields.items() if info.is_required())
+    document.model = model.model_construct(**values) if complete else None
+    return findings
+
+
+def _validate_field(document: Document, name: str, annotation: Any, findings: list[Finding]) -> Any:
+    """One top-level field; a list or mapping of models is validated one item at a time."""
+    value = document.raw[name]
+    origin, args = typing.get_origin(annotation), typing.get_args(annotation)
+    if origin is list and isinstance(value, list):
+        items = enumerate(value)
+    elif origin is dict and isinstance(value, dict):
+        items = iter(value.items())
+    else:
+        return _validated(document, (name,), annotation, value, findings)
+    item_type = args[-1]
+    good = {key: _validated(document, (name, key), item_type, item, findings) for key, item in items}
+    kept = {key: item for key, item in good.items() if item is not None}
+    if origin is list:
+        document.kept[name] = list(kept)
+        return list(kept.values())
+    return kept
+
+
+def _validated(document: Document, loc: tuple[Any, ...], annotation: Any, value: Any, findings: list[Finding]) -> Any:
+    try:
+        return _adapter(annotation).validate_python(value)
+    except ValidationError as exc:
+        seen: set[tuple[Any, ...]] = set()
+        for error in exc.errors():
+            where = loc + tuple(part for part in error["loc"] if not _is_union_branch(part))
+            if where not in seen:  # one finding per place, not one per branch of a union
+                seen.add(where)
+                findings.append(_schema_finding(document, where, error))
+        return None
+
+
+_ADAPTERS: dict[Any, TypeAdapter[Any]] = {}
+
+
+def _adapter(annotation: Any) -> TypeAdapter[Any]:
+    if annotation not in _ADAPTERS:
+        _ADAPTERS[annotation] = TypeAdapter(annotation)
+    return _ADAPTERS[annotation]
+
+
+def _is_union_branch(part: Any) -> bool:
+    """pydantic adds the tried type to an error's place inside unions ("float", "literal['done']")."""
+    return isinstance(part, str) and (part in {"float", "int", "str", "bool", "none"} or "[" in part
+                                      or part.startswith("function-"))
+
+
+def _schema_finding(document: Document, loc: tuple[Any, ...], error: Any) -> Finding:
+    kind = error["type"]
+    code = _ERROR_CODES.get(kind) or (kind if f"finding.{kind}" in TEXTS else "value_invalid")
+    given = error.get("input")
+    if kind == "due_invalid" and isinstance(given, dict):
+        given = given.get("due")
+    expected = (error.get("ctx") or {}).get("expected", "")
+    return document.finding(code, loc, value=_shown(given), expected=expected, detail=error.get("msg", ""))
+
+
+def _shown(value: Any) -> str:
+    text = repr(value) if not isinstance(value, (dict, list)) else type(value).__name__
+    return text if len(text) <= 80 else text[:80] + "…"

@@ -1,0 +1,78 @@
+"""Which plan pack, language and sheet a command uses: options, environment, ``cds.toml``.
+
+First match wins (CONTRACT §6): the command-line option; for the pack, the environment
+variable ``CDS_PLAN``; the nearest ``cds.toml`` in the working directory or a parent;
+the bundled pack and Vietnamese.  A ``cds.toml`` that is not TOML, names an unknown key
+or holds a bad value stops the command (exit 2) naming the file, the key and what is
+allowed: a silently ignored setting would score against the wrong plan.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import UsageError
+from .messages import LANGS
+
+CONFIG_NAME = "cds.toml"
+PLAN_VARIABLE = "CDS_PLAN"
+DEFAULT_LANG = "vi"
+_KEYS = {"plan": "a directory (a plan pack)", "lang": "vi or en", "sheet": "a worksheet name"}
+
+
+@dataclass(frozen=True)
+class Settings:
+    plan: Path | None  # the pack directory; None: the bundled pack
+    lang: str
+    sheet: str | None
+    config: Path | None  # the cds.toml that was read, if any
+
+
+def resolve(plan: str | Path | None = None, lang: str | None = None, sheet: str | None = None,
+            cwd: Path | None = None, environ: dict[str, str] | None = None) -> Settings:
+    """The settings of one command: its options first, then CDS_PLAN, then cds.toml."""
+    environ = os.environ if environ is None else environ
+    config_path = find_config(cwd or Path.cwd())
+    config = read_config(config_path) if config_path else {}
+    if plan is not None:
+        chosen, origin = Path(plan), "--plan"
+    elif environ.get(PLAN_VARIABLE):
+        chosen, origin = Path(environ[PLAN_VARIABLE]), PLAN_VARIABLE
+    elif "plan" in config:
+        assert config_path is not None
+        chosen, origin = config_path.parent / config["plan"], str(config_path)
+    else:
+        chosen, origin = None, ""
+    if chosen is not None and not chosen.is_dir():
+        raise UsageError("plan_dir_missing", origin=origin, path=str(chosen))
+    return Settings(chosen, lang or config.get("lang") or DEFAULT_LANG, sheet or config.get("sheet"), config_path)
+
+
+def find_config(start: Path) -> Path | None:
+    """The ``cds.toml`` in ``start`` or the nearest parent that has one."""
+    for folder in (start.resolve(), *start.resolve().parents):
+        candidate = folder / CONFIG_NAME
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def read_config(path: Path) -> dict[str, Any]:
+    try:
+        with open(path, "rb") as handle:
+            config = tomllib.load(handle)
+    except OSError as exc:
+        raise UsageError("config_unreadable", file=str(path), reason=exc.strerror or str(exc)) from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise UsageError("config_invalid", file=str(path), problem=str(exc)) from None
+    allowed = ", ".join(_KEYS)
+    for key, value in config.items():
+        if key not in _KEYS:
+            raise UsageError("config_key", file=str(path), key=key, allowed=allowed)
+        if not isinstance(value, str) or not value.strip() or (key == "lang" and value not in LANGS):
+            raise UsageError("config_value", file=str(path), key=key, value=repr(value), allowed=_KEYS[key])
+    return config

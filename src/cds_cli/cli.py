@@ -35,7 +35,7 @@ app = typer.Typer(
     help=(
         "Indicator calculator for a province's yearly digital-transformation plan, read from a plan pack "
         "(default: the bundled one; see cds indicators).\n\n"
-        "Example: cds score examples/2023"
+        "Example: cds score submissions/"
     ),
     no_args_is_help=True,
     add_completion=False,
@@ -233,7 +233,7 @@ def score_command(
 ) -> None:
     """Score every plan indicator, each pillar and the index for a quarter.
 
-    Example: cds score examples/2023 --format json --lang en
+    Example: cds score submissions/ --format json --lang en
     """
     from .render import render
     from .scoring import agency_breakdown, score
@@ -255,7 +255,7 @@ def validate_command(
 ) -> None:
     """Check submission files; list every problem with file, line and column; exit 1 on any error.
 
-    Example: cds validate examples/2023 --lang en
+    Example: cds validate submissions/ --lang en
     """
     from .render import render
 
@@ -298,7 +298,7 @@ def status_command(
 ) -> None:
     """Who has reported: expected reports per agency and indicator, received, missing, rate.
 
-    Example: cds status examples/2023
+    Example: cds status submissions/
     """
     from .render import render
     from .status import completeness
@@ -320,7 +320,7 @@ def report_command(
 ) -> None:
     """Write the report of the year: summary, every indicator by quarter, projection, charts.
 
-    Example: cds report examples/2023 --format docx -o report.docx
+    Example: cds report submissions/ --format docx -o report.docx
     """
     import datetime
 
@@ -356,7 +356,7 @@ def template_command(
 ) -> None:
     """Write the submission form of one agency for one quarter, ready to fill in.
 
-    Example: cds template --agency SYT --period 2023-Q3 --format xlsx -o SYT-2023-Q3.xlsx
+    Example: cds template --agency SYT --period <year>-Q3 --format xlsx
     """
     from .messages import text
     from .templates import template_csv, template_rows, template_xlsx
@@ -431,7 +431,7 @@ def plan_new_command(
 ) -> None:
     """Start next year's plan pack: targets carried over for review, baselines = this year's results.
 
-    Example: cds plan new --year 2024 --results examples/2023 -o plan-2024
+    Example: cds plan new --year <next year> --results submissions/ -o plan-next
     """
     from .newyear import new_pack
 

@@ -11,7 +11,7 @@ from .messages import LANGS, text
 __all__ = ["LANGS", "date_text", "label", "number", "reporting_text", "share_text", "shown", "target_text"]
 
 
-def label(key: str, lang: str, **values: object) -> str:
+def label(key: str, lang: str, /, **values: object) -> str:
     """A label, heading or sentence of the catalogue (:mod:`cds_cli.messages`) in ``lang``."""
     return text(key, lang, **values)
 

@@ -54,7 +54,7 @@ class Term:
         return text(self.key, lang, **self.values)
 
 
-def text(key: str, lang: str, **values: Any) -> str:
+def text(key: str, lang: str, /, **values: Any) -> str:
     """The text of ``key`` in ``lang`` with ``values`` filled in (extra values are ignored,
     so a caller can pass the plan's terms to any key)."""
     template = TEXTS[key].get(lang)

@@ -124,6 +124,7 @@ def check_pack(files: PlanFiles, source_text: str | None = None) -> PackCheck:
     if source_text is not None:
         check.findings += quote_findings([d for d in (targets, baseline, agencies) if d], source_text)
     check.plan = plan if not check.errors else None
+    check.findings.sort(key=lambda f: (f.file or "", f.line or 0))  # in reading order, file by file
     return check
 
 

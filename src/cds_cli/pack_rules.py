@@ -32,7 +32,7 @@ def cross_check(targets: Document, baseline: Document | None, agencies: Document
     findings += _pillar_findings(targets) + list(_indicator_findings(targets, set(lookup.values())))
     expected, reporter_findings = _expected_reporters(targets, agencies)
     findings += reporter_findings
-    baselines, baseline_findings = _baselines(baseline, doc.indicators)
+    baselines, baseline_findings = _baselines(baseline, doc.indicators, _raw_ids(targets))
     findings += baseline_findings
     plan = Plan(
         info=doc.plan, pillars=doc.pillars, indicators=doc.indicators, baselines=baselines,
@@ -162,7 +162,15 @@ def _expected_reporters(targets: Document, agencies: Document) -> tuple[dict[str
     return expected, findings
 
 
-def _baselines(document: Document | None, indicators: list[Indicator]) -> tuple[dict[str, Baseline], list[Finding]]:
+def _raw_ids(targets: Document) -> set[str]:
+    """Ids of every indicator written in the file, valid or not (a baseline of an invalid
+    indicator is not "unknown": the indicator's own finding says what is wrong)."""
+    items = targets.raw.get("indicators") if isinstance(targets.raw, dict) else None
+    return {item.get("id") for item in items if isinstance(item, dict)} if isinstance(items, list) else set()
+
+
+def _baselines(document: Document | None, indicators: list[Indicator],
+               written: set[str]) -> tuple[dict[str, Baseline], list[Finding]]:
     if document is None:
         return {}, []
     by_id = {ind.id: ind for ind in indicators}
@@ -171,6 +179,8 @@ def _baselines(document: Document | None, indicators: list[Indicator]) -> tuple[
     for i, baseline in document.items("baselines"):
         at = ("baselines", i)
         ind, value = by_id.get(baseline.indicator), baseline.value
+        if ind is None and baseline.indicator in written:
+            continue  # its target is invalid, and reported as such
         if ind is None:
             findings.append(document.finding("baseline_unknown_indicator", (*at, "indicator"), indicator=baseline.indicator))
         elif baseline.indicator in baselines:

@@ -1,0 +1,241 @@
+"""`cds plan check`, broken packs, `cds.toml` and CDS_PLAN, `cds plan new` and `indicators --context`."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from cds_cli.cli import app
+from cds_cli.plan import default_data_dir
+from packs import ADDED, build_inputs, build_pack
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "2023"
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "ke-hoach-64-KH-UBND-2023-bac-lieu.txt"
+
+
+def run(*args: object, env: dict[str, str] | None = None):
+    return CliRunner().invoke(app, [str(a) for a in args], env=env)
+
+
+def edit(path: Path, change) -> None:
+    document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(document)
+    path.write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def line_of(path: Path, text: str) -> int:
+    return next(n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if text in line)
+
+
+# ------------------------------------------------------------------ cds plan check
+
+def test_the_bundled_pack_passes_with_its_source():
+    args = ["plan", "check", "--format", "json"] + (["--source", SEED] if SEED.exists() else [])
+    result = run(*args)
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout) == {"valid": True, "plan": {"year": 2023, "number": "64/KH-UBND", "indicators": 29},
+                                         "issues": []}
+
+
+def _plant(pack: Path) -> None:
+    """Ten errors (one a consequence of another) and four warnings over the three files."""
+    def targets(doc):
+        inds = doc["indicators"]
+        inds[2]["pillar"] = "health"                       # unknown_pillar
+        inds[3]["id"] = inds[1]["id"]                      # duplicate_indicator
+        inds[4]["target"] = "thirty"                       # value_not_number
+        inds[5]["due"] = "2023-Q1"                         # due_outside_year
+        inds[0]["reporter"] = "SXYZ"                       # unknown_reporter
+        inds[6]["reporters"] = []                          # warning no_reporters
+        inds[7]["weight"] = 0                              # warning weight_zero
+        inds[8]["short_name_en"] = "x" * 60                # warning short_name_long
+        doc["pillars"].append({"id": "health", "name_vi": "Y tế số", "name_en": "Digital health"})  # warning pillar_empty
+        inds[2]["pillar"] = "heath"
+    edit(next(pack.glob("targets_*.yaml")), targets)
+
+    def baselines(doc):
+        doc["baselines"][0]["indicator"] = "gov.nothing"   # baseline_unknown_indicator
+        doc["baselines"][1]["colour"] = "red"              # field_unknown
+    edit(next(pack.glob("baseline_*.yaml")), baselines)
+
+    def agencies(doc):
+        doc["groups"]["districts"]["members"].append("UBND_XYZ")          # group_unknown_agency
+        doc["agencies"][1]["aliases"].append(doc["agencies"][2]["name_vi"])  # agency_name_clash
+    edit(pack / "agencies.yaml", agencies)
+
+
+def test_every_planted_problem_in_one_run(tmp_path):
+    pack = build_pack(tmp_path / "pack", 2024)
+    _plant(pack)
+    result = run("plan", "check", pack, "--format", "json", "--lang", "en")
+    assert result.exit_code == 1, result.output
+    doc = json.loads(result.stdout)
+    codes = sorted((i["code"], i["severity"]) for i in doc["issues"])
+    assert codes == sorted([
+        ("unknown_pillar", "error"), ("duplicate_indicator", "error"), ("value_not_number", "error"),
+        ("baseline_unknown_indicator", "error"),  # gov.dossiers_digitized, renamed to a duplicate
+        ("due_outside_year", "error"), ("unknown_reporter", "error"), ("baseline_unknown_indicator", "error"),
+        ("field_unknown", "error"), ("group_unknown_agency", "error"), ("agency_name_clash", "error"),
+        ("no_reporters", "warning"), ("weight_zero", "warning"), ("short_name_long", "warning"),
+        ("pillar_empty", "warning"),
+    ])
+    assert doc["valid"] is False and doc["plan"]["year"] is None
+    targets = pack / "targets_2024.yaml"
+    by_code = {i["code"]: i for i in doc["issues"]}
+    assert by_code["unknown_pillar"]["file"] == str(targets)
+    assert by_code["unknown_pillar"]["line"] == line_of(targets, "pillar: heath")
+    assert by_code["value_not_number"]["line"] == line_of(targets, "target: thirty")
+    assert "indicators[4] (gov.reports_connected).target" in by_code["value_not_number"]["message"]
+    assert by_code["group_unknown_agency"]["file"].endswith("agencies.yaml")
+    assert all(i["line"] for i in doc["issues"])
+    # the same pack stops every other command at its first error, with exit 2
+    other = run("indicators", "--plan", pack, "--lang", "en")
+    assert other.exit_code == 2 and "more; `cds plan check" in other.stderr and "Traceback" not in other.output
+
+
+def test_text_and_github_formats(tmp_path):
+    pack = build_pack(tmp_path / "pack", 2024)
+    _plant(pack)
+    text = run("plan", "check", pack, "--lang", "vi")
+    assert text.exit_code == 1 and "10 lỗi, 4 cảnh báo" in text.stdout
+    assert "không có trụ cột heath" in text.stdout
+    github = run("plan", "check", pack, "--format", "github", "--lang", "en")
+    assert github.stdout.count("::error file=") == 10 and github.stdout.count("::warning file=") == 4
+
+
+def test_quotes_checked_against_the_plans_text(tmp_path):
+    source = tmp_path / "plan.txt"
+    source.write_text("Only one sentence of a plan.", encoding="utf-8")
+    result = run("plan", "check", "--source", source, "--format", "json")
+    assert result.exit_code == 1
+    issues = json.loads(result.stdout)["issues"]
+    assert issues and {i["code"] for i in issues} == {"quote_not_in_source"}
+    assert len(issues) > 29  # every pillar, target, baseline and context quote
+
+
+@pytest.mark.parametrize("damage, code", [
+    (lambda p: (p / "targets_2024.yaml").unlink(), "pack_no_targets"),
+    (lambda p: shutil.copy(p / "targets_2024.yaml", p / "targets_2025.yaml"), "pack_many_targets"),
+    (lambda p: (p / "agencies.yaml").unlink(), "pack_no_agencies"),
+    (lambda p: (p / "baseline_2023.yaml").rename(p / "baseline_2021.yaml"), "year_mismatch"),
+    (lambda p: edit(p / "baseline_2023.yaml", lambda d: d.update(year=2024)), "baseline_year_not_before"),
+    (lambda p: (p / "targets_2024.yaml").write_text("plan: [unclosed\n", encoding="utf-8"), "yaml_invalid"),
+])
+def test_a_broken_pack_is_one_clear_message(tmp_path, damage, code):
+    pack = build_pack(tmp_path / "pack", 2024)
+    damage(pack)
+    result = run("score", EXAMPLES, "--plan", pack, "--lang", "en")
+    assert result.exit_code == 2 and result.stderr.startswith("cds: ") and "Traceback" not in result.output
+    assert len(result.stderr.strip().splitlines()) == 1
+    check = run("plan", "check", pack, "--format", "json")
+    assert check.exit_code == 1
+    assert code in {i["code"] for i in json.loads(check.stdout)["issues"]}
+
+
+def test_a_plan_directory_that_does_not_exist(tmp_path):
+    result = run("score", EXAMPLES, "--plan", tmp_path / "nowhere", "--lang", "en")
+    assert result.exit_code == 2 and "--plan: no plan directory" in result.stderr
+    assert run("plan", "check", tmp_path / "nowhere").exit_code == 2
+
+
+# ------------------------------------------------------------------ choosing a pack
+
+def _ids(result) -> list[str]:
+    assert result.exit_code == 0, result.output
+    return [item["id"] for item in json.loads(result.stdout)]
+
+
+def test_cds_toml_then_env_then_option(tmp_path, monkeypatch):
+    build_pack(tmp_path / "p2024", 2024)
+    build_pack(tmp_path / "p2026", 2026)
+    (tmp_path / "cds.toml").write_text('plan = "p2024"\nlang = "en"\n', encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    monkeypatch.chdir(tmp_path / "sub")  # the nearest parent's cds.toml counts, its path relative to it
+    monkeypatch.delenv("CDS_PLAN", raising=False)
+    doc = json.loads(run("indicators", "-f", "json").stdout)
+    assert ADDED in [d["id"] for d in doc] and doc[0]["due"] == "2024-Q4"
+    assert doc[0]["name"] == doc[0]["name_en"]  # lang from cds.toml
+    assert json.loads(run("indicators", "-f", "json", "--lang", "vi").stdout)[0]["name"] == doc[0]["name_vi"]
+    env = {"CDS_PLAN": str(tmp_path / "p2026")}
+    assert json.loads(run("indicators", "-f", "json", env=env).stdout)[0]["due"] == "2026-Q4"
+    assert json.loads(run("indicators", "-f", "json", "--plan", tmp_path / "p2024", env=env).stdout)[0]["due"] == "2024-Q4"
+    assert "ADDED" not in _ids(run("indicators", "-f", "json", "--plan", default_data_dir()))
+
+
+@pytest.mark.parametrize("content, words", [
+    ("plan = [unclosed", "not valid TOML"),
+    ('colour = "red"\n', "unknown key colour (allowed: plan, lang, sheet)"),
+    ('lang = "fr"\n', "lang = 'fr' is not allowed (vi or en)"),
+    ("sheet = 3\n", "sheet = 3 is not allowed"),
+])
+def test_a_bad_cds_toml_is_a_usage_error(tmp_path, monkeypatch, content, words):
+    (tmp_path / "cds.toml").write_text(content, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = run("indicators", "--lang", "en")
+    assert result.exit_code == 2 and words in result.stderr and str(tmp_path / "cds.toml") in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_sheet_from_cds_toml(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert run("template", "--agency", "SYT", "--period", "2023-Q3", "-o", "form.xlsx").exit_code == 0
+    (tmp_path / "cds.toml").write_text('sheet = "Missing"\n', encoding="utf-8")
+    doc = json.loads(run("validate", "form.xlsx", "-f", "json").stdout)
+    assert [i["code"] for i in doc["issues"]] == ["sheet_missing"]
+
+
+# ------------------------------------------------------------------ cds plan new
+
+def test_plan_new_round_trip(tmp_path):
+    out = tmp_path / "plan-2024"
+    result = run("plan", "new", "--year", 2024, "--results", EXAMPLES, "-o", out, "--lang", "en")
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == ["agencies.yaml", "baseline_2023.yaml", "targets_2024.yaml"]
+    assert (out / "agencies.yaml").read_bytes() == (default_data_dir() / "agencies.yaml").read_bytes()
+    check = run("plan", "check", out, "--format", "json")
+    assert check.exit_code == 0, check.output
+    warnings = {i["code"] for i in json.loads(check.stdout)["issues"]}
+    assert warnings == {"target_review", "plan_info_review"}
+    # baselines: the 2023-Q4 values exactly as `cds score` computes them
+    card = json.loads(run("score", EXAMPLES, "--period", "2023-Q4", "-f", "json").stdout)
+    baseline = yaml.safe_load((out / "baseline_2023.yaml").read_text(encoding="utf-8"))
+    assert baseline["results"]["period"] == "2023-Q4" and len(baseline["results"]["files"]) == 13
+    values = {b["indicator"]: b for b in baseline["baselines"]}
+    for item in card["indicators"]:
+        assert values[item["id"]]["value"] == item["value"], item["id"]
+        assert values[item["id"]].get("qualifier") == ("reported" if item["value"] is not None else None)
+    targets = yaml.safe_load((out / "targets_2024.yaml").read_text(encoding="utf-8"))
+    assert targets["plan"]["year"] == 2024 and all(i["review"] and i["due"].startswith("2024-") for i in targets["indicators"])
+    # the new pack scores next year's submissions, with this year's results as baselines
+    inputs = build_inputs(tmp_path / "inputs", 2024)
+    doc = json.loads(run("score", inputs, "--plan", out, "-f", "json").stdout)
+    smartphone = next(i for i in doc["indicators"] if i["id"] == "soc.adults_smartphone")
+    assert smartphone["baseline"] == values["soc.adults_smartphone"]["value"] and smartphone["baseline_qualifier"] == "reported"
+
+
+def test_plan_new_never_overwrites_and_checks_the_year(tmp_path):
+    out = tmp_path / "plan-2024"
+    out.mkdir()
+    (out / "keep.txt").write_text("mine", encoding="utf-8")
+    result = run("plan", "new", "--year", 2024, "--results", EXAMPLES, "-o", out, "--lang", "en")
+    assert result.exit_code == 2 and "never overwrites" in result.stderr
+    assert [p.name for p in out.iterdir()] == ["keep.txt"]
+    wrong = run("plan", "new", "--year", 2025, "--results", EXAMPLES, "-o", tmp_path / "x", "--lang", "en")
+    assert wrong.exit_code == 2 and "the new year must be 2024" in wrong.stderr
+
+
+# ------------------------------------------------------------------ context figures
+
+def test_indicators_context_lists_part_one_figures():
+    doc = json.loads(run("indicators", "--context", "-f", "json", "--lang", "en").stdout)
+    by_id = {d["id"]: d for d in doc}
+    assert by_id["ctx.people_connection_protected"]["value"] == 60
+    assert by_id["ctx.people_connection_protected"]["qualifier"] == "above"
+    assert by_id["ctx.people_connection_protected"]["source"]["quote"].startswith("Tỷ lệ người dân kết nối mạng")
+    table = run("indicators", "--context", "--lang", "vi").stdout
+    assert "ctx.people_connection_protected" in table and "trên 60,00%" in table

@@ -40,6 +40,24 @@ class Finding:
         }
 
 
+class HasFindings:
+    """Errors, warnings and validity of anything that collects ``findings``."""
+
+    findings: list[Finding]
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "warning"]
+
+    @property
+    def valid(self) -> bool:
+        return not self.errors
+
+
 MAX_QUOTED = 200  # a message quotes a cell; a 1 MB cell is shown by its beginning
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import PlanError
-from .findings import Finding
+from .findings import Finding, HasFindings
 from .plan import AgenciesFile, BaselineFile, Plan, TargetsFile, default_data_dir
 from .pack_rules import cross_check, quote_findings
 from .pack_yaml import Document, read_document, validate_document
@@ -73,24 +73,12 @@ def _matching(folder: Path, pattern: re.Pattern[str]) -> list[Path]:
 
 
 @dataclass
-class PackCheck:
+class PackCheck(HasFindings):
     """What ``cds plan check`` reports: every finding, and the plan when it loads."""
 
     files: PlanFiles
     findings: list[Finding] = field(default_factory=list)
     plan: Plan | None = None
-
-    @property
-    def errors(self) -> list[Finding]:
-        return [f for f in self.findings if f.severity == "error"]
-
-    @property
-    def warnings(self) -> list[Finding]:
-        return [f for f in self.findings if f.severity == "warning"]
-
-    @property
-    def valid(self) -> bool:
-        return not self.errors
 
     def to_dict(self, lang: str = "en") -> dict[str, Any]:
         info = self.plan.info if self.plan else None

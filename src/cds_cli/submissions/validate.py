@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 from pandas.api.types import union_categoricals
 
-from ..findings import Finding
+from ..findings import Finding, HasFindings
 from ..periods import Period
 from ..plan import Plan
 from .checks import prepare, run_rules
@@ -49,7 +49,7 @@ class FileSummary:
 
 
 @dataclass
-class ValidationReport:
+class ValidationReport(HasFindings):
     """What ``cds validate`` prints and what ``cds score`` scores from."""
 
     files: list[FileSummary]
@@ -59,18 +59,6 @@ class ValidationReport:
     # Rejected rows with whatever keys could be resolved (NaN/None where not): lets the
     # completeness view tell "sent but rejected" from "never sent".
     rejected: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=REJECTED_COLUMNS))
-
-    @property
-    def errors(self) -> list[Finding]:
-        return [f for f in self.findings if f.severity == "error"]
-
-    @property
-    def warnings(self) -> list[Finding]:
-        return [f for f in self.findings if f.severity == "warning"]
-
-    @property
-    def valid(self) -> bool:
-        return not self.errors
 
     def latest_period(self) -> Period | None:
         """The latest quarter among accepted rows: the default period to score."""

@@ -37,3 +37,10 @@ def cds_json(*args: str, expect_exit: int | None = None) -> dict:
     if expect_exit is not None:
         assert result.exit_code == expect_exit, result.output
     return json.loads(result.stdout)
+
+
+@pytest.fixture(autouse=True)
+def _log_width(monkeypatch):
+    """Outputs as a CI log gets them: pytest-xdist's workers inherit COLUMNS=80 from their
+    pseudo-terminal, which the terminal tables honour; tests that want a width set it."""
+    monkeypatch.delenv("COLUMNS", raising=False)

@@ -74,10 +74,10 @@ def test_validate_examples_lists_every_planted_mistake():
 
 
 def test_score_table_shows_baseline_target_and_summary():
-    result = cds("score", EXAMPLES, "--period", "2023-Q2", "--lang", "en")
+    result = cds("score", EXAMPLES, "--period", "2023-Q2", "--lang", "en", "--ids")
     assert result.exit_code == 0
     out = result.stdout
-    assert "gov.dossiers_online" in out and "Digital government".upper() in out
+    assert "gov.dossiers_online" in out and "Dossiers handled online" in out and "Digital government".upper() in out
     assert "est. 80.00" in out and ">= 30" in out
     assert "cds validate" in out  # the pointer to rejected rows
 

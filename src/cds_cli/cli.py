@@ -218,6 +218,7 @@ def _stdout(data: bytes) -> None:
 
 # --------------------------------------------------------------------------- commands
 
+IdsOption = Annotated[bool, typer.Option("--ids", help="Add the ids (indicator ids, agency codes) beside the names.")]
 PeriodOption = Annotated[Optional[str], typer.Option("--period", "-p", help="Quarter of the plan year, e.g. YYYY-Q2 (default: the latest reported).", show_default=False)]
 
 
@@ -230,6 +231,7 @@ def score_command(
     fmt: Annotated[ScoreFormat, typer.Option("--format", "-f", help="Output format.")] = ScoreFormat.table,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when any row has an error (the score is still printed).")] = False,
     by: Annotated[ScoreBy, typer.Option("--by", help="indicator: the scorecard; agency: each agency's own figures for the pooled indicators, ranked.")] = ScoreBy.indicator,
+    ids: IdsOption = False,
 ) -> None:
     """Score every plan indicator, each pillar and the index for a quarter.
 
@@ -241,7 +243,7 @@ def score_command(
     chosen = _period_option(period, run.plan)
     report = _read(inputs, run)
     result = score(report, run.plan, chosen) if by is ScoreBy.indicator else agency_breakdown(report, run.plan, chosen)
-    render(result, fmt.value, run.lang, sys.stdout, inputs=" ".join(map(str, inputs)))
+    render(result, fmt.value, run.lang, sys.stdout, inputs=" ".join(map(str, inputs)), ids=ids)
     if strict and report.errors:
         raise typer.Exit(EXIT_DATA_ERRORS)
 
@@ -278,6 +280,7 @@ def indicators_command(
     run: Run,
     fmt: Annotated[CatalogueFormat, typer.Option("--format", "-f", help="Output format.")] = CatalogueFormat.table,
     context: Annotated[bool, typer.Option("--context", help="List the baseline year's figures that have no target (context, never scored).")] = False,
+    ids: IdsOption = False,
 ) -> None:
     """List the plan's indicators with their baseline and target.
 
@@ -285,7 +288,7 @@ def indicators_command(
     """
     from .render import render
 
-    render(run.plan, fmt.value, run.lang, sys.stdout, kind="context" if context else "indicators")
+    render(run.plan, fmt.value, run.lang, sys.stdout, kind="context" if context else "indicators", ids=ids)
 
 
 @app.command("status")
@@ -295,6 +298,7 @@ def status_command(
     inputs: Inputs,
     period: PeriodOption = None,
     fmt: Annotated[StatusFormat, typer.Option("--format", "-f", help="Output format (csv: one row per expected report).")] = StatusFormat.table,
+    ids: IdsOption = False,
 ) -> None:
     """Who has reported: expected reports per agency and indicator, received, missing, rate.
 
@@ -304,7 +308,7 @@ def status_command(
     from .status import completeness
 
     chosen = _period_option(period, run.plan)
-    render(completeness(_read(inputs, run), run.plan, chosen), fmt.value, run.lang, sys.stdout)
+    render(completeness(_read(inputs, run), run.plan, chosen), fmt.value, run.lang, sys.stdout, ids=ids)
 
 
 @app.command("report")

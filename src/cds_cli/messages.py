@@ -74,7 +74,7 @@ TEXTS: dict[str, W] = {
     # ---- labels
     'achieved': W(vi='Đạt', en='achieved'),
     'on_track': W(vi='Đúng tiến độ', en='on track'),
-    'at_risk': W(vi='Có nguy cơ', en='at risk'),
+    'at_risk': W(vi='Có nguy cơ không đạt', en='at risk'),
     'off_track': W(vi='Chậm tiến độ', en='off track'),
     'no_data': W(vi='Chưa có số liệu', en='no data'),
     'done': W(vi='hoàn thành', en='done'),
@@ -147,7 +147,7 @@ TEXTS: dict[str, W] = {
         en='{errors} error(s), {warnings} warning(s) — see them with: cds validate {inputs}',
     ),
     'status_line': W(
-        vi='Đạt {achieved} · Đúng tiến độ {on_track} · Có nguy cơ {at_risk} · Chậm tiến độ {off_track} · Chưa có số liệu {no_data}',
+        vi='Đạt {achieved} · Đúng tiến độ {on_track} · Có nguy cơ không đạt {at_risk} · Chậm tiến độ {off_track} · Chưa có số liệu {no_data}',
         en='Achieved {achieved} · on track {on_track} · at risk {at_risk} · off track {off_track} · no data {no_data}',
     ),
     'no_period': W(vi='chưa có kỳ báo cáo', en='no period'),

@@ -13,7 +13,6 @@ import json
 from collections import defaultdict
 from typing import Any, TextIO
 
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
@@ -24,6 +23,8 @@ from .plan import Plan, catalogue, context_catalogue
 from .status import Completeness
 from .scoring import AgencyBreakdown, Scorecard
 from .submissions.validate import ValidationReport, report_to_dict
+from .terminal import Cell, Column, fitted_table
+from .terminal import console as terminal_console
 from .text import safe_cell
 
 STATUS_STYLE = {"achieved": "bold green", "on_track": "green", "at_risk": "yellow",
@@ -39,72 +40,54 @@ def render(result: Any, fmt: str, lang: str, out: TextIO, kind: str | None = Non
     RENDERERS[(kind, fmt)](result, lang, out, **context)
 
 
-def _console(out: TextIO) -> Console:
-    # Wide enough for the scorecard in a CI log, where there is no terminal to measure.
-    # markup and emoji off: plan names and submitted cells are shown as written, and a
-    # "[/b]" or ":fire:" in them is text, not an instruction to rich.
-    return Console(file=out, width=None if out.isatty() else 200, highlight=False, markup=False, emoji=False)
-
-
 def _json(document: Any, out: TextIO) -> None:
     out.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
 
 
 # --------------------------------------------------------------------------- score
 
-_NAME_WIDTH = 44
-# Columns a narrow terminal does without, first dropped first; JSON and Markdown keep all.
-_OPTIONAL_COLUMNS = ("indicator", "progress", "expected", "reports")
-_SCORE_COLUMNS = ("id", "indicator", "baseline", "target", "value", "attainment", "progress", "expected", "status",
-                  "reports")
+# keep: 0 always shown; when the terminal is narrow the highest is dropped first.
+_SCORE_COLUMNS = {"name": 0, "id": 1, "baseline": 4, "target": 1, "value": 0, "attainment": 2, "progress": 6,
+                  "expected": 5, "status": 0, "reports": 7}
+_TEXT_COLUMNS = ("name", "id", "status")  # left-aligned; the rest are figures
 
 
-def _score_cells(item: dict[str, Any], lang: str) -> dict[str, str]:
+def _score_cells(item: dict[str, Any], lang: str) -> dict[str, Cell]:
     return {
-        "id": item["id"], "indicator": item["name"], "baseline": shown(item["baseline"], lang, item["baseline_qualifier"]),
+        "name": item["short_name"], "id": item["id"],
+        "baseline": shown(item["baseline"], lang, item["baseline_qualifier"]),
         "target": target_text(item, lang), "value": shown(item["value"], lang),
         "attainment": number(item["attainment"], lang), "progress": number(item["progress"], lang),
-        "expected": number(item["expected"], lang), "status": label(item["status"], lang),
+        "expected": number(item["expected"], lang),
+        "status": Text(label(item["status"], lang), style=STATUS_STYLE[item["status"]]),
         "reports": f"{item['reports_received']}/{item['reports_expected']}",
-        "_status": item["status"],
     }
 
 
-def _fitting_columns(rows: list[dict[str, str]], lang: str, width: int, terms: dict[str, Any]) -> list[str]:
-    """The scorecard columns that fit ``width`` without cutting a number short."""
-    def needed(key: str) -> int:
-        widest = max([len(label(key, lang, **terms)), *(len(r[key]) for r in rows)])
-        return min(widest, _NAME_WIDTH) + 3  # padding and border
-
-    keys = list(_SCORE_COLUMNS)
-    for optional in _OPTIONAL_COLUMNS:
-        if sum(needed(k) for k in keys) + 1 <= width:
-            break
-        keys.remove(optional)
-    return keys
+def _score_columns(doc: dict[str, Any], lang: str, terms: dict[str, Any], ids: bool) -> list[Column]:
+    rows = [_score_cells(item, lang) for pillar in doc["pillars"] for item in doc["indicators"]
+            if item["pillar"] == pillar["id"]]
+    return [Column(label("indicator" if key == "name" else key, lang, **terms), [row[key] for row in rows], keep,
+                   "left" if key in _TEXT_COLUMNS else "right", wraps=key == "name")
+            for key, keep in _SCORE_COLUMNS.items() if ids or key != "id"]
 
 
-def score_table(card: Scorecard, lang: str, out: TextIO, inputs: str = "…") -> None:
-    doc = card.to_dict(lang)
-    console = _console(out)
-    period = doc["period"] or label("no_period", lang)
-    rows_by_pillar = {p["id"]: [_score_cells(item, lang) for item in doc["indicators"] if item["pillar"] == p["id"]]
-                      for p in doc["pillars"]}
-    keys = _fitting_columns([cells for rows in rows_by_pillar.values() for cells in rows], lang, console.width,
-                            card.plan.terms)
-    terms = card.plan.terms
-    table = Table(title=label("scorecard_title", lang, period=period, number=card.plan.info.number),
-                  title_style="bold")
-    for key in keys:
-        table.add_column(label(key, lang, **terms), justify="left" if key in ("id", "indicator", "status") else "right",
-                         overflow="ellipsis", no_wrap=True, max_width=_NAME_WIDTH if key == "indicator" else None)
+def _pillar_sections(doc: dict[str, Any]) -> dict[int, Cell]:
+    """Row index → the pillar heading shown above it."""
+    sections, row = {}, 0
     for pillar in doc["pillars"]:
-        table.add_row(Text(pillar["name"].upper(), style="bold cyan"))
-        for cells in rows_by_pillar[pillar["id"]]:
-            table.add_row(*(Text(cells[key], style=STATUS_STYLE.get(cells["_status"], "")) if key == "status"
-                            else cells[key] for key in keys))
-        table.add_section()
-    console.print(table)
+        sections[row] = Text(pillar["name"].upper(), style="bold")
+        row += sum(1 for item in doc["indicators"] if item["pillar"] == pillar["id"])
+    return sections
+
+
+def score_table(card: Scorecard, lang: str, out: TextIO, inputs: str = "…", ids: bool = False, **_: Any) -> None:
+    doc = card.to_dict(lang)
+    console = terminal_console(out)
+    period = doc["period"] or label("no_period", lang)
+    console.print(fitted_table(_score_columns(doc, lang, card.plan.terms, ids), console.width, _pillar_sections(doc),
+                               title=label("scorecard_title", lang, period=period, number=card.plan.info.number),
+                               title_style="bold"))
 
     pillars = Table(title=label("pillars_title", lang), title_style="bold")
     for key in ("pillar", "score", "coverage"):
@@ -177,7 +160,7 @@ def score_markdown(card: Scorecard, lang: str, out: TextIO, **_: Any) -> None:
 # --------------------------------------------------------------------------- validate
 
 def validation_text(report: ValidationReport, lang: str, out: TextIO, **_: Any) -> None:
-    console = _console(out)
+    console = terminal_console(out)
     by_file: dict[str | None, list] = defaultdict(list)
     for finding in report.findings:
         by_file[finding.file].append(finding)
@@ -247,29 +230,35 @@ def validation_json(report: ValidationReport, lang: str, out: TextIO, **_: Any) 
 
 # --------------------------------------------------------------------------- score --by agency
 
-def breakdown_table(breakdown: AgencyBreakdown, lang: str, out: TextIO, **_: Any) -> None:
-    console = _console(out)
+def breakdown_table(breakdown: AgencyBreakdown, lang: str, out: TextIO, ids: bool = False, **_: Any) -> None:
+    console = terminal_console(out)
     doc = breakdown.to_dict(lang)
     period = doc["period"] or label("no_period", lang)
-    ranking = Table(title=label("agency_ranking_title", lang), title_style="bold")
-    for key in ("rank", "agency", "indicator", "indicators_count", "mean_attainment"):
-        ranking.add_column(label(key, lang) if key != "indicator" else "",
-                           justify="right" if key in ("rank", "indicators_count", "mean_attainment") else "left")
-    for row in doc["agencies"]:
-        ranking.add_row(str(row["rank"]), row["agency"], row["name"], str(row["indicators"]),
-                        number(row["mean_attainment"], lang))
-    console.print(ranking)
+    agencies = doc["agencies"]
+    console.print(fitted_table([
+        Column(label("rank", lang), [str(row["rank"]) for row in agencies]),
+        Column(label("agency", lang), [row["name"] for row in agencies], justify="left", wraps=True),
+        *([Column(label("id", lang), [row["agency"] for row in agencies], 3, "left")] if ids else []),
+        Column(label("indicators_count", lang), [str(row["indicators"]) for row in agencies], 2),
+        Column(label("mean_attainment", lang), [number(row["mean_attainment"], lang) for row in agencies]),
+    ], console.width, title=label("agency_ranking_title", lang), title_style="bold"))
     for item in doc["indicators"]:
-        table = Table(title=f"{item['id']} — {item['name']}", title_style="bold", title_justify="left",
-                      caption=f"{period}: {label('target', lang, **breakdown.plan.terms)} {item['comparator']} {number(item['target'], lang, 0)}"
-                              f" · {label('province', lang)} {number(item['value'], lang)}", caption_justify="left")
-        for key in ("rank", "agency", "value", "attainment", "pull"):
-            table.add_column(label(key, lang), justify="left" if key == "agency" else "right")
-        for row in item["agencies"]:
-            pull = Text(number(row["pull"], lang), style="red" if row["pull"] < 0 else "green")
-            table.add_row(str(row["rank"]), row["agency"], number(row["value"], lang),
-                          Text(number(row["attainment"], lang), style="green" if row["met"] else ""), pull)
-        console.print(table)
+        rows = item["agencies"]
+        names = [breakdown.plan.agency(row["agency"]).name(lang) for row in rows]
+        caption = (f"{period}: {label('target', lang, **breakdown.plan.terms)} {item['comparator']} "
+                   f"{number(item['target'], lang, 0)} · {label('province', lang)} {number(item['value'], lang)}")
+        title = f"{item['short_name']} ({item['id']})" if ids else item["short_name"]
+        console.print(fitted_table([
+            Column(label("rank", lang), [str(row["rank"]) for row in rows]),
+            Column(label("agency", lang), names, justify="left", wraps=True),
+            *([Column(label("id", lang), [row["agency"] for row in rows], 3, "left")] if ids else []),
+            Column(label("value", lang), [number(row["value"], lang) for row in rows]),
+            Column(label("attainment", lang), [Text(number(row["attainment"], lang), style="green" if row["met"] else "")
+                                               for row in rows], 2),
+            Column(label("pull", lang), [Text(number(row["pull"], lang), style="red" if row["pull"] < 0 else "green")
+                                         for row in rows], 4),
+        ], console.width, title=title, title_style="bold", title_justify="left", caption=caption,
+            caption_justify="left"))
 
 
 def breakdown_csv(breakdown: AgencyBreakdown, lang: str, out: TextIO, **_: Any) -> None:
@@ -304,30 +293,36 @@ def breakdown_markdown(breakdown: AgencyBreakdown, lang: str, out: TextIO, **_: 
 
 # --------------------------------------------------------------------------- status
 
-def status_table(status: Completeness, lang: str, out: TextIO, **_: Any) -> None:
-    console = _console(out)
+def status_table(status: Completeness, lang: str, out: TextIO, ids: bool = False, **_: Any) -> None:
+    console = terminal_console(out)
     period = str(status.period) if status.period else label("no_period", lang)
-    agencies = Table(title=label("status_title", lang, period=period, number=status.plan.info.number),
-                     title_style="bold")
-    for key in ("agency", "indicator", "expected_reports", "received", "rate", "missing", "rejected"):
-        agencies.add_column(label(key, lang) if key != "indicator" else "", overflow="fold",
-                            justify="right" if key in ("expected_reports", "received", "rate") else "left")
-    for row in status.by_agency():
-        style = "green" if row["rate"] == 1 else "bold red" if row["received"] == 0 else "yellow"
-        agencies.add_row(row["id"], status.plan.agency(row["id"]).name(lang), str(row["expected"]),
-                         str(row["received"]), Text(share_text(row["rate"], lang), style=style),
-                         ", ".join(row["missing"]), ", ".join(row["rejected"]))
-    console.print(agencies)
-    indicators = Table(show_header=True)
-    for key in ("id", "expected_reports", "received", "rate", "missing"):
-        indicators.add_column(label(key, lang), overflow="fold",
-                              justify="right" if key in ("expected_reports", "received", "rate") else "left")
-    for row in status.by_indicator():
-        indicators.add_row(row["id"], str(row["expected"]), str(row["received"]), share_text(row["rate"], lang),
-                           ", ".join(row["missing"]))
-    console.print(indicators)
+    agencies = status.by_agency()
+    rates = [Text(share_text(row["rate"], lang), style="green" if row["rate"] == 1 else
+                  "bold red" if row["received"] == 0 else "yellow") for row in agencies]
+    console.print(fitted_table([
+        Column(label("agency", lang), [status.plan.agency(row["id"]).name(lang) for row in agencies], 0, "left", True),
+        *([Column(label("id", lang), [row["id"] for row in agencies], 3, "left")] if ids else []),
+        *_counts(agencies, lang, rates),
+        Column(label("missing", lang), [", ".join(row["missing"]) for row in agencies], 1, "left", True),
+        Column(label("rejected", lang), [", ".join(row["rejected"]) for row in agencies], 2, "left", True),
+    ], console.width, title=label("status_title", lang, period=period, number=status.plan.info.number),
+        title_style="bold"))
+    indicators = status.by_indicator()
+    console.print(fitted_table([
+        Column(label("indicator", lang), [status.plan.indicator(row["id"]).short_name(lang) for row in indicators],
+               0, "left", True),
+        *([Column(label("id", lang), [row["id"] for row in indicators], 3, "left")] if ids else []),
+        *_counts(indicators, lang, [share_text(row["rate"], lang) for row in indicators]),
+        Column(label("missing", lang), [", ".join(row["missing"]) for row in indicators], 1, "left", True),
+    ], console.width))
     console.print(reporting_text({"received": status.received, "expected": status.expected, "rate": status.rate},
                                   str(status.period) if status.period else None, lang))
+
+
+def _counts(rows: list[dict[str, Any]], lang: str, rates: list[Cell]) -> list[Column]:
+    return [Column(label("expected_reports", lang), [str(row["expected"]) for row in rows], 4),
+            Column(label("received", lang), [str(row["received"]) for row in rows], 4),
+            Column(label("rate", lang), rates)]
 
 
 def status_csv(status: Completeness, lang: str, out: TextIO, **_: Any) -> None:
@@ -343,27 +338,36 @@ def status_csv(status: Completeness, lang: str, out: TextIO, **_: Any) -> None:
 
 # --------------------------------------------------------------------------- indicators
 
-def catalogue_table(plan: Plan, lang: str, out: TextIO, **_: Any) -> None:
-    table = Table(title=label("catalogue_title", lang, number=plan.info.number), title_style="bold")
-    for key in ("id", "indicator", "baseline", "target", "time", "aggregate", "reporter", "due"):
-        table.add_column(label(key, lang, **plan.terms), overflow="ellipsis", no_wrap=True,
-                         max_width=44 if key == "indicator" else None)
-    for item in catalogue(plan, lang):
-        table.add_row(item["id"], item["name"], shown(item["baseline"], lang, item["baseline_qualifier"]), target_text(item, lang),
-                      label(item["time"], lang), label(item["aggregate"], lang),
-                      item["reporter"] or label("pooled_reporters", lang), item["due"])
-    _console(out).print(table)
+def catalogue_table(plan: Plan, lang: str, out: TextIO, ids: bool = False, **_: Any) -> None:
+    console = terminal_console(out)
+    items = catalogue(plan, lang)
+    columns = [
+        Column(label("indicator", lang), [item["short_name"] for item in items], 0, "left", True),
+        *([Column(label("id", lang), [item["id"] for item in items], 3, "left")] if ids else []),
+        Column(label("baseline", lang, **plan.terms), [shown(item["baseline"], lang, item["baseline_qualifier"])
+                                                       for item in items], 1),
+        Column(label("target", lang, **plan.terms), [target_text(item, lang) for item in items]),
+        Column(label("time", lang), [label(item["time"], lang) for item in items], 5, "left"),
+        Column(label("aggregate", lang), [label(item["aggregate"], lang) for item in items], 6, "left"),
+        Column(label("reporter", lang), [item["reporter"] or label("pooled_reporters", lang) for item in items], 4,
+               "left"),
+        Column(label("due", lang), [item["due"] for item in items], 2),
+    ]
+    console.print(fitted_table(columns, console.width, title=label("catalogue_title", lang, number=plan.info.number),
+                               title_style="bold"))
 
 
 def context_table(plan: Plan, lang: str, out: TextIO, **_: Any) -> None:
-    table = Table(title=label("context_title", lang, **plan.terms), title_style="bold")
-    for key in ("id", "indicator", "value", "source", "quote"):
-        table.add_column(label(key, lang), overflow="fold", justify="right" if key == "value" else "left",
-                         max_width=60 if key in ("indicator", "quote") else None)
-    for item in context_catalogue(plan, lang):
-        value = shown(item["value"], lang, item["qualifier"]) + ("%" if item["unit"] == "percent" else "")
-        table.add_row(item["id"], item["name"], value, item["source"]["section"], item["source"]["quote"])
-    _console(out).print(table)
+    console = terminal_console(out)
+    items = context_catalogue(plan, lang)
+    console.print(fitted_table([
+        Column(label("indicator", lang), [item["name"] for item in items], 0, "left", True),
+        Column(label("id", lang), [item["id"] for item in items], 3, "left"),
+        Column(label("value", lang), [shown(item["value"], lang, item["qualifier"])
+                                      + ("%" if item["unit"] == "percent" else "") for item in items]),
+        Column(label("source", lang), [item["source"]["section"] for item in items], 2, "left", True),
+        Column(label("quote", lang), [item["source"]["quote"] for item in items], 1, "left", True),
+    ], console.width, title=label("context_title", lang, **plan.terms), title_style="bold"))
 
 
 # --------------------------------------------------------------------------- cds plan check
@@ -377,7 +381,7 @@ def _check_summary(check: PackCheck, lang: str) -> str:
 
 
 def plan_check_text(check: PackCheck, lang: str, out: TextIO, **_: Any) -> None:
-    console = _console(out)
+    console = terminal_console(out)
     for f in check.findings:
         place = f"{f.file}:{f.line}" if f.line else str(f.file)
         line = Text(f"{place}  ")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import io
+import re
 import struct
 import zipfile
 import zlib
@@ -18,6 +19,7 @@ from cds_cli import load_plan, parse_period, read_submissions
 from cds_cli.labels import label, number
 from cds_cli.report.docx_report import render_docx, vn_date
 from cds_cli.report.model import build_report
+from cds_cli.report.textwidth import width_cm
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "2023"
 
@@ -90,7 +92,7 @@ def pillar_rows(document, lang="vi"):
             continue
         for row in table.rows[1:]:
             cells = [cell.text for cell in row.cells]
-            rows[cells[0]] = dict(zip(headers, cells))
+            rows[cells[0].replace("\u200b", "")] = dict(zip(headers, cells))  # ids may break after . and _
     return rows
 
 
@@ -100,18 +102,26 @@ def shown(value, lang="vi"):
     return label(value, lang) if isinstance(value, str) else number(value, lang)
 
 
+def rule_length(paragraph, available: float) -> float:
+    """The length (cm) of a rule paragraph: a top border between equal indents."""
+    assert paragraph._p.find(f".//{qn('w:pBdr')}/{qn('w:top')}") is not None and not paragraph.text
+    return available - 2 * paragraph.paragraph_format.left_indent.cm
+
+
 def test_header_is_the_administrative_form(word):
     header = word.tables[0]
     left, right = header.rows[0].cells
-    assert left.paragraphs[0].text == "ỦY BAN NHÂN DÂN TỈNH BẠC LIÊU"
-    assert left.paragraphs[1].text == "SỞ THÔNG TIN VÀ TRUYỀN THÔNG"
-    assert left.paragraphs[1].runs[0].bold
+    # broken where the names break, never inside one ("TỈNH BẠC / LIÊU" was the bug)
+    assert [p.text for p in left.paragraphs[:4]] == ["ỦY BAN NHÂN DÂN", "TỈNH BẠC LIÊU", "SỞ THÔNG TIN VÀ",
+                                                     "TRUYỀN THÔNG"]
+    assert not left.paragraphs[0].runs[0].bold and all(p.runs[0].bold for p in left.paragraphs[2:4])
     assert right.paragraphs[0].text == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
     assert right.paragraphs[1].text == "Độc lập - Tự do - Hạnh phúc"
     assert all(p.runs[0].bold for p in right.paragraphs[:2])
-    # a rule under the issuer and under the motto: an empty paragraph with a top border
-    for cell in (left, right):
-        assert cell.paragraphs[2]._p.find(f".//{qn('w:pBdr')}/{qn('w:top')}") is not None
+    # the rules sized from the text: the issuer's 1/3–1/2 of its line, the motto's as long as the motto
+    issuer_line = max(width_cm(p.text, 12, "bold") for p in left.paragraphs[2:4])
+    assert issuer_line / 3 <= rule_length(left.paragraphs[4], 6.2) <= issuer_line / 2
+    assert abs(rule_length(right.paragraphs[2], 9.0) - width_cm("Độc lập - Tự do - Hạnh phúc", 13, "bold")) < 0.01
     number_cell, date_cell = header.rows[1].cells
     assert number_cell.text.startswith("Số:") and number_cell.text.endswith("/BC-STTTT")
     assert date_cell.text == "Bạc Liêu, ngày 15 tháng 01 năm 2024"
@@ -135,24 +145,29 @@ def test_title_basis_and_period(word, doc):
     assert word.paragraphs[k].runs[0].bold
     assert word.paragraphs[k].alignment == docx.enum.text.WD_ALIGN_PARAGRAPH.CENTER
     assert word.paragraphs[k].runs[0].font.size == Pt(14)
-    assert texts[k + 1] == "Báo cáo kết quả thực hiện Kế hoạch chuyển đổi số năm 2023"
-    assert texts[k + 2] == "Kỳ báo cáo: 2023-Q1, 2023-Q2, 2023-Q3"
-    assert any(t.startswith("Căn cứ Kế hoạch số 64/KH-UBND ngày 05/4/2023 của Ủy ban nhân dân tỉnh Bạc Liêu")
-               for t in texts)
+    # the subject (trích yếu) does not repeat the type, and its rule sits right under it
+    assert texts[k + 1] == "Kết quả thực hiện Kế hoạch chuyển đổi số năm 2023"
+    subject = width_cm(texts[k + 1], 14, "bold")
+    assert subject / 3 <= rule_length(word.paragraphs[k + 2], 16.0) <= subject / 2
+    assert texts[k + 3] == "Kính gửi: Ủy ban nhân dân tỉnh Bạc Liêu."
+    assert texts[k + 4] == ("Căn cứ Kế hoạch số 64/KH-UBND ngày 05/4/2023 của Ủy ban nhân dân tỉnh Bạc Liêu (Kế hoạch "
+                            "Chuyển đổi số tỉnh Bạc Liêu năm 2023), Sở Thông tin và Truyền thông báo cáo kết quả thực "
+                            "hiện quý I, II và III năm 2023 như sau:")
+    assert not any(re.search(r"\d{4}-Q\d", t) for t in texts)  # periods as people write them, in prose
 
 
 def test_sections_are_numbered_in_their_text(word):
     headings = [p.text for p in word.paragraphs if p.style.name == "Heading 1"]
     assert headings == [
         "I. KẾT QUẢ CHUNG", "II. KẾT QUẢ THEO TRỤ CỘT VÀ CHỈ TIÊU", "III. DỰ BÁO ĐẾN CUỐI NĂM",
-        "IV. TÌNH HÌNH GỬI BÁO CÁO CỦA CÁC ĐƠN VỊ", "PHỤ LỤC: CHẤT LƯỢNG DỮ LIỆU"]
+        "IV. TÌNH HÌNH GỬI BÁO CÁO CỦA CÁC ĐƠN VỊ"]
     pillars = [p.text for p in word.paragraphs if p.style.name == "Heading 2" and "Chính quyền số" in p.text]
     assert pillars == ["1. Chính quyền số"]
-    assert word.paragraphs[-1].text == "Tạo bởi cds 0.1.0"
+    assert not any("cds 0.1.0" in p.text for p in word.paragraphs)  # no "generated by" in a draft to sign
 
 
 def test_every_indicator_is_in_the_tables(word, annual):
-    cells = {cell.text for table in all_tables(word) for row in table.rows for cell in row.cells}
+    cells = {cell.text.replace("\u200b", "") for table in all_tables(word) for row in table.rows for cell in row.cells}
     ids = [ind.id for ind in annual.plan.indicators]
     assert len(ids) == 29
     assert not [i for i in ids if i not in cells]
@@ -183,13 +198,14 @@ def test_pillar_tables_show_the_scorecard_numbers(word, annual):
 def test_summary_and_projection(word, doc):
     texts = [p.text for p in word.paragraphs]
     assert "Chỉ số chung đạt 80,01 điểm, độ phủ số liệu 89%." in texts
-    assert "Tỷ lệ báo cáo kỳ 2023-Q3: 224/232 (97%)." in texts
+    assert "Tỷ lệ báo cáo quý III/2023: 224/232 (97%)." in texts
+    assert not any(t.startswith("Dòng dữ liệu") for t in texts[:texts.index("Phụ lục")])  # row counts: appendix
     assert doc["projection_method"] in texts
     projection = next(t for t in word.tables if label("likely_met", "vi") in t.rows[0].cells[-1].text)
     assert label("projection_note", "vi") in projection.rows[0].cells[3].text
     rows = {r.cells[0].text: [c.text for c in r.cells] for r in projection.rows[1:]}
-    assert rows["gov.dossiers_online"][2:] == ["27,08", "31,94", "có"]
-    assert rows["gov.online_services_with_applications"][2:] == ["66,87", "74,52", "không"]
+    assert rows["Hồ sơ TTHC giải quyết trực tuyến"][2:] == ["27,08", "31,94", "có"]
+    assert rows["Dịch vụ công trực tuyến phát sinh hồ sơ"][2:] == ["66,87", "74,52", "không"]
 
 
 def test_pictures_are_embedded(word):
@@ -250,3 +266,42 @@ def test_undated_draft_and_plain_text(doc, fast_charts):
     word = docx.Document(io.BytesIO(render_docx(changed, "vi")))
     assert word.tables[0].rows[1].cells[1].text == "Bạc Liêu, ngày …… tháng …… năm ……"
     assert pillar_rows(word)[item["id"]][label("indicator", "vi")] == "A & <b>B</b> ]]>"
+
+
+def test_closing_signature_and_appendix_as_decree_30_prescribes(word):
+    texts = [p.text for p in word.paragraphs]
+    appendix = texts.index("Phụ lục")
+    # the content ends with ./., and refers to the appendix
+    body_end = next(t for t in reversed(texts[:appendix]) if t)
+    assert body_end.endswith("Phụ lục kèm theo Báo cáo này./.")
+    signature = next(t for t in word.tables if t.rows[0].cells[0].paragraphs[0].text == "Nơi nhận:")
+    recipients, signer = signature.rows[0].cells
+    assert [p.text for p in recipients.paragraphs] == ["Nơi nhận:", "- Ủy ban nhân dân tỉnh (b/c);", "- Lưu: VT, CĐS."]
+    lines = [p.text for p in signer.paragraphs]
+    assert lines[0] == "GIÁM ĐỐC" and lines[-1] == "[Họ và tên]" and lines[1:-1] == [""] * 5  # room to sign and seal
+    assert word.paragraphs[appendix].paragraph_format.page_break_before
+    assert texts[appendix + 1] == "SỐ LIỆU ĐẦU VÀO VÀ CHẤT LƯỢNG DỮ LIỆU"
+    attached = word.paragraphs[appendix + 2]
+    assert attached.text == "(Kèm theo Báo cáo số       /BC-STTTT ngày 15 tháng 01 năm 2024 của Sở Thông tin và Truyền thông)"
+    assert attached.runs[0].italic
+    assert "Dòng dữ liệu: đọc 853, hợp lệ 838, bị loại 15, dòng trống 1." in texts[appendix:]
+
+
+def test_english_draft_keeps_only_the_legal_form_in_vietnamese(annual, fast_charts):
+    word = docx.Document(io.BytesIO(render_docx(annual.to_dict("en"), "en")))
+    texts = [p.text for p in word.paragraphs]
+    k = texts.index("REPORT")
+    assert texts[k + 1] == "Results of the Digital Transformation Plan 2023"
+    assert texts[k + 3] == "To: the People's Committee of Bạc Liêu province."
+    assert texts[k + 4].endswith("reports the results for Q1, Q2 and Q3 2023 as follows:")
+    assert "Appendix" in texts and "INPUT DATA AND DATA QUALITY" in texts
+    # what the law fixes stays Vietnamese: the header block and the signature block
+    left = word.tables[0].rows[0].cells[0]
+    assert left.paragraphs[0].text == "ỦY BAN NHÂN DÂN"
+    signature = next(t for t in word.tables if t.rows[0].cells[0].paragraphs[0].text == "Nơi nhận:")
+    assert signature.rows[0].cells[1].paragraphs[0].text == "GIÁM ĐỐC"
+    vietnamese = re.compile(r"[À-ỹĐđ]")
+    legal = {"Nơi nhận:", "- Ủy ban nhân dân tỉnh (b/c);", "- Lưu: VT, CĐS.", "[Họ và tên]", "GIÁM ĐỐC"}
+    body = [t for t in texts if t and t not in legal]
+    stray = [t for t in body if vietnamese.search(t) and "Bạc Liêu" not in t and "Kế hoạch" not in t]
+    assert not stray  # the plan's own title and the province's name are names, not words to translate

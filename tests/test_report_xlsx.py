@@ -105,7 +105,7 @@ def test_frozen_bold_headers_and_autofilters(book):
         sheet = book[name]
         assert sheet.auto_filter.ref and sheet.auto_filter.ref.startswith("A1:"), name
         assert all(cell.font.bold for cell in sheet[1] if cell.value is not None), name
-    assert book["Indicators"].auto_filter.ref == "A1:V30"
+    assert book["Indicators"].auto_filter.ref == "A1:W30"
     assert book["Indicators"].column_dimensions["C"].width >= 30  # the name column is wide
 
 
@@ -178,7 +178,7 @@ def test_summary_shows_the_date_when_given(doc):
 def test_text_that_looks_like_a_formula_is_neutralised(doc):
     evil = copy.deepcopy(doc)
     item = evil["pillars"][0]["indicators"][0]
-    item["name"] = '=HYPERLINK("x")'
+    item["name"] = item["short_name"] = '=HYPERLINK("x")'
     item["value"] = -5.0
     evil["meta"]["inputs"][0]["file"] = "@SUM(1+1)"
     evil["data_quality"]["files"][0]["file"] = "-2+cmd|' /C calc'!A0"
@@ -189,7 +189,7 @@ def test_text_that_looks_like_a_formula_is_neutralised(doc):
     row = rows[item["id"]]
     assert row["Name"] == "'=HYPERLINK(\"x\")"
     assert row["Value"] == -5.0
-    assert rows_by_id(book["Quarterly"])[item["id"]]["Name"] == "'=HYPERLINK(\"x\")"
+    assert rows_by_id(book["Quarterly"])[item["id"]]["Short name"] == "'=HYPERLINK(\"x\")"
     summary = [cell.value for row in book["Summary"].iter_rows() for cell in row]
     assert "'@SUM(1+1)" in summary
     assert book["Findings"]["A2"].value == "'-2+cmd|' /C calc'!A0"
@@ -199,7 +199,7 @@ def test_text_that_looks_like_a_formula_is_neutralised(doc):
                 assert cell.data_type != "f", (sheet.title, cell.coordinate, cell.value)
                 if isinstance(cell.value, str):
                     assert not cell.value.startswith(("=", "@")), (sheet.title, cell.coordinate)
-    value_cell = next(cell for cell in book["Indicators"]["I"] if cell.value == -5.0)
+    value_cell = next(cell for cell in book["Indicators"]["J"] if cell.value == -5.0)
     assert value_cell.data_type == "n"
 
 
@@ -207,7 +207,7 @@ def test_vietnamese_headings(annual):
     book = openpyxl.load_workbook(io.BytesIO(render_xlsx(annual.to_dict("vi"), "vi")))
     assert book.sheetnames == SHEETS
     heads = header(book["Indicators"])
-    assert heads[:3] == ["Mã", "Trụ cột", "Tên chỉ tiêu"]
+    assert heads[:4] == ["Mã", "Trụ cột", "Tên ngắn", "Tên chỉ tiêu"]
     assert "Mức đạt %" in heads and "Trạng thái" in heads
 
 

@@ -26,6 +26,24 @@ def date_text(iso: str | None, lang: str) -> str:
                 year=year, month_name=text(f"month.{month}", lang))
 
 
+_ROMAN_QUARTER = {1: "I", 2: "II", 3: "III", 4: "IV"}
+
+
+def _quarter_parts(period: str) -> dict[str, object]:
+    year, quarter = period.split("-Q")
+    return {"year": int(year), "n": int(quarter), "roman": _ROMAN_QUARTER[int(quarter)]}
+
+
+def quarters_text(periods: list[str], lang: str) -> str:
+    """Quarters as people write them in prose: "quý IV/2023", "quý I, II, III và IV năm 2023"
+    ("Q4 2023", "Q1, Q2, Q3 and Q4 2023"), never ``2023-Q4``."""
+    if len(periods) == 1:
+        return label("quarter_prose", lang, **_quarter_parts(periods[0]))
+    items = [label("quarter_prose_item", lang, **_quarter_parts(period)) for period in periods]
+    listed = f"{', '.join(items[:-1])} {label('and', lang)} {items[-1]}"
+    return label("quarters_prose", lang, quarters=listed, year=_quarter_parts(periods[-1])["year"])
+
+
 def shown(value: object, lang: str, qualifier: str | None = None) -> str:
     """A value for people: a number in the language's style, a milestone status, or '—';
     a baseline keeps its hedge in front ("trên 60,00")."""

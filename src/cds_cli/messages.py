@@ -112,7 +112,7 @@ TEXTS: dict[str, W] = {
     'expected_reports': W(vi='Phải gửi', en='Expected'),
     'received': W(vi='Đã nhận', en='Received'),
     'reporting_line': W(
-        vi='Tỷ lệ báo cáo kỳ {period}: {received}/{expected} ({rate}%)',
+        vi='Tỷ lệ báo cáo {period}: {received}/{expected} ({rate}%)',
         en='Reporting rate {period}: {received}/{expected} ({rate}%)',
     ),
     'status_title': W(
@@ -456,15 +456,38 @@ TEXTS: dict[str, W] = {
                           'review the targets (review: true), then run: cds plan check {path}'),
     'reported': W(vi='theo báo cáo', en='reported'),
     # ---- the Word report's legal form (Nghị định 30/2020/NĐ-CP): fixed wording, Vietnamese in both languages
-    'legal.authority': W(vi='ỦY BAN NHÂN DÂN TỈNH {province}', en='ỦY BAN NHÂN DÂN TỈNH {province}'),
+    # a \n marks where a heading line breaks when it does not fit its column
+    'legal.authority': W(vi='ỦY BAN NHÂN DÂN\nTỈNH {province}', en='ỦY BAN NHÂN DÂN\nTỈNH {province}'),
     'legal.issuer': W(vi='SỞ THÔNG TIN VÀ TRUYỀN THÔNG', en='SỞ THÔNG TIN VÀ TRUYỀN THÔNG'),
     'legal.nation': W(vi='CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', en='CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'),
     'legal.motto': W(vi='Độc lập - Tự do - Hạnh phúc', en='Độc lập - Tự do - Hạnh phúc'),
     'legal.number': W(vi='Số:       /BC-STTTT', en='Số:       /BC-STTTT'),
     'legal.recipients_title': W(vi='Nơi nhận:', en='Nơi nhận:'),
     'legal.recipient_committee': W(vi='- Ủy ban nhân dân tỉnh (b/c);', en='- Ủy ban nhân dân tỉnh (b/c);'),
-    'legal.recipient_archive': W(vi='- Lưu: VT.', en='- Lưu: VT.'),
+    'legal.recipient_archive': W(vi='- Lưu: VT, CĐS.', en='- Lưu: VT, CĐS.'),
     'legal.signer': W(vi='GIÁM ĐỐC', en='GIÁM ĐỐC'),
+    'legal.signer_name': W(vi='[Họ và tên]', en='[Họ và tên]'),
+    'legal.end': W(vi='./.', en='./.'),
+    # ---- the Word draft (Nghị định 30/2020/NĐ-CP, Phụ lục I)
+    'report_subject': W(vi='Kết quả thực hiện Kế hoạch chuyển đổi số năm {year}',
+                        en='Results of the Digital Transformation Plan {year}'),
+    'addressee': W(vi='Kính gửi: Ủy ban nhân dân tỉnh {province}.', en="To: the People's Committee of {province} province."),
+    'report_basis_clause': W(
+        vi='Căn cứ Kế hoạch số {number} ngày {date} của {issuer} ({plan_title}), Sở Thông tin và Truyền thông '
+           'báo cáo kết quả thực hiện {period} như sau:',
+        en='Pursuant to Plan No. {number} of {date} of the {issuer} ({plan_title}), the Department of Information '
+           'and Communications reports the results for {period} as follows:',
+    ),
+    'quarter_prose': W(vi='quý {roman}/{year}', en='Q{n} {year}'),
+    'quarters_prose': W(vi='quý {quarters} năm {year}', en='{quarters} {year}'),
+    'quarter_prose_item': W(vi='{roman}', en='Q{n}'),
+    'and': W(vi='và', en='and'),
+    'appendix_ref': W(vi='Số liệu đầu vào và chất lượng dữ liệu được nêu chi tiết tại Phụ lục kèm theo Báo cáo này',
+                      en='The input data and its quality are set out in the Appendix to this report'),
+    'appendix_label': W(vi='Phụ lục', en='Appendix'),
+    'appendix_title': W(vi='SỐ LIỆU ĐẦU VÀO VÀ CHẤT LƯỢNG DỮ LIỆU', en='INPUT DATA AND DATA QUALITY'),
+    'appendix_attached': W(vi='(Kèm theo Báo cáo số       /BC-STTTT {legal_date} của Sở Thông tin và Truyền thông)',
+                           en='(Attached to Report No.       /BC-STTTT of {date} of the Department of Information and Communications)'),
     'legal.date': W(vi='ngày {day} tháng {month} năm {year}', en='ngày {day} tháng {month} năm {year}'),
     'legal.date_blank': W(vi='ngày …… tháng …… năm ……', en='ngày …… tháng …… năm ……'),
     # ---- plan packs (cds plan check; the first error also stops every other command)

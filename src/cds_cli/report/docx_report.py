@@ -38,9 +38,10 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
-from ..labels import date_text, label, number, share_text, shown
+from ..labels import date_text, label, number, quarters_text, share_text, shown
 from .charts import attainment_chart, completeness_heatmap, trajectory_chart
 from .text import terms
+from .textwidth import lines_within, width_cm
 from ..outputs import stable_zip
 
 FONT = "Times New Roman"
@@ -59,7 +60,9 @@ MAX_TRAJECTORIES = 4
 
 # The legal form stays Vietnamese whatever the language of the body (catalogue keys legal.*).
 LEGAL = "vi"
-HEADER_LEFT, HEADER_RIGHT = 6.5, 9.5  # cm, the two columns of the header (16 cm)
+HEADER_LEFT, HEADER_RIGHT = 6.6, 9.4  # cm, the two columns of the header (16 cm): the national name fits one line
+CELL_MARGINS = 0.4  # cm of a table cell's left and right padding together
+RULE_SHARE = 0.4  # NĐ 30: the rule under the issuer and under the subject is 1/3–1/2 of the line above
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
@@ -79,13 +82,14 @@ def render_docx(doc: dict[str, Any], lang: str) -> bytes:
     _setup(document, meta, lang)
     writer = _Writer(document, lang)
     writer.header(meta)
-    writer.title(meta)
+    writer.title(doc)
     sections = [writer.summary, writer.pillars]
     if any(item.get("projection") for pillar in doc["pillars"] for item in pillar["indicators"]):
         sections.append(writer.projection)
     sections.append(writer.completeness)
     for roman, section in zip(ROMAN, sections):
         section(doc, roman)
+    writer.paragraph(label("appendix_ref", lang) + label("legal.end", LEGAL), before=6)  # the content ends with ./.
     writer.signature()
     writer.annex(doc)
     buffer = io.BytesIO()
@@ -274,6 +278,12 @@ def _gap(item: dict[str, Any], lang: str) -> str:
     return number(gap, lang)
 
 
+def _breakable(identifier: str) -> str:
+    """An id that may break after its dots and underscores (zero-width spaces), so a
+    narrow column holds it whole instead of splitting it anywhere."""
+    return identifier.replace(".", ".\u200b").replace("_", "_\u200b")
+
+
 def _png_size(png: bytes) -> tuple[int, int]:
     width, height = struct.unpack(">II", png[16:24])
     return width, height
@@ -408,32 +418,36 @@ class _Writer:
         _fix_widths(table, [HEADER_LEFT, HEADER_RIGHT])
         _no_borders(table)
         left, right = table.rows[0].cells
-        self.lines(left, [(label("legal.authority", LEGAL, province=province.upper()), {"size": 12}),
-                          (label("legal.issuer", LEGAL), {"bold": True, "size": 12})])
-        self.rule(left, 2.6, HEADER_LEFT - 0.4)
-        self.lines(right, [(label("legal.nation", LEGAL), {"bold": True, "size": 12}),
-                           (label("legal.motto", LEGAL), {"bold": True, "size": 13})])
-        self.rule(right, 6.1, HEADER_RIGHT - 0.4)
+        room = HEADER_LEFT - CELL_MARGINS
+        authority = lines_within(label("legal.authority", LEGAL, province=province.upper()), room, 12)
+        issuer = lines_within(label("legal.issuer", LEGAL), room, 12, "bold")
+        self.lines(left, [(line, {"size": 12}) for line in authority] + [(line, {"bold": True, "size": 12}) for line in issuer])
+        self.rule(left, RULE_SHARE * max(width_cm(line, 12, "bold") for line in issuer), room)
+        motto = label("legal.motto", LEGAL)
+        self.lines(right, [(label("legal.nation", LEGAL), {"bold": True, "size": 12}), (motto, {"bold": True, "size": 13})])
+        self.rule(right, width_cm(motto, 13, "bold"), HEADER_RIGHT - CELL_MARGINS)  # as long as the motto
         left, right = table.rows[1].cells
         self.lines(left, [(label("legal.number", LEGAL), {"size": BODY_PT})])
         self.lines(right, [(f"{province}, {vn_date(meta.get('date'))}", {"italic": True, "size": BODY_PT})])
         for cell in (left, right):
             cell.paragraphs[0].paragraph_format.space_before = Pt(6)
 
-    def title(self, meta: dict[str, Any]) -> None:
-        center = WD_ALIGN_PARAGRAPH.CENTER
+    def title(self, doc: dict[str, Any]) -> None:
+        """Type, subject (trích yếu) with its rule right below, addressee, and the basis."""
+        meta, center = doc["meta"], WD_ALIGN_PARAGRAPH.CENTER
         self.paragraph(label("doc_type", self.lang), style="Normal", bold=True, size=TITLE_PT, align=center,
                        before=18)
-        self.paragraph(meta.get("title") or "", style="Normal", bold=True, size=TITLE_PT, align=center)
-        quarters = ", ".join(meta.get("quarters") or [])
-        self.paragraph(label("report_period", self.lang, quarters=quarters), style="Normal", italic=True,
-                       align=center, before=2)
-        self.rule(self.document, 5.0, PORTRAIT_WIDTH)
-        basis = label("report_basis", self.lang, number=meta.get("plan_number") or "…",
-                      date=_short_date(meta.get("plan_date"), self.lang), issuer=meta.get("issuer") or "…")
-        if meta.get("plan_title"):
-            basis += f" ({meta['plan_title']})"
-        self.paragraph(basis + ".", before=12)
+        subject = lines_within(label("report_subject", self.lang, **terms(doc)), PORTRAIT_WIDTH, TITLE_PT, "bold")
+        for line in subject:
+            self.paragraph(line, style="Normal", bold=True, size=TITLE_PT, align=center)
+        self.rule(self.document, RULE_SHARE * max(width_cm(line, TITLE_PT, "bold") for line in subject),
+                  PORTRAIT_WIDTH)
+        self.paragraph(label("addressee", self.lang, province=meta.get("province") or "…"), style="Normal",
+                       size=BODY_PT, align=center, before=6)
+        self.paragraph(label("report_basis_clause", self.lang, number=meta.get("plan_number") or "…",
+                             date=_short_date(meta.get("plan_date"), self.lang), issuer=meta.get("issuer") or "…",
+                             plan_title=meta.get("plan_title") or "…",
+                             period=quarters_text(meta.get("quarters") or [], self.lang)), before=12)
 
     def summary(self, doc: dict[str, Any], roman: str) -> None:
         lang, summary = self.lang, doc["summary"]
@@ -463,11 +477,9 @@ class _Writer:
         reporting = summary.get("reporting") or {}
         if reporting:
             rate = reporting.get("rate")
-            self.paragraph(label("reporting_line", lang, period=doc["meta"].get("period") or "",
+            self.paragraph(label("reporting_line", lang, period=quarters_text([doc["meta"]["period"]], lang),
                                  received=reporting.get("received", 0), expected=reporting.get("expected", 0),
                                  rate=number(None if rate is None else 100 * rate, lang, 0)) + ".")
-        if summary.get("rows"):
-            self.paragraph(label("rows_line", lang, **summary["rows"]) + ".")
 
     def pillars(self, doc: dict[str, Any], roman: str) -> None:
         lang = self.lang
@@ -476,7 +488,7 @@ class _Writer:
         _page(section, landscape=True)
         section.different_first_page_header_footer = False
         self.section_heading(roman, "section_pillars")
-        fixed = {"id": 4.4, "baseline": 1.9, "target": 1.7, "quarter": 1.6, "attainment": 1.7, "status": 2.1,
+        fixed = {"id": 3.0, "baseline": 1.9, "target": 1.7, "quarter": 1.6, "attainment": 1.7, "status": 2.3,
                  "gap": 1.6}
         used = sum(v for k, v in fixed.items() if k != "quarter") + fixed["quarter"] * len(quarters)
         name = LANDSCAPE_WIDTH - 0.2 - used
@@ -496,7 +508,7 @@ class _Writer:
             if not items:
                 self.paragraph(label("none", lang))
                 continue
-            rows = [[item["id"], item["name"], shown(item.get("baseline"), lang, item.get("baseline_qualifier")),
+            rows = [[_breakable(item["id"]), item["name"], shown(item.get("baseline"), lang, item.get("baseline_qualifier")),
                      _target(item, lang), *[shown(item["quarters"].get(q), lang) for q in quarters],
                      number(item.get("attainment"), lang), label(item["status"], lang), _gap(item, lang)]
                     for item in items]
@@ -513,10 +525,10 @@ class _Writer:
         self.paragraph(doc.get("projection_method") or "")
         items = [item for pillar in doc["pillars"] for item in pillar["indicators"] if item.get("projection")]
         last = (doc["meta"].get("quarters") or [""])[-1]
-        rows = [[item["id"], _target(item, lang), shown(item.get("value"), lang),
+        rows = [[item["short_name"], _target(item, lang), shown(item.get("value"), lang),
                  number(item["projection"]["value"], lang),
                  label("yes" if item["projection"]["likely_met"] else "no", lang)] for item in items]
-        self.table([label("id", lang), label("target", lang, **terms(doc)), label("current", lang, quarter=_quarter(last, lang)),
+        self.table([label("indicator", lang), label("target", lang, **terms(doc)), label("current", lang, quarter=_quarter(last, lang)),
                     f"{label('projection', lang)}\n{note}", label("likely_met", lang)],
                    rows, [5.6, 2.4, 2.4, 3.2, 2.4], "lcccc")
         # a few trajectories: those least likely to make it first, shown in plan order
@@ -535,7 +547,7 @@ class _Writer:
                              paragraph=cell.paragraphs[0])
                 caption = cell.add_paragraph(style="Table Text")
                 caption.alignment = WD_ALIGN_PARAGRAPH.CENTER
-                self.run(caption, item["name"], italic=True)
+                self.run(caption, item["short_name"], italic=True)
 
     def completeness(self, doc: dict[str, Any], roman: str) -> None:
         lang = self.lang
@@ -572,12 +584,20 @@ class _Writer:
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         paragraph.paragraph_format.space_before = Pt(12)
         self.run(paragraph, label("legal.signer", LEGAL), bold=True, size=BODY_PT)
-        for _ in range(4):
+        for _ in range(5):  # room for the signature and the seal
             self.paragraph("", right, style="Normal")
+        self.paragraph(label("legal.signer_name", LEGAL), right, style="Normal", bold=True, size=BODY_PT,
+                       align=WD_ALIGN_PARAGRAPH.CENTER)
 
     def annex(self, doc: dict[str, Any]) -> None:
-        lang = self.lang
-        self.heading(label("section_annex", lang).upper(), 1, center=True).paragraph_format.page_break_before = True
+        lang, center = self.lang, WD_ALIGN_PARAGRAPH.CENTER
+        self.paragraph(label("appendix_label", lang), style="Normal", bold=True, size=BODY_PT, align=center
+                       ).paragraph_format.page_break_before = True
+        self.paragraph(label("appendix_title", lang), style="Normal", bold=True, size=BODY_PT, align=center)
+        date = doc["meta"].get("date")
+        self.paragraph(label("appendix_attached", lang, legal_date=vn_date(date), date=_short_date(date, lang)),
+                       style="Normal", italic=True, size=BODY_PT, align=center)
+        self.rule(self.document, 3.0, PORTRAIT_WIDTH)
         quality = doc.get("data_quality") or {}
 
         self.heading(f"1. {label('sub_files', lang)}", 2)
@@ -587,6 +607,8 @@ class _Writer:
                      str(f.get("accepted", 0)), str(f.get("rejected", 0)), str(f.get("blank", 0))] for f in files]
             self.table([label("file", lang), label("read", lang), label("accepted", lang), label("rejected", lang),
                         label("blank", lang)], rows, [8.4, 1.9, 1.9, 1.9, 1.9], "lcccc")
+            if doc["summary"].get("rows"):
+                self.paragraph(label("rows_line", lang, **doc["summary"]["rows"]) + ".")
         else:
             self.paragraph(label("none", lang))
 
@@ -606,8 +628,6 @@ class _Writer:
                        [6.6, 9.4], "ll")
         else:
             self.paragraph(label("none", lang))
-        self.paragraph(label("generated_by", lang, version=doc["meta"].get("version") or ""), style="Normal",
-                       italic=True, size=TABLE_PT, align=WD_ALIGN_PARAGRAPH.RIGHT, before=12)
 
 
 def _fix_widths(table, widths: list[float]) -> None:

@@ -232,7 +232,7 @@ def _summary(sheet: Worksheet, doc: dict[str, Any], lang: str) -> None:
 
 def _indicators(sheet: Worksheet, doc: dict[str, Any], lang: str) -> None:
     columns: list[tuple[str, str | None]] = [
-        ("id", None), ("pillar", None), ("name", None), ("unit", None), ("comparator", None),
+        ("id", None), ("pillar", None), ("short_name", None), ("name", None), ("unit", None), ("comparator", None),
         ("target", POINTS), ("baseline", POINTS), ("baseline_qualifier", None), ("value", POINTS),
         ("numerator", COUNT), ("denominator", COUNT), ("attainment", POINTS), ("progress", POINTS),
         ("expected", POINTS), ("met", None), ("status", None), ("gap", POINTS), ("projection", POINTS),
@@ -249,12 +249,12 @@ def _indicators(sheet: Worksheet, doc: dict[str, Any], lang: str) -> None:
         rows.append([values.get(key) for key, _ in columns])
     last = _table(sheet, [label(key, lang, **terms(doc)) for key, _ in columns], rows, [fmt for _, fmt in columns])
     _finish_table(sheet, len(columns), last, freeze="B2")
-    _widths(sheet, fixed={2: 24})
+    _widths(sheet, fixed={2: 24, 3: 40})
 
 
 def _quarterly(sheet: Worksheet, doc: dict[str, Any], lang: str) -> None:
     quarters = list(doc["meta"].get("quarters") or [])
-    lead = [("id", None), ("pillar", None), ("name", None), ("unit", None), ("target", POINTS),
+    lead = [("id", None), ("pillar", None), ("short_name", None), ("unit", None), ("target", POINTS),
             ("baseline", POINTS)]
     headings = ([label(key, lang, **terms(doc)) for key, _ in lead] + quarters
                 + [label("expected_at", lang, quarter=q) for q in quarters])
@@ -262,12 +262,12 @@ def _quarterly(sheet: Worksheet, doc: dict[str, Any], lang: str) -> None:
     rows = []
     for pillar, item in _indicators_in_order(doc):
         values = (item.get("quarters") or {}), (item.get("expected_path") or {})
-        rows.append([item.get("id"), pillar.get("name") or item.get("pillar"), item.get("name"),
+        rows.append([item.get("id"), pillar.get("name") or item.get("pillar"), item.get("short_name"),
                      item.get("unit"), item.get("target"), item.get("baseline")]
                     + [values[0].get(q) for q in quarters] + [values[1].get(q) for q in quarters])
     last = _table(sheet, headings, rows, formats)
     _finish_table(sheet, len(headings), last, freeze="B2")
-    _widths(sheet, fixed={2: 24, 3: 60})
+    _widths(sheet, fixed={2: 24, 3: 40})
 
 
 def _agencies(sheet: Worksheet, doc: dict[str, Any], lang: str) -> None:

@@ -76,7 +76,7 @@ thead th { background: var(--head); font-size: .8rem; font-weight: 600; vertical
 table.ind { table-layout: fixed; min-width: 70rem; }
 col.c-baseline { width: 5.6rem; } col.c-target { width: 5.2rem; } col.c-quarter { width: 4.7rem; } col.c-trend { width: 7.2rem; }
 col.c-att { width: 5rem; } col.c-status { width: 8.8rem; } col.c-gap { width: 4.8rem; }
-table.ind td.num, table.ind th { white-space: normal; }
+table.ind td.num, table.ind th { white-space: normal; } table.ind th.q { white-space: nowrap; }
 td.name, th.name { position: sticky; left: 0; background: #fff; box-shadow: 1px 0 0 var(--line); }
 th.name { background: var(--head); z-index: 1; }
 td.name summary, td.name .short { list-style: none; cursor: pointer; font-weight: 600; }
@@ -257,7 +257,7 @@ def _indicator_table(doc: dict[str, Any], pillar: dict[str, Any], lang: str) -> 
     """Name, baseline, target, the quarters, the trend, attainment, status and gap."""
     name, baseline, target, *quarters, attainment, status, gap = quarter_headers(doc, lang)[1:]  # the id goes under the name
     columns = [(name, "name text", ""), (baseline, "num", "baseline"), (target, "num", "target"),
-               *((q, "num", "quarter") for q in quarters), (label("html.trend", lang), "trend", "trend"),
+               *((q, "num q", "quarter") for q in quarters), (label("html.trend", lang), "trend", "trend"),
                (attainment, "num att", "att"), (status, "status", "status"), (gap, "num gap", "gap")]
     rows = []
     for item in pillar["indicators"]:

@@ -39,31 +39,47 @@ def test_no_projection_once_the_fourth_quarter_is_in():
 
 
 class Collector(HTMLParser):
+    """Every table row as cell texts, with the indicator id the row shows (its small span.id),
+    and every chart image (svg role=img) with its aria-label and <title>."""
+
     def __init__(self):
         super().__init__()
-        self.rows, self.row, self.cell, self.svgs, self.external = [], None, None, 0, []
+        self.rows, self.row, self.cell, self.external = [], None, None, []
+        self.images, self.title, self.in_id, self.row_id = [], None, False, None
 
     def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
         if tag == "tr":
-            self.row = []
+            self.row, self.row_id = [], None
         elif tag in ("td", "th"):
             self.cell = ""
-        elif tag == "svg":
-            self.svgs += 1
-        for name, value in attrs:
+        elif tag == "svg" and attrs.get("role") == "img":
+            self.images.append({"label": attrs.get("aria-label"), "title": None, "class": attrs.get("class")})
+        elif tag == "title" and self.images:
+            self.title = ""
+        self.in_id = self.in_id or (tag == "span" and attrs.get("class") == "id")
+        for name, value in attrs.items():
             if name in ("src", "href") and value and "://" in value:
                 self.external.append(value)
 
     def handle_data(self, data):
         if self.cell is not None:
             self.cell += data
+        if self.title is not None:
+            self.title += data
+        if self.in_id and self.row is not None:
+            self.row_id = (self.row_id or "") + data
 
     def handle_endtag(self, tag):
-        if tag in ("td", "th") and self.row is not None:
+        if tag == "span":
+            self.in_id = False
+        elif tag == "title" and self.title is not None:
+            self.images[-1]["title"], self.title = self.title, None
+        elif tag in ("td", "th") and self.row is not None:
             self.row.append(self.cell.strip())
             self.cell = None
         elif tag == "tr" and self.row is not None:
-            self.rows.append(self.row)
+            self.rows.append((self.row_id, self.row))
             self.row = None
 
 
@@ -80,20 +96,24 @@ def test_html_has_every_indicator_with_the_numbers_of_cds_score(html_report):
     parser = Collector()
     parser.feed(html_report.read_text(encoding="utf-8"))
     by_id = {}
-    for row in parser.rows:  # the pillar tables come first; later tables repeat some ids
-        if row and "." in row[0]:
-            by_id.setdefault(row[0], row)
+    for row_id, row in parser.rows:  # the pillar tables come first; the projection table repeats some ids
+        if row_id:
+            by_id.setdefault(row_id, row)
     score = cds_json("score", EXAMPLES, "--period", "2023-Q3", "--lang", "en")
     assert len(score["indicators"]) == 29
     for item in score["indicators"]:
-        row = by_id[item["id"]]
+        row = by_id[item["id"]]  # name (short name, full wording, id), 2022, target, Q1..Q3, trend, attainment, status, gap
+        assert row[0].startswith(item["short_name"]) and row[0].endswith(item["id"])
         attainment = "—" if item["attainment"] is None else f"{item['attainment']:,.2f}"
-        assert row[-3] == attainment, item["id"]  # id, name, 2022, target, Q1..Q3, attainment, status, gap
+        assert row[-3] == attainment, item["id"]
         assert row[-2] == {"achieved": "achieved", "on_track": "on track", "at_risk": "at risk",
                            "off_track": "off track", "no_data": "no data"}[item["status"]]
         if isinstance(item["value"], float):
-            assert row[6] == f"{item['value']:,.2f}"
-    assert parser.svgs >= 4 + 20  # pillar bars, trajectories, heat map
+            assert row[5] == f"{item['value']:,.2f}"
+    charted = [i for i in score["indicators"] if i["unit"] == "percent" and i["value"] is not None]
+    kinds = [image["class"] for image in parser.images]
+    assert kinds.count("spark") == 29 and kinds.count("traj") == len(charted) == 24
+    assert all(image["label"] and image["label"] == image["title"] for image in parser.images)  # text alternatives
     assert parser.external == []  # self-contained: nothing fetched
 
 

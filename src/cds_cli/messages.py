@@ -577,6 +577,36 @@ TEXTS: dict[str, W] = {
                                   en="plan number, date and titles carried over from last year; set those of the {year} plan, then delete 'review: true'"),
     'finding.target_review': W(vi='{indicator}: mục tiêu chuyển từ năm trước, cần rà soát theo Kế hoạch mới rồi xóa dòng review: true',
                                en="{indicator}: target carried over from last year; check it against the new plan, then delete 'review: true'"),
+    # ---- HTML report
+    'html.coverage': W(vi='độ phủ số liệu {coverage}', en='data coverage {coverage}'),
+    'html.indicators': W(vi='{count} chỉ tiêu', en='{count} indicators'),
+    'html.reports_received': W(vi='đã nhận {received}/{expected} báo cáo kỳ {period}',
+                               en='{received} of {expected} reports received for {period}'),
+    'html.pillar_facts': W(vi='{score} điểm · độ phủ số liệu {coverage} · {count} chỉ tiêu',
+                           en='score {score} · data coverage {coverage} · {count} indicators'),
+    'html.contents': W(vi='Nội dung', en='Contents'),
+    'html.trend': W(vi='Diễn biến', en='Trend'),
+    'html.trend_note': W(
+        vi='Cột diễn biến: giá trị các quý (đường liền) so với mục tiêu (nét đứt). '
+           'Bấm vào tên chỉ tiêu để xem tên đầy đủ theo Kế hoạch.',
+        en='Trend column: the quarterly values (solid line) against the target (dashed line). '
+           "Click an indicator's name for the plan's full wording.",
+    ),
+    'html.heat_note': W(
+        vi='Mỗi ô ghi tỷ lệ báo cáo đã nhận; nền xanh từ {high}%, vàng từ {low}% đến dưới {high}%, đỏ dưới {low}%; '
+           '— : không có báo cáo phải gửi.',
+        en='Each cell gives the share of reports received; green from {high}%, amber from {low}% to under {high}%, '
+           'red under {low}%; — : no report was due.',
+    ),
+    # ---- text alternatives of the report's charts (HTML and Word)
+    'alt.trend': W(vi='{name}: {values}; mục tiêu {target}', en='{name}: {values}; target {target}'),
+    'alt.attainment': W(vi='Biểu đồ thanh: mức đạt của từng chỉ tiêu so với vạch 100% — {pillar}: {items}',
+                        en='Bar chart: attainment of each indicator against the 100% line — {pillar}: {items}'),
+    'alt.trajectory': W(vi='Biểu đồ đường — {name}: {values}; mục tiêu {target}{projection}',
+                        en='Line chart — {name}: {values}; target {target}{projection}'),
+    'alt.projection': W(vi='; dự báo quý IV: {value}', en='; Q4 projection: {value}'),
+    'alt.completeness': W(vi='Biểu đồ nhiệt: tỷ lệ gửi báo cáo của {count} đơn vị theo quý; toàn tỉnh: {values}',
+                          en='Heat map: reporting rate of {count} agencies by quarter; province: {values}'),
     # ---- "cannot continue" (exit 2)
     'error.no_such_input': W(vi='không có tệp hoặc thư mục: {paths}', en='no such file or directory: {paths}'),
     'error.period_option': W(vi='--period {value}: hãy ghi một quý của năm {year}, ví dụ {year}-Q2',

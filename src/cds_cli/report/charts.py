@@ -1,8 +1,12 @@
-"""Charts for the report, drawn with matplotlib: SVG for HTML, PNG for DOCX.
+"""Charts for the Word report, drawn with matplotlib (PNG; SVG still on request).
 
 Each function takes a piece of :meth:`AnnualReport.to_dict` and returns the image bytes.
+Indicators are labelled with their short names, agencies with their names; each image
+carries its text alternative (:mod:`.text`: ``attainment_alt`` …) as its Description
+metadata, and a caller can give the same text to the document (a picture's alt text).
 Output is deterministic (fixed SVG ids, no dates in metadata) and text keeps its
-Vietnamese diacritics (DejaVu Sans, shipped with matplotlib, covers them).
+Vietnamese diacritics (DejaVu Sans, shipped with matplotlib, covers them).  The HTML
+report draws its own lighter inline SVG (:mod:`.svg`).
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ matplotlib.use("Agg")  # files only, never a window
 import matplotlib.pyplot as plt  # noqa: E402
 
 from ..labels import label  # noqa: E402
+from .text import attainment_alt, completeness_alt, quarter_name, trajectory_alt  # noqa: E402
 
 STATUS_COLOURS = {"achieved": "#2e7d32", "on_track": "#66bb6a", "at_risk": "#f9a825",
                   "off_track": "#c62828", "no_data": "#bdbdbd"}
@@ -29,9 +34,10 @@ plt.rcParams.update({
 })
 
 
-def _save(figure, fmt: str) -> bytes:
+def _save(figure, fmt: str, alt: str) -> bytes:
     buffer = io.BytesIO()
     metadata = {"Date": None, "Creator": None} if fmt == "svg" else {"Software": None}
+    metadata["Description"] = alt
     figure.savefig(buffer, format=fmt, dpi=150, bbox_inches="tight", metadata=metadata)
     plt.close(figure)
     data = buffer.getvalue()
@@ -45,10 +51,11 @@ def attainment_chart(pillar: dict[str, Any], lang: str, fmt: str = "svg") -> byt
     """Horizontal bars: attainment of each indicator of a pillar, with the 100% line."""
     items = pillar["indicators"]
     figure, axes = plt.subplots(figsize=(7.5, 0.32 * len(items) + 1.0))
-    names = [item["id"] for item in items][::-1]
+    rows = range(len(items))  # positions, not names: two indicators may share a short name
     values = [item["attainment"] or 0 for item in items][::-1]
     colours = [STATUS_COLOURS[item["status"]] for item in items][::-1]
-    axes.barh(names, values, color=colours, height=0.6)
+    axes.barh(rows, values, color=colours, height=0.6)
+    axes.set_yticks(rows, [item["short_name"] for item in items][::-1])
     axes.axvline(100, color="#333333", linewidth=1, linestyle="--")
     for y, item in enumerate(items[::-1]):
         text = "—" if item["attainment"] is None else f"{item['attainment']:.0f}%"
@@ -56,7 +63,7 @@ def attainment_chart(pillar: dict[str, Any], lang: str, fmt: str = "svg") -> byt
     axes.set_xlim(0, max(120, max(values, default=0) * 1.12))
     axes.set_xlabel(label("attainment", lang))
     axes.set_title(label("chart_attainment", lang, pillar=pillar["name"]), loc="left", fontsize=10)
-    return _save(figure, fmt)
+    return _save(figure, fmt, attainment_alt(pillar, lang))
 
 
 def trajectory_chart(item: dict[str, Any], lang: str, terms: dict[str, Any], fmt: str = "svg") -> bytes:
@@ -80,12 +87,12 @@ def trajectory_chart(item: dict[str, Any], lang: str, terms: dict[str, Any], fmt
         axes.plot([last[0], 4], [last[1], item["projection"]["value"]], linestyle="--", color="#1565c0", alpha=0.5)
         axes.plot([4], [item["projection"]["value"]], marker="o", markerfacecolor="white", color="#1565c0",
                   label=label("projection", lang))
-    axes.set_xticks(range(0, 5), [str(terms["baseline_year"]), "Q1", "Q2", "Q3", "Q4"])
+    axes.set_xticks(range(0, 5), [str(terms["baseline_year"]), *(quarter_name(n, lang) for n in range(1, 5))])
     axes.set_xlim(-0.3, 4.3)
     axes.set_ylabel("%")
-    axes.set_title(f"{item['id']}", loc="left", fontsize=9)
+    axes.set_title(item["short_name"], loc="left", fontsize=9)
     axes.legend(fontsize=7, frameon=False, loc="best")
-    return _save(figure, fmt)
+    return _save(figure, fmt, trajectory_alt(item, lang, terms))
 
 
 def completeness_heatmap(completeness: dict[str, Any], quarters: list[str], lang: str, fmt: str = "svg") -> bytes:
@@ -99,9 +106,9 @@ def completeness_heatmap(completeness: dict[str, Any], quarters: list[str], lang
         for x, rate in enumerate(row):
             axes.text(x, y, "—" if rate is None else f"{100 * rate:.0f}%", ha="center", va="center", fontsize=7)
     axes.set_xticks(range(len(quarters)), quarters)
-    axes.set_yticks(range(len(agencies)), [agency["id"] for agency in agencies])
+    axes.set_yticks(range(len(agencies)), [agency["name"] for agency in agencies])
     axes.tick_params(length=0)
     for spine in axes.spines.values():
         spine.set_visible(False)
     axes.set_title(label("chart_completeness", lang), loc="left", fontsize=10)
-    return _save(figure, fmt)
+    return _save(figure, fmt, completeness_alt(completeness, quarters, lang))

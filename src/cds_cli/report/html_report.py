@@ -1,158 +1,396 @@
-"""The report as one self-contained HTML page: inline SVG charts, no network, no script,
-readable on screen and printable on A4 (tables are not split mid-row)."""
+"""The report as one self-contained HTML page, the page a provincial leader opens.
+
+A summary band first (the index, the four pillars with their coverage, indicators per status,
+the reporting rate), then one table per pillar: the indicator's short name first (its id small
+underneath, the plan's full wording a click away), the quarters, a sparkline against the
+target and the status as a coloured chip that also says its word.  Charts are inline SVG or
+plain HTML, each with a text alternative.  No network, no script; readable from a phone
+(tables scroll inside their own box) to a wide screen, and printable on A4 (rows are not split).
+"""
 
 from __future__ import annotations
 
 from html import escape
 from typing import Any
 
-from ..labels import label, number, reporting_text, share_text
-from .charts import attainment_chart, completeness_heatmap, trajectory_chart
-from .text import cells_for_indicator, quarter_headers, status_counts_line, terms
+from ..labels import label, number, share_text
+from .svg import legend_samples, sparkline, trajectory
+from .text import cells_for_indicator, quarter_headers, terms
 
+Column = tuple[str, str, str]  # heading, class of its cells, class of its <col> (a fixed width)
+HEAT = (0.9, 0.5)  # reporting rate: green from 90%, amber from 50%, red below
 STYLE = """
-body { font-family: "Times New Roman", "DejaVu Serif", serif; font-size: 13pt; line-height: 1.4;
-       max-width: 60rem; margin: 2rem auto; padding: 0 1rem; color: #111; }
-h1 { font-size: 16pt; text-align: center; margin-bottom: .2rem; }
-h2 { font-size: 14pt; margin-top: 2rem; border-bottom: 1px solid #999; }
-h3 { font-size: 13pt; }
-.meta, .note { color: #444; font-size: 11pt; }
+:root { --ink: #1c2430; --muted: #5b6573; --line: #dde2e8; --head: #f2f5f8; --accent: #0b4f8a; color-scheme: light; }
+* { box-sizing: border-box; }
+html { -webkit-text-size-adjust: 100%; }
+body { margin: 0; color: var(--ink); background: #fff; font-size: 15px; line-height: 1.45;
+       font-family: "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", Arial, sans-serif; }
+main { max-width: 80rem; margin: 0 auto; padding: 1.5rem 1.5rem 2.5rem; }
+.masthead { border-bottom: 3px solid var(--accent); padding-bottom: .7rem; }
+.issuer { margin: 0; color: var(--accent); font-size: .8rem; font-weight: 700; letter-spacing: .04em; text-transform: uppercase; }
+h1 { font-size: 1.65rem; line-height: 1.25; margin: .25rem 0 .35rem; }
+.meta { margin: 0; color: var(--muted); font-size: .9rem; }
+.toc { margin: .6rem 0 0; font-size: .85rem; display: flex; flex-wrap: wrap; gap: .2rem 1.1rem; }
+.toc a { color: var(--accent); text-decoration: none; }
+h2 { font-size: 1.25rem; color: var(--accent); margin: 2rem 0 .7rem; padding-bottom: .25rem; border-bottom: 1px solid var(--line); }
+h3 { font-size: 1.05rem; margin: 1.6rem 0 .3rem; display: flex; flex-wrap: wrap; align-items: baseline; gap: .1rem 1rem; }
+h3 .facts { font-size: .85rem; font-weight: 400; color: var(--muted); }
+.note { color: var(--muted); font-size: .85rem; margin: .3rem 0 .6rem; }
 .projection { font-style: italic; }
-table { border-collapse: collapse; width: 100%; font-size: 10pt; margin: .5rem 0 1rem; }
-th, td { border: 1px solid #bbb; padding: 2px 5px; vertical-align: top; }
-th { background: #eef3f8; }
-td.num { text-align: right; white-space: nowrap; }
-.status-achieved { color: #1b5e20; font-weight: bold; } .status-on_track { color: #2e7d32; }
-.status-at_risk { color: #b26a00; } .status-off_track { color: #b71c1c; font-weight: bold; }
-.status-no_data { color: #777; }
-td[class^="status-"] { white-space: nowrap; }
-figure { margin: .5rem 0 1.5rem; } figure svg { max-width: 100%; height: auto; }
-.charts { display: flex; flex-wrap: wrap; gap: .5rem; } .charts figure { width: 48%; }
-code { font-size: 9pt; word-break: break-all; }
-@page { size: A4; margin: 2cm 1.5cm 2cm 3cm; }
+/* summary band */
+.band { display: grid; grid-template-columns: repeat(5, minmax(0, 1fr)); gap: .75rem; }
+.card { border: 1px solid var(--line); border-radius: 8px; padding: .65rem .85rem; display: flex; flex-direction: column; }
+.card .big { margin-top: auto; }
+.card .label { font-size: .85rem; font-weight: 600; line-height: 1.3; }
+.card .big { font-size: 1.9rem; font-weight: 700; line-height: 1.15; font-variant-numeric: tabular-nums; padding-top: .15rem; }
+.card .sub { font-size: .8rem; color: var(--muted); }
+.card.index { background: var(--accent); border-color: var(--accent); color: #fff; }
+.card.index .sub { color: #d6e4f2; }
+.card.status { grid-column: span 3; } .card.reporting { grid-column: span 2; }
+.meter { height: 6px; border-radius: 3px; background: #e6eaee; margin-top: .45rem; overflow: hidden; }
+.meter span { display: block; height: 100%; background: var(--accent); }
+.card.index .meter { background: #3f78ad; } .card.index .meter span { background: #fff; }
+.stack { display: flex; height: 12px; border-radius: 6px; overflow: hidden; margin: .55rem 0 .6rem; }
+.chips { display: flex; flex-wrap: wrap; gap: .35rem .4rem; }
+/* status: a chip with its word, colour only as a second cue */
+.chip { display: inline-block; padding: .05rem .6rem .1rem; border-radius: 999px; border: 1px solid;
+        font-size: .8rem; font-weight: 600; white-space: nowrap; }
+.chip::before { content: ""; display: inline-block; width: .55em; height: .55em; border-radius: 50%;
+                background: currentColor; margin-right: .4em; vertical-align: .05em; }
+.chip b { font-variant-numeric: tabular-nums; margin-left: .3em; }
+.s-achieved { color: #1b5e20; background: #e4f2e5; border-color: #b5d9b8; }
+.s-on_track { color: #2f6b32; background: #eef7ee; border-color: #c8e3c9; }
+.s-at_risk { color: #7a4a00; background: #fff3d1; border-color: #f0d48a; }
+.s-off_track { color: #a31515; background: #fde6e6; border-color: #f1b4b4; }
+.s-no_data { color: #555; background: #f0f0f0; border-color: #d4d4d4; }
+.f-achieved { background: #2e7d32; } .f-on_track { background: #66bb6a; } .f-at_risk { background: #f9a825; }
+.f-off_track { background: #c62828; } .f-no_data { background: #bdbdbd; }
+/* tables: scroll inside their own box on a narrow screen */
+.scroll { overflow-x: auto; border: 1px solid var(--line); border-radius: 6px; margin: .4rem 0 1rem; }
+table { border-collapse: collapse; width: 100%; font-size: .88rem; }
+th, td { padding: .4rem .55rem; border-bottom: 1px solid var(--line); text-align: left; vertical-align: middle; }
+tbody tr:last-child td { border-bottom: 0; }
+thead th { background: var(--head); font-size: .8rem; font-weight: 600; vertical-align: bottom; }
+.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+.text { min-width: 15rem; }
+table.ind { table-layout: fixed; min-width: 70rem; }
+col.c-baseline { width: 5.6rem; } col.c-target { width: 5.2rem; } col.c-quarter { width: 4.7rem; } col.c-trend { width: 7.2rem; }
+col.c-att { width: 5rem; } col.c-status { width: 8.8rem; } col.c-gap { width: 4.8rem; }
+table.ind td.num, table.ind th { white-space: normal; } table.ind th.q { white-space: nowrap; }
+td.name, th.name { position: sticky; left: 0; background: #fff; box-shadow: 1px 0 0 var(--line); }
+th.name { background: var(--head); z-index: 1; }
+td.name summary, td.name .short { list-style: none; cursor: pointer; font-weight: 600; }
+td.name .short { cursor: auto; }
+td.name summary::-webkit-details-marker { display: none; }
+td.name .full { margin: .2rem 0 0; font-size: .8rem; color: var(--muted); }
+.id.inline { display: inline; margin-left: .4em; }
+.id { display: block; font-size: .72rem; color: var(--muted); font-family: "DejaVu Sans Mono", Consolas, monospace;
+      overflow-wrap: anywhere; }
+td.trend { padding-top: .2rem; padding-bottom: .2rem; } svg.spark { display: block; }
+tr.total td { font-weight: 700; background: var(--head); }
+td.h-high { background: #e4f2e5; } td.h-mid { background: #fff3d1; } td.h-low { background: #fde6e6; }
+td.h-none { color: var(--muted); }
+code { font-size: .78rem; overflow-wrap: anywhere; }
+/* attainment bars: names as text, a dashed line at 100% */
+.bars { margin: .3rem 0 1.4rem; }
+.bars figcaption { font-size: .9rem; font-weight: 600; margin-bottom: .35rem; }
+.bar-row { display: grid; grid-template-columns: minmax(15rem, 24rem) minmax(8rem, 1fr) 11rem; gap: .2rem .8rem;
+           align-items: center; font-size: .85rem; padding: .12rem 0; }
+.track { position: relative; height: 14px; background: #f3f5f7; }
+.bar { position: absolute; left: 0; top: 0; bottom: 0; }
+.goal { position: absolute; top: -4px; bottom: -4px; border-left: 2px dashed #333; }
+.bar-value { white-space: nowrap; font-variant-numeric: tabular-nums; }
+.bar-value .word { color: var(--muted); }
+/* trajectories: small multiples with one legend */
+.legend { display: flex; flex-wrap: wrap; gap: .2rem 1.3rem; font-size: .85rem; color: var(--muted); margin: .2rem 0 .8rem; }
+.legend svg { vertical-align: middle; margin-right: .35rem; }
+.grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(16.5rem, 1fr)); gap: 1rem 1.3rem; }
+.traj-fig { margin: 0; }
+.traj-fig figcaption { font-size: .85rem; font-weight: 600; line-height: 1.3; }
+svg.traj { display: block; width: 100%; height: auto; }
+.two { display: grid; grid-template-columns: repeat(auto-fit, minmax(24rem, 1fr)); gap: 0 1.5rem; align-items: start; }
+.inputs { font-size: .8rem; padding-left: 1.2rem; }
+footer { margin-top: 2rem; }
+@media screen and (max-width: 64rem) {
+  .band { grid-template-columns: repeat(2, minmax(0, 1fr)); }
+  .card.index, .card.status, .card.reporting { grid-column: 1 / -1; }
+}
+@media screen and (max-width: 40rem) {
+  body { font-size: 14px; } main { padding: 1rem .9rem 2rem; } h1 { font-size: 1.3rem; }
+  .text { min-width: 11rem; }
+  /* each indicator row becomes a card: the name, then its figures under their headings */
+  table.cards, table.cards tbody { display: block; min-width: 0; }
+  .scroll.cards-box { border: 0; overflow: visible; }
+  table.cards thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
+  table.cards tr { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: .4rem .6rem;
+                   padding: .6rem .7rem; border: 1px solid var(--line); border-radius: 6px; margin-bottom: .5rem; }
+  table.cards td { display: block; padding: 0; border: 0; text-align: left; white-space: normal; order: 2; }
+  table.cards td::before { content: attr(data-label); display: block; font-size: .72rem; color: var(--muted); }
+  table.cards td.name { grid-column: 1 / -1; position: static; box-shadow: none; order: 0; }
+  table.cards td.name::before { content: none; }
+  table.cards td:empty { display: none; }
+  table.cards td.status, table.cards td.trend { grid-column: span 2; }
+  table.cards td.status, table.cards td.att, table.cards td.gap { order: 1; }
+  .two { grid-template-columns: minmax(0, 1fr); }
+  .bar-row { grid-template-columns: minmax(0, 1fr) auto; grid-template-areas: "name value" "track track"; }
+  .bar-name { grid-area: name; } .bar-value { grid-area: value; } .track { grid-area: track; }
+}
+@page { size: A4; margin: 1.5cm 1.3cm 1.5cm 2cm; }
 @media print {
-  body { margin: 0; max-width: none; font-size: 12pt; }
+  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  body { font-size: 9.5pt; } main { max-width: none; padding: 0; }
+  .toc { display: none; }
+  .scroll { overflow: visible; border: 0; }
+  td.name, th.name { position: static; box-shadow: none; }
+  .text { min-width: 0; width: 30%; }
+  table { font-size: 8pt; } th, td { padding: .25rem .3rem; }
+  table.ind { table-layout: auto; min-width: 0; } table.ind col { width: auto; }
+  svg.spark { width: 64px; height: 19px; }
+  table.ind th.name { width: 27%; } .chip { font-size: 7.5pt; padding: 0 .4rem; }
   h2 { page-break-before: always; } h2.first { page-break-before: avoid; }
-  tr, figure { page-break-inside: avoid; } thead { display: table-header-group; }
-  .charts figure { width: 48%; }
+  h2, h3 { page-break-after: avoid; }
+  tr, figure, .card, .bar-row { page-break-inside: avoid; } thead { display: table-header-group; }
+  .grid { grid-template-columns: repeat(3, minmax(0, 1fr)); }
 }
 """
 
 
 def render_html(doc: dict[str, Any], lang: str) -> bytes:
     meta = doc["meta"]
+    sections = _sections(doc, lang)
     parts = [
         "<!DOCTYPE html>", f'<html lang="{lang}">', "<head>", '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{escape(meta['title'])}</title>", f"<style>{STYLE}</style>", "</head>", "<body>",
-        f"<h1>{escape(meta['title'])}</h1>",
-        f'<p class="meta">{escape(label("report_basis", lang, number=meta["plan_number"], date=meta["plan_date_text"], issuer=meta["issuer"]))}<br>'
-        f'{escape(label("report_period", lang, quarters=", ".join(meta["quarters"])))}'
-        + (f"<br>{escape(meta['date_text'])}" if meta["date"] else "") + "</p>",
-        *_summary(doc, lang), *_pillars(doc, lang), *_projection(doc, lang), *_trajectories(doc, lang),
-        *_completeness(doc, lang), *_annex(doc, lang),
-        f'<p class="note">{escape(label("generated_by", lang, version=meta["version"]))}</p>',
-        "</body>", "</html>",
+        f"<title>{escape(meta['title'])}</title>", f"<style>{STYLE}</style>", "</head>", "<body>", "<main>",
+        *_masthead(doc, lang, sections),
+        *(part for _, _, builder in sections for part in builder()),
+        f'<footer class="note">{escape(label("generated_by", lang, version=meta["version"]))}</footer>',
+        "</main>", "</body>", "</html>",
     ]
     return ("\n".join(parts) + "\n").encode("utf-8")
 
 
-def _table(headers: list[str], rows: list[list[Any]], numeric: set[int] = frozenset()) -> str:
-    head = "".join(f"<th>{escape(h)}</th>" for h in headers)
-    body = []
-    for row in rows:
-        cells = []
-        for i, cell in enumerate(row):
-            css = ' class="num"' if i in numeric else ""
-            if isinstance(cell, tuple):  # (text, css class)
-                cells.append(f'<td class="{cell[1]}">{escape(str(cell[0]))}</td>')
-            else:
-                cells.append(f"<td{css}>{escape(str(cell))}</td>")
-        body.append("<tr>" + "".join(cells) + "</tr>")
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+def _sections(doc: dict[str, Any], lang: str) -> list[tuple[str, str, Any]]:
+    """(anchor, heading, builder) of each section, numbered I, II … (the annex is not numbered)."""
+    plan = [("summary", "section_summary", _summary), ("pillars", "section_pillars", _pillars),
+            *([("projection", "section_projection", _projection)] if _projected(doc) else []),
+            ("trajectories", "chart_trajectory", _trajectories),
+            ("completeness", "section_completeness", _completeness)]
+    numbered = [(anchor, f"{roman}. {label(key, lang)}", builder)
+                for roman, (anchor, key, builder) in zip(("I", "II", "III", "IV", "V", "VI"), plan)]
+    numbered.append(("annex", label("section_annex", lang), _annex))
+    return [(anchor, heading, _bound(builder, doc, lang, anchor, heading)) for anchor, heading, builder in numbered]
 
 
-def _figure(svg: bytes, caption: str) -> str:
-    return f"<figure>{svg.decode('utf-8')}<figcaption class=\"note\">{escape(caption)}</figcaption></figure>"
+def _bound(builder: Any, doc: dict[str, Any], lang: str, anchor: str, heading: str) -> Any:
+    first = ' class="first"' if anchor == "summary" else ""
+    return lambda: [f'<h2 id="{anchor}"{first}>{escape(heading)}</h2>', *builder(doc, lang)]
 
+
+def _masthead(doc: dict[str, Any], lang: str, sections: list[tuple[str, str, Any]]) -> list[str]:
+    meta = doc["meta"]
+    lines = [label("report_basis", lang, number=meta["plan_number"], date=meta["plan_date_text"], issuer=meta["issuer"]),
+             label("report_period", lang, quarters=", ".join(meta["quarters"])), *([meta["date_text"]] if meta["date"] else [])]
+    links = "".join(f'<a href="#{anchor}">{escape(heading)}</a>' for anchor, heading, _ in sections)
+    return ['<header class="masthead">', f'<p class="issuer">{escape(meta["issuer"])}</p>',
+            f"<h1>{escape(meta['title'])}</h1>", f'<p class="meta">{"<br>".join(escape(line) for line in lines)}</p>',
+            f'<nav class="toc" aria-label="{escape(label("html.contents", lang))}">{links}</nav>', "</header>"]
+
+
+# ---- I. the summary band
 
 def _summary(doc: dict[str, Any], lang: str) -> list[str]:
     summary = doc["summary"]
-    rows = [[p["name"], number(p["score"], lang), share_text(p['coverage'], lang)] for p in summary["pillars"]]
-    rows.append([label("index", lang), number(summary["index"]["score"], lang),
-                 share_text(summary['index']['coverage'], lang)])
-    return [
-        f'<h2 class="first">I. {escape(label("section_summary", lang))}</h2>',
-        _table([label(k, lang) for k in ("pillar", "score", "coverage")], rows, {1, 2}),
-        f"<p>{escape(status_counts_line(summary['status_counts'], lang))}</p>",
-        f"<p>{escape(reporting_text(summary['reporting'], doc['meta']['period'], lang))}</p>",
-    ]
+    index = summary["index"]
+    cards = [_card("index", label("index", lang), number(index["score"], lang),
+                   label("html.coverage", lang, coverage=share_text(index["coverage"], lang)), index["coverage"])]
+    cards += [_card("pillar", p["name"], number(p["score"], lang),
+                    label("html.coverage", lang, coverage=share_text(p["coverage"], lang)), p["coverage"])
+              for p in summary["pillars"]]
+    return ['<section class="band">', *cards, _status_card(summary["status_counts"], lang),
+            _reporting_card(summary["reporting"], doc["meta"]["period"], lang), "</section>"]
 
+
+def _card(kind: str, title: str, big: str, sub: str, share: float | None) -> str:
+    return (f'<div class="card {kind}"><div class="label">{escape(title)}</div><div class="big">{escape(big)}</div>'
+            f'<div class="sub">{escape(sub)}</div>{_meter(share)}</div>')
+
+
+def _meter(share: float | None) -> str:
+    width = 0 if share is None else max(0.0, min(1.0, share)) * 100
+    return f'<div class="meter" aria-hidden="true"><span style="width:{width:.1f}%"></span></div>'
+
+
+def _status_card(counts: dict[str, int], lang: str) -> str:
+    total = sum(counts.values())
+    stack = "".join(f'<span class="f-{status}" style="flex:{count}"></span>' for status, count in counts.items() if count)
+    chips = "".join(f'<span class="chip s-{status}">{escape(label(status, lang))}<b>{count}</b></span>'
+                    for status, count in counts.items())
+    return (f'<div class="card status"><div class="label">{escape(label("status_counts", lang))}</div>'
+            f'<div class="sub">{escape(label("html.indicators", lang, count=total))}</div>'
+            f'<div class="stack" aria-hidden="true">{stack}</div><div class="chips">{chips}</div></div>')
+
+
+def _reporting_card(reporting: dict[str, Any], period: str, lang: str) -> str:
+    detail = label("html.reports_received", lang, received=reporting["received"], expected=reporting["expected"],
+                   period=period)
+    return _card("reporting", label("reporting_rate", lang), share_text(reporting["rate"], lang), detail, reporting["rate"])
+
+
+def _chip(status: str, lang: str) -> str:
+    return f'<span class="chip s-{status}">{escape(label(status, lang))}</span>'
+
+
+# ---- II. pillars: one table each, and the attainment bars
 
 def _pillars(doc: dict[str, Any], lang: str) -> list[str]:
-    headers = quarter_headers(doc, lang)
-    parts = [f"<h2>II. {escape(label('section_pillars', lang))}</h2>"]
-    for number_, pillar in enumerate(doc["pillars"], start=1):
-        rows = []
-        for item in pillar["indicators"]:
-            cells = cells_for_indicator(item, doc["meta"]["quarters"], lang)
-            cells[-2] = (cells[-2], f"status-{item['status']}")
-            rows.append(cells)
-        parts += [f"<h3>{number_}. {escape(pillar['name'])}</h3>",
-                  _table(headers, rows, set(range(2, len(headers) - 2)) | {len(headers) - 1}),
-                  _figure(attainment_chart(pillar, lang, "svg"), label("chart_attainment", lang, pillar=pillar["name"]))]
+    parts = [f'<p class="note">{escape(label("html.trend_note", lang))}</p>']
+    for n, pillar in enumerate(doc["pillars"], start=1):
+        facts = label("html.pillar_facts", lang, score=number(pillar["score"], lang), count=len(pillar["indicators"]),
+                      coverage=share_text(pillar["coverage"], lang))
+        parts += [f'<h3>{n}. {escape(pillar["name"])} <span class="facts">{escape(facts)}</span></h3>',
+                  _indicator_table(doc, pillar, lang), _bars(pillar, lang)]
     return parts
 
+
+def _indicator_table(doc: dict[str, Any], pillar: dict[str, Any], lang: str) -> str:
+    """Name, baseline, target, the quarters, the trend, attainment, status and gap."""
+    name, baseline, target, *quarters, attainment, status, gap = quarter_headers(doc, lang)[1:]  # the id goes under the name
+    columns = [(name, "name text", ""), (baseline, "num", "baseline"), (target, "num", "target"),
+               *((q, "num q", "quarter") for q in quarters), (label("html.trend", lang), "trend", "trend"),
+               (attainment, "num att", "att"), (status, "status", "status"), (gap, "num gap", "gap")]
+    rows = []
+    for item in pillar["indicators"]:
+        *values, attainment_text, _, gap_text = cells_for_indicator(item, doc["meta"]["quarters"], lang)[2:]
+        rows.append([_name(item), *map(escape, values), sparkline(item, lang), escape(attainment_text),
+                     _chip(item["status"], lang), escape(gap_text)])
+    return _table(columns, rows, "ind cards")
+
+
+def _table(columns: list[Column], rows: list[list[Any]], css: str = "", row_css: list[str] | None = None) -> str:
+    """A table in a box that scrolls sideways when the screen is narrower than the table.  Cells
+    are HTML already, or (HTML, a class of that cell).  A ``cards`` table labels each cell with
+    its heading, for the phone layout; an ``ind`` table has fixed column widths."""
+    classes = css.split()
+    cols = "".join(f'<col class="c-{c}">' if c else "<col>" for _, _, c in columns) if "ind" in classes else ""
+    head = "".join(f"<th{_class(c)}>{escape(h)}</th>" for h, c, _ in columns)
+
+    def cell(column: Column, content: str | tuple[str, str]) -> str:
+        html, extra = content if isinstance(content, tuple) else (content, "")
+        labelled = f' data-label="{escape(column[0])}"' if "cards" in classes else ""
+        return f"<td{_class(column[1], extra)}{labelled}>{html}</td>"
+
+    body = "".join(f"<tr{_class(rc)}>{''.join(map(cell, columns, row))}</tr>"
+                   for rc, row in zip(row_css or [""] * len(rows), rows))
+    colgroup = f"<colgroup>{cols}</colgroup>" if cols else ""
+    return (f'<div{_class("scroll", "cards-box" if "cards" in classes else "")}><table{_class(css)}>{colgroup}'
+            f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>")
+
+
+def _class(*names: str) -> str:
+    joined = " ".join(name for name in names if name)
+    return f' class="{joined}"' if joined else ""
+
+
+def _name(item: dict[str, Any]) -> str:
+    """The short name, the plan's full wording under it on a click (and on hover), the id small."""
+    short, full = escape(item["short_name"]), escape(item["name"])
+    name = (f'<span class="short">{short}</span>' if item["short_name"] == item["name"] else
+            f'<details><summary title="{full}">{short}</summary><p class="full">{full}</p></details>')
+    return f'{name}<span class="id">{escape(item["id"])}</span>'
+
+
+def _bars(pillar: dict[str, Any], lang: str) -> str:
+    """Attainment of each indicator as a bar against a dashed line at 100%, the figure and the
+    status written after each bar: a chart that is its own text alternative."""
+    scale = max([120.0, *((item["attainment"] or 0) * 1.05 for item in pillar["indicators"])])
+    goal = f'<span class="goal" style="left:{100 * 100 / scale:.1f}%"></span>'
+    rows = []
+    for item in pillar["indicators"]:
+        width = min(item["attainment"] or 0, scale) * 100 / scale
+        value = "—" if item["attainment"] is None else f"{number(item['attainment'], lang)}%"
+        rows.append(f'<div class="bar-row"><span class="bar-name">{escape(item["short_name"])}</span>'
+                    f'<span class="track" aria-hidden="true"><span class="bar f-{item["status"]}" '
+                    f'style="width:{width:.1f}%"></span>{goal}</span><span class="bar-value">{escape(value)} '
+                    f'<span class="word">· {escape(label(item["status"], lang))}</span></span></div>')
+    caption = label("chart_attainment", lang, pillar=pillar["name"])
+    return f'<figure class="bars"><figcaption>{escape(caption)}</figcaption>{"".join(rows)}</figure>'
+
+
+# ---- III. projection, IV. trajectories
 
 def _projected(doc: dict[str, Any]) -> list[dict[str, Any]]:
     return [item for pillar in doc["pillars"] for item in pillar["indicators"] if item["projection"]]
 
 
 def _projection(doc: dict[str, Any], lang: str) -> list[str]:
-    items = _projected(doc)
-    if not items:
-        return []
-    rows = [[item["id"], item["name"], number(item["value"], lang), number(item["target"], lang, 0),
-             number(item["projection"]["value"], lang), label("yes" if item["projection"]["likely_met"] else "no", lang)]
-            for item in items]
-    headers = [label("id", lang), label("indicator", lang), label("value", lang), label("target", lang, **terms(doc)),
-               label("projection", lang), label("likely_met", lang)]
-    return [f"<h2>III. {escape(label('section_projection', lang))}</h2>",
-            f'<p class="projection">{escape(doc["projection_method"])} {escape(label("projection_note", lang))}</p>',
-            _table(headers, rows, {2, 3, 4})]
+    columns = [(label("indicator", lang), "name text", ""),
+               *((label(k, lang, **terms(doc)), "num", "") for k in ("value", "target", "projection")),
+               (label("likely_met", lang), "", "")]
+    rows = [[_name(item), number(item["value"], lang), number(item["target"], lang, 0),
+             number(item["projection"]["value"], lang), _likely(item["projection"]["likely_met"], lang)]
+            for item in _projected(doc)]
+    return [f'<p class="note projection">{escape(doc["projection_method"])} {escape(label("projection_note", lang))}</p>',
+            _table(columns, rows, "proj cards")]
+
+
+def _likely(met: bool, lang: str) -> str:
+    """Yes or no, as a chip in the colours of achieved and off track (the word says which)."""
+    return f'<span class="chip s-{"achieved" if met else "off_track"}">{escape(label("yes" if met else "no", lang))}</span>'
 
 
 def _trajectories(doc: dict[str, Any], lang: str) -> list[str]:
-    figures = [_figure(trajectory_chart(item, lang, terms(doc), "svg"), item["name"])
+    figures = [f'<figure class="traj-fig"><figcaption>{escape(item["short_name"])}'
+               f'<span class="id">{escape(item["id"])}</span></figcaption>{trajectory(item, lang, terms(doc))}</figure>'
                for pillar in doc["pillars"] for item in pillar["indicators"]
                if item["unit"] == "percent" and item["value"] is not None]
-    return [f"<h2>{_roman(doc, 4)}. {escape(label('chart_trajectory', lang))}</h2>",
-            '<div class="charts">', *figures, "</div>"]
+    return [_legend(doc, lang), '<div class="grid">', *figures, "</div>"]
+
+
+def _legend(doc: dict[str, Any], lang: str) -> str:
+    """One legend for every trajectory chart: a sample of each line, then its word."""
+    items = "".join(f"<span>{sample}{escape(label(key, lang, **terms(doc)))}</span>"
+                    for key, sample in legend_samples().items())
+    return f'<p class="legend">{items}</p>'
+
+
+# ---- V. reporting completeness, annex
+
+def _heat(rate: float | None) -> str:
+    return "h-none" if rate is None else "h-high" if rate >= HEAT[0] else "h-mid" if rate >= HEAT[1] else "h-low"
 
 
 def _completeness(doc: dict[str, Any], lang: str) -> list[str]:
-    quarters = doc["meta"]["quarters"]
-    rows = [[agency["id"], agency["name"], *(share_text(agency["quarters"].get(q), lang) for q in quarters)]
-            for agency in doc["completeness"]["agencies"]]
-    rows.append(["", label("province", lang), *(share_text(doc["completeness"]["overall"].get(q), lang) for q in quarters)])
-    return [f"<h2>{_roman(doc, 5)}. {escape(label('section_completeness', lang))}</h2>",
-            _figure(completeness_heatmap(doc["completeness"], quarters, lang, "svg"), label("chart_completeness", lang)),
-            _table([label("agency", lang), "", *quarters], rows, set(range(2, 2 + len(quarters))))]
+    """Agencies × quarters as a table shaded like a heat map, the rate written in each cell; in two
+    halves side by side on a wide screen."""
+    quarters, completeness = doc["meta"]["quarters"], doc["completeness"]
+
+    def row(name: str, code: str, rates: dict[str, float | None]) -> list[Any]:
+        code_html = f'<span class="id inline">{escape(code)}</span>' if code else ""
+        return [escape(name) + code_html, *((share_text(rates.get(q), lang), _heat(rates.get(q))) for q in quarters)]
+
+    columns = [(label("agency", lang), "text", "")] + [(q, "num", "") for q in quarters]
+    rows = [row(a["name"], a["id"], a["quarters"]) for a in completeness["agencies"]]
+    rows.append(row(label("province", lang), "", completeness["overall"]))
+    half = (len(rows) + 1) // 2
+    note = label("html.heat_note", lang, high=round(100 * HEAT[0]), low=round(100 * HEAT[1]))
+    return [f'<p class="note">{escape(note)}</p>', '<div class="two">', _table(columns, rows[:half]),
+            _table(columns, rows[half:], row_css=[""] * (len(rows) - half - 1) + ["total"]), "</div>"]
 
 
 def _annex(doc: dict[str, Any], lang: str) -> list[str]:
     quality = doc["data_quality"]
-    files = [[f["file"] + (f" [{f['sheet']}]" if f.get("sheet") else ""), f["read"], f["accepted"], f["rejected"], f["blank"]]
+    files = [[escape(_file_name(f)), *(str(f[k]) for k in ("read", "accepted", "rejected", "blank"))]
              for f in quality["files"]]
-    codes = [[c["code"], label(c["severity"], lang), c["count"]] for c in quality["findings_by_code"]]
-    inputs = "".join(f"<li><code>{escape(i['sha256'])}</code> {escape(i['file'])}</li>" for i in doc["meta"]["inputs"])
-    return [f"<h2>{escape(label('section_annex', lang))}</h2>",
-            _table([label(k, lang) for k in ("file", "read", "accepted", "rejected", "blank")], files, {1, 2, 3, 4}),
-            _table([label("code", lang), label("severity", lang), label("count", lang)], codes, {2}),
-            f"<h3>{escape(label('section_inputs', lang))}</h3>", f"<ul>{inputs}</ul>"]
+    codes = [[escape(c["code"]), escape(label(c["severity"], lang)), str(c["count"])] for c in quality["findings_by_code"]]
+    inputs = "".join(f"<li>{escape(i['file'])}<br><code>{escape(i['sha256'])}</code></li>" for i in doc["meta"]["inputs"])
+    return ['<div class="two">',
+            _table([(label("file", lang), "text", ""),
+                    *((label(k, lang), "num", "") for k in ("read", "accepted", "rejected", "blank"))], files),
+            _table([(label("code", lang), "text", ""), (label("severity", lang), "", ""),
+                    (label("count", lang), "num", "")], codes),
+            "</div>", f"<h3>{escape(label('section_inputs', lang))}</h3>", f'<ul class="inputs">{inputs}</ul>']
 
 
-def _roman(doc: dict[str, Any], number_: int) -> str:
-    """Section numbers shift down by one when there is no projection section."""
-    shifted = number_ if _projected(doc) else number_ - 1
-    return ["", "I", "II", "III", "IV", "V", "VI"][shifted]
+def _file_name(entry: dict[str, Any]) -> str:
+    return entry["file"] + (f" [{entry['sheet']}]" if entry.get("sheet") else "")

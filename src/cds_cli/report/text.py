@@ -1,10 +1,13 @@
-"""Cell texts shared by the text-based report formats (HTML and Markdown)."""
+"""Cell texts shared by the text-based report formats (HTML and Markdown), and the charts'
+text alternatives (the HTML figures and the Word report's pictures)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from ..labels import label, number, shown, target_text
+from ..labels import label, number, share_text, shown, target_text
+
+ROMAN = ("I", "II", "III", "IV")
 
 
 def terms(doc: dict[str, Any]) -> dict[str, Any]:
@@ -28,5 +31,52 @@ def cells_for_indicator(item: dict[str, Any], quarters: list[str], lang: str) ->
             number(item["attainment"], lang), label(item["status"], lang), gap_text]
 
 
+def quarter_name(n: int, lang: str) -> str:
+    """Quarter ``n`` of the year as people write it: "Quý III", "Q3"."""
+    return label("quarter", lang, n=n, roman=ROMAN[n - 1])
+
+
 def status_counts_line(counts: dict[str, int], lang: str) -> str:
     return label("status_line", lang, **counts)
+
+
+# ---- text alternatives of the charts (HTML figures, and the Word report's pictures)
+
+def values_text(item: dict[str, Any], lang: str, terms_: dict[str, Any] | None = None) -> str:
+    """The quarterly values of an indicator in figures ("2023-Q1 62,00 · 2023-Q2 64,00"),
+    led by the baseline when the plan states one and ``terms_`` names its year."""
+    pairs = [(q, shown(value, lang)) for q, value in item["quarters"].items()]
+    if terms_ is not None and item["baseline"] is not None:
+        pairs.insert(0, (label("baseline", lang, **terms_), shown(item["baseline"], lang, item["baseline_qualifier"])))
+    return " · ".join(f"{when} {value}" for when, value in pairs)
+
+
+def trend_alt(item: dict[str, Any], lang: str) -> str:
+    """A sparkline in words: the short name, the quarters' values, the target."""
+    return label("alt.trend", lang, name=item["short_name"], values=values_text(item, lang),
+                 target=target_text(item, lang))
+
+
+def attainment_alt(pillar: dict[str, Any], lang: str) -> str:
+    """The attainment bar chart of a pillar in words: each indicator's attainment and status."""
+    items = "; ".join(f"{item['short_name']} {_percent(item['attainment'], lang)} ({label(item['status'], lang)})"
+                      for item in pillar["indicators"])
+    return label("alt.attainment", lang, pillar=pillar["name"], items=items)
+
+
+def trajectory_alt(item: dict[str, Any], lang: str, terms_: dict[str, Any]) -> str:
+    """A trajectory chart in words: baseline, quarterly values, target and any projection."""
+    projection = item.get("projection")
+    tail = label("alt.projection", lang, value=number(projection["value"], lang)) if projection else ""
+    return label("alt.trajectory", lang, name=item["short_name"], values=values_text(item, lang, terms_),
+                 target=target_text(item, lang), projection=tail)
+
+
+def completeness_alt(completeness: dict[str, Any], quarters: list[str], lang: str) -> str:
+    """The reporting heat map in words: how many agencies, and the province's rate per quarter."""
+    overall = " · ".join(f"{q} {share_text(completeness['overall'].get(q), lang)}" for q in quarters)
+    return label("alt.completeness", lang, count=len(completeness["agencies"]), values=overall)
+
+
+def _percent(value: float | None, lang: str) -> str:
+    return "—" if value is None else f"{number(value, lang)}%"

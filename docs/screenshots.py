@@ -93,9 +93,9 @@ def ansi_to_png(ansi: str, out: Path, columns: int | None = None, scale: float =
     return html_to_png(page, out, width, height, scale)
 
 
-def cds(*args: str) -> str:
-    """What ``cds ARGS`` prints, run from the repository with the fixed date."""
-    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH}
+def cds(*args: str, **environ: str) -> str:
+    """What ``cds ARGS`` prints, run from the repository with the fixed date (and ``environ``)."""
+    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, **environ}
     return subprocess.run([sys.executable, "-m", "cds_cli", *args], cwd=ROOT, env=env, capture_output=True,
                           text=True, check=True).stdout
 
@@ -105,7 +105,14 @@ def report_html(out: Path) -> Path:
     return html_to_png(cds("report", "examples/2023", "-f", "html"), out, 1280, 1040, scale=0.75)
 
 
-SHOTS: dict[str, Callable[[Path], Path]] = {"report-html": report_html}
+def scorecard(out: Path) -> Path:
+    """`cds score` of the examples' second quarter in a 100-column terminal, in colour, at 3/4 size."""
+    ansi = cds("score", "examples/2023", "--period", "2023-Q2", COLUMNS="100", FORCE_COLOR="1", NO_COLOR="")
+    top = "\n".join(ansi.splitlines()[:34])  # the title, the header and the first pillar
+    return ansi_to_png(top, out, columns=100, scale=0.75)
+
+
+SHOTS: dict[str, Callable[[Path], Path]] = {"report-html": report_html, "scorecard": scorecard}
 
 
 def main(argv: list[str] | None = None) -> None:

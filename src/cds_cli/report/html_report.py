@@ -58,6 +58,7 @@ h3 .facts { font-size: .85rem; font-weight: 400; color: var(--muted); }
 .chip::before { content: ""; display: inline-block; width: .55em; height: .55em; border-radius: 50%;
                 background: currentColor; margin-right: .4em; vertical-align: .05em; }
 .chip b { font-variant-numeric: tabular-nums; margin-left: .3em; }
+td .chip { white-space: normal; }  /* a long status word ("Có nguy cơ không đạt") wraps inside its cell */
 .s-achieved { color: #1b5e20; background: #e4f2e5; border-color: #b5d9b8; }
 .s-on_track { color: #2f6b32; background: #eef7ee; border-color: #c8e3c9; }
 .s-at_risk { color: #7a4a00; background: #fff3d1; border-color: #f0d48a; }
@@ -99,8 +100,8 @@ code { font-size: .78rem; overflow-wrap: anywhere; }
 .track { position: relative; height: 14px; background: #f3f5f7; }
 .bar { position: absolute; left: 0; top: 0; bottom: 0; }
 .goal { position: absolute; top: -4px; bottom: -4px; border-left: 2px dashed #333; }
-.bar-value { white-space: nowrap; font-variant-numeric: tabular-nums; }
-.bar-value .word { color: var(--muted); }
+.bar-value { font-variant-numeric: tabular-nums; }  /* the figure, then the status word (on its own line when long) */
+.bar-value .word { color: var(--muted); white-space: nowrap; }
 /* trajectories: small multiples with one legend */
 .legend { display: flex; flex-wrap: wrap; gap: .2rem 1.3rem; font-size: .85rem; color: var(--muted); margin: .2rem 0 .8rem; }
 .legend svg { vertical-align: middle; margin-right: .35rem; }

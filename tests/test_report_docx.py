@@ -305,3 +305,11 @@ def test_english_draft_keeps_only_the_legal_form_in_vietnamese(annual, fast_char
     body = [t for t in texts if t and t not in legal]
     stray = [t for t in body if vietnamese.search(t) and "Bạc Liêu" not in t and "Kế hoạch" not in t]
     assert not stray  # the plan's own title and the province's name are names, not words to translate
+
+
+def test_every_chart_has_a_text_alternative(word):
+    pictures = word.inline_shapes
+    assert len(pictures) == 9
+    alts = [shape._inline.docPr.get("descr") for shape in pictures]
+    assert all(alt and len(alt) > 40 for alt in alts)
+    assert any("Chính quyền số" in alt for alt in alts)

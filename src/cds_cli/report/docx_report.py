@@ -40,7 +40,7 @@ from docx.shared import Cm, Pt, RGBColor
 
 from ..labels import date_text, label, number, quarters_text, share_text, shown
 from .charts import attainment_chart, completeness_heatmap, trajectory_chart
-from .text import terms
+from .text import attainment_alt, completeness_alt, terms, trajectory_alt
 from .textwidth import lines_within, width_cm
 from ..outputs import stable_zip
 
@@ -364,8 +364,10 @@ class _Writer:
             mark.append(size)
         ppr.append(mark)
 
-    def picture(self, png: bytes, width: float = CHART_WIDTH, max_height: float = 20.0, paragraph=None) -> None:
-        """A chart, centred, ``width`` cm wide unless that makes it taller than ``max_height``."""
+    def picture(self, png: bytes, alt: str, width: float = CHART_WIDTH, max_height: float = 20.0,
+                paragraph=None) -> None:
+        """A chart, centred, ``width`` cm wide unless that makes it taller than ``max_height``,
+        with ``alt`` as its text alternative (what Word reads out and shows as Alt Text)."""
         px_w, px_h = _png_size(png)
         height = width * px_h / px_w
         if height > max_height:
@@ -375,7 +377,8 @@ class _Writer:
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         paragraph.paragraph_format.space_before = Pt(6)
         paragraph.paragraph_format.space_after = Pt(6)
-        paragraph.add_run().add_picture(io.BytesIO(png), width=Cm(width), height=Cm(height))
+        shape = paragraph.add_run().add_picture(io.BytesIO(png), width=Cm(width), height=Cm(height))
+        shape._inline.docPr.set("descr", _clean(alt))
 
     def table(self, headers: list[str], rows: list[list[str]], widths: list[float], align: str,
               bold_rows: frozenset[int] = frozenset()):
@@ -513,7 +516,7 @@ class _Writer:
                      number(item.get("attainment"), lang), label(item["status"], lang), _gap(item, lang)]
                     for item in items]
             self.table(headers, rows, widths, align)
-            self.picture(attainment_chart(pillar, lang, "png"), CHART_WIDTH, max_height=15.0)
+            self.picture(attainment_chart(pillar, lang, "png"), attainment_alt(pillar, lang), CHART_WIDTH, max_height=15.0)
         section = self.document.add_section(WD_SECTION.NEW_PAGE)  # back to portrait
         _page(section, landscape=False)
 
@@ -543,7 +546,8 @@ class _Writer:
             _no_borders(grid)
             for k, item in enumerate(chosen):
                 cell = grid.rows[k // 2].cells[k % 2]
-                self.picture(trajectory_chart(item, lang, terms(doc), "png"), PORTRAIT_WIDTH / 2 - 0.4, max_height=6.0,
+                self.picture(trajectory_chart(item, lang, terms(doc), "png"), trajectory_alt(item, lang, terms(doc)),
+                             PORTRAIT_WIDTH / 2 - 0.4, max_height=6.0,
                              paragraph=cell.paragraphs[0])
                 caption = cell.add_paragraph(style="Table Text")
                 caption.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -560,7 +564,8 @@ class _Writer:
             self.paragraph("; ".join(f"{_quarter(q, lang)}: {share_text(overall.get(q), lang, 1)}" for q in quarters)
                            + ".")
         if agencies:
-            self.picture(completeness_heatmap(data, quarters, lang, "png"), CHART_WIDTH, max_height=20.0)
+            self.picture(completeness_heatmap(data, quarters, lang, "png"), completeness_alt(data, quarters, lang),
+                         CHART_WIDTH, max_height=20.0)
         rows = [[a["id"], a["name"], *[share_text(a["quarters"].get(q), lang, 1) for q in quarters]] for a in agencies]
         rows.append(["", label("province", lang), *[share_text(overall.get(q), lang, 1) for q in quarters]])
         quarter_width = 1.9

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from cds_cli.cli import app
+from cds_cli.console import app
 
 DATA = Path(__file__).parent / "data"
 HEADER = "agency,period,indicator,numerator,denominator,value,note\n"

@@ -159,3 +159,19 @@ def test_core_modules_do_not_import_typer_or_rich():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             cwd=EXAMPLES.parents[1])
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_core_never_imports_the_console_layer():
+    import ast
+
+    package = Path(__file__).resolve().parents[1] / "src" / "cds_cli"
+    offenders = []
+    for path in package.rglob("*.py"):
+        if "console" in path.relative_to(package).parts or path.name == "__main__.py":  # the entry points
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = ([node.module or ""] if isinstance(node, ast.ImportFrom) else
+                     [alias.name for alias in node.names] if isinstance(node, ast.Import) else [])
+            if any(part in ("console", "typer", "rich") for name in names for part in name.split(".")):
+                offenders.append(f"{path.relative_to(package)}:{node.lineno}")
+    assert not offenders

@@ -10,7 +10,7 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from cds_cli.cli import app
+from cds_cli.console import app
 from cds_cli.plan import default_data_dir
 from packs import ADDED, build_inputs, build_pack
 

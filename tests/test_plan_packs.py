@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from cds_cli.cli import app
+from cds_cli.console import app
 from packs import ADDED, DROPPED, NUMBER, build_inputs, build_pack
 
 SHA256 = re.compile(r"\b[0-9a-f]{64}\b")

@@ -101,7 +101,7 @@ def test_the_word_report_pictures_carry_the_same_text_alternative(doc):
 
 
 def test_one_file_no_script_no_address_and_no_matplotlib(tmp_path):
-    code = ("import sys; from cds_cli.cli import main; sys.argv = ['cds', 'report', sys.argv[1], '-f', 'html', '-o', "
+    code = ("import sys; from cds_cli.console import main; sys.argv = ['cds', 'report', sys.argv[1], '-f', 'html', '-o', "
             "sys.argv[2]]\ntry:\n    main()\nexcept SystemExit:\n    pass\nprint('matplotlib' in sys.modules)")
     out = tmp_path / "report.html"
     run = subprocess.run([sys.executable, "-c", code, str(EXAMPLES), str(out)], capture_output=True, text=True)

@@ -31,7 +31,7 @@ import yaml
 from typer.testing import CliRunner
 
 import cds_cli
-from cds_cli.cli import app
+from cds_cli.console import app
 
 runner = CliRunner()
 

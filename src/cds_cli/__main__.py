@@ -1,5 +1,5 @@
 """`python -m cds_cli` is the same as `cds`."""
 
-from .cli import main
+from .console import main
 
 main()

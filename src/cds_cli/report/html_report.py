@@ -58,7 +58,7 @@ h3 .facts { font-size: .85rem; font-weight: 400; color: var(--muted); }
 .chip::before { content: ""; display: inline-block; width: .55em; height: .55em; border-radius: 50%;
                 background: currentColor; margin-right: .4em; vertical-align: .05em; }
 .chip b { font-variant-numeric: tabular-nums; margin-left: .3em; }
-td .chip { white-space: normal; }  /* a long status word ("Có nguy cơ không đạt") wraps inside its cell */
+td .chip { white-space: normal; }  /* a long status word (at risk, in Vietnamese) wraps inside its cell */
 .s-achieved { color: #1b5e20; background: #e4f2e5; border-color: #b5d9b8; }
 .s-on_track { color: #2f6b32; background: #eef7ee; border-color: #c8e3c9; }
 .s-at_risk { color: #7a4a00; background: #fff3d1; border-color: #f0d48a; }

@@ -16,16 +16,16 @@ from typing import Any, TextIO
 from rich.table import Table
 from rich.text import Text
 
-from .findings import Finding
-from .labels import label, number, reporting_text, share_text, shown, target_text
-from .pack import PackCheck
-from .plan import Plan, catalogue, context_catalogue
-from .status import Completeness
-from .scoring import AgencyBreakdown, Scorecard
-from .submissions.validate import ValidationReport, report_to_dict
+from ..findings import Finding
+from ..labels import label, number, reporting_text, share_text, shown, target_text
+from ..pack import PackCheck
+from ..plan import Plan, catalogue, context_catalogue
+from ..status import Completeness
+from ..scoring import AgencyBreakdown, Scorecard
+from ..submissions.validate import ValidationReport, report_to_dict
 from .terminal import Cell, Column, fitted_table
 from .terminal import console as terminal_console
-from .text import safe_cell
+from ..text import safe_cell
 
 STATUS_STYLE = {"achieved": "bold green", "on_track": "green", "at_risk": "yellow",
                 "off_track": "bold red", "no_data": "dim"}

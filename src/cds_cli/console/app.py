@@ -21,12 +21,12 @@ from typing import TYPE_CHECKING, Annotated, Any, Callable, Optional
 
 import typer
 
-from .errors import CdsError, UsageError
+from ..errors import CdsError, UsageError
 
 if TYPE_CHECKING:  # only for annotations: keeps `cds --help` from importing the core
-    from .periods import Period
-    from .plan import Plan
-    from .settings import Settings
+    from ..periods import Period
+    from ..plan import Plan
+    from ..settings import Settings
 
 EXIT_OK, EXIT_DATA_ERRORS, EXIT_USAGE = 0, 1, 2
 
@@ -69,7 +69,7 @@ def _version(value: bool) -> None:
         try:
             typer.echo(f"cds {version('cds-cli')}")
         except PackageNotFoundError:  # run from a source tree that is not installed
-            from . import __version__
+            from .. import __version__
 
             typer.echo(f"cds {__version__}")
         raise typer.Exit()
@@ -114,7 +114,7 @@ class Run:
 
     @functools.cached_property
     def plan(self) -> Plan:
-        from .plan import load_plan
+        from ..plan import load_plan
 
         return load_plan(plan=self.settings.plan, **self.files)
 
@@ -131,7 +131,7 @@ def plan_options(sheet: bool = False) -> Callable[[Callable[..., Any]], Callable
             options = {name: kwargs.pop(name) for name in shared}
             lang = options["lang"].value if options["lang"] else None
             try:
-                from .settings import resolve
+                from ..settings import resolve
 
                 settings = resolve(options["plan"], lang, options.get("sheet"))
                 lang = settings.lang
@@ -152,14 +152,14 @@ def plan_options(sheet: bool = False) -> Callable[[Callable[..., Any]], Callable
 
 def _fail(exc: CdsError, lang: str | None) -> None:
     """The one place where "cannot continue" becomes a message and exit code 2."""
-    from .settings import DEFAULT_LANG
+    from ..settings import DEFAULT_LANG
 
     typer.echo(f"cds: {exc.message(lang or DEFAULT_LANG)}", err=True)
     raise typer.Exit(EXIT_USAGE)
 
 
 def _period_option(period: str | None, plan: Plan) -> Period | None:
-    from .periods import parse_period
+    from ..periods import parse_period
 
     if period is None:
         return None
@@ -190,7 +190,7 @@ def _progress():
 
 
 def _read(inputs: list[Path], run: Run, plan: Plan | None = None):
-    from .submissions.validate import read_submissions
+    from ..submissions.validate import read_submissions
 
     _check_inputs(inputs)
     with _progress() as tell:
@@ -204,7 +204,7 @@ def _check_inputs(inputs: list[Path]) -> None:
 
 
 def _write(target: Path, data: bytes) -> None:
-    from .outputs import write_atomic
+    from ..outputs import write_atomic
 
     try:
         write_atomic(target, data)
@@ -238,7 +238,7 @@ def score_command(
     Example: cds score submissions/ --format json --lang en
     """
     from .render import render
-    from .scoring import agency_breakdown, score
+    from ..scoring import agency_breakdown, score
 
     chosen = _period_option(period, run.plan)
     report = _read(inputs, run)
@@ -305,7 +305,7 @@ def status_command(
     Example: cds status submissions/
     """
     from .render import render
-    from .status import completeness
+    from ..status import completeness
 
     chosen = _period_option(period, run.plan)
     render(completeness(_read(inputs, run), run.plan, chosen), fmt.value, run.lang, sys.stdout, ids=ids)
@@ -328,8 +328,8 @@ def report_command(
     """
     import datetime
 
-    from .outputs import report_date
-    from .report import build_report, render_report
+    from ..outputs import report_date
+    from ..report import build_report, render_report
 
     plan = run.plan
     if year is not None and year != plan.year:
@@ -362,9 +362,9 @@ def template_command(
 
     Example: cds template --agency SYT --period <year>-Q3 --format xlsx
     """
-    from .messages import text
-    from .templates import template_csv, template_rows, template_xlsx
-    from .text import fold
+    from ..messages import text
+    from ..templates import template_csv, template_rows, template_xlsx
+    from ..text import fold
 
     plan = run.plan
     code = plan.agency_lookup.get(fold(agency))
@@ -400,9 +400,9 @@ def plan_check_command(
     """
     language = lang.value if lang else None
     try:
-        from .pack import check_pack, pack_files
+        from ..pack import check_pack, pack_files
         from .render import render
-        from .settings import resolve
+        from ..settings import resolve
 
         settings = resolve(directory, language)
         language = settings.lang
@@ -437,7 +437,7 @@ def plan_new_command(
 
     Example: cds plan new --year <next year> --results submissions/ -o plan-next
     """
-    from .newyear import new_pack
+    from ..newyear import new_pack
 
     if source_pack is not None:
         run = Run(_with_plan(run.settings, source_pack), run.files)
@@ -447,7 +447,7 @@ def plan_new_command(
 
 
 def _with_plan(settings: Settings, directory: Path) -> Settings:
-    from .settings import resolve
+    from ..settings import resolve
 
     return resolve(directory, settings.lang, settings.sheet)
 

@@ -15,13 +15,14 @@ import inspect
 import os
 import sys
 from dataclasses import dataclass
-from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Callable, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Callable, Literal, Optional
 
 import typer
 
 from ..errors import CdsError, UsageError
+from ..messages import LANGS
+from .outputs import choice
 
 if TYPE_CHECKING:  # only for annotations: keeps `cds --help` from importing the core
     from ..periods import Period
@@ -47,19 +48,16 @@ plan_app = typer.Typer(help="Plan packs: check one as data, or start next year's
 app.add_typer(plan_app, name="plan")
 
 
-def _choices(name: str, *values: str) -> type[Enum]:
-    """An option's allowed values, as the str-Enum typer turns into a checked choice."""
-    return Enum(name, {value: value for value in values}, type=str)
-
-
-Lang = _choices("Lang", "vi", "en")
-ScoreFormat = _choices("ScoreFormat", "table", "json", "csv", "markdown")
-ScoreBy = _choices("ScoreBy", "indicator", "agency")
-ValidateFormat = _choices("ValidateFormat", "text", "json", "github")
-StatusFormat = _choices("StatusFormat", "table", "json", "csv")
-ReportFormat = _choices("ReportFormat", "html", "docx", "xlsx", "md")
-TemplateFormat = _choices("TemplateFormat", "csv", "xlsx")
-CatalogueFormat = _choices("CatalogueFormat", "table", "json")
+# Option choices, checked by typer. The formats come from the one output table
+# (console/outputs.py); to a type checker each is the plain string typer hands over.
+if TYPE_CHECKING:
+    Lang = ScoreFormat = ScoreBy = ValidateFormat = StatusFormat = ReportFormat = TemplateFormat = str
+    CatalogueFormat = str
+else:
+    Lang = Literal[LANGS]
+    ScoreBy = Literal["indicator", "agency"]
+    ScoreFormat, ValidateFormat, StatusFormat, ReportFormat, TemplateFormat, CatalogueFormat = (
+        choice(kind) for kind in ("score", "validate", "status", "report", "template", "indicators"))
 
 
 def _version(value: bool) -> None:
@@ -129,7 +127,7 @@ def plan_options(sheet: bool = False) -> Callable[[Callable[..., Any]], Callable
         @functools.wraps(command)
         def wrapper(**kwargs: Any) -> Any:
             options = {name: kwargs.pop(name) for name in shared}
-            lang = options["lang"].value if options["lang"] else None
+            lang = options["lang"]
             try:
                 from ..settings import resolve
 
@@ -228,9 +226,9 @@ def score_command(
     run: Run,
     inputs: Inputs,
     period: PeriodOption = None,
-    fmt: Annotated[ScoreFormat, typer.Option("--format", "-f", help="Output format.")] = ScoreFormat.table,
+    fmt: Annotated[ScoreFormat, typer.Option("--format", "-f", help="Output format.")] = "table",
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when any row has an error (the score is still printed).")] = False,
-    by: Annotated[ScoreBy, typer.Option("--by", help="indicator: the scorecard; agency: each agency's own figures for the pooled indicators, ranked.")] = ScoreBy.indicator,
+    by: Annotated[ScoreBy, typer.Option("--by", help="indicator: the scorecard; agency: each agency's own figures for the pooled indicators, ranked.")] = "indicator",
     ids: IdsOption = False,
 ) -> None:
     """Score every plan indicator, each pillar and the index for a quarter.
@@ -242,8 +240,8 @@ def score_command(
 
     chosen = _period_option(period, run.plan)
     report = _read(inputs, run)
-    result = score(report, run.plan, chosen) if by is ScoreBy.indicator else agency_breakdown(report, run.plan, chosen)
-    render(result, fmt.value, run.lang, sys.stdout, inputs=" ".join(map(str, inputs)), ids=ids)
+    result = score(report, run.plan, chosen) if by == "indicator" else agency_breakdown(report, run.plan, chosen)
+    render(result, fmt, run.lang, sys.stdout, inputs=" ".join(map(str, inputs)), ids=ids)
     if strict and report.errors:
         raise typer.Exit(EXIT_DATA_ERRORS)
 
@@ -262,23 +260,23 @@ def validate_command(
     from .render import render
 
     report = _read(inputs, run)
-    render(report, _github_or(fmt, ValidateFormat.text).value, run.lang, sys.stdout)
+    render(report, _github_or(fmt, "text"), run.lang, sys.stdout)
     if not report.valid:
         raise typer.Exit(EXIT_DATA_ERRORS)
 
 
-def _github_or(fmt: Optional[Enum], default: Enum) -> Enum:
+def _github_or(fmt: str | None, default: str) -> str:
     """The format asked for; else annotations inside GitHub Actions, ``default`` elsewhere."""
     if fmt is not None:
         return fmt
-    return type(default)("github") if os.environ.get("GITHUB_ACTIONS") == "true" else default
+    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else default
 
 
 @app.command("indicators")
 @plan_options()
 def indicators_command(
     run: Run,
-    fmt: Annotated[CatalogueFormat, typer.Option("--format", "-f", help="Output format.")] = CatalogueFormat.table,
+    fmt: Annotated[CatalogueFormat, typer.Option("--format", "-f", help="Output format.")] = "table",
     context: Annotated[bool, typer.Option("--context", help="List the baseline year's figures that have no target (context, never scored).")] = False,
     ids: IdsOption = False,
 ) -> None:
@@ -288,7 +286,7 @@ def indicators_command(
     """
     from .render import render
 
-    render(run.plan, fmt.value, run.lang, sys.stdout, kind="context" if context else "indicators", ids=ids)
+    render(run.plan, fmt, run.lang, sys.stdout, kind="context" if context else "indicators", ids=ids)
 
 
 @app.command("status")
@@ -297,7 +295,7 @@ def status_command(
     run: Run,
     inputs: Inputs,
     period: PeriodOption = None,
-    fmt: Annotated[StatusFormat, typer.Option("--format", "-f", help="Output format (csv: one row per expected report).")] = StatusFormat.table,
+    fmt: Annotated[StatusFormat, typer.Option("--format", "-f", help="Output format (csv: one row per expected report).")] = "table",
     ids: IdsOption = False,
 ) -> None:
     """Who has reported: expected reports per agency and indicator, received, missing, rate.
@@ -308,7 +306,7 @@ def status_command(
     from ..status import completeness
 
     chosen = _period_option(period, run.plan)
-    render(completeness(_read(inputs, run), run.plan, chosen), fmt.value, run.lang, sys.stdout, ids=ids)
+    render(completeness(_read(inputs, run), run.plan, chosen), fmt, run.lang, sys.stdout, ids=ids)
 
 
 @app.command("report")
@@ -318,7 +316,7 @@ def report_command(
     inputs: Inputs,
     year: Annotated[Optional[int], typer.Option("--year", help="The plan year the report covers (default: the plan's).", show_default=False)] = None,
     period: PeriodOption = None,
-    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="html (self-contained), docx (draft to sign), xlsx (working copy) or md.")] = ReportFormat.html,
+    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="html (self-contained), docx (draft to sign), xlsx (working copy) or md.")] = "html",
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="File to write (default: html/md to stdout, docx/xlsx to cds-report-PERIOD.EXT).", show_default=False)] = None,
     date: Annotated[Optional[str], typer.Option("--date", help="Date printed on the report, YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else none).", show_default=False)] = None,
 ) -> None:
@@ -341,12 +339,12 @@ def report_command(
         except ValueError:
             raise UsageError("date_option", value=repr(date), year=plan.year + 1) from None
     annual = build_report(_read(inputs, run), plan, chosen, inputs=inputs, date=report_date(date))
-    data = render_report(annual, fmt.value, run.lang)
-    if output is None and fmt in (ReportFormat.html, ReportFormat.md):
+    data = render_report(annual, fmt, run.lang)
+    if output is None and fmt in ("html", "md"):
         return _stdout(data)
-    target = output or Path(f"cds-report-{annual.period}.{fmt.value}")
+    target = output or Path(f"cds-report-{annual.period}.{fmt}")
     _write(target, data)
-    typer.echo(f"{target}: report {annual.period} ({fmt.value}, {len(data):,} bytes)", err=True)
+    typer.echo(f"{target}: report {annual.period} ({fmt}, {len(data):,} bytes)", err=True)
 
 
 @app.command("template")
@@ -355,7 +353,7 @@ def template_command(
     run: Run,
     agency: Annotated[str, typer.Option("--agency", "-a", help="Agency code or name, e.g. SYT or 'So Y te'.", show_default=False)],
     period: Annotated[str, typer.Option("--period", "-p", help="Quarter the form is for, e.g. YYYY-Q3 in the plan year.", show_default=False)],
-    fmt: Annotated[TemplateFormat, typer.Option("--format", "-f", help="csv (UTF-8 with BOM, semicolons, as Excel writes it) or xlsx.")] = TemplateFormat.xlsx,
+    fmt: Annotated[TemplateFormat, typer.Option("--format", "-f", help="csv (UTF-8 with BOM, semicolons, as Excel writes it) or xlsx.")] = "xlsx",
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="File to write (default: CSV to stdout, XLSX to AGENCY_PERIOD.xlsx).", show_default=False)] = None,
 ) -> None:
     """Write the submission form of one agency for one quarter, ready to fill in.
@@ -373,14 +371,14 @@ def template_command(
     quarter = _period_option(period, plan)
     assert quarter is not None
     rows = template_rows(plan, code, quarter, run.lang)
-    if fmt is TemplateFormat.csv:
+    if fmt == "csv":
         data = template_csv(rows)
     else:
         title = text("template.title", run.lang, agency=plan.agency(code).name(run.lang), period=quarter, **plan.terms)
         data = template_xlsx(rows, title, run.lang)
-    if output is None and fmt is TemplateFormat.csv:
+    if output is None and fmt == "csv":
         return _stdout(data)
-    target = output or Path(f"{code}_{quarter}.{fmt.value}")
+    target = output or Path(f"{code}_{quarter}.{fmt}")
     _write(target, data)
     typer.echo(f"{target}: {len(rows)} indicators for {code} {quarter}", err=True)
 
@@ -398,7 +396,7 @@ def plan_check_command(
 
     Example: cds plan check data --source ke-hoach.txt
     """
-    language = lang.value if lang else None
+    language = lang
     try:
         from ..pack import check_pack, pack_files
         from .render import render
@@ -409,7 +407,7 @@ def plan_check_command(
         check = check_pack(pack_files(settings.plan), _source_text(source))
     except CdsError as exc:
         _fail(exc, language)
-    render(check, _github_or(fmt, ValidateFormat.text).value, language, sys.stdout)
+    render(check, _github_or(fmt, "text"), language, sys.stdout)
     if not check.valid:
         raise typer.Exit(EXIT_DATA_ERRORS)
 

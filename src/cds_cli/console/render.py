@@ -23,6 +23,7 @@ from ..plan import Plan, catalogue, context_catalogue
 from ..status import Completeness
 from ..scoring import AgencyBreakdown, Scorecard
 from ..submissions.validate import ValidationReport, report_to_dict
+from .outputs import OUTPUTS
 from .terminal import Cell, Column, fitted_table
 from .terminal import console as terminal_console
 from ..text import safe_cell
@@ -32,12 +33,16 @@ STATUS_STYLE = {"achieved": "bold green", "on_track": "green", "at_risk": "yello
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow"}
 
 
+KINDS = {Scorecard: "score", ValidationReport: "validate", Plan: "indicators", Completeness: "status",
+         AgencyBreakdown: "breakdown", PackCheck: "plan_check"}
+
+
 def render(result: Any, fmt: str, lang: str, out: TextIO, kind: str | None = None, **context: Any) -> None:
-    """Write ``result`` (Scorecard, ValidationReport, Plan …) to ``out`` in ``fmt``; ``kind``
-    picks another view of the same result (a plan's ``context`` figures)."""
-    kind = kind or {Scorecard: "score", ValidationReport: "validate", Plan: "indicators", Completeness: "status",
-                    AgencyBreakdown: "breakdown", PackCheck: "plan_check"}[type(result)]
-    RENDERERS[(kind, fmt)](result, lang, out, **context)
+    """Write ``result`` (Scorecard, ValidationReport, Plan …) to ``out`` in ``fmt``, with the
+    renderer the output table (:mod:`.outputs`) names; ``kind`` picks another view of the
+    same result (a plan's ``context`` figures)."""
+    renderer = globals()[OUTPUTS[kind or KINDS[type(result)]][fmt]]
+    renderer(result, lang, out, **context)
 
 
 def _json(document: Any, out: TextIO) -> None:
@@ -396,26 +401,14 @@ def plan_check_github(check: PackCheck, lang: str, out: TextIO, **_: Any) -> Non
     _annotations(check.findings, lang, out, "cds plan check", _check_summary(check, lang))
 
 
-RENDERERS = {
-    ("score", "table"): score_table,
-    ("score", "json"): lambda card, lang, out, **_: _json(card.to_dict(lang), out),
-    ("score", "csv"): score_csv,
-    ("score", "markdown"): score_markdown,
-    ("validate", "text"): validation_text,
-    ("validate", "json"): validation_json,
-    ("validate", "github"): validation_github,
-    ("breakdown", "table"): breakdown_table,
-    ("breakdown", "json"): lambda breakdown, lang, out, **_: _json(breakdown.to_dict(lang), out),
-    ("breakdown", "csv"): breakdown_csv,
-    ("breakdown", "markdown"): breakdown_markdown,
-    ("status", "table"): status_table,
-    ("status", "json"): lambda status, lang, out, **_: _json(status.to_dict(lang), out),
-    ("status", "csv"): status_csv,
-    ("indicators", "table"): catalogue_table,
-    ("indicators", "json"): lambda plan, lang, out, **_: _json(catalogue(plan, lang), out),
-    ("context", "table"): context_table,
-    ("context", "json"): lambda plan, lang, out, **_: _json(context_catalogue(plan, lang), out),
-    ("plan_check", "text"): plan_check_text,
-    ("plan_check", "json"): lambda check, lang, out, **_: _json(check.to_dict(lang), out),
-    ("plan_check", "github"): plan_check_github,
-}
+def as_json(result: Any, lang: str, out: TextIO, **_: Any) -> None:
+    """The JSON document of any result that has one (``to_dict``)."""
+    _json(result.to_dict(lang), out)
+
+
+def catalogue_json(plan: Plan, lang: str, out: TextIO, **_: Any) -> None:
+    _json(catalogue(plan, lang), out)
+
+
+def context_json(plan: Plan, lang: str, out: TextIO, **_: Any) -> None:
+    _json(context_catalogue(plan, lang), out)

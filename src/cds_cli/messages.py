@@ -611,8 +611,6 @@ TEXTS: dict[str, W] = {
     'error.no_such_input': W(vi='không có tệp hoặc thư mục: {paths}', en='no such file or directory: {paths}'),
     'error.period_option': W(vi='--period {value}: hãy ghi một quý của năm {year}, ví dụ {year}-Q2',
                              en='--period {value}: give a quarter of {year}, e.g. {year}-Q2'),
-    'error.period_outside': W(vi='báo cáo dành cho năm {year}; kỳ {period} nằm ngoài năm đó',
-                              en='the report covers {year}; {period} is outside it'),
     'error.year_option': W(vi='--year {value}: Kế hoạch {plan_number} dành cho năm {year}',
                            en='--year {value}: the plan ({plan_number}) covers {year}'),
     'error.date_option': W(vi='--date {value}: ghi ngày theo dạng NNNN-TT-NN, ví dụ {year}-01-15',

@@ -117,3 +117,8 @@ def _no_readings(cells: pd.Series) -> pd.Series:
 
 def _fmt(number: float) -> str:
     return f"{number:g}" if abs(number) < 1e15 else str(number)
+
+
+def rounded(value: float | None, digits: int = 2) -> float | None:
+    """A figure for JSON and reports: ``digits`` decimals (2 for percents, 4 for rates), None kept."""
+    return None if value is None else round(value, digits)

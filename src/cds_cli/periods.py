@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .errors import UsageError
 from .text import fold
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
@@ -39,3 +40,15 @@ def parse_period(text: str) -> Period | None:
             number = int(quarter) if quarter.isdigit() else _ROMAN[quarter]
             return Period(int(match["year"]), number)
     return None
+
+
+def plan_quarter(value: str | Period | None, year: int) -> Period | None:
+    """The quarter ``value`` names (a spelling such as ``2023-Q2``, or a Period), checked to
+    lie in the plan ``year``; None stays None (the caller's default).  Anything else is a
+    usage error: a quarter outside the plan has nothing to be scored against."""
+    if value is None:
+        return None
+    period = value if isinstance(value, Period) else parse_period(value)
+    if period is None or period.year != year:
+        raise UsageError("period_option", value=repr(str(value)), year=year)
+    return period

@@ -20,6 +20,7 @@ from typing import Any
 
 import pandas as pd
 
+from .numbers import rounded
 from .status import Completeness, completeness
 from .findings import Finding
 from .periods import Period
@@ -86,14 +87,14 @@ class Scorecard:
                      "province": self.plan.info.province},
             "indicators": [_indicator_dict(s, self.plan, lang) | _reporting(rates[s.id]) for s in self.indicators],
             "pillars": [
-                {"id": p.id, "name": self.plan.pillar(p.id).name(lang), "score": _round(p.score),
-                 "coverage": _round(p.coverage), "indicators_with_data": p.with_data, "indicators": p.total}
+                {"id": p.id, "name": self.plan.pillar(p.id).name(lang), "score": rounded(p.score),
+                 "coverage": rounded(p.coverage), "indicators_with_data": p.with_data, "indicators": p.total}
                 for p in self.pillars
             ],
-            "index": {"score": _round(self.index_score), "coverage": _round(self.index_coverage)},
+            "index": {"score": rounded(self.index_score), "coverage": rounded(self.index_coverage)},
             "summary": self.status_counts(),
             "reporting": {"expected": self.reporting.expected, "received": self.reporting.received,
-                          "rate": _round(self.reporting.rate, 4)},
+                          "rate": rounded(self.reporting.rate, 4)},
             "rows": self.rows.to_dict(),
             "issues": [f.to_dict(lang) for f in self.findings],
         }
@@ -245,13 +246,11 @@ def _weighted_mean(pairs: list[tuple[float, float]]) -> float | None:
     return sum(v * w for v, w in pairs) / weight if weight else None
 
 
-def _round(number: float | None, digits: int = 2) -> float | None:
-    return None if number is None else round(number, digits)
 
 
 def _reporting(rate: dict[str, Any]) -> dict[str, Any]:
     return {"reports_expected": rate["expected"], "reports_received": rate["received"],
-            "reporting_rate": _round(rate["rate"], 4)}
+            "reporting_rate": rounded(rate["rate"], 4)}
 
 
 def _indicator_dict(s: IndicatorScore, plan: Plan, lang: str) -> dict[str, Any]:
@@ -266,14 +265,14 @@ def _indicator_dict(s: IndicatorScore, plan: Plan, lang: str) -> dict[str, Any]:
         "unit": ind.unit,
         "comparator": ind.comparator,
         "target": float(ind.target) if numeric else ind.target,
-        "baseline": _round(s.baseline) if numeric and s.baseline is not None else s.baseline,
+        "baseline": rounded(s.baseline) if numeric and s.baseline is not None else s.baseline,
         "baseline_qualifier": baseline.qualifier if baseline else None,
-        "value": _round(s.value) if numeric and s.value is not None else s.value,
+        "value": rounded(s.value) if numeric and s.value is not None else s.value,
         "numerator": s.numerator,
         "denominator": s.denominator,
-        "attainment": _round(s.attainment),
-        "progress": _round(s.progress),
-        "expected": _round(s.expected),
+        "attainment": rounded(s.attainment),
+        "progress": rounded(s.progress),
+        "expected": rounded(s.expected),
         "met": s.met,
         "status": s.status,
         "time": ind.time,
@@ -320,16 +319,16 @@ class AgencyBreakdown:
             "by": "agency",
             "indicators": [
                 {"id": ind.id, "name": ind.name(lang), "short_name": ind.short_name(lang), "comparator": ind.comparator, "target": float(ind.target),
-                 "value": _round(value),
+                 "value": rounded(value),
                  "agencies": [
                      {"rank": rank, "agency": f.agency, "name": self.plan.agency(f.agency).name(lang),
-                      "value": _round(f.value), "numerator": f.numerator, "denominator": f.denominator,
-                      "attainment": _round(f.attainment), "met": f.met, "pull": _round(f.pull)}
+                      "value": rounded(f.value), "numerator": f.numerator, "denominator": f.denominator,
+                      "attainment": rounded(f.attainment), "met": f.met, "pull": rounded(f.pull)}
                      for rank, f in enumerate(figures, start=1)
                  ]}
                 for ind, value, figures in self.indicators
             ],
-            "agencies": [r | {"name": self.plan.agency(r["agency"]).name(lang), "mean_attainment": _round(r["mean_attainment"])}
+            "agencies": [r | {"name": self.plan.agency(r["agency"]).name(lang), "mean_attainment": rounded(r["mean_attainment"])}
                          for r in self.ranking()],
         }
 

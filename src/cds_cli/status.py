@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .numbers import rounded
 from .periods import Period
 from .plan import Plan
 from .submissions.validate import ValidationReport
@@ -69,11 +70,11 @@ class Completeness:
 
     def to_dict(self, lang: str = "en") -> dict[str, Any]:
         def named(row: dict[str, Any], name: str) -> dict[str, Any]:
-            return {"id": row["id"], "name": name, **row, "rate": _round(row["rate"])}
+            return {"id": row["id"], "name": name, **row, "rate": rounded(row["rate"], 4)}
 
         return {
             "period": str(self.period) if self.period else None,
-            "expected": self.expected, "received": self.received, "rate": _round(self.rate),
+            "expected": self.expected, "received": self.received, "rate": rounded(self.rate, 4),
             "agencies": [named(r, self.plan.agency(r["id"]).name(lang)) for r in self.by_agency()],
             "indicators": [named(r, self.plan.indicator(r["id"]).name(lang)) | {"short_name": self.plan.indicator(r["id"]).short_name(lang)}
                            for r in self.by_indicator()],
@@ -122,7 +123,3 @@ def _sent(expected: pd.DataFrame, rows: pd.DataFrame, plan: Plan, period: Period
             + at["indicator"].map(indicator_position).astype("float64")).dropna().to_numpy(dtype=np.int64)
     wanted = expected["agency"].cat.codes.to_numpy(dtype=np.int64) * width + expected["indicator"].cat.codes.to_numpy()
     return np.isin(wanted, sent)
-
-
-def _round(number: float | None) -> float | None:
-    return None if number is None else round(number, 4)

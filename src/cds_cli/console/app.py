@@ -157,14 +157,9 @@ def _fail(exc: CdsError, lang: str | None) -> None:
 
 
 def _period_option(period: str | None, plan: Plan) -> Period | None:
-    from ..periods import parse_period
+    from ..periods import plan_quarter
 
-    if period is None:
-        return None
-    chosen = parse_period(period)
-    if chosen is None or chosen.year != plan.year:
-        raise UsageError("period_option", value=repr(period), year=plan.year)
-    return chosen
+    return plan_quarter(period, plan.year)
 
 
 @contextlib.contextmanager

@@ -20,6 +20,7 @@ from ..findings import Finding
 from ..labels import label, number, reporting_text, share_text, shown, target_text
 from ..pack import PackCheck
 from ..plan import Plan, catalogue, context_catalogue
+from ..report.text import markdown_table
 from ..status import Completeness
 from ..scoring import AgencyBreakdown, Scorecard
 from ..submissions.validate import ValidationReport, report_to_dict
@@ -130,16 +131,6 @@ def score_csv(card: Scorecard, lang: str, out: TextIO, **_: Any) -> None:
     out.write(buffer.getvalue())
 
 
-def _md_escape(value: Any) -> str:
-    return str(safe_cell(value)).replace("|", "\\|").replace("\n", " ")
-
-
-def _md_table(headers: list[str], rows: list[list[Any]]) -> str:
-    lines = ["| " + " | ".join(headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
-    lines += ["| " + " | ".join(_md_escape(cell) for cell in row) + " |" for row in rows]
-    return "\n".join(lines)
-
-
 def score_markdown(card: Scorecard, lang: str, out: TextIO, **_: Any) -> None:
     doc = card.to_dict(lang)
     period = doc["period"] or label("no_period", lang)
@@ -151,12 +142,12 @@ def score_markdown(card: Scorecard, lang: str, out: TextIO, **_: Any) -> None:
                  shown(item["value"], lang), number(item["attainment"], lang), number(item["progress"], lang),
                  number(item["expected"], lang), label(item["status"], lang)]
                 for item in doc["indicators"] if item["pillar"] == pillar["id"]]
-        parts += [_md_table([label(k, lang, **card.plan.terms) for k in keys], rows), ""]
+        parts += [markdown_table([label(k, lang, **card.plan.terms) for k in keys], rows), ""]
     parts += [f"## {label('pillars_title', lang)}", ""]
     rows = [[p["name"], number(p["score"], lang), share_text(p['coverage'], lang)] for p in doc["pillars"]]
     rows.append([f"**{label('index', lang)}**", f"**{number(doc['index']['score'], lang)}**",
                  share_text(doc['index']['coverage'], lang)])
-    parts += [_md_table([label(k, lang) for k in ("pillar", "score", "coverage")], rows), ""]
+    parts += [markdown_table([label(k, lang) for k in ("pillar", "score", "coverage")], rows), ""]
     parts += [label("status_line", lang, **doc["summary"]), "", reporting_text(doc["reporting"], doc["period"], lang),
               "", label("rows_line", lang, **doc["rows"]), ""]
     out.write("\n".join(parts))
@@ -283,14 +274,14 @@ def breakdown_csv(breakdown: AgencyBreakdown, lang: str, out: TextIO, **_: Any) 
 def breakdown_markdown(breakdown: AgencyBreakdown, lang: str, out: TextIO, **_: Any) -> None:
     doc = breakdown.to_dict(lang)
     parts = [f"# {label('agency_ranking_title', lang)} — {doc['period']}", ""]
-    parts += [_md_table([label(k, lang) for k in ("rank", "agency", "indicators_count", "mean_attainment")],
+    parts += [markdown_table([label(k, lang) for k in ("rank", "agency", "indicators_count", "mean_attainment")],
                         [[r["rank"], f"{r['agency']} — {r['name']}", r["indicators"], number(r["mean_attainment"], lang)]
                          for r in doc["agencies"]]), ""]
     for item in doc["indicators"]:
         parts += [f"## {item['id']} — {item['name']}", "",
                   f"{label('target', lang, **breakdown.plan.terms)} {item['comparator']} {number(item['target'], lang, 0)}; "
                   f"{label('province', lang)} {number(item['value'], lang)}", ""]
-        parts += [_md_table([label(k, lang) for k in ("rank", "agency", "value", "attainment", "pull")],
+        parts += [markdown_table([label(k, lang) for k in ("rank", "agency", "value", "attainment", "pull")],
                             [[r["rank"], r["agency"], number(r["value"], lang), number(r["attainment"], lang),
                               number(r["pull"], lang)] for r in item["agencies"]]), ""]
     out.write("\n".join(parts))

@@ -5,16 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from ..labels import label, number, reporting_text, share_text
-from ..text import safe_cell
-from .text import cells_for_indicator, quarter_headers, status_counts_line, terms
+from .text import cells_for_indicator, markdown_table, quarter_headers, status_counts_line, terms
 
 
 def _table(headers: list[str], rows: list[list[Any]]) -> list[str]:
-    def cell(value: Any) -> str:
-        return str(safe_cell(value)).replace("|", "\\|").replace("\n", " ")
-
-    return ["| " + " | ".join(headers) + " |", "|" + "|".join("---" for _ in headers) + "|",
-            *("| " + " | ".join(cell(c) for c in row) + " |" for row in rows), ""]
+    return [markdown_table(headers, rows), ""]
 
 
 def render_markdown(doc: dict[str, Any], lang: str) -> bytes:

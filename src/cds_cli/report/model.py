@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..numbers import rounded
 from ..status import Completeness
-from ..errors import UsageError
 from ..outputs import sha256_of
 from ..labels import date_text, label
-from ..periods import Period
+from ..periods import Period, plan_quarter
 from ..plan import Indicator, Plan
 from ..scoring import IndicatorScore, Scorecard, meets, score
 from ..submissions.reading import discover
@@ -65,10 +65,10 @@ class AnnualReport:
                 projection = project(ind, self.plan.baseline_value(ind.id), path)
                 items.append(item | {
                     "quarters": {q: _value(s) for q, s in zip(quarters, path)},
-                    "expected_path": {q: _round(s.expected) for q, s in zip(quarters, path)},
+                    "expected_path": {q: rounded(s.expected) for q, s in zip(quarters, path)},
                     "gap": _gap(ind, by_quarter[quarters[-1]][ind.id]),
                     "projection": None if projection is None else {
-                        "value": _round(projection.value), "likely_met": projection.likely_met,
+                        "value": rounded(projection.value), "likely_met": projection.likely_met,
                         "points": projection.points},
                 })
             pillars.append(pillar | {"indicators": items})
@@ -107,9 +107,9 @@ class AnnualReport:
             for row in status.by_agency():
                 entry = agencies.setdefault(row["id"], {
                     "id": row["id"], "name": self.plan.agency(row["id"]).name(lang), "quarters": {}})
-                entry["quarters"][str(status.period)] = _round(row["rate"], 4)
+                entry["quarters"][str(status.period)] = rounded(row["rate"], 4)
         return {
-            "overall": {str(s.period): _round(s.rate, 4) for s in self.reporting},
+            "overall": {str(s.period): rounded(s.rate, 4) for s in self.reporting},
             "agencies": list(agencies.values()),
         }
 
@@ -119,9 +119,8 @@ def build_report(report: ValidationReport, plan: Plan, period: Period | None = N
     """Score every quarter of the plan year up to ``period`` (default: the latest reported)."""
     from .. import __version__
 
-    period = period or report.latest_period() or Period(plan.year, 4)
-    if period.year != plan.year:
-        raise UsageError("period_outside", year=plan.year, period=str(period))
+    period = plan_quarter(period or report.latest_period() or Period(plan.year, 4), plan.year)
+    assert period is not None
     quarters = [Period(plan.year, k) for k in range(1, period.quarter + 1)]
     cards = [score(report, plan, quarter) for quarter in quarters]
     files, _ = discover(list(inputs or []))
@@ -150,7 +149,7 @@ def project(ind: Indicator, baseline: Any, path: list[IndicatorScore]) -> Projec
 
 
 def _value(s: IndicatorScore) -> float | str | None:
-    return _round(s.value) if isinstance(s.value, float) else s.value
+    return rounded(s.value) if isinstance(s.value, float) else s.value
 
 
 def _gap(ind: Indicator, s: IndicatorScore) -> float | str | None:
@@ -159,8 +158,4 @@ def _gap(ind: Indicator, s: IndicatorScore) -> float | str | None:
         return None
     if ind.is_milestone:
         return "not_done"
-    return _round(abs(float(ind.target) - float(s.value)))
-
-
-def _round(number: float | None, digits: int = 2) -> float | None:
-    return None if number is None else round(number, digits)
+    return rounded(abs(float(ind.target) - float(s.value)))

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..labels import label, number, share_text, shown, target_text
+from ..text import safe_cell
 
 ROMAN = ("I", "II", "III", "IV")
 
@@ -80,3 +81,12 @@ def completeness_alt(completeness: dict[str, Any], quarters: list[str], lang: st
 
 def _percent(value: float | None, lang: str) -> str:
     return "—" if value is None else f"{number(value, lang)}%"
+
+
+def markdown_table(headers: list[str], rows: list[list[Any]]) -> str:
+    """A Markdown (GitHub) table; cells escaped (``|``, line breaks) and neutralised for spreadsheets."""
+    def cell(value: Any) -> str:
+        return str(safe_cell(value)).replace("|", "\\|").replace("\n", " ")
+
+    lines = ["| " + " | ".join(headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
+    return "\n".join(lines + ["| " + " | ".join(cell(c) for c in row) + " |" for row in rows])

@@ -134,8 +134,15 @@ def _set_lang(rpr, lang: str) -> None:
 
 
 def _setup(document, meta: dict[str, Any], lang: str) -> None:
-    styles = document.styles
-    # document defaults: no theme fonts anywhere for Word to fall back to
+    """Styles, the first page and its numbering, and the document's properties."""
+    _defaults(document.styles, lang)
+    _body_styles(document.styles, lang)
+    _first_section(document.sections[0])
+    _properties(document, meta, lang)
+
+
+def _defaults(styles, lang: str) -> None:
+    """Document defaults: Times New Roman 13 pt, no theme fonts for Word to fall back to."""
     defaults = styles.element.find(qn("w:docDefaults"))
     rpr_default = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
     _set_fonts(rpr_default)
@@ -149,6 +156,9 @@ def _setup(document, meta: dict[str, Any], lang: str) -> None:
         spacing.set(qn("w:after"), "0")
         spacing.set(qn("w:line"), "240")
 
+
+def _body_styles(styles, lang: str) -> None:
+    """Normal, Body Text (justified, first line indented), the two headings and Table Text."""
     normal = styles["Normal"]
     normal.font.name = FONT
     normal.font.size = Pt(BODY_PT)
@@ -188,7 +198,9 @@ def _setup(document, meta: dict[str, Any], lang: str) -> None:
     table_text.paragraph_format.space_after = Pt(1)
     table_text.paragraph_format.line_spacing = 1.0
 
-    section = document.sections[0]
+
+def _first_section(section) -> None:
+    """A4 portrait; page numbers centred at the top, from page 2 on (NĐ 30)."""
     _page(section, landscape=False)
     section.header_distance = Cm(1)
     section.footer_distance = Cm(1)
@@ -205,6 +217,9 @@ def _setup(document, meta: dict[str, Any], lang: str) -> None:
     field.append(run)
     number_line._p.append(field)
 
+
+def _properties(document, meta: dict[str, Any], lang: str) -> None:
+    """Title, subject and language; no author, time or thumbnail that would differ between runs."""
     core = document.core_properties
     core.title = _clean(meta.get("title") or "")
     core.subject = _clean(meta.get("plan_title") or "")

@@ -141,93 +141,91 @@ def _indicators_in_order(doc: dict[str, Any]) -> list[tuple[dict[str, Any], dict
 
 # -- sheets ------------------------------------------------------------------------------------
 
+class _Lines:
+    """Writes the Summary sheet top to bottom: labelled pairs, sections, small tables."""
+
+    def __init__(self, sheet: Worksheet, lang: str, words: dict[str, Any]) -> None:
+        self.sheet, self.lang, self.words, self.row = sheet, lang, words, 3
+
+    def pair(self, key: str, value: Any, fmt: str | None = None) -> None:
+        _put(self.sheet, self.row, 1, label(key, self.lang, **self.words), font=_BOLD)
+        _put(self.sheet, self.row, 2, value, fmt)
+        self.row += 1
+
+    def section(self, key: str, headings: tuple[str, ...] = ()) -> None:
+        self.row += 1
+        _put(self.sheet, self.row, 1, label(key, self.lang, **self.words), font=_BOLD)
+        self.row += 1
+        if headings:
+            _header(self.sheet, self.row, [label(heading, self.lang) for heading in headings])
+            self.row += 1
+
+    def cells(self, *cells: tuple[Any, str | None]) -> None:
+        for column, (value, fmt) in enumerate(cells, start=1):
+            _put(self.sheet, self.row, column, value, fmt)
+        self.row += 1
+
+
 def _summary(sheet: Worksheet, doc: dict[str, Any], lang: str) -> None:
-    meta, summary = doc["meta"], doc["summary"]
-    _put(sheet, 1, 1, meta.get("title"), font=_TITLE)
-    row = 3
-
-    def pair(key: str, value: Any, fmt: str | None = None) -> None:
-        nonlocal row
-        _put(sheet, row, 1, label(key, lang, **terms(doc)), font=_BOLD)
-        _put(sheet, row, 2, value, fmt)
-        row += 1
-
-    def section(key: str) -> None:
-        nonlocal row
-        row += 1
-        _put(sheet, row, 1, label(key, lang, **terms(doc)), font=_BOLD)
-        row += 1
-
-    plan_ref = " — ".join(str(part) for part in (meta.get("plan_number"), meta.get("plan_date"),
-                                                 meta.get("issuer")) if part)
-    pair("plan", plan_ref)
-    if meta.get("plan_title"):
-        pair("plan_title", meta["plan_title"])
-    if meta.get("province"):
-        pair("province_name", meta["province"])
-    pair("period", meta.get("period"))
-    quarters = meta.get("quarters") or []
-    if quarters:
-        pair("quarters", ", ".join(quarters))
-    if meta.get("date") is not None:
-        pair("date", meta["date"])
-    pair("version", meta.get("version"))
-
-    index = summary.get("index") or {}
-    section("index")
-    pair("score", index.get("score"), POINTS)
-    pair("coverage", index.get("coverage"), RATE)
-
-    section("pillars_title")
-    _header(sheet, row, [label("id", lang), label("pillar", lang), label("score", lang), label("coverage", lang),
-                         label("indicators_with_data", lang), label("indicators_total", lang)])
-    row += 1
-    for pillar in summary.get("pillars", []):
-        for column, (value, fmt) in enumerate([
-                (pillar.get("id"), None), (pillar.get("name"), None), (pillar.get("score"), POINTS),
-                (pillar.get("coverage"), RATE), (pillar.get("indicators_with_data"), COUNT),
-                (pillar.get("indicators"), COUNT)], start=1):
-            _put(sheet, row, column, value, fmt)
-        row += 1
-
-    section("status_counts")
-    _header(sheet, row, [label("status", lang), label("id", lang), label("count", lang)])
-    row += 1
-    for status, count in (summary.get("status_counts") or {}).items():
-        _put(sheet, row, 1, label(status, lang))
-        _put(sheet, row, 2, status)
-        _put(sheet, row, 3, count, COUNT)
-        row += 1
-
-    reporting = summary.get("reporting") or {}
-    section("reporting")
-    pair("expected_reports", reporting.get("expected"), COUNT)
-    pair("received", reporting.get("received"), COUNT)
-    pair("rate", reporting.get("rate"), RATE)
-
-    rows = summary.get("rows") or {}
-    if rows:
-        section("rows")
-        for key in ("read", "accepted", "rejected", "blank"):
-            pair(key, rows.get(key), COUNT)
-
-    if doc.get("projection_method"):
-        section("projection_method")
-        _put(sheet, row, 1, doc["projection_method"])
-        row += 1
-
-    section("section_inputs")
-    _header(sheet, row, [label("file", lang), label("sha256", lang)])
-    row += 1
-    for item in meta.get("inputs", []):
-        _put(sheet, row, 1, item.get("file"))
-        _put(sheet, row, 2, item.get("sha256"))
-        row += 1
-
+    _put(sheet, 1, 1, doc["meta"].get("title"), font=_TITLE)
+    lines = _Lines(sheet, lang, terms(doc))
+    _summary_plan(lines, doc["meta"])
+    _summary_scores(lines, doc["summary"], lang)
+    _summary_data(lines, doc)
     sheet.freeze_panes = "A2"
     # the title and the projection note are long single cells that may overflow: fixed widths
     for column, width in ((1, 46), (2, 66), (3, 12), (4, 14), (5, 14), (6, 12)):
         sheet.column_dimensions[get_column_letter(column)].width = width
+
+
+def _summary_plan(lines: _Lines, meta: dict[str, Any]) -> None:
+    plan_ref = " — ".join(str(part) for part in (meta.get("plan_number"), meta.get("plan_date"),
+                                                 meta.get("issuer")) if part)
+    lines.pair("plan", plan_ref)
+    if meta.get("plan_title"):
+        lines.pair("plan_title", meta["plan_title"])
+    if meta.get("province"):
+        lines.pair("province_name", meta["province"])
+    lines.pair("period", meta.get("period"))
+    if meta.get("quarters"):
+        lines.pair("quarters", ", ".join(meta["quarters"]))
+    if meta.get("date") is not None:
+        lines.pair("date", meta["date"])
+    lines.pair("version", meta.get("version"))
+
+
+def _summary_scores(lines: _Lines, summary: dict[str, Any], lang: str) -> None:
+    index = summary.get("index") or {}
+    lines.section("index")
+    lines.pair("score", index.get("score"), POINTS)
+    lines.pair("coverage", index.get("coverage"), RATE)
+    lines.section("pillars_title", ("id", "pillar", "score", "coverage", "indicators_with_data", "indicators_total"))
+    for pillar in summary.get("pillars", []):
+        lines.cells((pillar.get("id"), None), (pillar.get("name"), None), (pillar.get("score"), POINTS),
+                    (pillar.get("coverage"), RATE), (pillar.get("indicators_with_data"), COUNT),
+                    (pillar.get("indicators"), COUNT))
+    lines.section("status_counts", ("status", "id", "count"))
+    for status, count in (summary.get("status_counts") or {}).items():
+        lines.cells((label(status, lang), None), (status, None), (count, COUNT))
+    reporting = summary.get("reporting") or {}
+    lines.section("reporting")
+    lines.pair("expected_reports", reporting.get("expected"), COUNT)
+    lines.pair("received", reporting.get("received"), COUNT)
+    lines.pair("rate", reporting.get("rate"), RATE)
+
+
+def _summary_data(lines: _Lines, doc: dict[str, Any]) -> None:
+    rows = doc["summary"].get("rows") or {}
+    if rows:
+        lines.section("rows")
+        for key in ("read", "accepted", "rejected", "blank"):
+            lines.pair(key, rows.get(key), COUNT)
+    if doc.get("projection_method"):
+        lines.section("projection_method")
+        lines.cells((doc["projection_method"], None))
+    lines.section("section_inputs", ("file", "sha256"))
+    for item in doc["meta"].get("inputs", []):
+        lines.cells((item.get("file"), None), (item.get("sha256"), None))
 
 
 def _indicators(sheet: Worksheet, doc: dict[str, Any], lang: str) -> None:

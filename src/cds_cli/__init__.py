@@ -42,6 +42,6 @@ def __dir__() -> list[str]:
     return sorted([*globals(), *_EXPORTS])
 
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 __all__ = ["CdsError", "PlanError", "UsageError", "__version__", *_EXPORTS]

@@ -239,3 +239,15 @@ def test_indicators_context_lists_part_one_figures():
     assert by_id["ctx.people_connection_protected"]["source"]["quote"].startswith("Tỷ lệ người dân kết nối mạng")
     table = run("indicators", "--context", "--lang", "vi").stdout
     assert "ctx.people_connection_protected" in table and "trên 60,00%" in table
+
+
+def test_a_percent_baseline_written_as_text_is_a_plan_error_not_arithmetic(tmp_path):
+    """mypy found scoring subtracting a baseline that may be text: a quoted "60" must never
+    reach the arithmetic — the pack check stops it with its place."""
+    pack = build_pack(tmp_path / "pack", 2024)
+    baseline = pack / "baseline_2023.yaml"
+    edit(baseline, lambda d: d["baselines"][0].update(value="60", source={"section": "I", "quote": "60%"}))
+    check = json.loads(run("plan", "check", pack, "--format", "json", "--lang", "en").stdout)
+    assert [(i["code"], i["line"]) for i in check["issues"]] == [("baseline_percent_value", line_of(baseline, "value: '60'"))]
+    result = run("score", EXAMPLES, "--plan", pack, "--lang", "en")
+    assert result.exit_code == 2 and "must be a number or null, not 60" in result.stderr

@@ -44,7 +44,7 @@ def quarters_text(periods: list[str], lang: str) -> str:
     return label("quarters_prose", lang, quarters=listed, year=_quarter_parts(periods[-1])["year"])
 
 
-def shown(value: object, lang: str, qualifier: str | None = None) -> str:
+def shown(value: float | str | None, lang: str, qualifier: str | None = None) -> str:
     """A value for people: a number in the language's style, a milestone status, or '—';
     a baseline keeps its hedge in front ("trên 60,00")."""
     if value is None:

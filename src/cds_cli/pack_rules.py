@@ -166,7 +166,9 @@ def _raw_ids(targets: Document) -> set[str]:
     """Ids of every indicator written in the file, valid or not (a baseline of an invalid
     indicator is not "unknown": the indicator's own finding says what is wrong)."""
     items = targets.raw.get("indicators") if isinstance(targets.raw, dict) else None
-    return {item.get("id") for item in items if isinstance(item, dict)} if isinstance(items, list) else set()
+    if not isinstance(items, list):
+        return set()
+    return {item["id"] for item in items if isinstance(item, dict) and isinstance(item.get("id"), str)}
 
 
 def _baselines(document: Document | None, indicators: list[Indicator],

@@ -8,6 +8,7 @@ good ones (``cds plan check`` lists every problem in one run).
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,7 +17,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from .findings import Finding
+from .findings import Finding, Severity
 from .messages import TEXTS
 
 _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: 10× faster
@@ -62,7 +63,7 @@ class Document:
             line = node.start_mark.line + 1
         return line
 
-    def finding(self, code: str, loc: tuple[Any, ...] = (), severity: str = "error", **params: Any) -> Finding:
+    def finding(self, code: str, loc: tuple[Any, ...] = (), severity: Severity = "error", **params: Any) -> Finding:
         return Finding(code, severity, str(self.path), self.line(loc), None, {"path": self.path_text(loc), **params})
 
     def path_text(self, loc: tuple[Any, ...]) -> str:
@@ -151,10 +152,11 @@ def _validate_field(document: Document, name: str, annotation: Any, findings: li
     """One top-level field; a list or mapping of models is validated one item at a time."""
     value = document.raw[name]
     origin, args = typing.get_origin(annotation), typing.get_args(annotation)
+    items: Iterable[tuple[Any, Any]]
     if origin is list and isinstance(value, list):
         items = enumerate(value)
     elif origin is dict and isinstance(value, dict):
-        items = iter(value.items())
+        items = value.items()
     else:
         return _validated(document, (name,), annotation, value, findings)
     item_type = args[-1]

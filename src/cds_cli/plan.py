@@ -232,6 +232,14 @@ class Plan:
         baseline = self.baselines.get(indicator_id)
         return baseline.value if baseline else None
 
+    def baseline_number(self, indicator_id: str) -> float | None:
+        """A percent indicator's baseline as a number (None when the plan states none).
+        Loading has checked that it is one: a status or text there is a plan error."""
+        value = self.baseline_value(indicator_id)
+        if isinstance(value, str):
+            raise TypeError(f"{indicator_id}: the baseline {value!r} is not a number")
+        return value
+
     def agency(self, code: str) -> Agency:
         return next(agency for agency in self.agencies if agency.code == code)
 

@@ -134,10 +134,11 @@ def _rows_up_to(accepted: pd.DataFrame, plan: Plan, period: Period | None) -> tu
 
 def _score_indicator(ind: Indicator, plan: Plan, period: Period | None,
                      latest: pd.DataFrame, sums: pd.DataFrame) -> IndicatorScore:
-    baseline = plan.baseline_value(ind.id)
     if ind.is_milestone:
-        return _score_milestone(ind, baseline, period, latest)
+        return _score_milestone(ind, plan.baseline_value(ind.id), period, latest)
+    baseline = plan.baseline_number(ind.id)
     numerator = denominator = None
+    value = 0.0
     if ind.time == "flow":
         used = sums.dropna(subset=["numerator", "denominator"])
         reporters = len(used)
@@ -161,7 +162,8 @@ def _score_indicator(ind: Indicator, plan: Plan, period: Period | None,
         return IndicatorScore(ind, baseline, None, None, None, 0, None, None,
                               _expected(ind, baseline, period), None, "no_data")
     target = float(ind.target)
-    expected = _expected(ind, baseline, period)
+    assert period is not None  # there are rows up to it
+    expected = _path(target, baseline, period, ind.due_period)
     met = meets(value, target, ind.comparator)
     return IndicatorScore(
         ind, baseline, value, numerator, denominator, reporters,
@@ -187,13 +189,17 @@ def _score_milestone(ind: Indicator, baseline: Any, period: Period | None, lates
 
 
 def _expected(ind: Indicator, baseline: Any, period: Period | None) -> float | None:
+    """The value expected at ``period`` on the path to the target (none for milestones)."""
     if ind.is_milestone or period is None:
         return None
-    target = float(ind.target)
+    return _path(float(ind.target), baseline, period, ind.due_period)
+
+
+def _path(target: float, baseline: float | None, period: Period, due: Period) -> float:
     if baseline is None:
         return target  # no baseline, no path: judge against the target itself
-    share = min(period.quarter / ind.due_period.quarter, 1.0)
-    return float(baseline) + (target - float(baseline)) * share
+    share = min(period.quarter / due.quarter, 1.0)
+    return baseline + (target - baseline) * share
 
 
 def _higher_is_better(comparator: str) -> bool:
@@ -235,7 +241,8 @@ def _pillar_score(pillar_id: str, scores: list[IndicatorScore]) -> PillarScore:
     data_weight = sum(s.indicator.weight for s in with_data)
     return PillarScore(
         pillar_id,
-        score=_weighted_mean([(min(s.attainment, 100.0), s.indicator.weight) for s in with_data]),
+        score=_weighted_mean([(min(s.attainment, 100.0), s.indicator.weight) for s in with_data
+                              if s.attainment is not None]),
         coverage=data_weight / total_weight if total_weight else 0.0,
         with_data=len(with_data), total=len(members),
     )
@@ -265,9 +272,9 @@ def _indicator_dict(s: IndicatorScore, plan: Plan, lang: str) -> dict[str, Any]:
         "unit": ind.unit,
         "comparator": ind.comparator,
         "target": float(ind.target) if numeric else ind.target,
-        "baseline": rounded(s.baseline) if numeric and s.baseline is not None else s.baseline,
+        "baseline": rounded(s.baseline) if isinstance(s.baseline, float) else s.baseline,
         "baseline_qualifier": baseline.qualifier if baseline else None,
-        "value": rounded(s.value) if numeric and s.value is not None else s.value,
+        "value": rounded(s.value) if isinstance(s.value, float) else s.value,
         "numerator": s.numerator,
         "denominator": s.denominator,
         "attainment": rounded(s.attainment),

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -35,13 +36,13 @@ class Settings:
 def resolve(plan: str | Path | None = None, lang: str | None = None, sheet: str | None = None,
             cwd: Path | None = None, environ: dict[str, str] | None = None) -> Settings:
     """The settings of one command: its options first, then CDS_PLAN, then cds.toml."""
-    environ = os.environ if environ is None else environ
+    variables: Mapping[str, str] = os.environ if environ is None else environ
     config_path = find_config(cwd or Path.cwd())
     config = read_config(config_path) if config_path else {}
     if plan is not None:
         chosen, origin = Path(plan), "--plan"
-    elif environ.get(PLAN_VARIABLE):
-        chosen, origin = Path(environ[PLAN_VARIABLE]), PLAN_VARIABLE
+    elif variables.get(PLAN_VARIABLE):
+        chosen, origin = Path(variables[PLAN_VARIABLE]), PLAN_VARIABLE
     elif "plan" in config:
         assert config_path is not None
         chosen, origin = config_path.parent / config["plan"], str(config_path)

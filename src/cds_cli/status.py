@@ -106,8 +106,8 @@ def expected_reports(plan: Plan) -> pd.DataFrame:
     indicator_index = np.repeat(np.arange(len(plan.indicators)), [len(a) for a in agencies])
     order = np.argsort(agency_index, kind="stable")
     frame = pd.DataFrame({
-        "agency": pd.Categorical.from_codes(agency_index[order], categories=[a.code for a in plan.agencies]),
-        "indicator": pd.Categorical.from_codes(indicator_index[order], categories=[i.id for i in plan.indicators]),
+        "agency": pd.Categorical.from_codes(agency_index[order], categories=pd.Index([a.code for a in plan.agencies])),
+        "indicator": pd.Categorical.from_codes(indicator_index[order], categories=pd.Index([i.id for i in plan.indicators])),
     })
     plan.__dict__["_expected_reports"] = frame  # the Plan is frozen; its cache is not
     return frame

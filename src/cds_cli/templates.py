@@ -71,7 +71,7 @@ def template_xlsx(rows: list[TemplateRow], title: str, lang: str = "vi") -> byte
     from openpyxl.worksheet.datavalidation import DataValidation
 
     book = Workbook()
-    sheet = book.active
+    sheet = book.worksheets[0]
     sheet.title = text("template.sheet", lang)
     sheet["A1"] = title
     sheet["A1"].font = Font(bold=True, size=13)
@@ -92,7 +92,7 @@ def template_xlsx(rows: list[TemplateRow], title: str, lang: str = "vi") -> byte
     _validations(sheet, rows, first, DataValidation, lang)
     for letter, width in zip("ABCDEFGHIJK", (5, 10, 11, 36, 60, 10, 38, 12, 12, 16, 30)):
         sheet.column_dimensions[letter].width = width
-    sheet.freeze_panes = sheet.cell(first, 1)
+    sheet.freeze_panes = sheet.cell(first, 1).coordinate
     sheet.protection.sheet = True  # no password: it guards against slips, not people
     sheet.protection.formatColumns = False
     buffer = io.BytesIO()

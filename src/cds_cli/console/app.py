@@ -16,7 +16,7 @@ import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Callable, Literal, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Callable, Literal, NoReturn, Optional, TypeAlias
 
 import typer
 
@@ -51,8 +51,14 @@ app.add_typer(plan_app, name="plan")
 # Option choices, checked by typer. The formats come from the one output table
 # (console/outputs.py); to a type checker each is the plain string typer hands over.
 if TYPE_CHECKING:
-    Lang = ScoreFormat = ScoreBy = ValidateFormat = StatusFormat = ReportFormat = TemplateFormat = str
-    CatalogueFormat = str
+    Lang: TypeAlias = str
+    ScoreBy: TypeAlias = str
+    ScoreFormat: TypeAlias = str
+    ValidateFormat: TypeAlias = str
+    StatusFormat: TypeAlias = str
+    ReportFormat: TypeAlias = str
+    TemplateFormat: TypeAlias = str
+    CatalogueFormat: TypeAlias = str
 else:
     Lang = Literal[LANGS]
     ScoreBy = Literal["indicator", "agency"]
@@ -148,7 +154,7 @@ def plan_options(sheet: bool = False) -> Callable[[Callable[..., Any]], Callable
     return decorate
 
 
-def _fail(exc: CdsError, lang: str | None) -> None:
+def _fail(exc: CdsError, lang: str | None) -> NoReturn:
     """The one place where "cannot continue" becomes a message and exit code 2."""
     from ..settings import DEFAULT_LANG
 
@@ -402,7 +408,7 @@ def plan_check_command(
         check = check_pack(pack_files(settings.plan), _source_text(source))
     except CdsError as exc:
         _fail(exc, language)
-    render(check, _github_or(fmt, "text"), language, sys.stdout)
+    render(check, _github_or(fmt, "text"), settings.lang, sys.stdout)
     if not check.valid:
         raise typer.Exit(EXIT_DATA_ERRORS)
 

@@ -11,6 +11,7 @@ import csv
 import io
 import json
 from collections import defaultdict
+from collections.abc import Sequence
 from typing import Any, TextIO
 
 from rich.table import Table
@@ -80,7 +81,8 @@ def _score_columns(doc: dict[str, Any], lang: str, terms: dict[str, Any], ids: b
 
 def _pillar_sections(doc: dict[str, Any]) -> dict[int, Cell]:
     """Row index → the pillar heading shown above it."""
-    sections, row = {}, 0
+    sections: dict[int, Cell] = {}
+    row = 0
     for pillar in doc["pillars"]:
         sections[row] = Text(pillar["name"].upper(), style="bold")
         row += sum(1 for item in doc["indicators"] if item["pillar"] == pillar["id"])
@@ -160,7 +162,7 @@ def validation_text(report: ValidationReport, lang: str, out: TextIO, **_: Any) 
     by_file: dict[str | None, list] = defaultdict(list)
     for finding in report.findings:
         by_file[finding.file].append(finding)
-    summaries = {s.file: s for s in report.files}
+    summaries: dict[str | None, Any] = {s.file: s for s in report.files}
     for file in dict.fromkeys([*(s.file for s in report.files), *by_file]):
         findings = by_file.get(file, [])
         summary = summaries.get(file)
@@ -199,7 +201,7 @@ def _escape_property(text: str) -> str:
 
 def validation_github(report: ValidationReport, lang: str, out: TextIO, **_: Any) -> None:
     """GitHub Actions annotations: one ::error/::warning per finding, then a summary."""
-    positions = {s.file: s.columns for s in report.files}
+    positions: dict[str | None, dict[str, int]] = {s.file: s.columns for s in report.files}
     summary = (label("validate_summary", lang, errors=len(report.errors), warnings=len(report.warnings),
                      files=len(report.files)) + "; " + label("rows_line", lang, **report.rows.to_dict()))
     _annotations(report.findings, lang, out, "cds validate", summary, positions)
@@ -315,7 +317,7 @@ def status_table(status: Completeness, lang: str, out: TextIO, ids: bool = False
                                   str(status.period) if status.period else None, lang))
 
 
-def _counts(rows: list[dict[str, Any]], lang: str, rates: list[Cell]) -> list[Column]:
+def _counts(rows: list[dict[str, Any]], lang: str, rates: Sequence[Cell]) -> list[Column]:
     return [Column(label("expected_reports", lang), [str(row["expected"]) for row in rows], 4),
             Column(label("received", lang), [str(row["received"]) for row in rows], 4),
             Column(label("rate", lang), rates)]
@@ -327,8 +329,8 @@ def status_csv(status: Completeness, lang: str, out: TextIO, **_: Any) -> None:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["period", "agency", "agency_name", "indicator", "state"])
     for row in status.reports.itertuples():
-        agency = status.plan.agency(row.agency)
-        writer.writerow([status.period, row.agency, safe_cell(agency.name(lang)), row.indicator, row.state])
+        writer.writerow([status.period, row.agency, safe_cell(status.plan.agency(str(row.agency)).name(lang)),
+                         row.indicator, row.state])
     out.write(buffer.getvalue())
 
 

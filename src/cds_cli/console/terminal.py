@@ -10,7 +10,8 @@ columns the room that is left.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TextIO
 
 from rich.cells import cell_len
@@ -26,7 +27,7 @@ Cell = str | Text
 @dataclass
 class Column:
     header: str
-    cells: list[Cell] = field(default_factory=list)
+    cells: Sequence[Cell] = ()
     keep: int = 0  # 0: always shown; the highest number is dropped first when space runs out
     justify: str = "right"
     wraps: bool = False

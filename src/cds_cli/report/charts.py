@@ -36,7 +36,7 @@ plt.rcParams.update({
 
 def _save(figure, fmt: str, alt: str) -> bytes:
     buffer = io.BytesIO()
-    metadata = {"Date": None, "Creator": None} if fmt == "svg" else {"Software": None}
+    metadata: dict[str, str | None] = {"Date": None, "Creator": None} if fmt == "svg" else {"Software": None}
     metadata["Description"] = alt
     figure.savefig(buffer, format=fmt, dpi=150, bbox_inches="tight", metadata=metadata)
     plt.close(figure)

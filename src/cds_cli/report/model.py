@@ -10,6 +10,7 @@ so the HTML, DOCX, XLSX and Markdown reports cannot disagree.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -115,7 +116,7 @@ class AnnualReport:
 
 
 def build_report(report: ValidationReport, plan: Plan, period: Period | None = None,
-                 inputs: list[str | Path] | None = None, date: str | None = None) -> AnnualReport:
+                 inputs: Sequence[str | Path] | None = None, date: str | None = None) -> AnnualReport:
     """Score every quarter of the plan year up to ``period`` (default: the latest reported)."""
     from .. import __version__
 
@@ -154,8 +155,8 @@ def _value(s: IndicatorScore) -> float | str | None:
 
 def _gap(ind: Indicator, s: IndicatorScore) -> float | str | None:
     """What is still to close: percentage points to the target, or the milestone not done."""
-    if s.met or s.status == "no_data":
+    if s.met or not isinstance(s.value, float | str):
         return None
-    if ind.is_milestone:
+    if isinstance(s.value, str):  # a milestone not done yet
         return "not_done"
-    return rounded(abs(float(ind.target) - float(s.value)))
+    return rounded(abs(float(ind.target) - s.value))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 from html import escape
+from collections.abc import Sequence
 from typing import Any
 
 from ..labels import number
@@ -41,7 +42,7 @@ class _Frame:
     def y(self, value: float) -> str:
         return _f(self.bottom - (value - self.lo) * (self.bottom - self.top) / (self.hi - self.lo))
 
-    def points(self, pairs: list[tuple[float, float]]) -> str:
+    def points(self, pairs: Sequence[tuple[float, float]]) -> str:
         return " ".join(f"{self.x(s)},{self.y(v)}" for s, v in pairs)
 
 
@@ -74,7 +75,7 @@ def _runs(pairs: list[tuple[int, float | None]]) -> list[list[tuple[int, float]]
     return [run for run in runs if run]
 
 
-def _line(frame: _Frame, pairs: list[tuple[float, float]], colour: str, extra: str = "") -> str:
+def _line(frame: _Frame, pairs: Sequence[tuple[float, float]], colour: str, extra: str = "") -> str:
     return (f'<polyline points="{frame.points(pairs)}" fill="none" stroke="{colour}" '
             f'stroke-linejoin="round" stroke-linecap="round"{extra}/>')
 
@@ -87,7 +88,7 @@ def _dot(frame: _Frame, slot: float, value: float, colour: str, r: float = 2, fi
 def sparkline(item: dict[str, Any], lang: str) -> str:
     """The quarters of one indicator against its target, 96 × 28 px, for a table cell."""
     pairs = [(k, _level(item, v)) for k, v in enumerate(item["quarters"].values(), start=1)]
-    target = _level(item, item["target"])
+    target = _level(item, item["target"]) or 0.0  # a target is always set: a figure, or "done" (1)
     known = [v for _, v in pairs if v is not None]
     lo, hi = (0.0, 1.0) if item["unit"] == "milestone" else _padded(known + [target])
     frame = _Frame((5, 4, 91, 24), lo, hi, first=1)
@@ -96,8 +97,8 @@ def sparkline(item: dict[str, Any], lang: str) -> str:
     body += [_line(frame, run, VALUE, ' stroke-width="1.6"') for run in _runs(pairs) if len(run) > 1]
     body += [_dot(frame, s, v, VALUE) for s, v in pairs if v is not None]
     if known:
-        last = max(s for s, v in pairs if v is not None)
-        body.append(_dot(frame, last, dict(pairs)[last], "#222", r=2.8, fill=STATUS_COLOURS[item["status"]]))
+        last, value = max((s, v) for s, v in pairs if v is not None)
+        body.append(_dot(frame, last, value, "#222", r=2.8, fill=STATUS_COLOURS[item["status"]]))
     return _svg("0 0 96 28", trend_alt(item, lang), body, "spark", ' width="96" height="28"')
 
 

@@ -46,7 +46,8 @@ _MIN_WIDTH, _MAX_WIDTH = 6, 60
 def render_xlsx(doc: dict[str, Any], lang: str) -> bytes:
     """The workbook of the report ``doc`` (from :meth:`AnnualReport.to_dict`), as bytes."""
     book = Workbook()
-    book.remove(book.active)
+    for sheet in book.worksheets:  # the empty sheet a new workbook comes with
+        book.remove(sheet)
     _summary(book.create_sheet(SHEETS[0]), doc, lang)
     _indicators(book.create_sheet(SHEETS[1]), doc, lang)
     _quarterly(book.create_sheet(SHEETS[2]), doc, lang)

@@ -3,6 +3,7 @@
 
     python3 tasks.py demo    # create .venv, install cds, score the bundled example data
     python3 tasks.py test    # create .venv, install cds and pytest, run the test suite
+    python3 tasks.py lint    # create .venv, install the pinned ruff and mypy, check the code
 
 Standard library only, so it works on a fresh machine (Linux, macOS or Windows).
 """
@@ -26,13 +27,13 @@ def run(*args: str | Path) -> None:
     subprocess.run([str(a) for a in args], cwd=ROOT, check=True)
 
 
-def setup() -> None:
+def setup(extras: str = "test") -> None:
     if sys.version_info < (3, 11):
         sys.exit(f"cds needs Python 3.11 or newer; this is {sys.version.split()[0]}")
     if not PYTHON.exists():
         venv.create(VENV, with_pip=True)
     run(PYTHON, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
-    run(PYTHON, "-m", "pip", "install", "--quiet", "-e", ".[test]")
+    run(PYTHON, "-m", "pip", "install", "--quiet", "-e", f".[{extras}]")
 
 
 def demo() -> None:
@@ -45,8 +46,16 @@ def test() -> None:
     run(PYTHON, "-m", "pytest", *sys.argv[2:])
 
 
+def lint() -> None:
+    """The quality gate CI runs before the tests; the configuration is in pyproject.toml."""
+    setup("test,lint")
+    run(PYTHON, "-m", "ruff", "check", ".")
+    run(PYTHON, "-m", "ruff", "format", "--check", ".")
+    run(PYTHON, "-m", "mypy")
+
+
 if __name__ == "__main__":
-    commands = {"demo": demo, "test": test}
+    commands = {"demo": demo, "test": test, "lint": lint}
     if len(sys.argv) < 2 or sys.argv[1] not in commands:
         sys.exit(__doc__)
     try:

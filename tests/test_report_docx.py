@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import copy
+import os
+import shutil
+import subprocess
 import io
 import re
 import struct
@@ -314,3 +317,29 @@ def test_every_chart_has_a_text_alternative(word):
     alts = [shape._inline.docPr.get("descr") for shape in pictures]
     assert all(alt and len(alt) > 40 for alt in alts)
     assert any("Chính quyền số" in alt for alt in alts)
+
+
+SOFFICE = shutil.which("soffice")
+
+
+@pytest.mark.skipif(not SOFFICE and not os.environ.get("CI"), reason="LibreOffice is installed by .ci/run")
+def test_the_draft_as_libreoffice_lays_it_out(data, tmp_path):
+    """The real office suite: the header names are never broken inside a name, the subject
+    fits one line, the body ends with ./. before the signature, the appendix follows."""
+    assert SOFFICE and shutil.which("pdftotext"), "CI installs libreoffice-writer-nogui and poppler-utils"
+    source = tmp_path / "draft.docx"
+    source.write_bytes(data)
+    subprocess.run([SOFFICE, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
+                   capture_output=True, timeout=240, check=True)
+    text = subprocess.run(["pdftotext", "-layout", str(tmp_path / "draft.pdf"), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    pages = text.split("\f")
+    first = [" ".join(line.split()) for line in pages[0].splitlines()]
+    assert any(line.startswith("ỦY BAN NHÂN DÂN") and "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in line for line in first)
+    assert any(line.startswith("TỈNH BẠC LIÊU") for line in first)  # the province's name whole, on its line
+    assert "Kết quả thực hiện Kế hoạch chuyển đổi số năm 2023" in first
+    assert "Kính gửi: Ủy ban nhân dân tỉnh Bạc Liêu." in first
+    whole = " ".join(text.split())
+    assert whole.index("Báo cáo này./.") < whole.index("Nơi nhận:") < whole.index("[Họ và tên]") < whole.index("Phụ lục")
+    assert len(pages) >= 6

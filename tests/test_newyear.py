@@ -134,9 +134,6 @@ def test_the_new_year_follows_the_plans(results, plan, tmp_path, year):
     assert not (tmp_path / "out").exists()
 
 
-@pytest.mark.xfail(strict=True, reason="an output whose parent folder does not exist ends in a raw "
-                                       "FileNotFoundError from os.replace (`cds plan new` prints a traceback, "
-                                       "exit 1) instead of a usage error (exit 2) or a created folder")
 def test_an_output_in_a_folder_that_does_not_exist_yet(results, plan, tmp_path):
     report, inputs = results
     out = tmp_path / "packs" / "plan-2024"

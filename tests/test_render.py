@@ -129,8 +129,6 @@ def test_breakdown_markdown(results):
     assert "| 1 | STTTT | 90.00 | 300.00 | 20.00 |" in text
 
 
-@pytest.mark.xfail(strict=True, reason="markdown_table's spreadsheet guard (safe_cell) takes a figure worded in "
-                                       "Vietnamese ('-20,00') or with a thousands comma for a formula: '-20,00")
 def test_a_negative_figure_in_a_vietnamese_markdown_table(results):
     assert "| 2 | SYT | 10,00 | 33,33 | -20,00 |" in rendered(results["breakdown"], "markdown", "vi")
 

@@ -117,8 +117,6 @@ def test_a_bad_cds_toml_stops_resolve_too(tmp_path):
     assert caught.value.message("en") == f"{tmp_path / 'cds.toml'}: lang = 'fr' is not allowed (vi or en)"
 
 
-@pytest.mark.xfail(strict=True, reason="what a key allows is written in English only (settings._KEYS), so the "
-                                       "Vietnamese message reads 'không hợp lệ (a worksheet name)'")
 def test_what_is_allowed_is_worded_in_vietnamese_too(tmp_path):
     message = _config_error(tmp_path, "sheet = 3\n").message("vi")
     assert message.startswith(f"{tmp_path / 'cds.toml'}: sheet = 3 không hợp lệ (")

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from .labels import localised
+from .labels import figure
 from .messages import Term, text
 
 Severity = Literal["error", "warning"]
@@ -65,12 +65,11 @@ def _worded(value: Any, lang: str) -> Any:
     """A message value: figures with the language's decimal mark (16,87 in Vietnamese),
     words in the reader's language, quoted cells cut short."""
     if isinstance(value, float):
-        figure = f"{value:,.2f}".rstrip("0").rstrip(".") if value % 1 else f"{value:,.0f}"
-        return localised(figure, lang)
+        return figure(value, lang)
     if isinstance(value, Term):
         return value.get(lang)
     if isinstance(value, str) and len(value) > MAX_QUOTED:
-        return f"{value[:MAX_QUOTED]}… ({len(value):,} characters)"
+        return text("cut_cell", lang, start=value[:MAX_QUOTED], length=figure(float(len(value)), lang))
     return value
 
 

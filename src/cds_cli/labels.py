@@ -56,8 +56,14 @@ def shown(value: float | str | None, lang: str, qualifier: str | None = None) ->
 
 
 def target_text(item: dict, lang: str) -> str:
-    """An indicator's 2023 target: ">= 30", or the milestone's "done"."""
-    return label("done", lang) if item["unit"] == "milestone" else f"{item['comparator']} {number(item['target'], lang, 0)}"
+    """An indicator's target: ">= 30", "> 7,5", or the milestone's "done"."""
+    return label("done", lang) if item["unit"] == "milestone" else f"{item['comparator']} {figure(item['target'], lang)}"
+
+
+def figure(value: float, lang: str) -> str:
+    """A figure as the plan writes it: no decimals it does not have (30, 7,5, 16,87)."""
+    text = f"{value:,.2f}".rstrip("0").rstrip(".") if value % 1 else f"{value:,.0f}"
+    return localised(text, lang)
 
 
 def share_text(share: float | None, lang: str, decimals: int = 0) -> str:

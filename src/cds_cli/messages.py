@@ -425,6 +425,7 @@ TEXTS: dict[str, W] = {
     'kind.pooled': W(vi='gộp nhiều đơn vị', en='pooled'),
     'kind.flow': W(vi='cộng dồn theo kỳ', en='year-to-date (flow)'),
     'kind.pooled_flow': W(vi='gộp nhiều đơn vị và cộng dồn theo kỳ', en='pooled and year-to-date (flow)'),
+    'cut_cell': W(vi='{start}… ({length} ký tự)', en='{start}… ({length} characters)'),
     'did_you_mean': W(vi=' (có phải là {suggestion}?)', en=' (did you mean {suggestion}?)'),
     # ---- the submission form (cds template)
     'template.sheet': W(vi='Báo cáo', en='Report'),
@@ -627,6 +628,9 @@ TEXTS: dict[str, W] = {
     'error.config_invalid': W(vi='{file}: không phải TOML hợp lệ ({problem})', en='{file}: not valid TOML ({problem})'),
     'error.config_key': W(vi='{file}: không có khóa {key} (các khóa: {allowed})', en='{file}: unknown key {key} (allowed: {allowed})'),
     'error.config_value': W(vi='{file}: {key} = {value} không hợp lệ ({allowed})', en='{file}: {key} = {value} is not allowed ({allowed})'),
+    'config.plan': W(vi='một thư mục, là bộ kế hoạch', en='a directory (a plan pack)'),
+    'config.lang': W(vi='vi hoặc en', en='vi or en'),
+    'config.sheet': W(vi='tên một trang tính', en='a worksheet name'),
     'error.out_exists': W(vi='{path} đã có; cds plan new không bao giờ ghi đè — chọn thư mục khác với -o',
                           en='{path} already exists; cds plan new never overwrites — choose another directory with -o'),
     'error.new_year': W(vi='--year {value}: kế hoạch gốc là năm {from_year}; năm mới phải là {next_year}',

@@ -52,7 +52,11 @@ def new_pack(plan: Plan, year: int, report: ValidationReport, inputs: list[Path]
     hashed = [{"file": str(path), "sha256": sha256_of(path)} for path in files]
     targets = _targets(plan.files.targets, year)
     baselines = _baselines(plan, report, period, hashed)
-    with tempfile.TemporaryDirectory(dir=output.parent if output.parent.exists() else None) as staging:
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageError("cannot_write", path=str(output), reason=exc.strerror or str(exc)) from None
+    with tempfile.TemporaryDirectory(dir=output.parent) as staging:  # beside it: one rename publishes the pack
         folder = Path(staging) / "pack"
         folder.mkdir()
         _dump(folder / f"targets_{year}.yaml", targets, _TARGETS_HEAD.format(year=year, old=plan.year))

@@ -17,12 +17,12 @@ from pathlib import Path
 from typing import Any
 
 from .errors import UsageError
-from .messages import LANGS
+from .messages import LANGS, Term
 
 CONFIG_NAME = "cds.toml"
 PLAN_VARIABLE = "CDS_PLAN"
 DEFAULT_LANG = "vi"
-_KEYS = {"plan": "a directory (a plan pack)", "lang": "vi or en", "sheet": "a worksheet name"}
+_KEYS = ("plan", "lang", "sheet")  # what each allows: catalogue keys config.<key>
 
 
 @dataclass(frozen=True)
@@ -75,5 +75,5 @@ def read_config(path: Path) -> dict[str, Any]:
         if key not in _KEYS:
             raise UsageError("config_key", file=str(path), key=key, allowed=allowed)
         if not isinstance(value, str) or not value.strip() or (key == "lang" and value not in LANGS):
-            raise UsageError("config_value", file=str(path), key=key, value=repr(value), allowed=_KEYS[key])
+            raise UsageError("config_value", file=str(path), key=key, value=repr(value), allowed=Term(f"config.{key}"))
     return config

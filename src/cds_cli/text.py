@@ -26,17 +26,15 @@ def fold(text: str) -> str:
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# A figure in either language's marks ("-5", "-20,00", "-1,234.50", "+3%") is a number, not a formula.
+_FIGURE = re.compile(r"[-+]?\d[\d.,]*%?")
 
 
 def safe_cell(value: object) -> object:
     """Neutralise text a spreadsheet would execute (leading = + - @, tab, CR) by
     prefixing an apostrophe; numbers, including negative ones, pass unchanged."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        try:
-            float(value)
-            return value  # "-5" is a number, not a formula
-        except ValueError:
-            return "'" + value
+    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _FIGURE.fullmatch(value):
+        return "'" + value
     return value
 
 

@@ -18,7 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..findings import Finding
-from ..labels import label, number, reporting_text, share_text, shown, target_text
+from ..labels import figure, label, number, reporting_text, share_text, shown, target_text
 from ..pack import PackCheck
 from ..plan import Plan, catalogue, context_catalogue
 from ..report.text import markdown_table
@@ -244,7 +244,7 @@ def breakdown_table(breakdown: AgencyBreakdown, lang: str, out: TextIO, ids: boo
         rows = item["agencies"]
         names = [breakdown.plan.agency(row["agency"]).name(lang) for row in rows]
         caption = (f"{period}: {label('target', lang, **breakdown.plan.terms)} {item['comparator']} "
-                   f"{number(item['target'], lang, 0)} · {label('province', lang)} {number(item['value'], lang)}")
+                   f"{figure(item['target'], lang)} · {label('province', lang)} {number(item['value'], lang)}")
         title = f"{item['short_name']} ({item['id']})" if ids else item["short_name"]
         console.print(fitted_table([
             Column(label("rank", lang), [str(row["rank"]) for row in rows]),
@@ -281,7 +281,7 @@ def breakdown_markdown(breakdown: AgencyBreakdown, lang: str, out: TextIO, **_: 
                          for r in doc["agencies"]]), ""]
     for item in doc["indicators"]:
         parts += [f"## {item['id']} — {item['name']}", "",
-                  f"{label('target', lang, **breakdown.plan.terms)} {item['comparator']} {number(item['target'], lang, 0)}; "
+                  f"{label('target', lang, **breakdown.plan.terms)} {item['comparator']} {figure(item['target'], lang)}; "
                   f"{label('province', lang)} {number(item['value'], lang)}", ""]
         parts += [markdown_table([label(k, lang) for k in ("rank", "agency", "value", "attainment", "pull")],
                             [[r["rank"], r["agency"], number(r["value"], lang), number(r["attainment"], lang),

@@ -13,7 +13,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from ..labels import label, number, share_text
+from ..labels import figure, label, number, share_text
 from .svg import legend_samples, sparkline, trajectory
 from .text import cells_for_indicator, quarter_headers, terms
 
@@ -328,7 +328,7 @@ def _projection(doc: dict[str, Any], lang: str) -> list[str]:
     columns = [(label("indicator", lang), "name text", ""),
                *((label(k, lang, **terms(doc)), "num", "") for k in ("value", "target", "projection")),
                (label("likely_met", lang), "", "")]
-    rows = [[_name(item), number(item["value"], lang), number(item["target"], lang, 0),
+    rows = [[_name(item), number(item["value"], lang), figure(item["target"], lang),
              number(item["projection"]["value"], lang), _likely(item["projection"]["likely_met"], lang)]
             for item in _projected(doc)]
     return [f'<p class="note projection">{escape(doc["projection_method"])} {escape(label("projection_note", lang))}</p>',

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..labels import label, number, reporting_text, share_text
+from ..labels import figure, label, number, reporting_text, share_text
 from .text import cells_for_indicator, markdown_table, quarter_headers, status_counts_line, terms
 
 
@@ -38,7 +38,7 @@ def render_markdown(doc: dict[str, Any], lang: str) -> bytes:
         out += [f"## {next(section)}. {label('section_projection', lang)}", "",
                 f"_{doc['projection_method']} {label('projection_note', lang)}_", ""]
         out += _table([label(k, lang, **terms(doc)) for k in ("id", "value", "target", "projection", "likely_met")],
-                      [[i["id"], number(i["value"], lang), number(i["target"], lang, 0),
+                      [[i["id"], number(i["value"], lang), figure(i["target"], lang),
                         number(i["projection"]["value"], lang),
                         label("yes" if i["projection"]["likely_met"] else "no", lang)] for i in projected])
 

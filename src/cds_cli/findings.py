@@ -150,6 +150,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{column} '{value}' can be read as {readings}; write it without a thousands separator",
         "ô '{column_vi}' có giá trị '{value}' có thể hiểu là {readings}; hãy ghi số không có dấu phân cách hàng nghìn",
     ),
+    "count_too_large": (
+        "{column} '{value}' is implausibly large (more than {limit}); check the figure — a count of things or people is far smaller",
+        "ô '{column_vi}' có giá trị '{value}' lớn bất thường (hơn {limit}); hãy kiểm tra lại — số đếm thực tế nhỏ hơn nhiều",
+    ),
     "count_negative": (
         "{column} is {value}; a count cannot be negative",
         "ô '{column_vi}' bằng {value}; số đếm không được âm",

@@ -30,6 +30,9 @@ STATUS_SPELLINGS = {
     "not_started": "not_started", "not started": "not_started", "chua trien khai": "not_started",
 }
 COUNT_TOLERANCE = 0.5  # percentage points between value and numerator/denominator
+# No count of a province's services, records or people comes near this; past it, sums of
+# counts could overflow to infinity (and 2**53 ≈ 9·10^15 is where floats stop being whole).
+MAX_COUNT = 10**15
 
 
 @dataclass(frozen=True)
@@ -191,6 +194,9 @@ RULES: list[Rule] = [
     Rule("indicator_unknown", "indicator", lambda df, plan: _has(df, "indicator") & df["indicator_id"].isna(), _indicator_hint),
     *(_number_problem(column, problem) for column in ("numerator", "denominator", "value")
       for problem in (INVALID, NOT_WHOLE, AMBIGUOUS)),
+    *(Rule("count_too_large", column, lambda df, plan, c=column: df[c + "_n"].abs() > MAX_COUNT,
+           lambda r, plan, c=column: {**_cell(c)(r, plan), "limit": float(MAX_COUNT)})
+      for column in ("numerator", "denominator")),
     *(Rule("count_negative", column, lambda df, plan, c=column: df[c + "_n"] < 0,
            lambda r, plan, c=column: {"column": c, "column_vi": COLUMNS[c], "value": _fmt(r[c + "_n"])})
       for column in ("numerator", "denominator")),

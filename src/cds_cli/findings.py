@@ -108,6 +108,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "required column '{column}' (or '{column_vi}') is missing from the header [{header}]; its {rows} data rows are not counted",
         "thiếu cột bắt buộc '{column_vi}' (hoặc '{column}') trong dòng tiêu đề [{header}]; {rows} dòng dữ liệu không được tính",
     ),
+    "line_too_long": (
+        "this line is longer than {limit} characters; the file was not read — look for a quote (\") that is never closed, or save the sheet again as CSV",
+        "dòng này dài hơn {limit} ký tự; tệp không được đọc — kiểm tra dấu nháy kép (\") mở mà không đóng, hoặc lưu lại bảng tính dạng CSV",
+    ),
+    "header_too_wide": (
+        "the header row has {cells} cells, more than {limit}; the file was not read — delete the empty columns right of the table and save it again",
+        "dòng tiêu đề có {cells} ô, nhiều hơn {limit}; tệp không được đọc — hãy xóa các cột trống bên phải bảng rồi lưu lại",
+    ),
     "duplicate_column": (
         "two header cells ('{first}' and '{second}') both mean '{column}'; the first one is used",
         "hai ô tiêu đề ('{first}' và '{second}') cùng là cột '{column}'; chỉ dùng cột đầu tiên",

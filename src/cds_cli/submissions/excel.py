@@ -63,7 +63,7 @@ def read_sheet(path: Path, sheet: str | None, is_header: callable) -> SheetCells
         workbook.close()
     _fill_merged(rows, merged, first_row)
     lines = list(range(first_row, first_row + len(rows)))
-    start = next((i for i, row in enumerate(rows[:HEADER_SEARCH_ROWS]) if is_header(row)), None)
+    start = next((i for i, row in enumerate(rows[:HEADER_SEARCH_ROWS]) if is_header(row) >= 2), None)
     if start is None:  # no header: report against the first row that has anything
         start = next((i for i, row in enumerate(rows) if any(row)), 0)
     return SheetCells(rows[start:], lines[start:], worksheet.title)

@@ -792,7 +792,7 @@ def test_undecodable_file(tmp_path):
 
 def test_directory_without_submissions(tmp_path):
     (tmp_path / "README.txt").write_text("nothing here")
-    (tmp_path / "old.xls").write_bytes(b"\xd0\xcf\x11\xe0")
+    (tmp_path / "old.wk1").write_bytes(b"\x00\x00\x02\x00")  # Lotus 1-2-3: not read (.xls and .ods are)
     (tmp_path / "sub.csv").mkdir()  # a directory named like a submission is not one
     _, doc = validate(tmp_path)
     assert codes(doc) == ["no_input_files"]
@@ -929,9 +929,10 @@ def test_xlsx_with_ole_header_is_protected(tmp_path):
     assert codes(doc) == ["workbook_protected"]
 
 
-def test_old_xls_named_explicitly(tmp_path):
+def test_damaged_xls(tmp_path):
+    """An OLE header and nothing behind it: .xls is read since CONTRACT §7, so it is damaged."""
     _, doc = validate(write_bytes(tmp_path, "x.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600))
-    assert codes(doc) == ["unsupported_format"]
+    assert codes(doc) == ["workbook_unreadable"]
 
 
 def test_xlsx_zip_bomb(tmp_path):
@@ -961,8 +962,9 @@ _DAMAGED_SHEETS = [
                  ["workbook_unreadable"], id="shared-string-out-of-range"),
     pytest.param(lambda s: s.replace('<c r="D2" t="n">', '<c r="2D" t="n">'),
                  ["workbook_unreadable"], id="bad-cell-reference"),
+    # read as the text it holds (python-calamine), so the row is rejected on its own
     pytest.param(lambda s: s.replace('<c r="D2" t="n"><v>1</v>', '<c r="D2" t="d"><v>notadate</v>'),
-                 ["workbook_unreadable"], id="bad-date-cell"),
+                 ["number_invalid"], id="bad-date-cell"),
 ]
 
 
@@ -971,6 +973,27 @@ def test_damaged_sheet_inside_a_valid_zip(tmp_path, change, expected):
     path = _rewrite_sheet(_good_workbook(tmp_path / "good.xlsx"), tmp_path / "damaged.xlsx", change)
     _, doc = validate(path)
     assert codes(doc) == expected
+
+
+def test_a_million_empty_styled_rows(tmp_path):
+    """A sheet formatted down to row 1,000,002 (a border, a fill) with two rows of data."""
+    def styled(sheet: str) -> str:
+        rows = "".join(f'<row r="{i}" s="1" customFormat="1"><c r="A{i}" s="1"/><c r="G{i}" s="1"/></row>'
+                       for i in range(3, 1_000_003))
+        return sheet.replace("</sheetData>", rows + "</sheetData>")
+
+    import openpyxl
+    from openpyxl.styles import Font
+
+    book = openpyxl.Workbook()
+    book.active.append(COLUMNS)
+    book.active.append(["SYT", "2023-Q2", "gov.dossiers_online", 1, 2, None, None])
+    book.active["A1"].font = Font(bold=True)  # style 1 exists
+    book.save(tmp_path / "small.xlsx")
+    path = _rewrite_sheet(tmp_path / "small.xlsx", tmp_path / "styled.xlsx", styled)
+    doc, seconds, peak = _run_measured(path)
+    assert doc["rows"] == {"read": 1, "accepted": 1, "rejected": 0, "blank": 0} and doc["issues"] == []
+    assert seconds < 20 and peak < 600, (seconds, peak)
 
 
 def test_missing_sheet(tmp_path):

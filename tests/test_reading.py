@@ -82,10 +82,18 @@ def test_broken_files_are_one_finding_not_a_crash(tmp_path, content, code):
 
 
 def test_other_spreadsheet_formats_named_explicitly_are_a_finding(tmp_path):
-    path = tmp_path / "book.ods"
+    path = tmp_path / "book.numbers"
     path.write_bytes(b"PK\x03\x04")
     doc = cds_json("validate", path, expect_exit=1)
     assert doc["issues"][0]["code"] == "unsupported_format"
+
+
+@pytest.mark.parametrize("name", ["book.ods", "book.xls", "book.xlsx"])
+def test_a_broken_workbook_is_one_finding(tmp_path, name):
+    path = tmp_path / name
+    path.write_bytes(b"PK\x03\x04")
+    doc = cds_json("validate", path, expect_exit=1)
+    assert [i["code"] for i in doc["issues"]] == ["workbook_unreadable"]
 
 
 def test_empty_directory_is_a_finding(tmp_path):

@@ -65,20 +65,20 @@ def hint(suggestion: str | None, lang_en: bool) -> str:
 MESSAGES: dict[str, tuple[str, str]] = {
     # ---- whole inputs and files
     "no_input_files": (
-        "no submission files (*.csv, *.xlsx) found in this directory",
-        "không tìm thấy tệp báo cáo (*.csv, *.xlsx) nào trong thư mục này",
+        "no submission files (*.csv, *.xlsx, *.xls, *.ods) found in this directory",
+        "không tìm thấy tệp báo cáo (*.csv, *.xlsx, *.xls, *.ods) nào trong thư mục này",
     ),
     "unsupported_format": (
-        "'{suffix}' files are not read; save the sheet as Excel workbook (.xlsx) or CSV UTF-8",
-        "không đọc được tệp '{suffix}'; hãy lưu bảng tính dạng Excel Workbook (.xlsx) hoặc CSV UTF-8",
+        "'{suffix}' files are not read; save the sheet as a workbook (.xlsx, .xls, .ods) or as CSV UTF-8",
+        "không đọc được tệp '{suffix}'; hãy lưu bảng tính dạng .xlsx, .xls, .ods hoặc CSV UTF-8",
     ),
     "workbook_unreadable": (
-        "cannot open the workbook ({reason}); it may be damaged — open it in Excel and save it again as .xlsx",
-        "không mở được tệp Excel ({reason}); tệp có thể bị hỏng — mở bằng Excel và lưu lại dạng .xlsx",
+        "cannot open the workbook ({reason}); it may be damaged — open it in Excel or LibreOffice and save it again",
+        "không mở được tệp bảng tính ({reason}); tệp có thể bị hỏng — mở bằng Excel hoặc LibreOffice và lưu lại",
     ),
     "workbook_protected": (
-        "the workbook is password-protected (or an old .xls file); save a copy without a password as .xlsx",
-        "tệp Excel có mật khẩu (hoặc là tệp .xls cũ); hãy lưu một bản không đặt mật khẩu dạng .xlsx",
+        "the workbook is password-protected; save a copy without a password",
+        "tệp bảng tính có mật khẩu; hãy lưu một bản không đặt mật khẩu",
     ),
     "workbook_too_large": (
         "the workbook expands to {size} MB, far more than a submission; it was not read",

@@ -38,7 +38,7 @@ COLUMNS: dict[str, str] = {
 REQUIRED = ("agency", "period", "indicator")
 _HEADER_ALIASES = {fold(name): column for column, vi in COLUMNS.items() for name in (column, vi)}
 CSV_SUFFIXES = (".csv",)
-EXCEL_SUFFIXES = (".xlsx", ".xlsm")
+EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")  # read with python-calamine (see excel.py)
 SUBMISSION_SUFFIXES = CSV_SUFFIXES + EXCEL_SUFFIXES
 
 
@@ -58,8 +58,9 @@ class RawTable:
 
 
 def discover(inputs: list[str | Path]) -> tuple[list[Path], list[Finding]]:
-    """Expand directories (every *.csv and *.xlsx below, sorted by path) and keep files
-    as given.  Excel's lock files (``~$book.xlsx``) are not submissions."""
+    """Expand directories (every *.csv, *.xlsx, *.xls and *.ods below, sorted by path) and
+    keep files as given (``-`` is standard input).  Excel's lock files (``~$book.xlsx``)
+    are not submissions."""
     files: list[Path] = []
     findings: list[Finding] = []
     for item in map(Path, inputs):
@@ -159,12 +160,10 @@ def _read_workbook(path: Path, sheet: str | None) -> RawTable:
     try:
         found = read_sheet(path, sheet, _known_columns)
     except WorkbookProblem as problem:
-        return _unusable(str(path), problem.code, problem.params)
+        return _unusable(str(path), problem.code, problem.params, problem.line)
     except OSError as exc:
         return _unusable(str(path), "file_unreadable", {"reason": exc.strerror or str(exc)})
-    if not any(any(row) for row in found.rows):
-        return _unusable(str(path), "empty_file", {})
-    table = _to_table(str(path), found.rows[0], found.lines[0], found.rows[1:], found.lines[1:])
+    table = _to_table(str(path), found.header, found.header_line, found.rows, found.lines, beyond=found.beyond)
     table.sheet = found.sheet
     return table
 

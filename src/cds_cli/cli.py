@@ -121,7 +121,7 @@ def _read(inputs: list[Path], plan, sheet: str | None):
 
 
 def _check_inputs(inputs: list[Path]) -> None:
-    missing = [str(p) for p in inputs if not p.exists()]
+    missing = [str(p) for p in inputs if str(p) != "-" and not p.exists()]  # "-": standard input
     if missing:
         raise UsageError(f"no such file or directory: {', '.join(missing)}")
 

@@ -102,11 +102,10 @@ def score(report: ValidationReport, plan: Plan, period: Period | None = None) ->
     """Score the accepted rows of ``report`` at ``period`` (default: the latest reported)."""
     period = period or report.latest_period()
     latest_rows, flow_sums = _rows_up_to(report.accepted, plan, period)
-
+    latest_of, sums_of = _by_indicator(latest_rows), _by_indicator(flow_sums)
     scores = [
-        _score_indicator(ind, plan, period,
-                         latest_rows[latest_rows["indicator"] == ind.id],
-                         flow_sums[flow_sums["indicator"] == ind.id])
+        _score_indicator(ind, plan, period, latest_of.get(ind.id, latest_rows.iloc[:0]),
+                         sums_of.get(ind.id, flow_sums.iloc[:0]))
         for ind in plan.indicators
     ]
     pillars = [_pillar_score(pillar.id, scores) for pillar in plan.pillars]
@@ -121,11 +120,20 @@ def score(report: ValidationReport, plan: Plan, period: Period | None = None) ->
 def _rows_up_to(accepted: pd.DataFrame, plan: Plan, period: Period | None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The rows a period is scored from: each agency's latest row per indicator (stock)
     and each agency's year-to-date sums per indicator (flow)."""
-    upto = accepted[(accepted["year"] == plan.year) & (accepted["quarter"] <= (period.quarter if period else 0))]
+    rows = accepted[_SCORED_COLUMNS]  # not the file, line and note of a million rows
+    upto = rows[(rows["year"] == plan.year) & (rows["quarter"] <= (period.quarter if period else 0))]
     latest_rows = upto.sort_values("quarter", kind="stable").drop_duplicates(["indicator", "agency"], keep="last")
     flow_sums = (upto.groupby(["indicator", "agency"], observed=True)[["numerator", "denominator"]]
                  .sum(min_count=1).reset_index())
     return latest_rows, flow_sums
+
+
+_SCORED_COLUMNS = ["agency", "indicator", "year", "quarter", "numerator", "denominator", "value", "status"]
+
+
+def _by_indicator(rows: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """The rows of each indicator, split in one pass (row order kept within each)."""
+    return {str(key): group for key, group in rows.groupby("indicator", observed=True, sort=False)}
 
 
 # --------------------------------------------------------------------------- one indicator

@@ -42,6 +42,8 @@ class Rule:
     mask: Callable[[pd.DataFrame, Plan], pd.Series]
     params: Callable[[dict[str, Any], Plan], dict[str, Any]]
     severity: str = "error"
+    # told all failing rows before their messages are worded (to skip hopeless suggestions)
+    prime: Callable[[list[dict[str, Any]], Plan], None] | None = None
 
 
 def _as_categorical(results: list[Any], codes: np.ndarray, index: pd.Index) -> pd.Series:
@@ -83,6 +85,12 @@ def parse_unique(cells: pd.Series, parser: Callable[[pd.Series], ParsedNumbers])
                          _as_categorical(parsed.readings.tolist(), codes, cells.index))
 
 
+def _attribute(ids: pd.Series, values: dict[str, Any]) -> pd.Series:
+    """An indicator attribute for every row, as a categorical (one byte a row, not a pointer)."""
+    return categorize(ids.astype(object) if not isinstance(ids.dtype, pd.CategoricalDtype) else ids,
+                      lambda i: values.get(i))
+
+
 def prepare(df: pd.DataFrame, plan: Plan) -> pd.DataFrame:
     """Resolve every column once (adding columns to ``df``): codes, periods, indicator
     attributes, numbers."""
@@ -91,7 +99,7 @@ def prepare(df: pd.DataFrame, plan: Plan) -> pd.DataFrame:
     ids = {fold(ind.id): ind.id for ind in plan.indicators}
     df["indicator_id"] = categorize(df["indicator"], lambda v: ids.get(fold(v)))
     for attribute in ("unit", "time", "aggregate", "reporter"):
-        df[attribute] = df["indicator_id"].map({ind.id: getattr(ind, attribute) for ind in plan.indicators})
+        df[attribute] = _attribute(df["indicator_id"], {ind.id: getattr(ind, attribute) for ind in plan.indicators})
     percent = df["unit"].eq("percent")
     milestone = df["unit"].eq("milestone")
     # Figures are read for percent indicators only (a milestone's value is a status).
@@ -113,7 +121,10 @@ def run_rules(df: pd.DataFrame, plan: Plan, file_names: list[str]) -> tuple[list
         if not failing.any():
             continue
         rejected |= failing
-        for record in df[failing].to_dict("records"):
+        records = df[failing].to_dict("records")
+        if rule.prime is not None:
+            rule.prime(records, plan)
+        for record in records:
             findings.append(Finding(
                 rule.code, rule.severity, file_names[record["file_index"]], int(record["line"]),
                 rule.column, rule.params(record, plan),
@@ -187,11 +198,14 @@ RULES: list[Rule] = [
     *(_required(column) for column in ("agency", "period", "indicator")),
     Rule("extra_cells", None, lambda df, plan: df["extra_cells"] > 0,
          lambda r, plan: {"cells": r["extra_cells"], "width": r["width"]}),
-    Rule("agency_unknown", "agency", lambda df, plan: _has(df, "agency") & df["agency_code"].isna(), _agency_hint),
+    Rule("agency_unknown", "agency", lambda df, plan: _has(df, "agency") & df["agency_code"].isna(), _agency_hint,
+         prime=lambda records, plan: plan.suggest_agency.expect(fold(r["agency"]) for r in records)),
     Rule("period_invalid", "period", lambda df, plan: _has(df, "period") & df["year"].isna(), _cell("period")),
     Rule("period_outside_plan", "period", lambda df, plan: df["year"].notna() & df["year"].ne(plan.year),
          lambda r, plan: {"value": f"{int(r['year'])}-Q{int(r['quarter'])}", "year": plan.year}),
-    Rule("indicator_unknown", "indicator", lambda df, plan: _has(df, "indicator") & df["indicator_id"].isna(), _indicator_hint),
+    Rule("indicator_unknown", "indicator", lambda df, plan: _has(df, "indicator") & df["indicator_id"].isna(),
+         _indicator_hint,
+         prime=lambda records, plan: plan.suggest_indicator.expect(r["indicator"].strip().lower() for r in records)),
     *(_number_problem(column, problem) for column in ("numerator", "denominator", "value")
       for problem in (INVALID, NOT_WHOLE, AMBIGUOUS)),
     *(Rule("count_too_large", column, lambda df, plan, c=column: df[c + "_n"].abs() > MAX_COUNT,

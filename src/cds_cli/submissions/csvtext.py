@@ -193,5 +193,5 @@ def one_line_records(source: bytes | str, start: int) -> tuple[int, bool]:
     p = _patterns(source)
     quote = b'"' if isinstance(source, bytes) else '"'
     physical = source.count(p.n, start) + (0 if source.endswith(p.n) or start >= len(source) else 1)
-    plain = source.count(p.r, start) == source.count(p.rn, start)
+    plain = source.find(p.r, start) < 0 or source.count(p.r, start) == source.count(p.rn, start)
     return physical, plain and source.count(quote, start) % 2 == 0

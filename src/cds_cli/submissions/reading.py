@@ -93,7 +93,7 @@ def read_table(path: Path | str, sheet: str | None = None) -> RawTable:
             data = sys.stdin.buffer.read()
         except (OSError, AttributeError, ValueError) as exc:
             return _unusable(STDIN_NAME, "file_unreadable", {"reason": str(exc) or type(exc).__name__})
-        return _read_csv(STDIN_NAME, data, None)
+        return _read_csv(STDIN_NAME, None, [data])
     path = Path(path)
     name = str(path)
     suffix = path.suffix.lower()
@@ -103,15 +103,18 @@ def read_table(path: Path | str, sheet: str | None = None) -> RawTable:
         return _unusable(name, "file_unreadable", {"reason": "file not found"})
     if suffix in EXCEL_SUFFIXES:
         return _read_workbook(path, sheet)
+    return _read_csv(name, path)
+
+
+def _read_csv(name: str, path: Path | None, given: list[bytes] | None = None) -> RawTable:
+    """Decode, guard against hostile lines, find the header (CONTRACT §7), split.
+
+    The file's bytes are held by this function alone (``given`` is emptied), so that a
+    big file can be let go while pyarrow parses it again from disk."""
     try:
-        data = path.read_bytes()
+        data = given.pop() if given else path.read_bytes()
     except OSError as exc:
         return _unusable(name, "file_unreadable", {"reason": exc.strerror or str(exc)})
-    return _read_csv(name, data, path)
-
-
-def _read_csv(name: str, data: bytes, path: Path | None) -> RawTable:
-    """Decode, guard against hostile lines, find the header (CONTRACT §7), split."""
     text, encoding, problem = decode(data)
     if problem:
         return _unusable(name, problem, {})
@@ -119,16 +122,16 @@ def _read_csv(name: str, data: bytes, path: Path | None) -> RawTable:
     source: bytes | str = data if encoding in _BYTE_PARSED else text
     del text, data
     try:
-        too_long = long_line(source, encoding)
-        if too_long is not None:
-            raise LayoutProblem("line_too_long", too_long, limit=float(MAX_LINE))
-        header = find_header(source, _known_columns, encoding)
+        header = _header(source, encoding)
         if header is None:
             return _unusable(name, "empty_file", {})
-        if len(header.cells) > MAX_HEADER_CELLS:
-            raise LayoutProblem("header_too_wide", header.line, cells=float(len(header.cells)),
-                                limit=float(MAX_HEADER_CELLS))
-        body, lines, extra = _split(source, header, encoding, path)
+        physical, simple = one_line_records(source, header.start)
+        parsed = None
+        if simple and path is not None and isinstance(source, bytes) and len(source) > _BIG and "pyarrow" in _ENGINES:
+            del source  # not held while pyarrow builds its table from the file
+            parsed = _whole(_read_arrow(path, header), physical, header)
+            source = None if parsed else path.read_bytes()
+        body, lines, extra = parsed or _split(source, header, encoding, physical, simple)
     except LayoutProblem as problem:
         return _unusable(name, problem.code, problem.params, problem.line)
     table = _to_table(name, header.cells, header.line, body, lines, extra)
@@ -136,21 +139,39 @@ def _read_csv(name: str, data: bytes, path: Path | None) -> RawTable:
     return table
 
 
-def _split(source: bytes | str, header: Header, encoding: str | None, path: Path | None):
+def _header(source: bytes | str, encoding: str | None) -> Header | None:
+    """The header line, after the checks that keep a hostile file from stalling cds."""
+    too_long = long_line(source, encoding)
+    if too_long is not None:
+        raise LayoutProblem("line_too_long", too_long, limit=float(MAX_LINE))
+    header = find_header(source, _known_columns, encoding)
+    if header is not None and len(header.cells) > MAX_HEADER_CELLS:
+        raise LayoutProblem("header_too_wide", header.line, cells=float(len(header.cells)),
+                            limit=float(MAX_HEADER_CELLS))
+    return header
+
+
+def _whole(frame: pd.DataFrame | None, physical: int, header: Header):
+    """(body, lines, no extra cells) when a fast reader kept every line as one row, else None."""
+    # pyarrow drops blank lines: the counts only agree when no line was lost.
+    if frame is None or len(frame) != physical or frame.shape[1] != len(header.cells):
+        return None
+    body = frame.iloc[1:].reset_index(drop=True)
+    return body, np.arange(header.line + 1, header.line + 1 + len(body)), None
+
+
+def _split(source: bytes | str, header: Header, encoding: str | None, physical: int, simple: bool):
     """The data rows below the header: (cells, first line of each row, extra cells).
 
     The fast readers (pyarrow, pandas' C parser) are used when every record is one
     physical line, so row i is line header + i; otherwise (quoted line breaks, ragged
     rows, old Mac line ends) the csv module tracks exact line numbers."""
-    physical, simple = one_line_records(source, header.start)
     if simple:
         # pyarrow pays off on big files; a quarter's small CSV is quicker through pandas' C reader.
         for engine in _ENGINES if len(source) > _BIG else ("c",):
-            frame = _read_frame(source, header, encoding, engine)
-            # pyarrow drops blank lines: the counts only agree when no line was lost.
-            if frame is not None and len(frame) == physical and frame.shape[1] == len(header.cells):
-                body = frame.iloc[1:].reset_index(drop=True)
-                return body, np.arange(header.line + 1, header.line + 1 + len(body)), None
+            parsed = _whole(_read_frame(source, header, encoding, engine), physical, header)
+            if parsed:
+                return parsed
     return records(source, header, len(header.cells), encoding)
 
 
@@ -194,7 +215,7 @@ def decode(data: bytes) -> tuple[str, str | None, str | None]:
         candidates = ["utf-8", "cp1258"]
     for encoding in candidates:
         if encoding == "utf-8" and len(data) > _BIG:
-            if not _valid_utf8(data):
+            if not data.isascii() and not _valid_utf8(data):
                 continue
             # A big UTF-8 file is parsed from its bytes; only its head is needed as text.
             head = data[:_BIG].decode("utf-8", errors="ignore")
@@ -246,27 +267,37 @@ def _read_frame(source: bytes | str, header: Header, encoding: str | None, engin
         return None
 
 
-def _read_arrow(data: bytes, header: Header) -> pd.DataFrame | None:
-    """pyarrow's multi-threaded reader, every column dictionary-encoded: a column of a
-    million cells with a few thousand distinct values costs a few megabytes."""
+def _read_arrow(data: bytes | Path, header: Header) -> pd.DataFrame | None:
+    """pyarrow's reader (from the bytes, or from the file past its title block), every
+    column dictionary-encoded: a column of a million cells with a few thousand distinct
+    values costs a few megabytes."""
     import pyarrow as pa
     import pyarrow.csv as pacsv
 
     if len(header.cells) > _MAX_COLUMNS:
         return None
     text_type = pa.dictionary(pa.int32(), pa.string())
+    if isinstance(data, bytes):
+        stream = pa.BufferReader(pa.py_buffer(data).slice(header.start))
+    else:
+        stream = pa.OSFile(str(data))
+        stream.seek(header.start)
     try:
         table = pacsv.read_csv(
-            pa.BufferReader(pa.py_buffer(data).slice(header.start)),
+            stream,
             read_options=pacsv.ReadOptions(autogenerate_column_names=True),
             parse_options=pacsv.ParseOptions(delimiter=header.delimiter),
             convert_options=pacsv.ConvertOptions(
                 column_types={f"f{i}": text_type for i in range(_MAX_COLUMNS)},
                 strings_can_be_null=False, quoted_strings_can_be_null=False),
         )
-    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):  # ragged rows, odd bytes: another reader
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError, OSError):  # ragged rows, odd bytes: another reader
         return None
-    frame = table.to_pandas()
+    finally:
+        stream.close()
+    frame = table.to_pandas(self_destruct=True, split_blocks=True)  # the table's memory goes as the frame fills
+    del table
+    pa.default_memory_pool().release_unused()  # what the parser held goes back (any pool)
     frame.columns = range(frame.shape[1])
     return frame
 
@@ -295,8 +326,8 @@ def _to_table(name: str, header: list[str], header_line: int, body: list[list[st
     for position in set(range(width)) - set(mapping.values()):
         filled |= _nonempty(body[position])
     data["line"] = np.asarray(lines, dtype=np.int64)
-    data["extra_cells"] = extra
-    data["width"] = width
+    data["extra_cells"] = extra.astype(np.int32)
+    data["width"] = np.full(len(data), width, dtype=np.int16)
     rows = data[filled].reset_index(drop=True) if not filled.all() else data
     table = RawTable(name, rows, blank=int((~filled).sum()), findings=findings, columns=mapping)
     missing = [column for column in REQUIRED if column not in mapping]

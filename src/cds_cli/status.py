@@ -52,21 +52,33 @@ class Completeness:
         return {row["id"]: row for row in self.by_indicator()}
 
     def _group_row(self, key: str, value: str, name_vi: str, name_en: str) -> dict[str, Any]:
-        other = "indicator" if key == "agency" else "agency"
-        rows = self._groups(key).get(value, self.reports.iloc[:0])
-        received = int((rows["state"] == RECEIVED).sum())
+        counts = self._groups(key).get(value) or {"expected": 0, "received": 0, "missing": [], "rejected": []}
         return {
             "id": value, "name_vi": name_vi, "name_en": name_en,
-            "expected": len(rows), "received": received,
-            "rate": received / len(rows) if len(rows) else None,
-            "missing": rows.loc[rows["state"] == MISSING, other].tolist(),
-            "rejected": rows.loc[rows["state"] == REJECTED, other].tolist(),
+            "expected": counts["expected"], "received": counts["received"],
+            "rate": counts["received"] / counts["expected"] if counts["expected"] else None,
+            "missing": counts["missing"], "rejected": counts["rejected"],
         }
 
-    def _groups(self, key: str) -> dict[str, pd.DataFrame]:
+    def _groups(self, key: str) -> dict[str, dict[str, Any]]:
+        """Per agency (or indicator), in the order of the reports: expected and received
+        counts, the missing and the rejected indicators (agencies).  One pass over the
+        reports: a ministry has tens of thousands of agencies, a frame for each is slow."""
         cache = self.__dict__.setdefault("_group_cache", {})
         if key not in cache:
-            cache[key] = {name: rows for name, rows in self.reports.groupby(key, observed=True, sort=False)}
+            other = "indicator" if key == "agency" else "agency"
+            groups: dict[str, dict[str, Any]] = {}
+            for name, partner, state in zip(self.reports[key].astype(object), self.reports[other].astype(object),
+                                            self.reports["state"]):
+                entry = groups.get(name)
+                if entry is None:
+                    entry = groups[name] = {"expected": 0, "received": 0, "missing": [], "rejected": []}
+                entry["expected"] += 1
+                if state == RECEIVED:
+                    entry["received"] += 1
+                else:
+                    entry["missing" if state == MISSING else "rejected"].append(partner)
+            cache[key] = groups
         return cache[key]
 
     def to_dict(self, lang: str = "en") -> dict[str, Any]:
@@ -118,12 +130,21 @@ def _sent(expected: pd.DataFrame, rows: pd.DataFrame, plan: Plan, period: Period
     """Which expected reports have a row (of ``rows``) for exactly ``period``."""
     at = rows.loc[(rows["year"] == period.year) & (rows["quarter"] == period.quarter), ["agency", "indicator"]]
     width = len(plan.indicators)
-    agency_position = {code: i for i, code in enumerate(expected["agency"].cat.categories)}
-    indicator_position = {code: i for i, code in enumerate(expected["indicator"].cat.categories)}
-    sent = (at["agency"].map(agency_position).astype("float64") * width
-            + at["indicator"].map(indicator_position).astype("float64")).dropna().to_numpy(dtype=np.int64)
+    agency = _positions(at["agency"], expected["agency"].cat.categories)
+    indicator = _positions(at["indicator"], expected["indicator"].cat.categories)
+    known = (agency >= 0) & (indicator >= 0)
+    # one flag per (agency, indicator) cell of the plan, set where a row was sent
+    sent = np.zeros(len(expected["agency"].cat.categories) * width, dtype=bool)
+    sent[agency[known] * width + indicator[known]] = True
     wanted = expected["agency"].cat.codes.to_numpy(dtype=np.int64) * width + expected["indicator"].cat.codes.to_numpy()
-    return np.isin(wanted, sent)
+    return sent[wanted]
+
+
+def _positions(values: pd.Series, categories: pd.Index) -> np.ndarray:
+    """Each value's position among ``categories`` (-1 when absent), once per distinct value."""
+    codes, uniques = pd.factorize(values)  # code -1: a missing value
+    lookup = np.append(categories.astype(object).get_indexer(pd.Index(uniques, dtype=object)), -1)
+    return lookup[codes].astype(np.int64)
 
 
 def _round(number: float | None) -> float | None:

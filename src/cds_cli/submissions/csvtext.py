@@ -57,6 +57,13 @@ class _Patterns:
 
 _TEXT, _BYTES = _Patterns(str), _Patterns(bytes)
 _BLANK_CELLS = re.compile(r"[\s,;\"]*")
+_SEPARATORS_AS_SPACE = str.maketrans({ch: " " for ch in ',;"\t'})
+
+
+def holds_data(cell: str) -> bool:
+    """A cell holds data unless it is empty, spaces, or bare separators and quotes (a
+    line of ";;;;" is blank whatever the file's separator, CONTRACT §7)."""
+    return bool(cell.translate(_SEPARATORS_AS_SPACE).strip())
 
 
 def _patterns(source: bytes | str) -> _Patterns:
@@ -165,7 +172,7 @@ def records(source: bytes | str, header: Header, width: int, encoding: str | Non
             if reader.line_num - consumed > 1 and sum(map(len, record)) + len(record) > MAX_LINE:
                 raise LayoutProblem("line_too_long", first, limit=float(MAX_LINE))
             consumed = reader.line_num
-            wide = len(record) > width and any(cell.strip() for cell in record[width:])
+            wide = len(record) > width and any(map(holds_data, record[width:]))
             extra.append(len(record) if wide else 0)
             rows.append(record[:width] if len(record) > width else record)
             lines.append(first)

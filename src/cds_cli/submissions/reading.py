@@ -22,7 +22,7 @@ import pandas as pd
 
 from ..findings import Finding
 from ..text import fold
-from .csvtext import (MAX_HEADER_CELLS, MAX_LINE, Header, LayoutProblem, find_header, long_line,
+from .csvtext import (MAX_HEADER_CELLS, MAX_LINE, Header, LayoutProblem, find_header, holds_data, long_line,
                       one_line_records, records)
 
 # Canonical column → (English header, Vietnamese header), CONTRACT §3.
@@ -166,8 +166,9 @@ def _split(source: bytes | str, header: Header, encoding: str | None, physical: 
     The fast readers (pyarrow, pandas' C parser) are used when every record is one
     physical line, so row i is line header + i; otherwise (quoted line breaks, ragged
     rows, old Mac line ends) the csv module tracks exact line numbers."""
-    if simple:
-        # pyarrow pays off on big files; a quarter's small CSV is quicker through pandas' C reader.
+    if simple and len(source) > _SMALL:
+        # pyarrow pays off on big files, pandas' C reader on middling ones; a quarter's
+        # small CSV is quickest through the csv module (no frame to build per file).
         for engine in _ENGINES if len(source) > _BIG else ("c",):
             parsed = _whole(_read_frame(source, header, encoding, engine), physical, header)
             if parsed:
@@ -233,6 +234,7 @@ def decode(data: bytes) -> tuple[str, str | None, str | None]:
 
 
 _BIG = 1 << 20
+_SMALL = 256 << 10
 
 
 def _valid_utf8(data: bytes) -> bool:
@@ -309,22 +311,22 @@ def _to_table(name: str, header: list[str], header_line: int, body: list[list[st
     when cells past the header's width hold something (a CSV row, rejected); ``beyond``:
     a workbook row holds something past it (read, never blank)."""
     width = len(header)
-    if not isinstance(body, pd.DataFrame):
-        padded = [row + [""] * (width - len(row)) for row in body]
-        body = pd.DataFrame(padded, columns=range(width), dtype=object) if padded else pd.DataFrame(columns=range(width))
     extra = np.zeros(len(body), dtype=np.int64) if extra is None else np.asarray(extra, dtype=np.int64)
     findings: list[Finding] = []
     mapping = _map_header(name, header, header_line, findings)
-    data = pd.DataFrame({column: _column(body, mapping.get(column)) for column in COLUMNS})
     # A line that holds any non-empty cell is read (CONTRACT §7): an ignored column, or
     # a cell past the header, counts as much as the contract's columns.
     filled = extra > 0
     if beyond is not None:
         filled |= np.asarray(beyond, dtype=bool)
-    for column in COLUMNS:
-        filled |= data[column].ne("").to_numpy(dtype=bool, na_value=False)
-    for position in set(range(width)) - set(mapping.values()):
-        filled |= _nonempty(body[position])
+    if isinstance(body, pd.DataFrame):
+        data = pd.DataFrame({column: _column(body, mapping.get(column)) for column in COLUMNS})
+        for column in COLUMNS:
+            filled |= _nonempty(data[column])
+        for position in set(range(width)) - set(mapping.values()):
+            filled |= _nonempty(body[position])
+    else:
+        data = _columns_of_rows(body, mapping, filled)
     data["line"] = np.asarray(lines, dtype=np.int64)
     data["extra_cells"] = extra.astype(np.int32)
     data["width"] = np.full(len(data), width, dtype=np.int16)
@@ -340,10 +342,27 @@ def _to_table(name: str, header: list[str], header_line: int, body: list[list[st
     return table
 
 
+def _columns_of_rows(rows: list[list[str]], mapping: dict[str, int], filled: np.ndarray) -> pd.DataFrame:
+    """The contract's columns of rows read by the csv module (a quarter's small files, or
+    a file with quoted line breaks), in plain Python: for a few hundred rows, far quicker
+    than a frame and its column operations.  Marks the rows holding anything in ``filled``."""
+    for i, row in enumerate(rows):
+        if not filled[i] and any(map(holds_data, row)):
+            filled[i] = True
+    columns = {}
+    for column in COLUMNS:
+        position = mapping.get(column)
+        cells = [row[position].strip() if position < len(row) else "" for row in rows] if position is not None else []
+        codes, uniques = pd.factorize(np.array(cells, dtype=object)) if cells else (np.zeros(len(rows), np.int8), [])
+        categories = list(uniques) + ([""] if "" not in set(uniques) else [])
+        columns[column] = pd.Categorical.from_codes(codes, categories=categories)
+    return pd.DataFrame(columns)
+
+
 def _nonempty(cells: pd.Series) -> np.ndarray:
-    """Which cells of an ignored column hold anything (once per distinct value)."""
+    """Which cells of a column hold data (once per distinct value)."""
     codes, uniques = pd.factorize(cells)
-    full = np.array([isinstance(u, str) and bool(u.strip()) for u in uniques] + [False], dtype=bool)
+    full = np.array([isinstance(u, str) and holds_data(u) for u in uniques] + [False], dtype=bool)
     return full[codes]
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from .status import Completeness, completeness
@@ -119,13 +120,25 @@ def score(report: ValidationReport, plan: Plan, period: Period | None = None) ->
 
 def _rows_up_to(accepted: pd.DataFrame, plan: Plan, period: Period | None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The rows a period is scored from: each agency's latest row per indicator (stock)
-    and each agency's year-to-date sums per indicator (flow)."""
+    and each agency's year-to-date sums per indicator (flow).  One integer key per
+    (indicator, agency) pair: a million rows are sorted and summed as arrays."""
     rows = accepted[_SCORED_COLUMNS]  # not the file, line and note of a million rows
     upto = rows[(rows["year"] == plan.year) & (rows["quarter"] <= (period.quarter if period else 0))]
-    latest_rows = upto.sort_values("quarter", kind="stable").drop_duplicates(["indicator", "agency"], keep="last")
-    flow_sums = (upto.groupby(["indicator", "agency"], observed=True)[["numerator", "denominator"]]
-                 .sum(min_count=1).reset_index())
-    return latest_rows, flow_sums
+    indicator, agency = pd.Categorical(upto["indicator"]), pd.Categorical(upto["agency"])
+    width = max(len(agency.categories), 1)
+    key = indicator.codes.astype(np.int64) * width + agency.codes.astype(np.int64)
+    by_quarter = np.argsort(upto["quarter"].to_numpy(), kind="stable")
+    last = ~pd.Series(key[by_quarter]).duplicated(keep="last").to_numpy()
+    latest_rows = upto.iloc[by_quarter[last]]
+    groups, pairs = pd.factorize(key, sort=True)
+    sums = {"indicator": pd.Categorical.from_codes(pairs // width, categories=indicator.categories),
+            "agency": pd.Categorical.from_codes(pairs % width, categories=agency.categories)}
+    for column in ("numerator", "denominator"):
+        values = upto[column].to_numpy(dtype="float64", na_value=np.nan)
+        present = ~np.isnan(values)
+        total = np.bincount(groups[present], weights=values[present], minlength=len(pairs))
+        sums[column] = np.where(np.bincount(groups[present], minlength=len(pairs)) > 0, total, np.nan)
+    return latest_rows, pd.DataFrame(sums)
 
 
 _SCORED_COLUMNS = ["agency", "indicator", "year", "quarter", "numerator", "denominator", "value", "status"]

@@ -61,24 +61,24 @@ class Completeness:
         }
 
     def _groups(self, key: str) -> dict[str, dict[str, Any]]:
-        """Per agency (or indicator), in the order of the reports: expected and received
-        counts, the missing and the rejected indicators (agencies).  One pass over the
-        reports: a ministry has tens of thousands of agencies, a frame for each is slow."""
+        """Per agency (or indicator) that has expected reports, in the order of the
+        reports: expected and received counts, the missing and the rejected indicators
+        (agencies).  Counted with arrays: a ministry has tens of thousands of agencies."""
         cache = self.__dict__.setdefault("_group_cache", {})
         if key not in cache:
             other = "indicator" if key == "agency" else "agency"
-            groups: dict[str, dict[str, Any]] = {}
-            for name, partner, state in zip(self.reports[key].astype(object), self.reports[other].astype(object),
-                                            self.reports["state"]):
-                entry = groups.get(name)
-                if entry is None:
-                    entry = groups[name] = {"expected": 0, "received": 0, "missing": [], "rejected": []}
-                entry["expected"] += 1
-                if state == RECEIVED:
-                    entry["received"] += 1
-                else:
-                    entry["missing" if state == MISSING else "rejected"].append(partner)
-            cache[key] = groups
+            keys = pd.Categorical(self.reports[key])
+            partners = pd.Categorical(self.reports[other])
+            codes, size = keys.codes.astype(np.int64), len(keys.categories)
+            state = self.reports["state"].to_numpy(dtype=object)
+            expected = np.bincount(codes, minlength=size)
+            received = np.bincount(codes[state == RECEIVED], minlength=size)
+            lists = {label: _lists_by_code(codes, partners, state == label, size) for label in (MISSING, REJECTED)}
+            cache[key] = {
+                str(name): {"expected": int(expected[i]), "received": int(received[i]),
+                            "missing": lists[MISSING][i], "rejected": lists[REJECTED][i]}
+                for i, name in enumerate(keys.categories) if expected[i]
+            }
         return cache[key]
 
     def to_dict(self, lang: str = "en") -> dict[str, Any]:
@@ -145,6 +145,15 @@ def _positions(values: pd.Series, categories: pd.Index) -> np.ndarray:
     codes, uniques = pd.factorize(values)  # code -1: a missing value
     lookup = np.append(categories.astype(object).get_indexer(pd.Index(uniques, dtype=object)), -1)
     return lookup[codes].astype(np.int64)
+
+
+def _lists_by_code(codes: np.ndarray, partners: pd.Categorical, chosen: np.ndarray, size: int) -> list[list[str]]:
+    """For each code, the partners of the chosen rows in row order."""
+    rows = np.flatnonzero(chosen)
+    rows = rows[np.argsort(codes[rows], kind="stable")]
+    bounds = np.concatenate([[0], np.cumsum(np.bincount(codes[rows], minlength=size))])
+    names = np.asarray(partners.categories, dtype=object)[partners.codes[rows]].tolist()
+    return [names[bounds[i]:bounds[i + 1]] for i in range(size)]
 
 
 def _round(number: float | None) -> float | None:

@@ -186,6 +186,13 @@ def _fmt(number: float) -> float:
     return float(number)
 
 
+def _not_reporter(df: pd.DataFrame) -> pd.Series:
+    """Whether a row's agency differs from its indicator's reporter, compared as codes."""
+    agency, reporter = pd.Categorical(df["agency_code"]), pd.Categorical(df["reporter"])
+    lookup = np.append(agency.categories.get_indexer(reporter.categories), -1)  # reporter → agency code
+    return pd.Series(agency.codes != lookup[reporter.codes], index=df.index)
+
+
 def _both_counts(df: pd.DataFrame) -> pd.Series:
     return df["numerator_n"].notna() & df["denominator_n"].notna()
 
@@ -240,7 +247,6 @@ RULES: list[Rule] = [
     Rule("status_invalid", "value", lambda df, plan: df["unit"].eq("milestone") & _has(df, "value") & df["status"].isna(),
          _cell("value")),
     Rule("wrong_reporter", "agency",
-         lambda df, plan: df["aggregate"].eq("single") & df["agency_code"].notna()
-         & (df["agency_code"].astype(object) != df["reporter"].astype(object)),
+         lambda df, plan: df["aggregate"].eq("single") & df["agency_code"].notna() & _not_reporter(df),
          lambda r, plan: {"indicator": r["indicator_id"], "reporter": r["reporter"], "agency": r["agency_code"]}),
 ]

@@ -361,7 +361,10 @@ def _columns_of_rows(rows: list[list[str]], mapping: dict[str, int], filled: np.
 
 def _nonempty(cells: pd.Series) -> np.ndarray:
     """Which cells of a column hold data (once per distinct value)."""
-    codes, uniques = pd.factorize(cells)
+    if isinstance(cells.dtype, pd.CategoricalDtype):
+        codes, uniques = cells.cat.codes.to_numpy(), cells.cat.categories
+    else:
+        codes, uniques = pd.factorize(cells)
     full = np.array([isinstance(u, str) and holds_data(u) for u in uniques] + [False], dtype=bool)
     return full[codes]
 

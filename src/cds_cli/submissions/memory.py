@@ -13,7 +13,6 @@ with ARROW_DEFAULT_MEMORY_POOL.
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import functools
 import os
 import sys
@@ -26,8 +25,8 @@ MMAP_THRESHOLD = 1 << 20  # arrays from a megabyte up get pages of their own
 def lean_allocators() -> None:
     """Set both allocators once per process (a no-op where they are not there)."""
     if sys.platform.startswith("linux"):
-        try:
-            libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        try:  # glibc's name; find_library would run ldconfig to learn it
+            libc = ctypes.CDLL("libc.so.6")
             libc.mallopt(_M_MMAP_THRESHOLD, MMAP_THRESHOLD)
         except (OSError, AttributeError):  # not glibc (musl has no mallopt)
             pass

@@ -62,13 +62,13 @@ def categorize(cells: pd.Series, function: Callable[[str], str | None]) -> pd.Se
     spellings over up to a million rows: resolving each distinct spelling once, and
     keeping the result as small integer codes, is what makes validation scale."""
     codes, uniques = pd.factorize(cells)
-    return _as_categorical([function(u) for u in uniques], codes, cells.index)
+    return _as_categorical([function(u) for u in uniques.tolist()], codes, cells.index)
 
 
 def periods(cells: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     """Year and quarter of every row (NaN where the cell is not a period)."""
     codes, uniques = pd.factorize(cells)
-    found = [parse_period(u) for u in uniques]
+    found = [parse_period(u) for u in uniques.tolist()]
     year = np.array([p.year if p else np.nan for p in found] + [np.nan], dtype="float64")
     quarter = np.array([p.quarter if p else np.nan for p in found] + [np.nan], dtype="float64")
     return year[codes], quarter[codes]

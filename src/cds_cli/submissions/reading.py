@@ -362,9 +362,10 @@ def _columns_of_rows(rows: list[list[str]], mapping: dict[str, int], filled: np.
 def _nonempty(cells: pd.Series) -> np.ndarray:
     """Which cells of a column hold data (once per distinct value)."""
     if isinstance(cells.dtype, pd.CategoricalDtype):
-        codes, uniques = cells.cat.codes.to_numpy(), cells.cat.categories
+        codes, uniques = cells.cat.codes.to_numpy(), cells.cat.categories.tolist()
     else:
         codes, uniques = pd.factorize(cells)
+        uniques = uniques.tolist()
     full = np.array([isinstance(u, str) and holds_data(u) for u in uniques] + [False], dtype=bool)
     return full[codes]
 
@@ -397,7 +398,7 @@ def _column(body: pd.DataFrame, position: int | None) -> pd.Series:
         cells = cells.astype("category")
     stripped = pd.Index(cells.cat.categories.astype(str)).str.strip()
     new_codes, uniques = pd.factorize(stripped)
-    categories = list(uniques)
+    categories = uniques.tolist()
     if "" not in categories:
         categories.append("")
     empty = categories.index("")

@@ -1,16 +1,18 @@
 #!/usr/bin/env python3
-"""Time cds as whole processes at 10k, 100k and 1M rows, and frictionless beside it.
+"""Time cds as whole processes against the goals of issue 10, beside pandas' read floor.
 
-    python benchmarks/run.py                      # all sizes, median of 3 runs
-    python benchmarks/run.py --sizes 10000 100000 --repeat 5
+    python benchmarks/run.py                      # 1M and 2M rows, median of 3 runs
+    python benchmarks/run.py --sizes 10000 100000 --repeat 5 --frictionless
 
-For each size it writes the synthetic data with benchmarks/generate.py (cached under
---work), then times `cds validate` and `cds score` (wall clock, median of --repeat
-runs, and the peak resident memory of the process), `cds --help` and `cds score` on the
-bundled examples.  When the `frictionless` package is installed it also times
-`frictionless validate` on the same file with an equivalent Table Schema that this
-script writes — once with simple constraints, once with the agency codes as an enum —
-and prints the ratios.  The result is a Markdown table on stdout.
+Every figure is a whole process (start-up and imports included): wall clock, the median
+of --repeat runs, and the peak resident memory.  It times `cds --help`, `cds score` and
+every `cds report` format on the bundled examples; then, for each size (synthetic data
+from benchmarks/generate.py, cached under --work), the read floor - a fresh Python that
+imports pandas and runs `read_csv(dtype=str)` on the same file - and `cds validate` and
+`cds score` beside it, with the ratios, and how time and memory grow from the smallest
+size.  With --frictionless (and the package installed) it also times
+`frictionless validate` with an equivalent Table Schema.  Markdown on stdout, each goal
+marked met or not met.
 """
 
 from __future__ import annotations
@@ -77,43 +79,93 @@ def table_schema(folder: Path, with_enum: bool) -> Path:
     return path
 
 
+FLOOR = ("import sys, pandas; pandas.read_csv(sys.argv[1], dtype=str)")
+REPORT_FORMATS = ("html", "docx", "xlsx", "md")
+
+
+def goal(ok: bool) -> str:
+    return "met" if ok else "**not met**"
+
+
+def start_up(repeat: int, work: Path) -> None:
+    """`cds --help`, scoring and every report format on the bundled examples."""
+    examples = str(ROOT / "examples" / "2023")
+    print("| command | seconds | peak MB | goal |\n|---|---:|---:|---|")
+    seconds, mb = measure([*CDS, "--help"], repeat)
+    print(f"| `cds --help` | {seconds:.2f} | {mb:.0f} | ≤ 0.15 s: {goal(seconds <= 0.15)} |")
+    seconds, mb = measure([*CDS, "score", examples], repeat)
+    print(f"| `cds score examples/2023` | {seconds:.2f} | {mb:.0f} | ≤ 0.7 s: {goal(seconds <= 0.7)} |")
+    for fmt in REPORT_FORMATS:
+        out = work / f"report.{fmt}"
+        seconds, mb = measure([*CDS, "report", examples, "-f", fmt, "-o", str(out), "--date", "2024-01-15"], repeat)
+        print(f"| `cds report examples/2023 -f {fmt}` | {seconds:.2f} | {mb:.0f} | ≤ 2 s: {goal(seconds <= 2)} |")
+    print()
+
+
+def scale(sizes: list[int], repeat: int, work: Path) -> None:
+    """validate and score beside the pandas read floor of the same run; growth from the
+    first size to each larger one."""
+    print("| rows | read floor s | MB | cds validate s | × floor | MB | cds score s | × floor | MB |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    results = {}
+    for rows in sizes:
+        folder = data_for(rows, work)
+        csv_path = str(folder / "submissions.csv")
+        inputs = [csv_path, "--agencies", str(folder / "agencies.yaml"), "--format", "json"]
+        floor = measure([sys.executable, "-c", FLOOR, csv_path], repeat)
+        validate = measure([*CDS, "validate", *inputs], repeat)
+        score = measure([*CDS, "score", *inputs], repeat)
+        results[rows] = floor, validate, score
+        print(f"| {rows:,} | {floor[0]:.2f} | {floor[1]:.0f} | {validate[0]:.2f} | {validate[0] / floor[0]:.2f} | "
+              f"{validate[1]:.0f} | {score[0]:.2f} | {score[0] / floor[0]:.2f} | {score[1]:.0f} |", flush=True)
+    print()
+    base = min(results)
+    for rows, (floor, validate, score) in sorted(results.items()):
+        worst = max(validate[0] / floor[0], score[0] / floor[0])
+        peak = max(validate[1], score[1])
+        line = f"- {rows:,} rows: slowest {worst:.2f}× the read floor (goal ≤ 2×: {goal(worst <= 2)}), peak {peak:.0f} MB"
+        if rows == 1_000_000:
+            line += f" (goal ≤ 400 MB: {goal(peak <= 400)})"
+        if rows != base:
+            time_ratio = max(validate[0] / results[base][1][0], score[0] / results[base][2][0])
+            mb_ratio = peak / max(results[base][1][1], results[base][2][1])
+            line += (f"; {time_ratio:.2f}× the time and {mb_ratio:.2f}× the memory of {base:,} rows "
+                     f"(goal ≤ 2.3×: {goal(time_ratio <= 2.3 and mb_ratio <= 2.3)})")
+        print(line)
+    print()
+
+
+def compare_frictionless(sizes: list[int], work: Path) -> None:
+    print("| rows | cds validate s | frictionless s | × cds | frictionless, enum s | × cds |\n|---:|---:|---:|---:|---:|---:|")
+    for rows in sizes:
+        folder = data_for(rows, work)
+        cds_s, _ = measure([*CDS, "validate", str(folder / "submissions.csv"), "--agencies",
+                            str(folder / "agencies.yaml"), "--format", "json"], 1)
+        line = f"| {rows:,} | {cds_s:.2f} |"
+        for with_enum in (False, True):
+            schema = table_schema(folder, with_enum)
+            # every row, every error: as cds reports them all
+            seconds, _ = measure([FRICTIONLESS, "validate", "--trusted", "--schema", str(schema),
+                                  "--limit-errors", str(10 * rows), str(folder / "submissions.csv")], 1)
+            line += f" {seconds:.2f} | {seconds / cds_s:.1f} |"
+        print(line, flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1_000_000, 2_000_000])
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--work", type=Path, default=Path("/tmp/cds-bench"))
+    parser.add_argument("--frictionless", action="store_true", help="also time frictionless (when installed)")
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
 
-    print(f"cds: {' '.join(CDS)} · Python {sys.version.split()[0]} · median of {args.repeat} runs\n")
-    help_s, help_mb = measure([*CDS, "--help"], args.repeat)
-    examples_s, examples_mb = measure([*CDS, "score", str(ROOT / "examples" / "2023")], args.repeat)
-    print("| command | seconds | peak MB |\n|---|---:|---:|")
-    print(f"| `cds --help` | {help_s:.2f} | {help_mb:.0f} |")
-    print(f"| `cds score examples/2023` | {examples_s:.2f} | {examples_mb:.0f} |\n")
-
-    header = "| rows | cds validate s | MB | cds score s | MB |"
-    rule = "|---:|---:|---:|---:|---:|"
-    if FRICTIONLESS:
-        header += " frictionless s | × cds | frictionless, enum s | × cds |"
-        rule += "---:|---:|---:|---:|"
-    print(header + "\n" + rule)
-    for rows in args.sizes:
-        folder = data_for(rows, args.work)
-        inputs = [str(folder / "submissions.csv"), "--agencies", str(folder / "agencies.yaml")]
-        validate_s, validate_mb = measure([*CDS, "validate", *inputs, "--format", "json"], args.repeat)
-        score_s, score_mb = measure([*CDS, "score", *inputs, "--format", "json"], args.repeat)
-        line = f"| {rows:,} | {validate_s:.2f} | {validate_mb:.0f} | {score_s:.2f} | {score_mb:.0f} |"
-        if FRICTIONLESS:
-            for with_enum in (False, True):
-                schema = table_schema(folder, with_enum)
-                # every row, every error: as cds reports them all
-                seconds, _ = measure([FRICTIONLESS, "validate", "--trusted", "--schema", str(schema),
-                                      "--limit-errors", str(10 * rows), str(folder / "submissions.csv")], 1)
-                line += f" {seconds:.2f} | {seconds / validate_s:.1f} |"
-        print(line, flush=True)
-    if not FRICTIONLESS:
-        print("\n(frictionless is not installed: `pip install frictionless` to compare)")
+    print(f"cds: {' '.join(CDS)} · Python {sys.version.split()[0]} · median of {args.repeat} runs · "
+          f"read floor: pandas.read_csv(dtype=str) in a fresh process (import included)\n")
+    start_up(args.repeat, args.work)
+    scale(args.sizes, args.repeat, args.work)
+    if args.frictionless and FRICTIONLESS:
+        compare_frictionless(args.sizes, args.work)
 
 
 if __name__ == "__main__":

@@ -372,8 +372,9 @@ def _finding_keys(doc: dict) -> list[tuple]:
     return sorted((i["code"], i["severity"], i["line"], i["column"]) for i in doc["issues"])
 
 
-PADDING_ROW = {"agency": "UBND_DH", "period": "2023-Q1", "indicator": "gov.dossiers_online", "numerator": "1",
-               "denominator": "2", "value": "", "note": "p" * 1_100_000}  # pushes the file past 1 MB
+# Two rows that push the file past 1 MB (each line under the 1 MB line limit, CONTRACT §7).
+PADDING_ROWS = [{"agency": "UBND_DH", "period": f"2023-Q{q}", "indicator": "gov.dossiers_online", "numerator": "1",
+                 "denominator": "2", "value": "", "note": "p" * 600_000} for q in (1, 3)]
 
 
 @hypothesis_settings(8)
@@ -388,7 +389,7 @@ def test_encoding_and_file_size_do_not_change_findings(clean, mixed, delimiter, 
     Windows-1258, and when the file is big enough for the fast reader (> 1 MB)."""
     rows = [row for row, _ in clean] + [row for row, _ in mixed]
     text, _ = _write_rows(rows, delimiter, vietnamese)
-    padded, _ = _write_rows(rows + [PADDING_ROW], delimiter, vietnamese)
+    padded, _ = _write_rows(rows + PADDING_ROWS, delimiter, vietnamese)
     variants = {"utf-8-sig.csv": text.encode("utf-8-sig"), "utf-16.csv": text.encode("utf-16")}
     cp1258 = to_cp1258(text)
     if unicodedata.normalize("NFC", cp1258.decode("cp1258")) == unicodedata.normalize("NFC", text):
@@ -401,8 +402,8 @@ def test_encoding_and_file_size_do_not_change_findings(clean, mixed, delimiter, 
             assert doc["rows"] == reference["rows"], name
         _, big = validate(write_bytes(tmp, "big.csv", padded.encode("utf-8")))
         assert _finding_keys(big) == _finding_keys(reference)
-        expected = dict(reference["rows"], read=reference["rows"]["read"] + 1,
-                        accepted=reference["rows"]["accepted"] + 1)
+        expected = dict(reference["rows"], read=reference["rows"]["read"] + 2,
+                        accepted=reference["rows"]["accepted"] + 2)
         assert big["rows"] == expected
 
 
@@ -648,7 +649,8 @@ def test_fifty_megabyte_single_line_is_quick(tmp_path):
     _, doc = validate(path)
     elapsed = time.perf_counter() - start
     assert elapsed < 15, f"{elapsed:.1f} s for a 50 MB line"
-    assert set(codes(doc)) == {"missing_column"} and doc["rows"]["read"] == 0
+    # A line over 1 MB is one error on the file (CONTRACT §7).
+    assert [(i["code"], i["line"]) for i in doc["issues"]] == [("line_too_long", 1)] and doc["rows"]["read"] == 0
 
 
 def test_one_megabyte_note_is_kept_and_accepted(tmp_path):
@@ -671,6 +673,75 @@ def test_messages_do_not_echo_megabytes(tmp_path, data):
     _, doc = validate(write_bytes(tmp_path, "x.csv", data))
     assert doc["issues"]
     assert max(len(issue["message"]) for issue in doc["issues"]) < 10_000
+
+
+def _run_measured(path: Path, *args: str) -> tuple[dict, float, float]:
+    """`cds validate PATH --format json` in a process of its own: (document, seconds, peak MB)."""
+    probe = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
+             "out = subprocess.run(sys.argv[1:], capture_output=True, text=True); "
+             "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024); "
+             "print(out.stdout)")
+    run = subprocess.run([sys.executable, "-c", probe, sys.executable, "-m", "cds_cli", "validate", str(path),
+                          "--format", "json", "--lang", "en", *args], capture_output=True, text=True, timeout=120)
+    first, _, rest = run.stdout.partition("\n")
+    seconds, peak = map(float, first.split())
+    doc = strict_json(rest)
+    assert doc["rows"]["read"] == doc["rows"]["accepted"] + doc["rows"]["rejected"]
+    return doc, seconds, peak
+
+
+def test_a_line_of_five_million_empty_cells_is_one_quick_error(tmp_path):
+    """10 MB on one line took minutes and gigabytes: now one error, at once, in little memory."""
+    doc, seconds, peak = _run_measured(write_bytes(tmp_path, "x.csv", b"," * 5_000_000 + b"\n" + GOOD_ROW.encode()))
+    assert [(i["code"], i["line"]) for i in doc["issues"]] == [("line_too_long", 1)]
+    assert seconds < 10 and peak < 300, (seconds, peak)
+
+
+@pytest.mark.parametrize("cells", [1001, 400_000])
+def test_a_header_over_a_thousand_cells_is_one_error(tmp_path, cells):
+    header = "agency,period,indicator,numerator,denominator,value,note" + ",x" * (cells - 7)
+    start = time.perf_counter()
+    _, doc = validate(write_bytes(tmp_path, "x.csv", (header + "\n" + GOOD_ROW).encode()))
+    assert time.perf_counter() - start < 10
+    assert [(i["code"], i["line"]) for i in doc["issues"]] == [("header_too_wide", 1)]
+    assert "1,000" in doc["issues"][0]["message"]
+
+
+def test_a_thousand_cells_header_is_still_read(tmp_path):
+    header = "agency,period,indicator,numerator,denominator,value,note" + ",x" * 993
+    result, doc = validate(write_bytes(tmp_path, "x.csv", (header + "\n" + GOOD_ROW).encode()))
+    assert result.exit_code == 0 and doc["rows"]["accepted"] == 1
+
+
+def test_data_rows_of_a_million_columns(tmp_path):
+    """Empty cells past the header are nothing; a line of a million filled cells is over 1 MB."""
+    wide = GOOD_ROW.rstrip("\n") + "," * 999_993 + "\n"
+    rows = wide + wide.replace("2023-Q2", "2023-Q3") + wide.replace("2023-Q2", "2023-Q1")
+    doc, seconds, peak = _run_measured(write_bytes(tmp_path, "x.csv", (HEADER + rows).encode()))
+    assert doc["rows"] == {"read": 3, "accepted": 3, "rejected": 0, "blank": 0} and doc["issues"] == []
+    assert seconds < 20 and peak < 500, (seconds, peak)
+    filled = GOOD_ROW.rstrip("\n") + ",1" * 999_993 + "\n"
+    _, doc = validate(write_bytes(tmp_path, "y.csv", (HEADER + GOOD_ROW + filled).encode()))
+    assert [(i["code"], i["line"]) for i in doc["issues"]] == [("line_too_long", 3)]
+
+
+def test_two_hundred_megabytes_of_one_unclosed_quote(tmp_path):
+    path = tmp_path / "x.csv"
+    with path.open("wb") as out:
+        out.write((HEADER + GOOD_ROW).encode() + b'SYT,2023-Q2,gov.dossiers_online,1,2,,"')
+        line = b"a" * 99 + b"\n"
+        for _ in range(200):
+            out.write(line * 10_000)
+    doc, seconds, peak = _run_measured(path)
+    assert [(i["code"], i["line"]) for i in doc["issues"]] == [("line_too_long", 3)]
+    assert seconds < 30 and peak < 800, (seconds, peak)
+
+
+def test_a_quoted_cell_over_a_megabyte_across_lines(tmp_path):
+    cell = ("b" * 999 + "\n") * 1100
+    data = (HEADER + GOOD_ROW + f'SYT,2023-Q3,gov.dossiers_online,1,2,,"{cell}"\n' + GOOD_ROW).encode()
+    _, doc = validate(write_bytes(tmp_path, "x.csv", data))
+    assert [(i["code"], i["line"]) for i in doc["issues"]] == [("line_too_long", 3)]
 
 
 def test_nul_bytes_in_utf8(tmp_path):
@@ -721,7 +792,7 @@ def test_undecodable_file(tmp_path):
 
 def test_directory_without_submissions(tmp_path):
     (tmp_path / "README.txt").write_text("nothing here")
-    (tmp_path / "old.xls").write_bytes(b"\xd0\xcf\x11\xe0")
+    (tmp_path / "old.wk1").write_bytes(b"\x00\x00\x02\x00")  # Lotus 1-2-3: not read (.xls and .ods are)
     (tmp_path / "sub.csv").mkdir()  # a directory named like a submission is not one
     _, doc = validate(tmp_path)
     assert codes(doc) == ["no_input_files"]
@@ -858,9 +929,10 @@ def test_xlsx_with_ole_header_is_protected(tmp_path):
     assert codes(doc) == ["workbook_protected"]
 
 
-def test_old_xls_named_explicitly(tmp_path):
+def test_damaged_xls(tmp_path):
+    """An OLE header and nothing behind it: .xls is read since CONTRACT §7, so it is damaged."""
     _, doc = validate(write_bytes(tmp_path, "x.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600))
-    assert codes(doc) == ["unsupported_format"]
+    assert codes(doc) == ["workbook_unreadable"]
 
 
 def test_xlsx_zip_bomb(tmp_path):
@@ -890,8 +962,9 @@ _DAMAGED_SHEETS = [
                  ["workbook_unreadable"], id="shared-string-out-of-range"),
     pytest.param(lambda s: s.replace('<c r="D2" t="n">', '<c r="2D" t="n">'),
                  ["workbook_unreadable"], id="bad-cell-reference"),
+    # read as the text it holds (python-calamine), so the row is rejected on its own
     pytest.param(lambda s: s.replace('<c r="D2" t="n"><v>1</v>', '<c r="D2" t="d"><v>notadate</v>'),
-                 ["workbook_unreadable"], id="bad-date-cell"),
+                 ["number_invalid"], id="bad-date-cell"),
 ]
 
 
@@ -900,6 +973,27 @@ def test_damaged_sheet_inside_a_valid_zip(tmp_path, change, expected):
     path = _rewrite_sheet(_good_workbook(tmp_path / "good.xlsx"), tmp_path / "damaged.xlsx", change)
     _, doc = validate(path)
     assert codes(doc) == expected
+
+
+def test_a_million_empty_styled_rows(tmp_path):
+    """A sheet formatted down to row 1,000,002 (a border, a fill) with two rows of data."""
+    def styled(sheet: str) -> str:
+        rows = "".join(f'<row r="{i}" s="1" customFormat="1"><c r="A{i}" s="1"/><c r="G{i}" s="1"/></row>'
+                       for i in range(3, 1_000_003))
+        return sheet.replace("</sheetData>", rows + "</sheetData>")
+
+    import openpyxl
+    from openpyxl.styles import Font
+
+    book = openpyxl.Workbook()
+    book.active.append(COLUMNS)
+    book.active.append(["SYT", "2023-Q2", "gov.dossiers_online", 1, 2, None, None])
+    book.active["A1"].font = Font(bold=True)  # style 1 exists
+    book.save(tmp_path / "small.xlsx")
+    path = _rewrite_sheet(tmp_path / "small.xlsx", tmp_path / "styled.xlsx", styled)
+    doc, seconds, peak = _run_measured(path)
+    assert doc["rows"] == {"read": 1, "accepted": 1, "rejected": 0, "blank": 0} and doc["issues"] == []
+    assert seconds < 20 and peak < 600, (seconds, peak)
 
 
 def test_missing_sheet(tmp_path):

@@ -1,6 +1,7 @@
 """Files as Excel and agencies write them: encodings, separators, headers, broken files."""
 
 import codecs
+import json
 import unicodedata
 
 import pytest
@@ -82,10 +83,18 @@ def test_broken_files_are_one_finding_not_a_crash(tmp_path, content, code):
 
 
 def test_other_spreadsheet_formats_named_explicitly_are_a_finding(tmp_path):
-    path = tmp_path / "book.ods"
+    path = tmp_path / "book.numbers"
     path.write_bytes(b"PK\x03\x04")
     doc = cds_json("validate", path, expect_exit=1)
     assert doc["issues"][0]["code"] == "unsupported_format"
+
+
+@pytest.mark.parametrize("name", ["book.ods", "book.xls", "book.xlsx"])
+def test_a_broken_workbook_is_one_finding(tmp_path, name):
+    path = tmp_path / name
+    path.write_bytes(b"PK\x03\x04")
+    doc = cds_json("validate", path, expect_exit=1)
+    assert [i["code"] for i in doc["issues"]] == ["workbook_unreadable"]
 
 
 def test_empty_directory_is_a_finding(tmp_path):
@@ -143,3 +152,31 @@ def test_blank_lines_above_the_header_are_skipped_and_lines_stay_true(write):
     doc = cds_json("validate", path, "--lang", "en")
     assert [(i["code"], i["line"]) for i in doc["issues"]] == [("numerator_exceeds_denominator", 4)]
     assert doc["rows"]["read"] == 1
+
+
+def test_standard_input_is_one_csv_named_stdin():
+    from typer.testing import CliRunner
+
+    from cds_cli.console import app
+
+    text = "\ufeffĐơn vị;Kỳ báo cáo;Mã chỉ tiêu;Tử số;Mẫu số\nSYT;Quý 2/2023;gov.dossiers_online;130;100\n"
+    for data in (text.encode("utf-8"), text.encode("utf-16"), ("Báo cáo quý II\n\n" + text[1:]).encode("utf-8")):
+        result = CliRunner().invoke(app, ["validate", "-", "--format", "json", "--lang", "en"], input=data)
+        assert result.exit_code == 1, result.output
+        doc = json.loads(result.stdout)
+        assert [(i["code"], i["file"]) for i in doc["issues"]] == [("numerator_exceeds_denominator", "<stdin>")]
+        assert doc["rows"] == {"read": 1, "accepted": 0, "rejected": 1, "blank": 0}
+
+
+def test_standard_input_beside_files(write):
+    from typer.testing import CliRunner
+
+    from cds_cli.console import app
+
+    path = write("a.csv", HEADER + "SYT,2023-Q1,gov.dossiers_online,30,100,,\n")
+    result = CliRunner().invoke(app, ["score", path.as_posix(), "-", "--format", "json"],
+                                input=(HEADER + "SYT,2023-Q2,gov.dossiers_online,40,100,,\n").encode())
+    doc = json.loads(result.stdout)
+    assert result.exit_code == 0 and doc["rows"]["accepted"] == 2 and doc["period"] == "2023-Q2"
+    empty = CliRunner().invoke(app, ["validate", "-", "--format", "json"], input=b"")
+    assert [i["code"] for i in json.loads(empty.stdout)["issues"]] == ["empty_file"]

@@ -163,7 +163,7 @@ def test_validation_text_of_a_finding_about_a_folder():
     report = ValidationReport([], [Finding("no_input_files", "error", "empty", None, None)], pd.DataFrame())
     assert rendered(report, "text", "en").splitlines() == [
         "empty",
-        "  empty  error no_input_files: no submission files (*.csv, *.xlsx) found in this directory",
+        "  empty  error no_input_files: no submission files (*.csv, *.xlsx, *.xls, *.ods) found in this directory",
         "1 error(s), 0 warning(s) in 0 file(s)",
         "Rows: read 0, accepted 0, rejected 0, blank 0",
     ]

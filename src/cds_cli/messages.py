@@ -248,20 +248,20 @@ TEXTS: dict[str, W] = {
     'catalogue_title': W(vi='Danh mục chỉ tiêu — Kế hoạch {number}', en='Indicator catalogue — Plan {number}'),
     # ---- findings
     'finding.no_input_files': W(
-        vi='không tìm thấy tệp báo cáo (*.csv, *.xlsx) nào trong thư mục này',
-        en='no submission files (*.csv, *.xlsx) found in this directory',
+        vi='không tìm thấy tệp báo cáo (*.csv, *.xlsx, *.xls, *.ods) nào trong thư mục này',
+        en='no submission files (*.csv, *.xlsx, *.xls, *.ods) found in this directory',
     ),
     'finding.unsupported_format': W(
-        vi="không đọc được tệp '{suffix}'; hãy lưu bảng tính dạng Excel Workbook (.xlsx) hoặc CSV UTF-8",
-        en="'{suffix}' files are not read; save the sheet as Excel workbook (.xlsx) or CSV UTF-8",
+        vi="không đọc được tệp '{suffix}'; hãy lưu bảng tính dạng .xlsx, .xls, .ods hoặc CSV UTF-8",
+        en="'{suffix}' files are not read; save the sheet as a workbook (.xlsx, .xls, .ods) or as CSV UTF-8",
     ),
     'finding.workbook_unreadable': W(
-        vi='không mở được tệp Excel ({reason}); tệp có thể bị hỏng — mở bằng Excel và lưu lại dạng .xlsx',
-        en='cannot open the workbook ({reason}); it may be damaged — open it in Excel and save it again as .xlsx',
+        vi='không mở được tệp bảng tính ({reason}); tệp có thể bị hỏng — mở bằng Excel hoặc LibreOffice và lưu lại',
+        en='cannot open the workbook ({reason}); it may be damaged — open it in Excel or LibreOffice and save it again',
     ),
     'finding.workbook_protected': W(
-        vi='tệp Excel có mật khẩu (hoặc là tệp .xls cũ); hãy lưu một bản không đặt mật khẩu dạng .xlsx',
-        en='the workbook is password-protected (or an old .xls file); save a copy without a password as .xlsx',
+        vi='tệp bảng tính có mật khẩu; hãy lưu một bản không đặt mật khẩu',
+        en='the workbook is password-protected; save a copy without a password',
     ),
     'finding.workbook_too_large': W(
         vi='tệp Excel giải nén ra tới {size} MB, quá lớn so với một báo cáo; tệp không được đọc',
@@ -287,6 +287,14 @@ TEXTS: dict[str, W] = {
     'finding.missing_column': W(
         vi="thiếu cột bắt buộc '{column_vi}' (hoặc '{column}') trong dòng tiêu đề [{header}]; {rows} dòng dữ liệu không được tính",
         en="required column '{column}' (or '{column_vi}') is missing from the header [{header}]; its {rows} data rows are not counted",
+    ),
+    'finding.line_too_long': W(
+        vi='dòng này dài hơn {limit} ký tự; tệp không được đọc — kiểm tra dấu nháy kép (") mở mà không đóng, hoặc lưu lại bảng tính dạng CSV',
+        en='this line is longer than {limit} characters; the file was not read — look for a quote (") that is never closed, or save the sheet again as CSV',
+    ),
+    'finding.header_too_wide': W(
+        vi='dòng tiêu đề có {cells} ô, nhiều hơn {limit}; tệp không được đọc — hãy xóa các cột trống bên phải bảng rồi lưu lại',
+        en='the header row has {cells} cells, more than {limit}; the file was not read — delete the empty columns right of the table and save it again',
     ),
     'finding.duplicate_column': W(
         vi="hai ô tiêu đề ('{first}' và '{second}') cùng là cột '{column}'; chỉ dùng cột đầu tiên",
@@ -327,6 +335,10 @@ TEXTS: dict[str, W] = {
     'finding.number_ambiguous': W(
         vi="ô '{column}' có giá trị '{value}' có thể hiểu là {readings}; hãy ghi số không có dấu phân cách hàng nghìn",
         en="{column} '{value}' can be read as {readings}; write it without a thousands separator",
+    ),
+    'finding.count_too_large': W(
+        vi="ô '{column}' có giá trị '{value}' lớn bất thường (hơn {limit}); hãy kiểm tra lại — số đếm thực tế nhỏ hơn nhiều",
+        en="{column} '{value}' is implausibly large (more than {limit}); check the figure — a count of things or people is far smaller",
     ),
     'finding.count_negative': W(
         vi="ô '{column}' bằng {value}; số đếm không được âm",

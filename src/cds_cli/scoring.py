@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from .numbers import rounded
@@ -104,11 +105,10 @@ def score(report: ValidationReport, plan: Plan, period: Period | None = None) ->
     """Score the accepted rows of ``report`` at ``period`` (default: the latest reported)."""
     period = period or report.latest_period()
     latest_rows, flow_sums = _rows_up_to(report.accepted, plan, period)
-
+    latest_of, sums_of = _by_indicator(latest_rows), _by_indicator(flow_sums)
     scores = [
-        _score_indicator(ind, plan, period,
-                         latest_rows[latest_rows["indicator"] == ind.id],
-                         flow_sums[flow_sums["indicator"] == ind.id])
+        _score_indicator(ind, plan, period, latest_of.get(ind.id, latest_rows.iloc[:0]),
+                         sums_of.get(ind.id, flow_sums.iloc[:0]))
         for ind in plan.indicators
     ]
     pillars = [_pillar_score(pillar.id, scores) for pillar in plan.pillars]
@@ -122,12 +122,33 @@ def score(report: ValidationReport, plan: Plan, period: Period | None = None) ->
 
 def _rows_up_to(accepted: pd.DataFrame, plan: Plan, period: Period | None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The rows a period is scored from: each agency's latest row per indicator (stock)
-    and each agency's year-to-date sums per indicator (flow)."""
-    upto = accepted[(accepted["year"] == plan.year) & (accepted["quarter"] <= (period.quarter if period else 0))]
-    latest_rows = upto.sort_values("quarter", kind="stable").drop_duplicates(["indicator", "agency"], keep="last")
-    flow_sums = (upto.groupby(["indicator", "agency"], observed=True)[["numerator", "denominator"]]
-                 .sum(min_count=1).reset_index())
-    return latest_rows, flow_sums
+    and each agency's year-to-date sums per indicator (flow).  One integer key per
+    (indicator, agency) pair: a million rows are sorted and summed as arrays."""
+    rows = accepted[_SCORED_COLUMNS]  # not the file, line and note of a million rows
+    upto = rows[(rows["year"] == plan.year) & (rows["quarter"] <= (period.quarter if period else 0))]
+    indicator, agency = pd.Categorical(upto["indicator"]), pd.Categorical(upto["agency"])
+    width = max(len(agency.categories), 1)
+    key = indicator.codes.astype(np.int64) * width + agency.codes.astype(np.int64)
+    by_quarter = np.argsort(upto["quarter"].to_numpy(), kind="stable")
+    last = ~pd.Series(key[by_quarter]).duplicated(keep="last").to_numpy()
+    latest_rows = upto.iloc[by_quarter[last]]
+    groups, pairs = pd.factorize(key, sort=True)
+    sums = {"indicator": pd.Categorical.from_codes(pairs // width, categories=indicator.categories),
+            "agency": pd.Categorical.from_codes(pairs % width, categories=agency.categories)}
+    for column in ("numerator", "denominator"):
+        values = upto[column].to_numpy(dtype="float64", na_value=np.nan)
+        present = ~np.isnan(values)
+        total = np.bincount(groups[present], weights=values[present], minlength=len(pairs))
+        sums[column] = np.where(np.bincount(groups[present], minlength=len(pairs)) > 0, total, np.nan)
+    return latest_rows, pd.DataFrame(sums)
+
+
+_SCORED_COLUMNS = ["agency", "indicator", "year", "quarter", "numerator", "denominator", "value", "status"]
+
+
+def _by_indicator(rows: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """The rows of each indicator, split in one pass (row order kept within each)."""
+    return {str(key): group for key, group in rows.groupby("indicator", observed=True, sort=False)}
 
 
 # --------------------------------------------------------------------------- one indicator

@@ -51,21 +51,33 @@ class Completeness:
         return {row["id"]: row for row in self.by_indicator()}
 
     def _group_row(self, key: str, value: str) -> dict[str, Any]:
-        other = "indicator" if key == "agency" else "agency"
-        rows = self._groups(key).get(value, self.reports.iloc[:0])
-        received = int((rows["state"] == RECEIVED).sum())
+        counts = self._groups(key).get(value) or {"expected": 0, "received": 0, "missing": [], "rejected": []}
         return {
             "id": value,
-            "expected": len(rows), "received": received,
-            "rate": received / len(rows) if len(rows) else None,
-            "missing": rows.loc[rows["state"] == MISSING, other].tolist(),
-            "rejected": rows.loc[rows["state"] == REJECTED, other].tolist(),
+            "expected": counts["expected"], "received": counts["received"],
+            "rate": counts["received"] / counts["expected"] if counts["expected"] else None,
+            "missing": counts["missing"], "rejected": counts["rejected"],
         }
 
-    def _groups(self, key: str) -> dict[str, pd.DataFrame]:
+    def _groups(self, key: str) -> dict[str, dict[str, Any]]:
+        """Per agency (or indicator) that has expected reports, in the order of the
+        reports: expected and received counts, the missing and the rejected indicators
+        (agencies).  Counted with arrays: a ministry has tens of thousands of agencies."""
         cache = self.__dict__.setdefault("_group_cache", {})
         if key not in cache:
-            cache[key] = {name: rows for name, rows in self.reports.groupby(key, observed=True, sort=False)}
+            other = "indicator" if key == "agency" else "agency"
+            keys = pd.Categorical(self.reports[key])
+            partners = pd.Categorical(self.reports[other])
+            codes, size = keys.codes.astype(np.int64), len(keys.categories)
+            state = self.reports["state"].to_numpy(dtype=object)
+            expected = np.bincount(codes, minlength=size)
+            received = np.bincount(codes[state == RECEIVED], minlength=size)
+            lists = {label: _lists_by_code(codes, partners, state == label, size) for label in (MISSING, REJECTED)}
+            cache[key] = {
+                str(name): {"expected": int(expected[i]), "received": int(received[i]),
+                            "missing": lists[MISSING][i], "rejected": lists[REJECTED][i]}
+                for i, name in enumerate(keys.categories) if expected[i]
+            }
         return cache[key]
 
     def to_dict(self, lang: str = "en") -> dict[str, Any]:
@@ -117,9 +129,28 @@ def _sent(expected: pd.DataFrame, rows: pd.DataFrame, plan: Plan, period: Period
     """Which expected reports have a row (of ``rows``) for exactly ``period``."""
     at = rows.loc[(rows["year"] == period.year) & (rows["quarter"] == period.quarter), ["agency", "indicator"]]
     width = len(plan.indicators)
-    agency_position = {code: i for i, code in enumerate(expected["agency"].cat.categories)}
-    indicator_position = {code: i for i, code in enumerate(expected["indicator"].cat.categories)}
-    sent = (at["agency"].map(agency_position).astype("float64") * width
-            + at["indicator"].map(indicator_position).astype("float64")).dropna().to_numpy(dtype=np.int64)
+    agency = _positions(at["agency"], expected["agency"].cat.categories)
+    indicator = _positions(at["indicator"], expected["indicator"].cat.categories)
+    known = (agency >= 0) & (indicator >= 0)
+    # one flag per (agency, indicator) cell of the plan, set where a row was sent
+    sent = np.zeros(len(expected["agency"].cat.categories) * width, dtype=bool)
+    sent[agency[known] * width + indicator[known]] = True
     wanted = expected["agency"].cat.codes.to_numpy(dtype=np.int64) * width + expected["indicator"].cat.codes.to_numpy()
-    return np.isin(wanted, sent)
+    return sent[wanted]
+
+
+def _positions(values: pd.Series, categories: pd.Index) -> np.ndarray:
+    """Each value's position among ``categories`` (-1 when absent), once per distinct value."""
+    codes, uniques = pd.factorize(values)  # code -1: a missing value
+    lookup = np.append(categories.astype(object).get_indexer(pd.Index(uniques, dtype=object)), -1)
+    return lookup[codes].astype(np.int64)
+
+
+def _lists_by_code(codes: np.ndarray, partners: pd.Categorical, chosen: np.ndarray, size: int) -> list[list[str]]:
+    """For each code, the partners of the chosen rows in row order."""
+    rows = np.flatnonzero(chosen)
+    rows = rows[np.argsort(codes[rows], kind="stable")]
+    bounds = np.concatenate([[0], np.cumsum(np.bincount(codes[rows], minlength=size))])
+    names = np.asarray(partners.categories, dtype=object)[partners.codes[rows]].tolist()
+    return [names[bounds[i]:bounds[i + 1]] for i in range(size)]
+

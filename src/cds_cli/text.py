@@ -19,10 +19,33 @@ def fold(text: str) -> str:
     """Lower-case, strip diacritics (đ → d), collapse inner spaces, trim."""
     if text.isascii():  # codes and most cells: nothing to strip
         return " ".join(text.split()).lower()
+    bare = text.translate(_LATIN)  # Vietnamese letters and combining marks, one C-level pass
+    if bare.isascii():
+        return " ".join(bare.split()).lower()
+    return _fold_unicode(text)
+
+
+def _fold_unicode(text: str) -> str:
     # đ and Đ (written as escapes: no Vietnamese literal outside the catalogue) have no decomposition
     decomposed = unicodedata.normalize("NFKD", text.replace("\u0111", "d").replace("\u0110", "D"))
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _SPACES.sub(" ", bare).strip().lower()
+
+
+def _latin_table() -> dict[int, str]:
+    """Each accented Latin letter (Vietnamese ones among them) → what :func:`_fold_unicode`
+    makes of it, where that is plain ASCII; combining marks → nothing.  Folding char by
+    char gives the same as folding the whole text: NFKD works per character, and the
+    marks it reorders are all dropped."""
+    table = {}
+    for code in (*range(0x00C0, 0x0250), *range(0x0300, 0x0370), *range(0x1E00, 0x1F00)):
+        folded = _fold_unicode(chr(code)) if not unicodedata.combining(chr(code)) else ""
+        if folded.isascii() and not folded.isspace():
+            table[code] = folded
+    return table
+
+
+_LATIN = _latin_table()
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -62,8 +85,16 @@ class Suggester:
         self.candidates = list(dict.fromkeys(candidates))
         self.cache: dict[str, str | None] = {}
         self.index: dict[str, list[str]] | None = None
+        self.silent = False
+
+    def expect(self, words: Iterable[str]) -> None:
+        """Told every word one run will look up: past MAX_WORDS distinct ones, none is
+        (they are not typos of a list, and the index of a big catalogue is not built)."""
+        self.silent = len(set(words)) > self.MAX_WORDS
 
     def __call__(self, word: str) -> str | None:
+        if self.silent:
+            return None
         if word not in self.cache:
             if len(self.cache) >= self.MAX_WORDS:
                 return None

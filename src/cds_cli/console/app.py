@@ -197,7 +197,7 @@ def _read(inputs: list[Path], run: Run, plan: Plan | None = None):
 
 
 def _check_inputs(inputs: list[Path]) -> None:
-    missing = [str(p) for p in inputs if not p.exists()]
+    missing = [str(p) for p in inputs if str(p) != "-" and not p.exists()]  # "-": standard input
     if missing:
         raise UsageError("no_such_input", paths=", ".join(missing))
 

@@ -30,6 +30,9 @@ STATUS_SPELLINGS = {
     "not_started": "not_started", "not started": "not_started", "chua trien khai": "not_started",
 }
 COUNT_TOLERANCE = 0.5  # percentage points between value and numerator/denominator
+# No count of a province's services, records or people comes near this; past it, sums of
+# counts could overflow to infinity (and 2**53 ≈ 9·10^15 is where floats stop being whole).
+MAX_COUNT = 10**15
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,8 @@ class Rule:
     mask: Callable[[pd.DataFrame, Plan], pd.Series]
     params: Callable[[dict[str, Any], Plan], dict[str, Any]]
     severity: str = "error"
+    # told all failing rows before their messages are worded (to skip hopeless suggestions)
+    prime: Callable[[list[dict[str, Any]], Plan], None] | None = None
 
 
 def _as_categorical(results: list[Any], codes: np.ndarray, index: pd.Index) -> pd.Series:
@@ -57,13 +62,13 @@ def categorize(cells: pd.Series, function: Callable[[str], str | None]) -> pd.Se
     spellings over up to a million rows: resolving each distinct spelling once, and
     keeping the result as small integer codes, is what makes validation scale."""
     codes, uniques = pd.factorize(cells)
-    return _as_categorical([function(u) for u in uniques], codes, cells.index)
+    return _as_categorical([function(u) for u in uniques.tolist()], codes, cells.index)
 
 
 def periods(cells: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     """Year and quarter of every row (NaN where the cell is not a period)."""
     codes, uniques = pd.factorize(cells)
-    found = [parse_period(u) for u in uniques]
+    found = [parse_period(u) for u in uniques.tolist()]
     year = np.array([p.year if p else np.nan for p in found] + [np.nan], dtype="float64")
     quarter = np.array([p.quarter if p else np.nan for p in found] + [np.nan], dtype="float64")
     return year[codes], quarter[codes]
@@ -80,6 +85,12 @@ def parse_unique(cells: pd.Series, parser: Callable[[pd.Series], ParsedNumbers])
                          _as_categorical(parsed.readings.tolist(), codes, cells.index))
 
 
+def _attribute(ids: pd.Series, values: dict[str, Any]) -> pd.Series:
+    """An indicator attribute for every row, as a categorical (one byte a row, not a pointer)."""
+    return categorize(ids.astype(object) if not isinstance(ids.dtype, pd.CategoricalDtype) else ids,
+                      lambda i: values.get(i))
+
+
 def prepare(df: pd.DataFrame, plan: Plan) -> pd.DataFrame:
     """Resolve every column once (adding columns to ``df``): codes, periods, indicator
     attributes, numbers."""
@@ -88,7 +99,7 @@ def prepare(df: pd.DataFrame, plan: Plan) -> pd.DataFrame:
     ids = {fold(ind.id): ind.id for ind in plan.indicators}
     df["indicator_id"] = categorize(df["indicator"], lambda v: ids.get(fold(v)))
     for attribute in ("unit", "time", "aggregate", "reporter"):
-        df[attribute] = df["indicator_id"].map({ind.id: getattr(ind, attribute) for ind in plan.indicators})
+        df[attribute] = _attribute(df["indicator_id"], {ind.id: getattr(ind, attribute) for ind in plan.indicators})
     percent = df["unit"].eq("percent")
     milestone = df["unit"].eq("milestone")
     # Figures are read for percent indicators only (a milestone's value is a status).
@@ -110,7 +121,10 @@ def run_rules(df: pd.DataFrame, plan: Plan, file_names: list[str]) -> tuple[list
         if not failing.any():
             continue
         rejected |= failing
-        for record in df[failing].to_dict("records"):
+        records = df[failing].to_dict("records")
+        if rule.prime is not None:
+            rule.prime(records, plan)
+        for record in records:
             findings.append(Finding(
                 rule.code, rule.severity, file_names[record["file_index"]], int(record["line"]),
                 rule.column, rule.params(record, plan),
@@ -170,6 +184,13 @@ def _fmt(number: float) -> float:
     return float(number)
 
 
+def _not_reporter(df: pd.DataFrame) -> pd.Series:
+    """Whether a row's agency differs from its indicator's reporter, compared as codes."""
+    agency, reporter = pd.Categorical(df["agency_code"]), pd.Categorical(df["reporter"])
+    lookup = np.append(agency.categories.get_indexer(reporter.categories), -1)  # reporter → agency code
+    return pd.Series(agency.codes != lookup[reporter.codes], index=df.index)
+
+
 def _both_counts(df: pd.DataFrame) -> pd.Series:
     return df["numerator_n"].notna() & df["denominator_n"].notna()
 
@@ -182,13 +203,19 @@ RULES: list[Rule] = [
     *(_required(column) for column in ("agency", "period", "indicator")),
     Rule("extra_cells", None, lambda df, plan: df["extra_cells"] > 0,
          lambda r, plan: {"cells": r["extra_cells"], "width": r["width"]}),
-    Rule("agency_unknown", "agency", lambda df, plan: _has(df, "agency") & df["agency_code"].isna(), _agency_hint),
+    Rule("agency_unknown", "agency", lambda df, plan: _has(df, "agency") & df["agency_code"].isna(), _agency_hint,
+         prime=lambda records, plan: plan.suggest_agency.expect(fold(r["agency"]) for r in records)),
     Rule("period_invalid", "period", lambda df, plan: _has(df, "period") & df["year"].isna(), _cell("period")),
     Rule("period_outside_plan", "period", lambda df, plan: df["year"].notna() & df["year"].ne(plan.year),
          lambda r, plan: {"value": f"{int(r['year'])}-Q{int(r['quarter'])}", "year": plan.year}),
-    Rule("indicator_unknown", "indicator", lambda df, plan: _has(df, "indicator") & df["indicator_id"].isna(), _indicator_hint),
+    Rule("indicator_unknown", "indicator", lambda df, plan: _has(df, "indicator") & df["indicator_id"].isna(),
+         _indicator_hint,
+         prime=lambda records, plan: plan.suggest_indicator.expect(r["indicator"].strip().lower() for r in records)),
     *(_number_problem(column, problem) for column in ("numerator", "denominator", "value")
       for problem in (INVALID, NOT_WHOLE, AMBIGUOUS)),
+    *(Rule("count_too_large", column, lambda df, plan, c=column: df[c + "_n"].abs() > MAX_COUNT,
+           lambda r, plan, c=column: {**_cell(c)(r, plan), "limit": float(MAX_COUNT)})
+      for column in ("numerator", "denominator")),
     *(Rule("count_negative", column, lambda df, plan, c=column: df[c + "_n"] < 0,
            lambda r, plan, c=column: {"column": Term(f"column.{c}"), "value": _fmt(r[c + "_n"])})
       for column in ("numerator", "denominator")),
@@ -218,7 +245,6 @@ RULES: list[Rule] = [
     Rule("status_invalid", "value", lambda df, plan: df["unit"].eq("milestone") & _has(df, "value") & df["status"].isna(),
          _cell("value")),
     Rule("wrong_reporter", "agency",
-         lambda df, plan: df["aggregate"].eq("single") & df["agency_code"].notna()
-         & (df["agency_code"].astype(object) != df["reporter"].astype(object)),
+         lambda df, plan: df["aggregate"].eq("single") & df["agency_code"].notna() & _not_reporter(df),
          lambda r, plan: {"indicator": r["indicator_id"], "reporter": r["reporter"], "agency": r["agency_code"]}),
 ]

@@ -1,145 +1,188 @@
-"""Reading Excel workbooks (.xlsx) into the same raw cells as a CSV file.
+"""Reading workbooks (.xlsx, .xls, .ods) into the same raw cells as a CSV file.
 
-Agencies send the form as they filled it: a title block above the header, the agency
-cell merged down over its rows, counts typed as text ("1.234"), percents formatted as
-``0.0%``.  This module streams the sheet with openpyxl's read-only mode (memory stays
-flat however long the sheet), fills merged areas from their top-left cell, finds the
-header row and returns text cells with their sheet row numbers.
+Agencies send the form as they filled it, saved by Excel or LibreOffice: a title block
+above the header, the agency cell merged down over its rows, counts typed as text
+("1.234"), percents typed as ``62,5%`` (stored as 0.625 and shown as a percent).  One
+reader, python-calamine (Rust), reads all three formats fast and in little memory; what
+it does not expose - merged areas of an .ods sheet, and which cells show a percent - is
+read from the file's own XML (or, for .xls, its BIFF records: see :mod:`.biff`).
 """
 
 from __future__ import annotations
 
+import datetime
+import io
 import re
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from xml.etree import ElementTree
 
-# A workbook is a zip; a hostile one can expand to gigabytes.  Nothing an agency sends
-# for a quarter comes near this, so past it the workbook is refused unread.
+from . import sheetformat
+
+# A workbook is a zip (or an OLE file for .xls); a hostile one can expand to gigabytes.
+# Nothing an agency sends for a quarter comes near this, so past it it is refused unread.
 MAX_UNCOMPRESSED_BYTES = 512 * 1024 * 1024
-HEADER_SEARCH_ROWS = 30  # a title block is a few rows; the header is among the first ones
-_CFB_MAGIC = b"\xd0\xcf\x11\xe0"  # password-protected .xlsx and old .xls are OLE files
-_CELL_REF = re.compile(r"([A-Z]+)(\d+)")
+HEADER_SEARCH_ROWS = 30  # non-blank rows looked at for the header (CONTRACT §7)
+MAX_HEADER_CELLS = 1000
+MAX_CELLS = 20_000_000  # rows × columns of the used range: far beyond any submission
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
+_CFB_MAGIC = b"\xd0\xcf\x11\xe0"  # .xls, and password-protected .xlsx/.ods
 
 
 @dataclass
 class SheetCells:
-    rows: list[list[str]]  # from the header row down
+    header: list[str]
+    header_line: int  # sheet row of the header
+    rows: list[list[str]]  # the rows below the header, cut to the header's width
     lines: list[int]  # sheet row number of each row
+    beyond: list[bool]  # whether a row holds something past the header's width
     sheet: str
 
 
 class WorkbookProblem(Exception):
     """A workbook that cannot be read at all; carries the finding code and its values."""
 
-    def __init__(self, code: str, **params: object):
+    def __init__(self, code: str, line: int | None = None, **params: object):
         super().__init__(code)
-        self.code, self.params = code, params
+        self.code, self.line, self.params = code, line, params
 
 
-def read_sheet(path: Path, sheet: str | None, is_header: callable) -> SheetCells:
+def read_sheet(path: Path, sheet: str | None, names: Callable[[list[str]], int]) -> SheetCells:
     """The cells of ``sheet`` (default: the first) from its header row down."""
-    import openpyxl  # only needed for workbooks; keeps CSV-only runs light
+    import python_calamine
 
-    _check_container(path)
+    kind = _check_container(path)
     try:
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a broken file
-        raise WorkbookProblem("workbook_unreadable", reason=type(exc).__name__) from None
-    try:
-        names = workbook.sheetnames
-        if sheet is not None and sheet not in names:
-            raise WorkbookProblem("sheet_missing", sheet=sheet, sheets=", ".join(names))
-        worksheet = workbook[sheet] if sheet is not None else workbook.worksheets[0]
-        merged = _merged_ranges(path, getattr(worksheet, "_worksheet_path", None))
-        rows = [[_text(cell) for cell in row] for row in worksheet.iter_rows()]
-        first_row = worksheet.min_row or 1
+        values, merged, title = _load(path, sheet)
     except WorkbookProblem:
         raise
-    except Exception as exc:  # a damaged sheet inside a sound zip: bad XML, cells, references
-        raise WorkbookProblem("workbook_unreadable", reason=type(exc).__name__) from None
-    finally:
-        workbook.close()
-    _fill_merged(rows, merged, first_row)
-    lines = list(range(first_row, first_row + len(rows)))
-    start = next((i for i, row in enumerate(rows[:HEADER_SEARCH_ROWS]) if is_header(row)), None)
-    if start is None:  # no header: report against the first row that has anything
-        start = next((i for i, row in enumerate(rows) if any(row)), 0)
-    return SheetCells(rows[start:], lines[start:], worksheet.title)
+    except python_calamine.PasswordError:
+        raise WorkbookProblem("workbook_protected") from None
+    except Exception as exc:  # calamine raises several kinds for a damaged file
+        values, merged, title = _load_repaired(path, kind, sheet, exc)
+    try:
+        extra = sheetformat.read(path, kind, title, len(values))
+    except Exception as exc:  # the XML or BIFF records behind a sound sheet are damaged
+        raise WorkbookProblem("workbook_unreadable", reason=_reason(exc)) from None
+    rows = [[_text(value, (r, c) in extra.percent) for c, value in enumerate(row)] for r, row in enumerate(values)]
+    del values
+    _fill_merged(rows, [*((r1, c1, r2, c2) for (r1, c1), (r2, c2) in merged), *extra.merged])
+    return _from_header(rows, names, title)
 
 
-def _check_container(path: Path) -> None:
+def _load(source: Path | io.BytesIO, sheet: str | None) -> tuple[list[list[object]], list, str]:
+    """(cell values from A1, merged areas, sheet name) with python-calamine."""
+    import python_calamine
+
+    with python_calamine.CalamineWorkbook.from_object(source if isinstance(source, io.BytesIO) else str(source)) as book:
+        if sheet is not None and sheet not in book.sheet_names:
+            raise WorkbookProblem("sheet_missing", sheet=sheet, sheets=", ".join(book.sheet_names))
+        if not book.sheet_names:
+            raise WorkbookProblem("empty_file")
+        found = book.get_sheet_by_index(book.sheet_names.index(sheet) if sheet is not None else 0)
+        end = found.end or (0, 0)
+        if (end[0] + 1) * (end[1] + 1) > MAX_CELLS:
+            raise WorkbookProblem("workbook_too_large", size=(end[0] + 1) * (end[1] + 1) * 16 // (1024 * 1024))
+        return found.to_python(skip_empty_area=False), found.merged_cell_ranges or [], found.name
+
+
+def _load_repaired(path: Path, kind: str, sheet: str | None, error: Exception):
+    """A second try for the one damage a script may do that is easy to undo."""
+    repaired = _absolute_merges_dropped(path) if kind == "xlsx" else None
+    if repaired is None:
+        raise WorkbookProblem("workbook_unreadable", reason=_reason(error)) from None
+    try:
+        return _load(repaired, sheet)
+    except WorkbookProblem:
+        raise
+    except Exception as exc:
+        raise WorkbookProblem("workbook_unreadable", reason=_reason(exc)) from None
+
+
+def _absolute_merges_dropped(path: Path) -> io.BytesIO | None:
+    """The workbook with "$" taken out of merged-area references ("$A$2:$A$3", which no
+    spreadsheet writes but a script may), or None when that is not what stopped it."""
+    pattern = re.compile(rb'(<mergeCell ref=")([^"]*\$[^"]*)(")')
+    out, changed = io.BytesIO(), False
+    with zipfile.ZipFile(path) as archive, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy:
+        for info in archive.infolist():
+            data = archive.read(info)
+            if info.filename.startswith("xl/worksheets/") and b"<mergeCell " in data:
+                data, count = pattern.subn(lambda m: m[1] + m[2].replace(b"$", b"") + m[3], data)
+                changed |= count > 0
+            copy.writestr(info, data)
+    out.seek(0)
+    return out if changed else None
+
+
+def _reason(exc: Exception) -> str:
+    text = str(exc).splitlines()[0] if str(exc) else ""
+    return f"{type(exc).__name__}: {text[:120]}" if text else type(exc).__name__
+
+
+def _from_header(rows: list[list[str]], names: Callable[[list[str]], int], title: str) -> SheetCells:
+    """Find the header (CONTRACT §7) and cut the rows below it to its width."""
+    filled = [i for i, row in enumerate(rows) if any(cell.strip() for cell in row)]
+    if not filled:
+        raise WorkbookProblem("empty_file")
+    start = next((i for i in filled[:HEADER_SEARCH_ROWS] if names(rows[i][:MAX_HEADER_CELLS + 1]) >= 2), filled[0])
+    header = rows[start]
+    width = max((c + 1 for c, cell in enumerate(header) if cell.strip()), default=1)
+    if width > MAX_HEADER_CELLS:
+        raise WorkbookProblem("header_too_wide", start + 1, cells=float(width), limit=float(MAX_HEADER_CELLS))
+    body = range(start + 1, filled[-1] + 1)  # rows after the last one holding anything are formatting
+    beyond = [any(cell.strip() for cell in rows[i][width:]) for i in body]
+    return SheetCells(header[:width], start + 1, [rows[i][:width] for i in body], [i + 1 for i in body], beyond, title)
+
+
+def _check_container(path: Path) -> str:
+    """The workbook's kind ("xlsx", "ods" or "xls") from its first bytes, refusing a zip bomb."""
     with path.open("rb") as handle:
         magic = handle.read(4)
+    suffix = path.suffix.lower()
     if magic == _CFB_MAGIC:
-        raise WorkbookProblem("workbook_protected")
+        if suffix == ".xls":
+            return "xls"
+        raise WorkbookProblem("workbook_protected")  # an encrypted .xlsx/.ods is an OLE file
     try:
         with zipfile.ZipFile(path) as archive:
             size = sum(info.file_size for info in archive.infolist())
+            is_ods = "content.xml" in archive.namelist()
     except zipfile.BadZipFile:
-        raise WorkbookProblem("workbook_unreadable", reason="not an .xlsx (zip) file") from None
+        raise WorkbookProblem("workbook_unreadable", reason=f"not a {suffix} file") from None
     if size > MAX_UNCOMPRESSED_BYTES:
         raise WorkbookProblem("workbook_too_large", size=size // (1024 * 1024))
+    return "ods" if is_ods else "xlsx"
 
 
-def _text(cell) -> str:
+def _text(value: object, percent: bool = False) -> str:
     """A cell as the text an agency meant: numbers without exponent or locale."""
-    value = cell.value
-    if value is None:
+    if value is None or value == "":
         return ""
     if isinstance(value, bool):
         return str(value)
     if isinstance(value, (int, float)):
-        if "%" in (getattr(cell, "number_format", "") or ""):
+        if percent:
             value = value * 100  # 0.625 shown as 62.5% means 62.5 percent
         text = format(round(float(value), 9), "f").rstrip("0").rstrip(".")
         # "1.234" would read as a thousands group; a typed number is never one.
         if re.fullmatch(r"-?\d+\.\d{3}", text):
             text += "0"
         return text
+    if isinstance(value, datetime.datetime) and value.time() == datetime.time():
+        value = value.date()
     return str(value).strip()
 
 
-def _merged_ranges(path: Path, sheet_xml: str | None) -> list[tuple[int, int, int, int]]:
-    """(min_row, min_col, max_row, max_col) of every merged area, read from the sheet XML
-    (openpyxl's read-only mode does not expose them)."""
-    if not sheet_xml:
-        return []
-    ranges = []
-    with zipfile.ZipFile(path) as archive, archive.open(sheet_xml.lstrip("/")) as xml:
-        for _, element in ElementTree.iterparse(xml):
-            if element.tag.endswith("}mergeCell"):
-                first, _, last = element.get("ref", "").replace("$", "").partition(":")
-                corners = _ref(first), _ref(last or first)
-                if None not in corners:  # a reference that is not a cell merges nothing
-                    (c1, r1), (c2, r2) = corners
-                    ranges.append((r1, c1, r2, c2))
-            element.clear()
-    return ranges
-
-
-def _ref(ref: str) -> tuple[int, int] | None:
-    match = _CELL_REF.fullmatch(ref)
-    if match is None:
-        return None
-    letters, digits = match.groups()
-    column = 0
-    for letter in letters:
-        column = column * 26 + ord(letter) - 64
-    return column, int(digits)
-
-
-def _fill_merged(rows: list[list[str]], merged: list[tuple[int, int, int, int]], first_row: int) -> None:
-    """Give every cell of a merged area the value of its top-left cell (an agency name
-    merged down over its rows belongs to each of them)."""
+def _fill_merged(rows: list[list[str]], merged: list[tuple[int, int, int, int]]) -> None:
+    """Give every cell of a merged area (0-based, inclusive corners) the value of its
+    top-left cell: an agency name merged down over its rows belongs to each of them."""
     for r1, c1, r2, c2 in merged:
-        top = r1 - first_row
-        if not 0 <= top < len(rows) or c1 - 1 >= len(rows[top]):
+        if not 0 <= r1 < len(rows) or not 0 <= c1 < len(rows[r1]):
             continue
-        value = rows[top][c1 - 1]
-        for r in range(top, min(r2 - first_row + 1, len(rows))):
+        value = rows[r1][c1]
+        for r in range(r1, min(r2 + 1, len(rows))):
             row = rows[r]
-            row.extend([""] * (c2 - len(row)))
-            for c in range(c1 - 1, c2):
-                row[c] = value
+            stop = min(c2 + 1, len(row))
+            row[c1:stop] = [value] * max(stop - c1, 0)

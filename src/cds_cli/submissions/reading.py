@@ -10,7 +10,6 @@ raises for a bad file: it returns findings instead.
 from __future__ import annotations
 
 import codecs
-import csv
 import importlib.util
 import io
 import sys
@@ -24,18 +23,17 @@ import pandas as pd
 from ..findings import Finding
 from ..messages import TEXTS
 from ..text import fold
+from .csvtext import (MAX_HEADER_CELLS, MAX_LINE, Header, LayoutProblem, find_header, holds_data, long_line,
+                      one_line_records, records)
 
 # Canonical column → its Vietnamese header (CONTRACT §3), as the catalogue words it.
 COLUMNS: dict[str, str] = {column: TEXTS[f"column.{column}"].vi
                            for column in ("agency", "period", "indicator", "numerator", "denominator", "value", "note")}
 REQUIRED = ("agency", "period", "indicator")
 _HEADER_ALIASES = {fold(name): column for column, vi in COLUMNS.items() for name in (column, vi)}
-_DELIMITERS = (",", ";", "\t")
 CSV_SUFFIXES = (".csv",)
-EXCEL_SUFFIXES = (".xlsx", ".xlsm")
+EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")  # read with python-calamine (see excel.py)
 SUBMISSION_SUFFIXES = CSV_SUFFIXES + EXCEL_SUFFIXES
-
-csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # a 1 MB cell is a finding, not a crash
 
 
 @dataclass
@@ -54,8 +52,9 @@ class RawTable:
 
 
 def discover(inputs: list[str | Path]) -> tuple[list[Path], list[Finding]]:
-    """Expand directories (every *.csv and *.xlsx below, sorted by path) and keep files
-    as given.  Excel's lock files (``~$book.xlsx``) are not submissions."""
+    """Expand directories (every *.csv, *.xlsx, *.xls and *.ods below, sorted by path) and
+    keep files as given (``-`` is standard input).  Excel's lock files (``~$book.xlsx``)
+    are not submissions."""
     files: list[Path] = []
     findings: list[Finding] = []
     for item in map(Path, inputs):
@@ -76,9 +75,20 @@ def discover(inputs: list[str | Path]) -> tuple[list[Path], list[Finding]]:
     return files, findings
 
 
-def read_table(path: Path, sheet: str | None = None) -> RawTable:
-    """Read one submission file (CSV, or a sheet of a workbook) into raw cells; problems
-    become findings."""
+STDIN = "-"  # as an input: one CSV file read from standard input
+STDIN_NAME = "<stdin>"
+
+
+def read_table(path: Path | str, sheet: str | None = None) -> RawTable:
+    """Read one submission file (CSV, or a sheet of a workbook; ``-`` is standard input)
+    into raw cells; problems become findings."""
+    if str(path) == STDIN:
+        try:
+            data = sys.stdin.buffer.read()
+        except (OSError, AttributeError, ValueError) as exc:
+            return _unusable(STDIN_NAME, "file_unreadable", {"reason": str(exc) or type(exc).__name__})
+        return _read_csv(STDIN_NAME, None, [data])
+    path = Path(path)
     name = str(path)
     suffix = path.suffix.lower()
     if suffix not in SUBMISSION_SUFFIXES:
@@ -87,62 +97,103 @@ def read_table(path: Path, sheet: str | None = None) -> RawTable:
         return _unusable(name, "file_unreadable", {"reason": "file not found"})
     if suffix in EXCEL_SUFFIXES:
         return _read_workbook(path, sheet)
+    return _read_csv(name, path)
+
+
+def _read_csv(name: str, path: Path | None, given: list[bytes] | None = None) -> RawTable:
+    """Decode, guard against hostile lines, find the header (CONTRACT §7), split.
+
+    The file's bytes are held by this function alone (``given`` is emptied), so that a
+    big file can be let go while pyarrow parses it again from disk."""
     try:
-        data = path.read_bytes()
+        data = given.pop() if given else path.read_bytes()
     except OSError as exc:
         return _unusable(name, "file_unreadable", {"reason": exc.strerror or str(exc)})
     text, encoding, problem = decode(data)
     if problem:
         return _unusable(name, problem, {})
-    if not text.strip():
-        return _unusable(name, "empty_file", {})
-    delimiter = sniff_delimiter(text)
-    # UTF-8 (nearly every large file) is parsed from the bytes: no second copy of the text;
-    # a big one straight from the file, its bytes freed once the lines are counted.
+    # UTF-8 (nearly every large file) is parsed from the bytes: no second copy of the text.
     source: bytes | str = data if encoding in _BYTE_PARSED else text
     del text, data
-    cells, lines = None, None
-    if isinstance(source, bytes) and len(source) > _BIG and "pyarrow" in _ENGINES:
-        physical, one_line_records = _layout(source)
-        del source
-        frame = _read_arrow(path, delimiter) if one_line_records else None
-        if frame is not None and len(frame) == physical:
-            cells = frame
-        else:
-            source = path.read_bytes()
-    if cells is None:
-        cells, lines = split_cells(source, delimiter, encoding)
-    table = _to_table(name, cells, lines)
-    table.encoding, table.delimiter = encoding, delimiter
+    try:
+        header = _header(source, encoding)
+        if header is None:
+            return _unusable(name, "empty_file", {})
+        physical, simple = one_line_records(source, header.start)
+        parsed = None
+        if simple and path is not None and isinstance(source, bytes) and len(source) > _BIG and "pyarrow" in _ENGINES:
+            del source  # not held while pyarrow builds its table from the file
+            parsed = _whole(_read_arrow(path, header), physical, header)
+            source = None if parsed else path.read_bytes()
+        body, lines, extra = parsed or _split(source, header, encoding, physical, simple)
+    except LayoutProblem as problem:
+        return _unusable(name, problem.code, problem.params, problem.line)
+    table = _to_table(name, header.cells, header.line, body, lines, extra)
+    table.encoding, table.delimiter = encoding, header.delimiter
     return table
+
+
+def _header(source: bytes | str, encoding: str | None) -> Header | None:
+    """The header line, after the checks that keep a hostile file from stalling cds."""
+    too_long = long_line(source, encoding)
+    if too_long is not None:
+        raise LayoutProblem("line_too_long", too_long, limit=float(MAX_LINE))
+    header = find_header(source, _known_columns, encoding)
+    if header is not None and len(header.cells) > MAX_HEADER_CELLS:
+        raise LayoutProblem("header_too_wide", header.line, cells=float(len(header.cells)),
+                            limit=float(MAX_HEADER_CELLS))
+    return header
+
+
+def _whole(frame: pd.DataFrame | None, physical: int, header: Header):
+    """(body, lines, no extra cells) when a fast reader kept every line as one row, else None."""
+    # pyarrow drops blank lines: the counts only agree when no line was lost.
+    if frame is None or len(frame) != physical or frame.shape[1] != len(header.cells):
+        return None
+    body = frame.iloc[1:].reset_index(drop=True)
+    return body, np.arange(header.line + 1, header.line + 1 + len(body)), None
+
+
+def _split(source: bytes | str, header: Header, encoding: str | None, physical: int, simple: bool):
+    """The data rows below the header: (cells, first line of each row, extra cells).
+
+    The fast readers (pyarrow, pandas' C parser) are used when every record is one
+    physical line, so row i is line header + i; otherwise (quoted line breaks, ragged
+    rows, old Mac line ends) the csv module tracks exact line numbers."""
+    if simple and len(source) > _SMALL:
+        # pyarrow pays off on big files, pandas' C reader on middling ones; a quarter's
+        # small CSV is quickest through the csv module (no frame to build per file).
+        for engine in _ENGINES if len(source) > _BIG else ("c",):
+            parsed = _whole(_read_frame(source, header, encoding, engine), physical, header)
+            if parsed:
+                return parsed
+    return records(source, header, len(header.cells), encoding)
 
 
 def _read_workbook(path: Path, sheet: str | None) -> RawTable:
     from .excel import WorkbookProblem, read_sheet
 
     try:
-        found = read_sheet(path, sheet, _looks_like_header)
+        found = read_sheet(path, sheet, _known_columns)
     except WorkbookProblem as problem:
-        return _unusable(str(path), problem.code, problem.params)
+        return _unusable(str(path), problem.code, problem.params, problem.line)
     except OSError as exc:
         return _unusable(str(path), "file_unreadable", {"reason": exc.strerror or str(exc)})
-    if not any(any(row) for row in found.rows):
-        return _unusable(str(path), "empty_file", {})
-    table = _to_table(str(path), found.rows, found.lines)
+    table = _to_table(str(path), found.header, found.header_line, found.rows, found.lines, beyond=found.beyond)
     table.sheet = found.sheet
     return table
 
 
-def _looks_like_header(row: list[str]) -> bool:
-    """A header row names at least two of the contract's columns (a title does not)."""
-    return len({_HEADER_ALIASES.get(fold(cell)) for cell in row} - {None}) >= 2
+def _known_columns(cells: list[str]) -> int:
+    """How many of the contract's columns a row names (a header names at least two)."""
+    return len({_HEADER_ALIASES.get(fold(cell)) for cell in set(cells) if cell} - {None})
 
 
 _BYTE_PARSED = ("utf-8", "utf-8-sig")
 # pyarrow's multi-threaded reader first (when installed), pandas' C reader next, and the
 # csv module last for what neither can map to lines.
 _ENGINES = ("pyarrow", "c") if importlib.util.find_spec("pyarrow") else ("c",)
-_MAX_COLUMNS = 256  # a submission has 7 columns and a few ignored ones; past this, the slow path
+_MAX_COLUMNS = 256  # a submission has 7 columns and a few ignored ones; past this, pandas' reader
 
 
 def decode(data: bytes) -> tuple[str, str | None, str | None]:
@@ -159,7 +210,7 @@ def decode(data: bytes) -> tuple[str, str | None, str | None]:
         candidates = ["utf-8", "cp1258"]
     for encoding in candidates:
         if encoding == "utf-8" and len(data) > _BIG:
-            if not _valid_utf8(data):
+            if not data.isascii() and not _valid_utf8(data):
                 continue
             # A big UTF-8 file is parsed from its bytes; only its head is needed as text.
             head = data[:_BIG].decode("utf-8", errors="ignore")
@@ -177,6 +228,7 @@ def decode(data: bytes) -> tuple[str, str | None, str | None]:
 
 
 _BIG = 1 << 20
+_SMALL = 256 << 10
 
 
 def _valid_utf8(data: bytes) -> bool:
@@ -197,119 +249,83 @@ def _looks_binary(text: str) -> bool:
     return controls > len(sample) // 20
 
 
-def sniff_delimiter(text: str) -> str:
-    """The separator used in the header line: the most frequent of , ; and tab."""
-    text = text.lstrip("\r\n")
-    end = text.find("\n")
-    header = (text if end < 0 else text[:end]).rstrip("\r")
-    counts = {sep: header.count(sep) for sep in _DELIMITERS}
-    best = max(_DELIMITERS, key=lambda sep: counts[sep])
-    return best if counts[best] else ","
-
-
-def split_cells(source: bytes | str, delimiter: str, encoding: str | None = None
-                ) -> tuple[list[list[str]] | pd.DataFrame, list[int] | None]:
-    """Split into rows of cells.  The fast path (pandas' C parser) is used when every
-    record is one physical line, so row i is line i + 1; otherwise (quoted line breaks,
-    ragged rows, old Mac line ends) the csv module tracks exact line numbers."""
-    physical, one_line_records = _layout(source)
-    if one_line_records:
-        # pyarrow pays off on big files; a quarter's small CSV is quicker through pandas' C reader.
-        for engine in _ENGINES if len(source) > _BIG else ("c",):
-            frame = _read_frame(source, delimiter, encoding, engine)
-            # pyarrow drops blank lines and both accept quoted line breaks: the counts
-            # only agree when every record is exactly one physical line.
-            if frame is not None and len(frame) == physical:
-                return frame, None
-    text = source.decode(encoding or "utf-8") if isinstance(source, bytes) else source
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    rows, lines, start = [], [], 1
-    for record in reader:
-        rows.append(record)
-        lines.append(start)
-        start = reader.line_num + 1
-    if rows and rows[0] and rows[0][0].startswith("\ufeff"):
-        rows[0][0] = rows[0][0][1:]
-    return rows, lines
-
-
-def _layout(source: bytes | str) -> tuple[int, bool]:
-    """Physical lines, and whether line ends are plain (LF or CRLF, no lone CR)."""
-    newline, carriage, crlf = ((b"\n", b"\r", b"\r\n") if isinstance(source, bytes) else ("\n", "\r", "\r\n"))
-    physical = source.count(newline) + (0 if source.endswith(newline) else 1)
-    return physical, carriage not in source or source.count(carriage) == source.count(crlf)
-
-
-def _read_frame(source: bytes | str, delimiter: str, encoding: str | None, engine: str) -> pd.DataFrame | None:
-    """All cells as text, or None when this reader cannot take the file."""
+def _read_frame(source: bytes | str, header: Header, encoding: str | None, engine: str) -> pd.DataFrame | None:
+    """All cells from the header line down as text, or None when this reader cannot take them."""
     if engine == "pyarrow":
-        return _read_arrow(source, delimiter) if isinstance(source, bytes) else None
+        return _read_arrow(source, header) if isinstance(source, bytes) else None
     stream = io.BytesIO(source) if isinstance(source, bytes) else io.StringIO(source)
+    stream.seek(header.start)  # the title block above the header is not read
     try:
-        return pd.read_csv(stream, sep=delimiter, header=None, dtype=str, keep_default_na=False, engine="c",
-                           encoding=encoding if isinstance(source, bytes) else None, skip_blank_lines=False)
+        return pd.read_csv(stream, sep=header.delimiter, header=None, dtype=str, keep_default_na=False,
+                           engine="c", encoding="utf-8" if isinstance(source, bytes) else None,
+                           skip_blank_lines=False)
     except (pd.errors.ParserError, ValueError, UnicodeDecodeError):
         return None
 
 
-def _read_arrow(data: bytes | Path, delimiter: str) -> pd.DataFrame | None:
-    """pyarrow's multi-threaded reader, every column dictionary-encoded: a column of a
-    million cells with a few thousand distinct values costs a few megabytes."""
+def _read_arrow(data: bytes | Path, header: Header) -> pd.DataFrame | None:
+    """pyarrow's reader (from the bytes, or from the file past its title block), every
+    column dictionary-encoded: a column of a million cells with a few thousand distinct
+    values costs a few megabytes."""
     import pyarrow as pa
     import pyarrow.csv as pacsv
 
+    if len(header.cells) > _MAX_COLUMNS:
+        return None
     text_type = pa.dictionary(pa.int32(), pa.string())
+    if isinstance(data, bytes):
+        stream = pa.BufferReader(pa.py_buffer(data).slice(header.start))
+    else:
+        stream = pa.OSFile(str(data))
+        stream.seek(header.start)
     try:
         table = pacsv.read_csv(
-            pa.BufferReader(data) if isinstance(data, bytes) else str(data),
+            stream,
             read_options=pacsv.ReadOptions(autogenerate_column_names=True),
-            parse_options=pacsv.ParseOptions(delimiter=delimiter),
+            parse_options=pacsv.ParseOptions(delimiter=header.delimiter),
             convert_options=pacsv.ConvertOptions(
                 column_types={f"f{i}": text_type for i in range(_MAX_COLUMNS)},
                 strings_can_be_null=False, quoted_strings_can_be_null=False),
         )
-    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):  # ragged rows, odd bytes: another reader
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError, OSError):  # ragged rows, odd bytes: another reader
         return None
-    if table.num_columns > _MAX_COLUMNS:
-        return None
-    frame = table.to_pandas()
+    finally:
+        stream.close()
+    frame = table.to_pandas(self_destruct=True, split_blocks=True)  # the table's memory goes as the frame fills
+    del table
+    pa.default_memory_pool().release_unused()  # what the parser held goes back (any pool)
     frame.columns = range(frame.shape[1])
     return frame
 
 
-def _to_table(name: str, cells: list[list[str]] | pd.DataFrame, lines: list[int] | None) -> RawTable:
-    # The header is the first row that holds anything: blank lines above it are skipped
-    # (an export that starts with an empty line), and line numbers stay physical.
-    top = _first_filled(cells)
-    if isinstance(cells, pd.DataFrame):
-        header_line = top + 1
-        header = ["" if pd.isna(cell) else str(cell) for cell in cells.iloc[top]]
-        body = cells.iloc[top + 1:].reset_index(drop=True)
-        body.columns = range(body.shape[1])
-        line = pd.Series(range(top + 2, len(body) + top + 2))
-        extra = pd.Series(0, index=body.index)
-    else:
-        header_line, header, records = lines[top], cells[top], cells[top + 1:]
-        width = len(header)
-        padded = [row[:width] + [""] * (width - len(row)) for row in records]
-        body = pd.DataFrame(padded, columns=range(width), dtype=object) if padded else pd.DataFrame(columns=range(width))
-        line = pd.Series(lines[top + 1:], dtype="int64")
-        # Cells past the header's width only matter when they hold something.
-        extra = pd.Series([len(row) if any(c.strip() for c in row[width:]) else 0 for row in records], dtype="int64")
+def _to_table(name: str, header: list[str], header_line: int, body: list[list[str]] | pd.DataFrame,
+              lines: np.ndarray | list[int], extra: list[int] | None = None,
+              beyond: list[bool] | None = None) -> RawTable:
+    """Rows below the header into the contract's columns.  ``extra``: a row's cell count
+    when cells past the header's width hold something (a CSV row, rejected); ``beyond``:
+    a workbook row holds something past it (read, never blank)."""
+    width = len(header)
+    extra = np.zeros(len(body), dtype=np.int64) if extra is None else np.asarray(extra, dtype=np.int64)
     findings: list[Finding] = []
     mapping = _map_header(name, header, header_line, findings)
-    data = pd.DataFrame({column: _column(body, mapping.get(column)) for column in COLUMNS})
-    # A row is blank when none of the contract's columns holds anything: a template row
-    # with only its STT number filled in carries no data either.
-    filled = np.zeros(len(data), dtype=bool)
-    for column in COLUMNS:
-        filled |= data[column].ne("").to_numpy(dtype=bool, na_value=False)
-    blank = ~filled & extra.eq(0).to_numpy()
-    data["line"] = line.to_numpy()
-    data["extra_cells"] = extra.to_numpy()
-    data["width"] = len(header)
-    rows = data[~blank].reset_index(drop=True) if blank.any() else data
-    table = RawTable(name, rows, blank=int(blank.sum()), findings=findings, columns=mapping)
+    # A line that holds any non-empty cell is read (CONTRACT §7): an ignored column, or
+    # a cell past the header, counts as much as the contract's columns.
+    filled = extra > 0
+    if beyond is not None:
+        filled |= np.asarray(beyond, dtype=bool)
+    if isinstance(body, pd.DataFrame):
+        data = pd.DataFrame({column: _column(body, mapping.get(column)) for column in COLUMNS})
+        for column in COLUMNS:
+            filled |= _nonempty(data[column])
+        for position in set(range(width)) - set(mapping.values()):
+            filled |= _nonempty(body[position])
+    else:
+        data = _columns_of_rows(body, mapping, filled)
+    data["line"] = np.asarray(lines, dtype=np.int64)
+    data["extra_cells"] = extra.astype(np.int32)
+    data["width"] = np.full(len(data), width, dtype=np.int16)
+    rows = data[filled].reset_index(drop=True) if not filled.all() else data
+    table = RawTable(name, rows, blank=int((~filled).sum()), findings=findings, columns=mapping)
     missing = [column for column in REQUIRED if column not in mapping]
     for column in missing:
         findings.append(Finding("missing_column", "error", name, header_line, column, {
@@ -318,6 +334,34 @@ def _to_table(name: str, cells: list[list[str]] | pd.DataFrame, lines: list[int]
         }))
     table.usable = not missing
     return table
+
+
+def _columns_of_rows(rows: list[list[str]], mapping: dict[str, int], filled: np.ndarray) -> pd.DataFrame:
+    """The contract's columns of rows read by the csv module (a quarter's small files, or
+    a file with quoted line breaks), in plain Python: for a few hundred rows, far quicker
+    than a frame and its column operations.  Marks the rows holding anything in ``filled``."""
+    for i, row in enumerate(rows):
+        if not filled[i] and any(map(holds_data, row)):
+            filled[i] = True
+    columns = {}
+    for column in COLUMNS:
+        position = mapping.get(column)
+        cells = [row[position].strip() if position < len(row) else "" for row in rows] if position is not None else []
+        codes, uniques = pd.factorize(np.array(cells, dtype=object)) if cells else (np.zeros(len(rows), np.int8), [])
+        categories = list(uniques) + ([""] if "" not in set(uniques) else [])
+        columns[column] = pd.Categorical.from_codes(codes, categories=categories)
+    return pd.DataFrame(columns)
+
+
+def _nonempty(cells: pd.Series) -> np.ndarray:
+    """Which cells of a column hold data (once per distinct value)."""
+    if isinstance(cells.dtype, pd.CategoricalDtype):
+        codes, uniques = cells.cat.codes.to_numpy(), cells.cat.categories.tolist()
+    else:
+        codes, uniques = pd.factorize(cells)
+        uniques = uniques.tolist()
+    full = np.array([isinstance(u, str) and holds_data(u) for u in uniques] + [False], dtype=bool)
+    return full[codes]
 
 
 def _map_header(name: str, header: list[str], line: int, findings: list[Finding]) -> dict[str, int]:
@@ -335,15 +379,6 @@ def _map_header(name: str, header: list[str], line: int, findings: list[Finding]
     return mapping
 
 
-def _first_filled(cells: list[list[str]] | pd.DataFrame, search: int = 50) -> int:
-    """Index of the first row with a non-blank cell among the first ``search`` rows (0 if none)."""
-    rows = cells.iloc[:search].itertuples(index=False) if isinstance(cells, pd.DataFrame) else cells[:search]
-    for i, row in enumerate(rows):
-        if any(isinstance(c, str) and c.strip() for c in row):
-            return i
-    return 0
-
-
 def _column(body: pd.DataFrame, position: int | None) -> pd.Series:
     """One contract column as a categorical of stripped text ("" for an empty cell).
 
@@ -357,7 +392,7 @@ def _column(body: pd.DataFrame, position: int | None) -> pd.Series:
         cells = cells.astype("category")
     stripped = pd.Index(cells.cat.categories.astype(str)).str.strip()
     new_codes, uniques = pd.factorize(stripped)
-    categories = list(uniques)
+    categories = uniques.tolist()
     if "" not in categories:
         categories.append("")
     empty = categories.index("")
@@ -366,6 +401,6 @@ def _column(body: pd.DataFrame, position: int | None) -> pd.Series:
     return pd.Series(pd.Categorical.from_codes(final, categories=categories), index=body.index)
 
 
-def _unusable(name: str, code: str, params: dict) -> RawTable:
-    finding = Finding(code, "error", name, None, None, params)
+def _unusable(name: str, code: str, params: dict, line: int | None = None) -> RawTable:
+    finding = Finding(code, "error", name, line, None, params)
     return RawTable(name, pd.DataFrame(columns=[*COLUMNS, "line"]), findings=[finding], usable=False)

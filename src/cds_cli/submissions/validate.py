@@ -20,6 +20,7 @@ from ..findings import Finding, HasFindings
 from ..periods import Period
 from ..plan import Plan
 from .checks import prepare, run_rules
+from .memory import lean_allocators
 from .reading import RawTable, discover, read_table
 
 REJECTED_COLUMNS = ["file", "line", "agency", "indicator", "year", "quarter"]
@@ -77,6 +78,7 @@ def read_submissions(inputs: Sequence[str | Path], plan: Plan, sheet: str | None
 
     ``sheet`` names the worksheet to read in Excel workbooks (default: the first);
     ``progress``, if given, is told each step (the CLI draws a bar from it)."""
+    lean_allocators()
     paths, findings = discover(list(inputs))
     steps = len(paths) + 3
     tell = progress or (lambda what, done, total: None)
@@ -86,35 +88,21 @@ def read_submissions(inputs: Sequence[str | Path], plan: Plan, sheet: str | None
         tables.append(read_table(path, sheet))
     for table in tables:
         findings.extend(table.findings)
-    usable = [(i, t) for i, t in enumerate(tables) if t.usable and len(t.rows)]
-    frame = _concat([t.rows.assign(file_index=i) for i, t in usable]) if usable else None
-
-    rejected_by_file = {i: len(t.rows) for i, t in enumerate(tables) if not t.usable}
+    read = [len(t.rows) for t in tables]
+    rejected_by_file = {i: read[i] for i, t in enumerate(tables) if not t.usable}
     accepted = pd.DataFrame(columns=ACCEPTED_COLUMNS)
     rejected_rows = pd.DataFrame(columns=REJECTED_COLUMNS)
-    if frame is not None:
+    usable = [(i, t) for i, t in enumerate(tables) if t.usable and len(t.rows)]
+    if usable:
         names = [t.file for t in tables]
         tell("resolving agencies, periods, indicators, numbers", len(paths), steps)
-        df = prepare(frame, plan)
-        tell("checking rows", len(paths) + 1, steps)
-        row_findings, rejected = run_rules(df, plan, names)
-        tell("finding duplicates", len(paths) + 2, steps)
-        duplicate_findings, duplicate_rejected = find_duplicates(df, ~rejected, names)
-        rejected |= duplicate_rejected
-        order = {name: i for i, name in reversed(list(enumerate(names)))}
-        findings.extend(sorted(row_findings + duplicate_findings, key=lambda f: (order[f.file], f.line)))
-        for i, count in df.loc[rejected, "file_index"].value_counts().items():
-            rejected_by_file[int(i)] = int(count)
-        accepted = _accepted_rows(df, ~rejected, names)
-        refused = df.loc[rejected, _KEPT]
-        rejected_rows = pd.DataFrame({
-            "file": _file_column(refused, names), "line": refused["line"],
-            "agency": refused["agency_code"], "indicator": refused["indicator_id"],
-            "year": refused["year"], "quarter": refused["quarter"],
-        }).reset_index(drop=True)
+        accepted, rejected_rows, row_findings, by_file = _check(
+            usable, plan, names, lambda what, k: tell(what, len(paths) + k, steps))
+        findings.extend(row_findings)
+        rejected_by_file.update(by_file)
 
     tell("done", steps, steps)
-    summaries = [_summary(i, t, rejected_by_file.get(i, 0)) for i, t in enumerate(tables)]
+    summaries = [_summary(t, read[i], rejected_by_file.get(i, 0)) for i, t in enumerate(tables)]
     totals = RowCounts(
         read=sum(s.rows.read for s in summaries),
         accepted=sum(s.rows.accepted for s in summaries),
@@ -122,6 +110,37 @@ def read_submissions(inputs: Sequence[str | Path], plan: Plan, sheet: str | None
         blank=sum(s.rows.blank for s in summaries),
     )
     return ValidationReport(summaries, findings, accepted, totals, rejected_rows)
+
+
+def _check(usable: list[tuple[int, RawTable]], plan: Plan, names: list[str], tell: Callable[[str, int], None]
+           ) -> tuple[pd.DataFrame, pd.DataFrame, list[Finding], dict[int, int]]:
+    """Rules and duplicates over the rows of every usable file: (accepted rows, rejected
+    rows, findings in file and line order, rejected count by file index).
+
+    Only this function holds the big table: the files' own rows are let go once stacked,
+    and the columns the rules needed once they have run."""
+    df = _concat([t.rows.assign(file_index=i) for i, t in usable])
+    for _, table in usable:
+        table.rows = table.rows.iloc[:0]
+    df = prepare(df, plan)
+    tell("checking rows", 1)
+    row_findings, rejected = run_rules(df, plan, names)
+    df = df[_KEPT]
+    tell("finding duplicates", 2)
+    duplicate_findings, duplicate_rejected = find_duplicates(df, ~rejected, names)
+    rejected |= duplicate_rejected
+    order = {name: i for i, name in reversed(list(enumerate(names)))}
+    findings = sorted(row_findings + duplicate_findings, key=lambda f: (order[f.file], f.line))
+    by_file = {int(i): int(count) for i, count in df.loc[rejected, "file_index"].value_counts().items()}
+    accepted = _accepted_rows(df, ~rejected, names)
+    refused = df.loc[rejected]
+    del df
+    rejected_rows = pd.DataFrame({
+        "file": _file_column(refused, names), "line": refused["line"],
+        "agency": refused["agency_code"], "indicator": refused["indicator_id"],
+        "year": refused["year"], "quarter": refused["quarter"],
+    }).reset_index(drop=True)
+    return accepted, rejected_rows, findings, by_file
 
 
 def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
@@ -152,15 +171,15 @@ def find_duplicates(df: pd.DataFrame, valid: pd.Series, names: list[str]) -> tup
     rejected = pd.Series(False, index=df.index)
     # Valid rows have a known agency, indicator and quarter: one integer says all three,
     # and only the few repeated rows are copied out of the (possibly huge) table.
-    mask = valid.to_numpy(dtype=bool)
-    packed = pd.Series(
-        (df["agency_code"].cat.codes.to_numpy(np.int64)[mask] * 10_000
-         + df["indicator_id"].cat.codes.to_numpy(np.int64)[mask]) * 100_000
-        + (df["year"].to_numpy()[mask] * 10 + df["quarter"].to_numpy()[mask]).astype(np.int64),
-        index=df.index[mask])
-    repeated_index = packed.index[packed.duplicated(keep=False).to_numpy()]
+    rows = np.flatnonzero(valid.to_numpy(dtype=bool))
+    key_of = (df["agency_code"].cat.codes.to_numpy(np.int64)[rows] * 10_000
+              + df["indicator_id"].cat.codes.to_numpy(np.int64)[rows]) * 100_000
+    key_of += (df["year"].to_numpy()[rows] * 10 + df["quarter"].to_numpy()[rows]).astype(np.int64)
+    repeated_index = df.index[rows[_repeated(key_of)]]
     if repeated_index.empty:
         return [], rejected
+    packed = pd.Series(key_of, index=df.index[rows])
+    del key_of, rows
     repeated = df.loc[repeated_index, [*key, *figures, "file_index", "line"]]
     group = pd.Series(pd.factorize(packed[repeated.index])[0], index=repeated.index)
     conflict = repeated[figures].groupby(group).nunique(dropna=False).gt(1).any(axis=1)
@@ -187,6 +206,19 @@ def find_duplicates(df: pd.DataFrame, valid: pd.Series, names: list[str]) -> tup
     return findings, rejected
 
 
+def _repeated(keys: np.ndarray) -> np.ndarray:
+    """Positions of the keys that occur more than once, by sorting (a hash table of a
+    million keys costs several times the memory)."""
+    order = np.argsort(keys, kind="stable")
+    ordered = keys[order]
+    same = ordered[1:] == ordered[:-1]
+    del ordered
+    hit = np.zeros(len(keys), dtype=bool)
+    hit[1:] |= same
+    hit[:-1] |= same
+    return np.sort(order[hit])
+
+
 def _name_places(places: pd.Series) -> str:
     named = ", ".join(places.iloc[:MAX_PLACES])
     return named if len(places) <= MAX_PLACES else f"{named} … ({len(places)} rows in all)"
@@ -209,23 +241,19 @@ def _accepted_rows(df: pd.DataFrame, keep: pd.Series, names: list[str]) -> pd.Da
         values = df[column].array[mask]
         return values.astype(dtype) if dtype else values
 
-    return pd.DataFrame({
-        "file": _file_column(pd.DataFrame({"file_index": take("file_index")}), names),
-        "line": take("line", "int64"),
-        "agency": take("agency_code"),
-        "indicator": take("indicator_id"),
-        "year": take("year", "int64"),
-        "quarter": take("quarter", "int64"),
-        "numerator": take("numerator_n"),
-        "denominator": take("denominator_n"),
-        "value": take("value_n"),
-        "status": take("status"),
-        "note": take("note"),
-    })
+    accepted = pd.DataFrame(index=pd.RangeIndex(int(mask.sum())))
+    # Column by column into the frame: no block of all the numbers copied at the end.
+    accepted["file"] = _file_column(pd.DataFrame({"file_index": take("file_index")}), names)
+    for name, column, dtype in (("line", "line", "int64"), ("agency", "agency_code", None),
+                                ("indicator", "indicator_id", None), ("year", "year", "int64"),
+                                ("quarter", "quarter", "int64"), ("numerator", "numerator_n", None),
+                                ("denominator", "denominator_n", None), ("value", "value_n", None),
+                                ("status", "status", None), ("note", "note", None)):
+        accepted[name] = take(column, dtype)
+    return accepted
 
 
-def _summary(index: int, table: RawTable, rejected: int) -> FileSummary:
-    read = len(table.rows)
+def _summary(table: RawTable, read: int, rejected: int) -> FileSummary:
     counts = RowCounts(read=read, accepted=read - rejected, rejected=rejected, blank=table.blank)
     return FileSummary(table.file, table.encoding, table.delimiter, counts, table.sheet, table.columns)
 

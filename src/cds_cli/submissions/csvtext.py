@@ -1,0 +1,204 @@
+"""The layout of a CSV file: its lines, its header line and its separator (CONTRACT §7).
+
+A file saved from a filled-in form starts with a title block; an export may start with
+empty lines, lines of bare separators, or lines of spaces; old Macs end lines with CR
+alone.  The header is the first of the first 30 non-blank lines that names at least two
+known columns (else the first non-blank line), and the separator is the one with which
+that line names the most of them.  Blank lines never decide either, however many.
+
+Everything here works on the file's bytes (UTF-8, parsed without a decoded copy) or on
+its decoded text alike, and in time proportional to the part it looks at: a hostile
+line is found without splitting the file into lines.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+MAX_LINE = 1 << 20  # characters in one line (or one record, quoted line breaks included)
+MAX_HEADER_CELLS = 1000
+HEADER_SEARCH = 30  # non-blank lines looked at for the header
+SEPARATORS = (",", ";", "\t")
+
+
+class LayoutProblem(Exception):
+    """The file cannot be read as a table; carries the finding code, line and values."""
+
+    def __init__(self, code: str, line: int | None, **params: object):
+        super().__init__(code)
+        self.code, self.line, self.params = code, line, params
+
+
+@dataclass
+class Header:
+    start: int  # offset of the header line in the source
+    end: int  # offset just past its line end: where the data lines start
+    line: int  # 1-based physical line number
+    cells: list[str]
+    delimiter: str
+
+
+class _Patterns:
+    """The same expressions for text and for bytes."""
+
+    def __init__(self, kind: type):
+        enc = (lambda s: s.encode()) if kind is bytes else (lambda s: s)
+        # A run of blank lines: spaces, separators and quotes only, each ended by a line end.
+        space = r"[ \t\x0b\x0c,;\"]" if kind is bytes else r"(?:[^\S\r\n]|[,;\"])"
+        self.blank_run = re.compile(enc(rf"(?:{space}*+(?:\r\n|\r|\n))*+"))
+        self.blank_tail = re.compile(enc(rf"{space}*+\Z"))
+        self.line_end = re.compile(enc(r"\r\n|\r|\n"))
+        self.line = re.compile(enc(r"[^\r\n]*+(?:\r\n|\r|\n)?+"))
+        self.n, self.r, self.rn = enc("\n"), enc("\r"), enc("\r\n")
+
+
+_TEXT, _BYTES = _Patterns(str), _Patterns(bytes)
+_BLANK_CELLS = re.compile(r"[\s,;\"]*")
+_SEPARATORS_AS_SPACE = str.maketrans({ch: " " for ch in ',;"\t'})
+
+
+def holds_data(cell: str) -> bool:
+    """A cell holds data unless it is empty, spaces, or bare separators and quotes (a
+    line of ";;;;" is blank whatever the file's separator, CONTRACT §7)."""
+    return bool(cell.translate(_SEPARATORS_AS_SPACE).strip())
+
+
+def _patterns(source: bytes | str) -> _Patterns:
+    return _BYTES if isinstance(source, bytes) else _TEXT
+
+
+def line_breaks(source: bytes | str, start: int = 0, end: int | None = None) -> int:
+    """Line ends (LF, CRLF or a lone CR) in ``source[start:end]``, without a copy."""
+    p = _patterns(source)
+    end = len(source) if end is None else end
+    return source.count(p.n, start, end) + source.count(p.r, start, end) - source.count(p.rn, start, end)
+
+
+def long_line(source: bytes | str, encoding: str | None = None) -> int | None:
+    """The number of the first line longer than MAX_LINE characters, or None.
+
+    Every window of MAX_LINE + 1 characters must hold a line end: the scan jumps from
+    one window's last line end to the next, a handful of steps per megabyte."""
+    p = _patterns(source)
+    pos, size = 0, len(source)
+    while pos + MAX_LINE < size:
+        end = pos + MAX_LINE + 1
+        brk = max(source.rfind(p.n, pos, end), source.rfind(p.r, pos, end))
+        if brk >= 0:
+            pos = brk + 1
+            continue
+        found = p.line_end.search(source, pos)
+        stop = found.start() if found else size
+        if isinstance(source, bytes) and len(source[pos:stop].decode(encoding or "utf-8", "replace")) <= MAX_LINE:
+            pos = stop + 1  # over a megabyte of bytes, but not of characters
+            continue
+        return line_breaks(source, 0, pos) + 1
+    return None
+
+
+def _lines(source: bytes | str, pos: int, encoding: str | None) -> Iterator[tuple[int, int, int, str]]:
+    """(start, end past the line end, line number, text) of each non-blank line from ``pos``."""
+    p = _patterns(source)
+    number = 1 + line_breaks(source, 0, pos)
+    size = len(source)
+    while pos < size:
+        run = p.blank_run.match(source, pos)
+        number += line_breaks(source, pos, run.end())
+        pos = run.end()
+        if pos >= size or p.blank_tail.match(source, pos):
+            return
+        found = p.line_end.search(source, pos)
+        stop, after = (found.start(), found.end()) if found else (size, size)
+        text = source[pos:stop]
+        if isinstance(text, bytes):
+            text = text.decode(encoding or "utf-8", errors="replace")
+        if not _BLANK_CELLS.fullmatch(text):  # blank but for Unicode spaces: still blank
+            yield pos, after, number, text
+        pos, number = after, number + 1
+
+
+def split_line(text: str, delimiter: str) -> list[str]:
+    try:
+        return next(csv.reader([text], delimiter=delimiter), [])
+    except csv.Error:
+        return [text]
+
+
+def _choose(text: str, names: Callable[[list[str]], int]) -> tuple[int, str, list[str]]:
+    """(known columns named, separator, cells) for the separator that names the most
+    (ties: the most frequent in the line, then , ; tab)."""
+    best = None
+    for rank, sep in enumerate(SEPARATORS):
+        cells = split_line(text, sep)
+        key = (names(cells[:MAX_HEADER_CELLS + 1]), text.count(sep), -rank)
+        if best is None or key > best[0]:
+            best = (key, sep, cells)
+    (known, _, _), sep, cells = best
+    return known, sep, cells
+
+
+def find_header(source: bytes | str, names: Callable[[list[str]], int],
+                encoding: str | None = None) -> Header | None:
+    """The header line (CONTRACT §7), or None when the file has no non-blank line."""
+    bom = "\ufeff".encode() if isinstance(source, bytes) else "\ufeff"
+    first = None
+    lines = _lines(source, len(bom) if source.startswith(bom) else 0, encoding)
+    for seen, (start, end, number, text) in enumerate(lines):
+        known, sep, cells = _choose(text, names)
+        if known >= 2:
+            return Header(start, end, number, cells, sep)
+        if first is None:
+            first = Header(start, end, number, cells, sep)
+        if seen + 1 >= HEADER_SEARCH:
+            break
+    return first
+
+
+def records(source: bytes | str, header: Header, width: int, encoding: str | None
+            ) -> tuple[list[list[str]], list[int], list[int]]:
+    """The data records below the header with the csv module: rows cut to ``width``
+    cells, each row's first line, and its cell count when cells past ``width`` hold
+    anything (else 0).  A record over MAX_LINE characters is a LayoutProblem."""
+    rows, lines, extra = [], [], []
+    reader = csv.reader(_physical_lines(source, header.end, encoding), delimiter=header.delimiter)
+    consumed = 0
+    old_limit = csv.field_size_limit(MAX_LINE)
+    try:
+        for record in reader:
+            first = header.line + 1 + consumed
+            if reader.line_num - consumed > 1 and sum(map(len, record)) + len(record) > MAX_LINE:
+                raise LayoutProblem("line_too_long", first, limit=float(MAX_LINE))
+            consumed = reader.line_num
+            wide = len(record) > width and any(map(holds_data, record[width:]))
+            extra.append(len(record) if wide else 0)
+            rows.append(record[:width] if len(record) > width else record)
+            lines.append(first)
+    except csv.Error:
+        raise LayoutProblem("line_too_long", header.line + 1 + consumed, limit=float(MAX_LINE)) from None
+    finally:
+        csv.field_size_limit(old_limit)
+    return rows, lines, extra
+
+
+def _physical_lines(source: bytes | str, pos: int, encoding: str | None) -> Iterator[str]:
+    """Each line with its line end, decoded one at a time (no copy of the whole file)."""
+    p = _patterns(source)
+    codec = "utf-8" if encoding in (None, "utf-8", "utf-8-sig") else encoding
+    for match in p.line.finditer(source, pos):
+        if match.end() == match.start():
+            return
+        line = match.group()
+        yield line.decode(codec) if isinstance(line, bytes) else line
+
+
+def one_line_records(source: bytes | str, start: int) -> tuple[int, bool]:
+    """Physical lines from ``start``, and whether every record can be one line: plain
+    line ends (LF or CRLF, no lone CR) and balanced quotes."""
+    p = _patterns(source)
+    quote = b'"' if isinstance(source, bytes) else '"'
+    physical = source.count(p.n, start) + (0 if source.endswith(p.n) or start >= len(source) else 1)
+    plain = source.find(p.r, start) < 0 or source.count(p.r, start) == source.count(p.rn, start)
+    return physical, plain and source.count(quote, start) % 2 == 0

@@ -87,7 +87,7 @@ def _main(version: Annotated[bool, typer.Option("--version", callback=_version, 
 
 # --------------------------------------------------------------------------- shared options
 
-Inputs = Annotated[list[Path], typer.Argument(help="Submission files or directories (every *.csv and *.xlsx below, sorted by path).", show_default=False)]
+Inputs = Annotated[list[Path], typer.Argument(help="Submission files or directories (every *.csv, *.xlsx, *.xls and *.ods below, sorted by path), or - for standard input.", show_default=False)]
 LangOption = Annotated[Optional[Lang], typer.Option("--lang", help="Language of labels and messages (default: lang in cds.toml, else vi; ids, codes and keys never change).", show_default=False)]
 
 # name → (annotation, default): added to every command decorated with plan_options.
@@ -98,7 +98,7 @@ _PLAN_OPTIONS: dict[str, tuple[Any, Any]] = {
     "agencies": (Annotated[Optional[Path], typer.Option("--agencies", help="Agencies YAML replacing the pack's agencies.yaml.", show_default=False)], None),
     "lang": (LangOption, None),
 }
-_SHEET_OPTION = (Annotated[Optional[str], typer.Option("--sheet", help="Worksheet to read in workbooks (default: sheet in cds.toml, else the first).", show_default=False)], None)
+_SHEET_OPTION = (Annotated[Optional[str], typer.Option("--sheet", help="Worksheet to read in workbooks: .xlsx, .xls, .ods (default: sheet in cds.toml, else the first).", show_default=False)], None)
 
 
 @dataclass

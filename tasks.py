@@ -28,7 +28,7 @@ def run(*args: str | Path) -> None:
 
 
 def setup(extras: str = "test") -> None:
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 — this script may be started by an older Python: say so
         sys.exit(f"cds needs Python 3.11 or newer; this is {sys.version.split()[0]}")
     if not PYTHON.exists():
         venv.create(VENV, with_pip=True)

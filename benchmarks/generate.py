@@ -26,11 +26,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 PLAN_AGENCIES = ROOT / "src" / "cds_cli" / "data" / "agencies.yaml"
 POOLED = {  # id: time (stock/flow) — the pooled indicators of CONTRACT §1
-    "gov.online_services_with_applications": "stock", "gov.dossiers_online": "flow",
-    "gov.dossiers_digitized": "flow", "gov.work_records_online_province": "flow",
-    "gov.work_records_online_district": "flow", "gov.work_records_online_commune": "flow",
-    "gov.documents_signed_electronic": "flow", "gov.inspections_digital": "flow",
-    "gov.commune_radio_ict": "stock", "sec.systems_classified_protected": "stock",
+    "gov.online_services_with_applications": "stock",
+    "gov.dossiers_online": "flow",
+    "gov.dossiers_digitized": "flow",
+    "gov.work_records_online_province": "flow",
+    "gov.work_records_online_district": "flow",
+    "gov.work_records_online_commune": "flow",
+    "gov.documents_signed_electronic": "flow",
+    "gov.inspections_digital": "flow",
+    "gov.commune_radio_ict": "stock",
+    "sec.systems_classified_protected": "stock",
     "sec.staff_trained_security": "stock",
 }
 QUARTERS = 4
@@ -49,8 +54,10 @@ def write_agencies(path: Path, units: int) -> list[str]:
 
     codes = [f"XA{i:06d}" for i in range(1, units + 1)]
     plan = yaml.safe_load(PLAN_AGENCIES.read_text(encoding="utf-8"))
-    plan["agencies"] += [{"code": code, "level": "district", "name_vi": f"Đơn vị thử nghiệm {code}",
-                          "name_en": f"Synthetic unit {code}"} for code in codes]
+    plan["agencies"] += [
+        {"code": code, "level": "district", "name_vi": f"Đơn vị thử nghiệm {code}", "name_en": f"Synthetic unit {code}"}
+        for code in codes
+    ]
     plan["groups"]["districts"]["members"] += codes  # the units report as districts do
     path.write_text(json.dumps(plan, ensure_ascii=False, indent=0), encoding="utf-8")
     return codes

@@ -33,9 +33,11 @@ FRICTIONLESS = shutil.which("frictionless", path=str(BIN)) or shutil.which("fric
 
 # Runs a command and prints its peak resident memory (KiB on Linux), measured from a
 # fresh parent so that only this one child counts.
-_PEAK = ("import resource, subprocess, sys; "
-         "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); "
-         "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+_PEAK = (
+    "import resource, subprocess, sys; "
+    "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); "
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+)
 
 
 def measure(command: list[str], repeat: int) -> tuple[float, float]:
@@ -52,8 +54,11 @@ def measure(command: list[str], repeat: int) -> tuple[float, float]:
 def data_for(rows: int, work: Path) -> Path:
     folder = work / f"rows-{rows}"
     if not (folder / "submissions.csv").exists():
-        subprocess.run([sys.executable, str(ROOT / "benchmarks" / "generate.py"), "--rows", str(rows),
-                        "--out", str(folder)], check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [sys.executable, str(ROOT / "benchmarks" / "generate.py"), "--rows", str(rows), "--out", str(folder)],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
     return folder
 
 
@@ -64,22 +69,40 @@ def table_schema(folder: Path, with_enum: bool) -> Path:
     agency = {"name": "agency", "type": "string", "constraints": {"required": True}}
     if with_enum:
         agency["constraints"]["enum"] = [a["code"] for a in plan["agencies"]]
-    schema = {"fields": [
-        agency,
-        {"name": "period", "type": "string", "constraints": {"required": True, "pattern": "2023-Q[1-4]"}},
-        {"name": "indicator", "type": "string", "constraints": {"required": True, "pattern": "[a-z]+\\.[a-z0-9_]+"}},
-        # "number" because Table Schema's integer has no groupChar (the data has "1.234")
-        {"name": "numerator", "type": "number", "groupChar": ".", "decimalChar": ",", "constraints": {"minimum": 0}},
-        {"name": "denominator", "type": "number", "groupChar": ".", "decimalChar": ",", "constraints": {"minimum": 1}},
-        {"name": "value", "type": "number", "constraints": {"minimum": 0, "maximum": 100}},
-        {"name": "note", "type": "string"},
-    ]}
+    schema = {
+        "fields": [
+            agency,
+            {"name": "period", "type": "string", "constraints": {"required": True, "pattern": "2023-Q[1-4]"}},
+            {
+                "name": "indicator",
+                "type": "string",
+                "constraints": {"required": True, "pattern": "[a-z]+\\.[a-z0-9_]+"},
+            },
+            # "number" because Table Schema's integer has no groupChar (the data has "1.234")
+            {
+                "name": "numerator",
+                "type": "number",
+                "groupChar": ".",
+                "decimalChar": ",",
+                "constraints": {"minimum": 0},
+            },
+            {
+                "name": "denominator",
+                "type": "number",
+                "groupChar": ".",
+                "decimalChar": ",",
+                "constraints": {"minimum": 1},
+            },
+            {"name": "value", "type": "number", "constraints": {"minimum": 0, "maximum": 100}},
+            {"name": "note", "type": "string"},
+        ]
+    }
     path = folder / ("schema-enum.json" if with_enum else "schema.json")
     path.write_text(json.dumps(schema), encoding="utf-8")
     return path
 
 
-FLOOR = ("import sys, pandas; pandas.read_csv(sys.argv[1], dtype=str)")
+FLOOR = "import sys, pandas; pandas.read_csv(sys.argv[1], dtype=str)"
 REPORT_FORMATS = ("html", "docx", "xlsx", "md")
 
 
@@ -116,37 +139,68 @@ def scale(sizes: list[int], repeat: int, work: Path) -> None:
         validate = measure([*CDS, "validate", *inputs], repeat)
         score = measure([*CDS, "score", *inputs], repeat)
         results[rows] = floor, validate, score
-        print(f"| {rows:,} | {floor[0]:.2f} | {floor[1]:.0f} | {validate[0]:.2f} | {validate[0] / floor[0]:.2f} | "
-              f"{validate[1]:.0f} | {score[0]:.2f} | {score[0] / floor[0]:.2f} | {score[1]:.0f} |", flush=True)
+        print(
+            f"| {rows:,} | {floor[0]:.2f} | {floor[1]:.0f} | {validate[0]:.2f} | {validate[0] / floor[0]:.2f} | "
+            f"{validate[1]:.0f} | {score[0]:.2f} | {score[0] / floor[0]:.2f} | {score[1]:.0f} |",
+            flush=True,
+        )
     print()
     base = min(results)
     for rows, (floor, validate, score) in sorted(results.items()):
         worst = max(validate[0] / floor[0], score[0] / floor[0])
         peak = max(validate[1], score[1])
-        line = f"- {rows:,} rows: slowest {worst:.2f}× the read floor (goal ≤ 2×: {goal(worst <= 2)}), peak {peak:.0f} MB"
+        line = (
+            f"- {rows:,} rows: slowest {worst:.2f}× the read floor (goal ≤ 2×: {goal(worst <= 2)}), peak {peak:.0f} MB"
+        )
         if rows == 1_000_000:
             line += f" (goal ≤ 400 MB: {goal(peak <= 400)})"
         if rows != base:
             time_ratio = max(validate[0] / results[base][1][0], score[0] / results[base][2][0])
             mb_ratio = peak / max(results[base][1][1], results[base][2][1])
-            line += (f"; {time_ratio:.2f}× the time and {mb_ratio:.2f}× the memory of {base:,} rows "
-                     f"(goal ≤ 2.3×: {goal(time_ratio <= 2.3 and mb_ratio <= 2.3)})")
+            line += (
+                f"; {time_ratio:.2f}× the time and {mb_ratio:.2f}× the memory of {base:,} rows "
+                f"(goal ≤ 2.3×: {goal(time_ratio <= 2.3 and mb_ratio <= 2.3)})"
+            )
         print(line)
     print()
 
 
 def compare_frictionless(sizes: list[int], work: Path) -> None:
-    print("| rows | cds validate s | frictionless s | × cds | frictionless, enum s | × cds |\n|---:|---:|---:|---:|---:|---:|")
+    print(
+        "| rows | cds validate s | frictionless s | × cds | frictionless, enum s | × cds "
+        "|\n|---:|---:|---:|---:|---:|---:|"
+    )
     for rows in sizes:
         folder = data_for(rows, work)
-        cds_s, _ = measure([*CDS, "validate", str(folder / "submissions.csv"), "--agencies",
-                            str(folder / "agencies.yaml"), "--format", "json"], 1)
+        cds_s, _ = measure(
+            [
+                *CDS,
+                "validate",
+                str(folder / "submissions.csv"),
+                "--agencies",
+                str(folder / "agencies.yaml"),
+                "--format",
+                "json",
+            ],
+            1,
+        )
         line = f"| {rows:,} | {cds_s:.2f} |"
         for with_enum in (False, True):
             schema = table_schema(folder, with_enum)
             # every row, every error: as cds reports them all
-            seconds, _ = measure([FRICTIONLESS, "validate", "--trusted", "--schema", str(schema),
-                                  "--limit-errors", str(10 * rows), str(folder / "submissions.csv")], 1)
+            seconds, _ = measure(
+                [
+                    FRICTIONLESS,
+                    "validate",
+                    "--trusted",
+                    "--schema",
+                    str(schema),
+                    "--limit-errors",
+                    str(10 * rows),
+                    str(folder / "submissions.csv"),
+                ],
+                1,
+            )
             line += f" {seconds:.2f} | {seconds / cds_s:.1f} |"
         print(line, flush=True)
 
@@ -160,8 +214,10 @@ def main() -> None:
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
 
-    print(f"cds: {' '.join(CDS)} · Python {sys.version.split()[0]} · median of {args.repeat} runs · "
-          f"read floor: pandas.read_csv(dtype=str) in a fresh process (import included)\n")
+    print(
+        f"cds: {' '.join(CDS)} · Python {sys.version.split()[0]} · median of {args.repeat} runs · "
+        f"read floor: pandas.read_csv(dtype=str) in a fresh process (import included)\n"
+    )
     start_up(args.repeat, args.work)
     scale(args.sizes, args.repeat, args.work)
     if args.frictionless and FRICTIONLESS:

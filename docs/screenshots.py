@@ -29,13 +29,24 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 EPOCH = "1705276800"  # 15 January 2024: the report's date line
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--force-device-scale-factor=1", "--virtual-time-budget=10000"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--hide-scrollbars",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--force-device-scale-factor=1",
+    "--virtual-time-budget=10000",
+]
 FONT_SIZE, LINE_HEIGHT, CHAR_WIDTH, PAD = 14, 1.3, 0.602, 16  # DejaVu Sans Mono: 0.602 em a character
-TERMINAL = (f"body {{ margin: 0; }} pre {{ margin: 0; padding: {PAD}px; "
-            f"font: {FONT_SIZE}px/{LINE_HEIGHT} 'DejaVu Sans Mono', monospace; }} "
-            f"pre .v {{ display: inline-block; width: {CHAR_WIDTH}em; text-align: center; font-family: 'DejaVu Sans'; }}")
+TERMINAL = (
+    f"body {{ margin: 0; }} pre {{ margin: 0; padding: {PAD}px; "
+    f"font: {FONT_SIZE}px/{LINE_HEIGHT} 'DejaVu Sans Mono', monospace; }} "
+    f"pre .v {{ display: inline-block; width: {CHAR_WIDTH}em; text-align: center; font-family: 'DejaVu Sans'; }}"
+)
 # Letters beyond ASCII (Vietnamese: ố, ặ, ữ …): DejaVu Sans Mono lacks some, and Chromium would then stack
 # the base letter and the marks of that font badly; each is drawn in DejaVu Sans, in a box one cell wide.
 LETTERS = re.compile(r"([\u00c0-\u024f\u1e00-\u1eff])")
@@ -56,9 +67,20 @@ def html_to_png(html: str, out: Path, width: int, height: int, scale: float = 1.
     with tempfile.TemporaryDirectory() as tmp:
         page, shot = Path(tmp) / "page.html", Path(tmp) / "shot.png"
         page.write_text(html, encoding="utf-8")
-        run = subprocess.run([chromium(), *FLAGS, f"--user-data-dir={Path(tmp) / 'profile'}",
-                              f"--window-size={width},{height}", f"--screenshot={shot}", page.as_uri()],
-                             capture_output=True, text=True, timeout=180, check=False)
+        run = subprocess.run(
+            [
+                chromium(),
+                *FLAGS,
+                f"--user-data-dir={Path(tmp) / 'profile'}",
+                f"--window-size={width},{height}",
+                f"--screenshot={shot}",
+                page.as_uri(),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=180,
+            check=False,
+        )
         if not shot.exists():
             raise RuntimeError(f"Chromium made no screenshot: {run.stderr[-1000:]}")
         with Image.open(shot) as taken:
@@ -84,9 +106,14 @@ def ansi_to_png(ansi: str, out: Path, columns: int | None = None, scale: float =
     console = Console(record=True, width=columns, file=io.StringIO(), force_terminal=True, color_system="truecolor")
     console.print(text, soft_wrap=True)
     lines = console.export_text(clear=False).rstrip("\n").count("\n") + 1
-    code = console.export_html(theme=MONOKAI, inline_styles=True,
-                               code_format='<pre style="color:{foreground};background:{background}">{code}</pre>')
-    page = f'<!DOCTYPE html><html><head><meta charset="utf-8"><style>{TERMINAL}</style></head><body>{code}</body></html>'
+    code = console.export_html(
+        theme=MONOKAI,
+        inline_styles=True,
+        code_format='<pre style="color:{foreground};background:{background}">{code}</pre>',
+    )
+    page = (
+        f'<!DOCTYPE html><html><head><meta charset="utf-8"><style>{TERMINAL}</style></head><body>{code}</body></html>'
+    )
     page = LETTERS.sub(r'<span class="v">\1</span>', page)
     width = math.ceil(columns * CHAR_WIDTH * FONT_SIZE + 2 * PAD)
     height = math.ceil(lines * LINE_HEIGHT * FONT_SIZE + 2 * PAD)
@@ -96,8 +123,9 @@ def ansi_to_png(ansi: str, out: Path, columns: int | None = None, scale: float =
 def cds(*args: str, **environ: str) -> str:
     """What ``cds ARGS`` prints, run from the repository with the fixed date (and ``environ``)."""
     env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, **environ}
-    return subprocess.run([sys.executable, "-m", "cds_cli", *args], cwd=ROOT, env=env, capture_output=True,
-                          text=True, check=True).stdout
+    return subprocess.run(
+        [sys.executable, "-m", "cds_cli", *args], cwd=ROOT, env=env, capture_output=True, text=True, check=True
+    ).stdout
 
 
 def report_html(out: Path) -> Path:

@@ -17,6 +17,7 @@ Who is expected to report what comes from the plan data in src/cds_cli/data (age
 indicator gets a row from every agency of its reporter groups in every quarter, except the
 planned gaps (LATE_Q1, SKIPPED, NOT_YET_Q4) and the planted mistakes.
 """
+
 from __future__ import annotations
 
 import codecs
@@ -36,30 +37,62 @@ rng = random.Random(64)  # Kế hoạch 64/KH-UBND
 # --------------------------------------------------------------------------- catalogue
 # id -> (time, aggregate, short Vietnamese name used in the "Tên chỉ tiêu" column)
 IND = {
-    "gov.online_services_multichannel": ("stock", "single", "Tỷ lệ DVCTT toàn trình cung cấp trên nhiều phương tiện truy cập"),
+    "gov.online_services_multichannel": (
+        "stock",
+        "single",
+        "Tỷ lệ DVCTT toàn trình cung cấp trên nhiều phương tiện truy cập",
+    ),
     "gov.online_services_with_applications": ("stock", "pooled", "Tỷ lệ dịch vụ công trực tuyến phát sinh hồ sơ"),
     "gov.dossiers_online": ("flow", "pooled", "Tỷ lệ hồ sơ TTHC tiếp nhận, giải quyết và trả kết quả trực tuyến"),
     "gov.dossiers_digitized": ("flow", "pooled", "Tỷ lệ hồ sơ, kết quả giải quyết TTHC được số hóa"),
     "gov.reports_connected": ("stock", "single", "Tỷ lệ chế độ báo cáo kết nối Hệ thống thông tin báo cáo Chính phủ"),
     "gov.work_records_online_province": ("flow", "pooled", "Tỷ lệ hồ sơ công việc cấp tỉnh xử lý trên môi trường mạng"),
-    "gov.work_records_online_district": ("flow", "pooled", "Tỷ lệ hồ sơ công việc cấp huyện xử lý trên môi trường mạng"),
+    "gov.work_records_online_district": (
+        "flow",
+        "pooled",
+        "Tỷ lệ hồ sơ công việc cấp huyện xử lý trên môi trường mạng",
+    ),
     "gov.work_records_online_commune": ("flow", "pooled", "Tỷ lệ hồ sơ công việc cấp xã xử lý trên môi trường mạng"),
     "gov.documents_signed_electronic": ("flow", "pooled", "Tỷ lệ văn bản trao đổi dạng điện tử, ký số chuyên dùng"),
-    "gov.governance_platform_activities": ("stock", "single", "Tỷ lệ hoạt động chỉ đạo, điều hành trên nền tảng quản trị tổng thể"),
-    "gov.data_analytics_platform": ("stock", "single", "Triển khai nền tảng phân tích, xử lý dữ liệu tổng hợp tập trung"),
+    "gov.governance_platform_activities": (
+        "stock",
+        "single",
+        "Tỷ lệ hoạt động chỉ đạo, điều hành trên nền tảng quản trị tổng thể",
+    ),
+    "gov.data_analytics_platform": (
+        "stock",
+        "single",
+        "Triển khai nền tảng phân tích, xử lý dữ liệu tổng hợp tập trung",
+    ),
     "gov.inspections_digital": ("flow", "pooled", "Tỷ lệ hoạt động kiểm tra thực hiện qua môi trường số"),
     "gov.commune_radio_ict": ("stock", "pooled", "Tỷ lệ đơn vị cấp xã có truyền thanh cơ sở ứng dụng CNTT-VT"),
     "gov.agencies_open_data": ("stock", "single", "Tỷ lệ cơ quan nhà nước mở và cung cấp dữ liệu mở"),
-    "sec.systems_classified_protected": ("stock", "pooled", "Tỷ lệ hệ thống thông tin được xác định cấp độ và có phương án bảo đảm ATTT"),
-    "sec.staff_trained_security": ("stock", "pooled", "Tỷ lệ cán bộ chuyên trách/kiêm nhiệm được đào tạo, bồi dưỡng về ATTT"),
+    "sec.systems_classified_protected": (
+        "stock",
+        "pooled",
+        "Tỷ lệ hệ thống thông tin được xác định cấp độ và có phương án bảo đảm ATTT",
+    ),
+    "sec.staff_trained_security": (
+        "stock",
+        "pooled",
+        "Tỷ lệ cán bộ chuyên trách/kiêm nhiệm được đào tạo, bồi dưỡng về ATTT",
+    ),
     "sec.soc_4_layer": ("stock", "single", "Triển khai hệ thống SOC theo mô hình 4 lớp"),
     "econ.enterprises_e_contracts": ("stock", "single", "Tỷ lệ doanh nghiệp sử dụng hợp đồng điện tử"),
     "econ.sme_digital_platforms": ("stock", "single", "Tỷ lệ doanh nghiệp nhỏ và vừa sử dụng nền tảng số"),
     "econ.ecommerce_retail_share": ("flow", "single", "Tỷ trọng thương mại điện tử trong tổng mức bán lẻ"),
     "soc.adults_smartphone": ("stock", "single", "Tỷ lệ dân số trưởng thành có điện thoại thông minh"),
     "soc.bank_accounts_15plus": ("stock", "single", "Tỷ lệ dân số từ 15 tuổi trở lên có tài khoản thanh toán"),
-    "soc.adults_digital_signature": ("stock", "single", "Tỷ lệ dân số trưởng thành có chữ ký số/chữ ký điện tử cá nhân"),
-    "soc.workforce_digital_skills": ("stock", "single", "Tỷ lệ người trong độ tuổi lao động được đào tạo kỹ năng số cơ bản"),
+    "soc.adults_digital_signature": (
+        "stock",
+        "single",
+        "Tỷ lệ dân số trưởng thành có chữ ký số/chữ ký điện tử cá nhân",
+    ),
+    "soc.workforce_digital_skills": (
+        "stock",
+        "single",
+        "Tỷ lệ người trong độ tuổi lao động được đào tạo kỹ năng số cơ bản",
+    ),
     "soc.households_fiber": ("stock", "single", "Tỷ lệ hộ gia đình được phủ Internet băng rộng cáp quang"),
     "soc.citizens_e_health_records": ("stock", "single", "Tỷ lệ người dân có hồ sơ sức khỏe điện tử"),
     "soc.higher_ed_digital": ("stock", "single", "Tỷ lệ cơ sở đào tạo ĐH, CĐ, GDNN hoàn thiện mô hình quản trị số"),
@@ -77,7 +110,7 @@ DATA = HERE.parent / "src" / "cds_cli" / "data"
 
 def _yaml_list(text: str) -> list[str]:
     """`[a, b,\n c]` -> ['a', 'b', 'c']."""
-    inner = text[text.index("[") + 1:text.index("]")]
+    inner = text[text.index("[") + 1 : text.index("]")]
     return [x.strip().strip("\"'") for x in inner.split(",") if x.strip()]
 
 
@@ -86,17 +119,24 @@ def read_plan_data() -> tuple[dict, dict, dict, dict]:
     single indicator -> its reporter)."""
     text = (DATA / "agencies.yaml").read_text(encoding="utf-8")
     agencies, _, groups_text = text.partition("\ngroups:\n")
-    names = {m[1]: m[2] for m in re.finditer(r'^  - code: (\S+)\n(?:    .*\n)*?    name_vi: "([^"]*)"',
-                                              agencies, re.MULTILINE)}
-    groups = {m[1]: _yaml_list(m[2]) for m in re.finditer(r"^  (\w+):\n(?:    .*\n)*?    members: (\[[^\]]*\])",
-                                                          groups_text, re.MULTILINE)}
+    names = {
+        m[1]: m[2]
+        for m in re.finditer(r'^  - code: (\S+)\n(?:    .*\n)*?    name_vi: "([^"]*)"', agencies, re.MULTILINE)
+    }
+    groups = {
+        m[1]: _yaml_list(m[2])
+        for m in re.finditer(r"^  (\w+):\n(?:    .*\n)*?    members: (\[[^\]]*\])", groups_text, re.MULTILINE)
+    }
     pooled, single = {}, {}
     text = (DATA / "targets_2023.yaml").read_text(encoding="utf-8")
     for block in re.split(r"^  - id: ", text.partition("\nindicators:\n")[2], flags=re.MULTILINE)[1:]:
         ind = block.split("\n", 1)[0].strip()
         if re.search(r"^    aggregate: pooled\b", block, re.MULTILINE):
-            members = [c for g in _yaml_list(re.search(r"^    reporters: (\[[^\]]*\])", block, re.MULTILINE)[1])
-                       for c in groups[g]]
+            members = [
+                c
+                for g in _yaml_list(re.search(r"^    reporters: (\[[^\]]*\])", block, re.MULTILINE)[1])
+                for c in groups[g]
+            ]
             pooled[ind] = list(dict.fromkeys(members))
         else:
             single[ind] = re.search(r"^    reporter: (\S+)", block, re.MULTILINE)[1]
@@ -114,11 +154,33 @@ assert set(COMMUNES) == set(DISTRICTS)
 
 # How far along each agency is (-1 lagging … +1 leading). It shifts the agency's share of every
 # pooled indicator, so `cds score --by agency` has a ranking worth looking at.
-MATURITY = {"VPUBND": 0.5, "STTTT": 0.9, "SKHDT": 0.6, "STC": 0.3, "SKHCN": 0.4, "SNV": 0.2, "STP": 0.5,
-            "SYT": 0.1, "SGDDT": 0.0, "SLDTBXH": -0.3, "STNMT": -0.4, "SGTVT": -0.1, "SCT": 0.2,
-            "SNNPTNT": -0.5, "SXD": -0.2, "SVHTTDL": -0.3, "TTRA": 0.1, "BDT": -0.7,
-            "UBND_TPBL": 0.6, "UBND_GR": 0.3, "UBND_HD": -0.6, "UBND_PL": -0.2, "UBND_VL": 0.1,
-            "UBND_HB": -0.3, "UBND_DH": -0.4}
+MATURITY = {
+    "VPUBND": 0.5,
+    "STTTT": 0.9,
+    "SKHDT": 0.6,
+    "STC": 0.3,
+    "SKHCN": 0.4,
+    "SNV": 0.2,
+    "STP": 0.5,
+    "SYT": 0.1,
+    "SGDDT": 0.0,
+    "SLDTBXH": -0.3,
+    "STNMT": -0.4,
+    "SGTVT": -0.1,
+    "SCT": 0.2,
+    "SNNPTNT": -0.5,
+    "SXD": -0.2,
+    "SVHTTDL": -0.3,
+    "TTRA": 0.1,
+    "BDT": -0.7,
+    "UBND_TPBL": 0.6,
+    "UBND_GR": 0.3,
+    "UBND_HD": -0.6,
+    "UBND_PL": -0.2,
+    "UBND_VL": 0.1,
+    "UBND_HB": -0.3,
+    "UBND_DH": -0.4,
+}
 assert set(MATURITY) == set(PROVINCIAL) | set(DISTRICTS)
 INSPECTORS = {"TTRA", "STNMT", "SCT", "SGTVT", "SYT", "STTTT", "UBND_TPBL", "UBND_GR"}  # inspect a lot
 
@@ -182,16 +244,28 @@ FLOW = {
     "gov.documents_signed_electronic": ([0.90, 0.93, 0.95, 0.97], 1.0, 0.05, (250, 1400), (900, 2200)),
     "gov.inspections_digital": ([0.08, 0.11, 0.15, 0.19], 0.6, 0.08, (12, 60), (15, 35)),
 }
-SIZE = {("STNMT", "gov.dossiers_online"): 5200, ("SGTVT", "gov.dossiers_online"): 3100,
-        ("STP", "gov.dossiers_online"): 1500, ("SKHDT", "gov.dossiers_online"): 900,
-        ("STTTT", "gov.dossiers_online"): 70, ("STTTT", "gov.dossiers_digitized"): 65,
-        ("TTRA", "gov.dossiers_online"): 40, ("TTRA", "gov.dossiers_digitized"): 40,
-        ("BDT", "gov.dossiers_online"): 25, ("BDT", "gov.dossiers_digitized"): 25,
-        ("VPUBND", "gov.work_records_online_province"): 2600}
+SIZE = {
+    ("STNMT", "gov.dossiers_online"): 5200,
+    ("SGTVT", "gov.dossiers_online"): 3100,
+    ("STP", "gov.dossiers_online"): 1500,
+    ("SKHDT", "gov.dossiers_online"): 900,
+    ("STTTT", "gov.dossiers_online"): 70,
+    ("STTTT", "gov.dossiers_digitized"): 65,
+    ("TTRA", "gov.dossiers_online"): 40,
+    ("TTRA", "gov.dossiers_digitized"): 40,
+    ("BDT", "gov.dossiers_online"): 25,
+    ("BDT", "gov.dossiers_digitized"): 25,
+    ("VPUBND", "gov.work_records_online_province"): 2600,
+}
 SMALL_INSPECTIONS = ((3, 10), (6, 14))  # agencies outside INSPECTORS (provincial, district)
-OFFSET = {("SKHDT", "gov.dossiers_online"): 0.40, ("STTTT", "gov.dossiers_online"): 0.30,
-          ("SCT", "gov.dossiers_online"): 0.15, ("STP", "gov.dossiers_online"): 0.08,
-          ("STNMT", "gov.dossiers_online"): -0.10, ("SYT", "gov.dossiers_online"): -0.04}
+OFFSET = {
+    ("SKHDT", "gov.dossiers_online"): 0.40,
+    ("STTTT", "gov.dossiers_online"): 0.30,
+    ("SCT", "gov.dossiers_online"): 0.15,
+    ("STP", "gov.dossiers_online"): 0.08,
+    ("STNMT", "gov.dossiers_online"): -0.10,
+    ("SYT", "gov.dossiers_online"): -0.04,
+}
 
 
 def flow_row(ag: str, ind: str, q: int, note: str = "") -> Row:
@@ -201,7 +275,7 @@ def flow_row(ag: str, ind: str, q: int, note: str = "") -> Row:
         prov, dist = SMALL_INSPECTIONS
     size = SIZE.get((ag, ind)) or param((ag, ind, "size"), *(dist if district else prov), integer=True)
     d = max(3, round(size * rng.uniform(0.88, 1.12)))
-    off = OFFSET.get((ag, ind), None)
+    off = OFFSET.get((ag, ind))
     if off is None:
         off = spread * MATURITY[ag] + param((ag, ind, "off"), -0.03, 0.03)
     n = round(d * min(cap, max(0.02, base[q - 1] + off + rng.uniform(-0.015, 0.015))))
@@ -209,10 +283,23 @@ def flow_row(ag: str, ind: str, q: int, note: str = "") -> Row:
 
 
 # stock pooled indicators: share at quarter end, per-agency total range (provincial, district)
-SYSTEMS = {"STTTT": (18, [10, 15, 18, 18]), "STNMT": (7, [2, 4, 5, 5]), "UBND_HD": (5, [1, 3, 4, 4]),
-           "SGTVT": (4, [1, 2, 3, 4]), "SYT": (8, [3, 5, 7, 8]), "SNNPTNT": (4, [1, 2, 3, 3])}
-RADIO = {"UBND_TPBL": [5, 6, 7, 8], "UBND_GR": [4, 5, 5, 6], "UBND_HD": [2, 3, 3, 5], "UBND_PL": [3, 3, 4, 4],
-         "UBND_VL": [3, 4, 4, 5], "UBND_HB": [2, 3, 3, 4], "UBND_DH": [3, 4, 4, 6]}  # Q1..Q4
+SYSTEMS = {
+    "STTTT": (18, [10, 15, 18, 18]),
+    "STNMT": (7, [2, 4, 5, 5]),
+    "UBND_HD": (5, [1, 3, 4, 4]),
+    "SGTVT": (4, [1, 2, 3, 4]),
+    "SYT": (8, [3, 5, 7, 8]),
+    "SNNPTNT": (4, [1, 2, 3, 3]),
+}
+RADIO = {
+    "UBND_TPBL": [5, 6, 7, 8],
+    "UBND_GR": [4, 5, 5, 6],
+    "UBND_HD": [2, 3, 3, 5],
+    "UBND_PL": [3, 3, 4, 4],
+    "UBND_VL": [3, 4, 4, 5],
+    "UBND_HB": [2, 3, 3, 4],
+    "UBND_DH": [3, 4, 4, 6],
+}  # Q1..Q4
 ONLINE_SERVICES = {"BDT": 6, "TTRA": 9}  # few procedures of their own
 _last: dict = {}
 
@@ -259,22 +346,31 @@ SINGLE = {
     "sec.soc_4_layer": ("STTTT", {1: "in_progress", 2: "in_progress", 3: "in_progress", 4: "done"}),
     "soc.adults_smartphone": ("STTTT", {1: 80.4, 2: 81.2, 3: 82.0, 4: 82.9}),
     "soc.adults_digital_signature": ("STTTT", {1: 8.6, 2: 10.5, 3: 13.2, 4: 16.1}),
-    "soc.households_fiber": ("STTTT", {q: (round((245_300 + 300 * q) * p / 100), 245_300 + 300 * q) for q, p in
-                                       {1: 62.0, 2: 64.1, 3: 66.0, 4: 68.2}.items()}),
+    "soc.households_fiber": (
+        "STTTT",
+        {
+            q: (round((245_300 + 300 * q) * p / 100), 245_300 + 300 * q)
+            for q, p in {1: 62.0, 2: 64.1, 3: 66.0, 4: 68.2}.items()
+        },
+    ),
     "soc.virtual_assistant": ("STTTT", {1: "not_started", 2: "not_started", 3: "in_progress", 4: "in_progress"}),
     "econ.enterprises_e_contracts": ("SKHDT", {1: (592, 3204), 2: (668, 3221), 3: (781, 3238), 4: (869, 3245)}),
     "econ.ecommerce_retail_share": ("SCT", {1: (838, 16420), 2: (915, 15980), 3: (1062, 16350), 4: (1340, 17860)}),
     "soc.bank_accounts_15plus": ("NHNN", {1: 50.3, 2: 52.1, 3: 54.2, 4: 56.0}),
     "soc.workforce_digital_skills": ("SLDTBXH", {1: 22.4, 2: 26.1, 3: 29.8}),
-    "soc.citizens_e_health_records": ("SYT", {q: (round(958_805 * p / 100), 958_805) for q, p in
-                                              {1: 40.2, 2: 48.5, 3: 57.3, 4: 66.1}.items()}),
+    "soc.citizens_e_health_records": (
+        "SYT",
+        {q: (round(958_805 * p / 100), 958_805) for q, p in {1: 40.2, 2: 48.5, 3: 57.3, 4: 66.1}.items()},
+    ),
     "soc.schools_digital": ("SGDDT", {1: (87, 291), 2: (104, 291), 4: (122, 291)}),
     # econ.sme_digital_platforms (SKHDT) and soc.higher_ed_digital (SGDDT): never reported -> no_data
 }
 assert all(SINGLE_REPORTER[ind] == who for ind, (who, _) in SINGLE.items()), "single reporter differs from YAML"
-SINGLE_NOTES = {"econ.ecommerce_retail_share": "Đơn vị tính: tỷ đồng",
-                "soc.bank_accounts_15plus": "Số liệu ước tính",
-                "soc.households_fiber": "Theo số liệu doanh nghiệp viễn thông"}
+SINGLE_NOTES = {
+    "econ.ecommerce_retail_share": "Đơn vị tính: tỷ đồng",
+    "soc.bank_accounts_15plus": "Số liệu ước tính",
+    "soc.households_fiber": "Theo số liệu doanh nghiệp viễn thông",
+}
 
 
 def single_rows(ag: str, q: int) -> list[Row]:
@@ -292,13 +388,28 @@ def single_rows(ag: str, q: int) -> list[Row]:
 
 
 # the order of the pooled rows in a department's / a district's block
-DEPT_ORDER = ["gov.work_records_online_province", "gov.documents_signed_electronic", "gov.dossiers_online",
-              "gov.dossiers_digitized", "gov.online_services_with_applications", "gov.inspections_digital",
-              "sec.systems_classified_protected", "sec.staff_trained_security"]
-DIST_ORDER = ["gov.dossiers_online", "gov.dossiers_digitized", "gov.work_records_online_district",
-              "gov.work_records_online_commune", "gov.documents_signed_electronic", "gov.inspections_digital",
-              "gov.online_services_with_applications", "sec.systems_classified_protected",
-              "gov.commune_radio_ict", "sec.staff_trained_security"]
+DEPT_ORDER = [
+    "gov.work_records_online_province",
+    "gov.documents_signed_electronic",
+    "gov.dossiers_online",
+    "gov.dossiers_digitized",
+    "gov.online_services_with_applications",
+    "gov.inspections_digital",
+    "sec.systems_classified_protected",
+    "sec.staff_trained_security",
+]
+DIST_ORDER = [
+    "gov.dossiers_online",
+    "gov.dossiers_digitized",
+    "gov.work_records_online_district",
+    "gov.work_records_online_commune",
+    "gov.documents_signed_electronic",
+    "gov.inspections_digital",
+    "gov.online_services_with_applications",
+    "sec.systems_classified_protected",
+    "gov.commune_radio_ict",
+    "sec.staff_trained_security",
+]
 assert set(DEPT_ORDER) == {i for i, who in REPORTERS.items() if set(who) & set(PROVINCIAL)}
 assert set(DIST_ORDER) == {i for i, who in REPORTERS.items() if set(who) & set(DISTRICTS)}
 POOLED_NOTES = {"gov.work_records_online_commune": "Tổng hợp từ UBND cấp xã"}
@@ -348,19 +459,40 @@ class File:
     blank_before: int | None = None  # index into rows: an empty line is written before it
 
 
-EN_HEAD = {"stt": "STT", "agency": "agency", "period": "period", "indicator": "indicator",
-           "name": "indicator_name", "numerator": "numerator", "denominator": "denominator",
-           "value": "value", "note": "note"}
-VI_HEAD = {"stt": "STT", "agency": "Đơn vị", "period": "Kỳ báo cáo", "indicator": "Mã chỉ tiêu",
-           "name": "Tên chỉ tiêu", "numerator": "Tử số", "denominator": "Mẫu số",
-           "value": "Giá trị", "note": "Ghi chú"}
+EN_HEAD = {
+    "stt": "STT",
+    "agency": "agency",
+    "period": "period",
+    "indicator": "indicator",
+    "name": "indicator_name",
+    "numerator": "numerator",
+    "denominator": "denominator",
+    "value": "value",
+    "note": "note",
+}
+VI_HEAD = {
+    "stt": "STT",
+    "agency": "Đơn vị",
+    "period": "Kỳ báo cáo",
+    "indicator": "Mã chỉ tiêu",
+    "name": "Tên chỉ tiêu",
+    "numerator": "Tử số",
+    "denominator": "Mẫu số",
+    "value": "Giá trị",
+    "note": "Ghi chú",
+}
 VI_STATUS = {"not_started": "chưa triển khai", "in_progress": "đang triển khai", "done": "hoàn thành"}
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
 
 def fmt_period(q: int, style: str) -> str:
-    return {"iso": f"2023-Q{q}", "slash": f"Q{q}/2023", "dash": f"Q{q}-2023",
-            "quy": f"Quý {q}/2023", "quy_roman": f"Quý {ROMAN[q]}/2023"}[style]
+    return {
+        "iso": f"2023-Q{q}",
+        "slash": f"Q{q}/2023",
+        "dash": f"Q{q}-2023",
+        "quy": f"Quý {q}/2023",
+        "quy_roman": f"Quý {ROMAN[q]}/2023",
+    }[style]
 
 
 def fmt_count(x: int, style: str) -> str:
@@ -377,10 +509,18 @@ def fmt_pct(x: float, style: str, places: int = 2) -> str:
 
 
 def cells(f: File, r: Row) -> dict:
-    c = {"agency": {"code": r.ag, "name": NAMES.get(r.ag, r.ag),
-                    "ascii": strip_diacritics(NAMES.get(r.ag, r.ag))}[f.agency],
-         "period": fmt_period(r.q, f.period), "indicator": r.ind, "name": IND.get(r.ind, ("", "", ""))[2],
-         "numerator": "", "denominator": "", "value": "", "note": r.note}
+    c = {
+        "agency": {"code": r.ag, "name": NAMES.get(r.ag, r.ag), "ascii": strip_diacritics(NAMES.get(r.ag, r.ag))}[
+            f.agency
+        ],
+        "period": fmt_period(r.q, f.period),
+        "indicator": r.ind,
+        "name": IND.get(r.ind, ("", "", ""))[2],
+        "numerator": "",
+        "denominator": "",
+        "value": "",
+        "note": r.note,
+    }
     if r.n is not None:
         c["numerator"], c["denominator"] = fmt_count(r.n, f.num), fmt_count(r.d, f.num)
         if f.pct_with_counts != "none":
@@ -456,76 +596,162 @@ def build() -> list[File]:
     # ---------------- Q1: a clean quarter
     q = 1
     stttt = department_rows("STTTT", q)
-    files.append(File("2023-Q1/STTTT.csv", "STTTT's own submission: its single indicators (milestones as English "
-                      "status codes) and its share of the pooled ones. Codes, `2023-Q1`.", rows=stttt))
+    files.append(
+        File(
+            "2023-Q1/STTTT.csv",
+            "STTTT's own submission: its single indicators (milestones as English "
+            "status codes) and its share of the pooled ones. Codes, `2023-Q1`.",
+            rows=stttt,
+        )
+    )
     dist = [r for ag in DISTRICTS for r in district_rows(ag, q)]
-    files.append(File("2023-Q1/districts.csv", "The 7 district People's Committees, compiled by STTTT. "
-                      "Codes, `Q1/2023`.", period="slash", rows=dist))
+    files.append(
+        File(
+            "2023-Q1/districts.csv",
+            "The 7 district People's Committees, compiled by STTTT. Codes, `Q1/2023`.",
+            period="slash",
+            rows=dist,
+        )
+    )
     prov = [r for ag in others(q, "STTTT") for r in department_rows(ag, q)]
-    files.append(File("2023-Q1/provincial-departments.csv", f"The other provincial departments (incl. VPUBND, "
-                      f"SKHDT, SCT, NHNN, SLDTBXH, SYT, SGDDT singles) except {', '.join(LATE_Q1)}, late for Q1; "
-                      "in the province's Vietnamese template with `STT` and "
-                      "`Tên chỉ tiêu` columns; Vietnamese numbers (`1.234`, `40,2%`) in a comma-separated file.",
-                      lang="vi", cols=("stt", "agency", "period", "indicator", "name", "numerator", "denominator",
-                                       "value", "note"),
-                      period="quy", num="vi", pct_with_counts="1dp", rows=prov))
+    files.append(
+        File(
+            "2023-Q1/provincial-departments.csv",
+            f"The other provincial departments (incl. VPUBND, "
+            f"SKHDT, SCT, NHNN, SLDTBXH, SYT, SGDDT singles) except {', '.join(LATE_Q1)}, late for Q1; "
+            "in the province's Vietnamese template with `STT` and "
+            "`Tên chỉ tiêu` columns; Vietnamese numbers (`1.234`, `40,2%`) in a comma-separated file.",
+            lang="vi",
+            cols=("stt", "agency", "period", "indicator", "name", "numerator", "denominator", "value", "note"),
+            period="quy",
+            num="vi",
+            pct_with_counts="1dp",
+            rows=prov,
+        )
+    )
 
     # ---------------- Q2: the messy quarter
     q = 2
     stttt = department_rows("STTTT", q)
     # deliberate mistakes in STTTT's Excel file
     r = find(stttt, "STTTT", "sec.soc_4_layer")
-    bad(r, "milestone with an unknown status `sắp xong` (\"nearly done\")", "value").raw["value"] = "sắp xong"
+    bad(r, 'milestone with an unknown status `sắp xong` ("nearly done")', "value").raw["value"] = "sắp xong"
     r = find(stttt, "STTTT", "soc.adults_digital_signature")
     bad(r, "percent `105%` outside 0–100 (meant 10,5%)", "value").raw["value"] = "105%"
     r = find(stttt, "STTTT", "soc.households_fiber")
-    bad(r, f"`value` 46% disagrees with numerator/denominator ({pct(r.n, r.d):.1f}%) by more than 0.5 points",
-        "value").raw["value"] = "46%"
+    bad(
+        r, f"`value` 46% disagrees with numerator/denominator ({pct(r.n, r.d):.1f}%) by more than 0.5 points", "value"
+    ).raw["value"] = "46%"
     r = find(stttt, "STTTT", "gov.dossiers_online")
     bad(r, "pooled flow indicator given only a `value` (31%), no numerator/denominator", "numerator")
     r.raw.update(numerator="", denominator="", value="31%")
     r = find(stttt, "STTTT", "sec.staff_trained_security")
     bad(r, "count `12,5` is not a whole number", "numerator")
     r.raw.update(numerator="12,5", value="")
-    files.append(File("2023-Q2/STTTT.csv", "STTTT's Excel \"CSV UTF-8\" export on a Vietnamese Windows: UTF-8 with "
-                      "BOM, `;`, CRLF, Vietnamese headers, `Quý II/2023`, Vietnamese milestone statuses, `%` values. "
-                      "Holds 5 deliberate mistakes.",
-                      enc="utf-8-sig", sep=";", eol="\r\n", lang="vi", period="quy_roman", num="vi",
-                      pct_with_counts="whole", status="vi", rows=stttt))
+    files.append(
+        File(
+            "2023-Q2/STTTT.csv",
+            'STTTT\'s Excel "CSV UTF-8" export on a Vietnamese Windows: UTF-8 with '
+            "BOM, `;`, CRLF, Vietnamese headers, `Quý II/2023`, Vietnamese milestone statuses, `%` values. "
+            "Holds 5 deliberate mistakes.",
+            enc="utf-8-sig",
+            sep=";",
+            eol="\r\n",
+            lang="vi",
+            period="quy_roman",
+            num="vi",
+            pct_with_counts="whole",
+            status="vi",
+            rows=stttt,
+        )
+    )
 
     syt = department_rows("SYT", q)
     eh = find(syt, "SYT", "soc.citizens_e_health_records")
     insp = find(syt, "SYT", "gov.inspections_digital")
     bad(insp, "unknown agency `So Y tee` (typo of So Y te)", "agency").raw["agency"] = "So Y tee"
-    syt.insert(syt.index(eh) + 1, bad(Row("SYT", "soc.citizens_e_health_records", 2, round(958_805 * 0.356), 958_805,
-                                      note="Số liệu năm 2022", raw={"period": "Q4/2022"}),
-                                  "period `Q4/2022` outside the plan year 2023", "period"))
-    syt.append(bad(Row("SYT", "soc.adults_smartphone", 2, v=81.5, note="Theo khảo sát của ngành y tế"),
-                   "single indicator `soc.adults_smartphone` sent by SYT (its reporter is STTTT)", "agency"))
-    syt.append(bad(Row("SYT", eh.ind, 2, eh.n, eh.d, note="Gửi lại"),
-                   "identical duplicate of the e-health row (same agency, indicator, period and figures; "
-                   "only the note differs): data counted once", None, severity="warning"))
-    files.append(File("2023-Q2/SYT.csv", "Sở Y tế's own file, agency written without diacritics (`So Y te`), "
-                      "`Q2/2023`, English headers. Holds 4 deliberate mistakes.",
-                      agency="ascii", period="slash", rows=syt))
+    syt.insert(
+        syt.index(eh) + 1,
+        bad(
+            Row(
+                "SYT",
+                "soc.citizens_e_health_records",
+                2,
+                round(958_805 * 0.356),
+                958_805,
+                note="Số liệu năm 2022",
+                raw={"period": "Q4/2022"},
+            ),
+            "period `Q4/2022` outside the plan year 2023",
+            "period",
+        ),
+    )
+    syt.append(
+        bad(
+            Row("SYT", "soc.adults_smartphone", 2, v=81.5, note="Theo khảo sát của ngành y tế"),
+            "single indicator `soc.adults_smartphone` sent by SYT (its reporter is STTTT)",
+            "agency",
+        )
+    )
+    syt.append(
+        bad(
+            Row("SYT", eh.ind, 2, eh.n, eh.d, note="Gửi lại"),
+            "identical duplicate of the e-health row (same agency, indicator, period and figures; "
+            "only the note differs): data counted once",
+            None,
+            severity="warning",
+        )
+    )
+    files.append(
+        File(
+            "2023-Q2/SYT.csv",
+            "Sở Y tế's own file, agency written without diacritics (`So Y te`), "
+            "`Q2/2023`, English headers. Holds 4 deliberate mistakes.",
+            agency="ascii",
+            period="slash",
+            rows=syt,
+        )
+    )
 
     dist = [r for ag in DISTRICTS for r in district_rows(ag, q)]
     gap = ", ".join(f"{a} left out `{i}`" for a, i, qq in sorted(SKIPPED) if qq == q)
-    files.append(File("2023-Q2/districts.csv", "The 7 districts in Windows-1258 (Vietnamese Windows \"CSV\"): `;`, "
-                      "CRLF, Vietnamese headers, agency names with diacritics (tone marks stored as combining "
-                      f"characters, as cp1258 requires), `Q2-2023`, `1.234`. {gap}.",
-                      enc="cp1258", sep=";", eol="\r\n", lang="vi", agency="name", period="dash", num="vi",
-                      rows=dist))
+    files.append(
+        File(
+            "2023-Q2/districts.csv",
+            'The 7 districts in Windows-1258 (Vietnamese Windows "CSV"): `;`, '
+            "CRLF, Vietnamese headers, agency names with diacritics (tone marks stored as combining "
+            f"characters, as cp1258 requires), `Q2-2023`, `1.234`. {gap}.",
+            enc="cp1258",
+            sep=";",
+            eol="\r\n",
+            lang="vi",
+            agency="name",
+            period="dash",
+            num="vi",
+            rows=dist,
+        )
+    )
     prov = [r for ag in others(q, "STTTT", "SYT") for r in department_rows(ag, q)]
-    files.append(File("2023-Q2/provincial-departments.csv", "The other provincial departments (STTTT and SYT have "
-                      "their own files) and NHNN. Codes, "
-                      "`2023-Q2`, English headers and numbers, `value` filled to one decimal.",
-                      pct_with_counts="1dp", rows=prov))
+    files.append(
+        File(
+            "2023-Q2/provincial-departments.csv",
+            "The other provincial departments (STTTT and SYT have "
+            "their own files) and NHNN. Codes, "
+            "`2023-Q2`, English headers and numbers, `value` filled to one decimal.",
+            pct_with_counts="1dp",
+            rows=prov,
+        )
+    )
 
     # ---------------- Q3
     q = 3
-    files.append(File("2023-Q3/STTTT.csv", "STTTT, English headers, `2023-Q3`, milestones in English codes.",
-                      rows=department_rows("STTTT", q)))
+    files.append(
+        File(
+            "2023-Q3/STTTT.csv",
+            "STTTT, English headers, `2023-Q3`, milestones in English codes.",
+            rows=department_rows("STTTT", q),
+        )
+    )
     dist = [r for ag in DISTRICTS for r in district_rows(ag, q)]
     r = find(dist, "UBND_PL", "gov.dossiers_online")
     bad(r, "unknown indicator `gov.dosiers_online` (typo)", "indicator").raw["indicator"] = "gov.dosiers_online"
@@ -543,41 +769,82 @@ def build() -> list[File]:
     bad(fix, what + f"figures (a correction appended at the end; {gr.n} earlier); both rows rejected", None)
     dist.append(fix)
     blank = next(i for i, r in enumerate(dist) if r.ag == "UBND_PL")
-    files.append(File("2023-Q3/districts.csv", "The 7 districts as Excel \"Unicode Text\": UTF-16 LE with BOM, tab, "
-                      "CRLF, Vietnamese template with `STT` and `Tên chỉ tiêu` in a different column order, "
-                      "`Quý 3/2023`. Holds 6 deliberate mistakes and one blank line.",
-                      enc="utf-16", sep="\t", eol="\r\n", lang="vi",
-                      cols=("stt", "agency", "indicator", "name", "period", "numerator", "denominator", "value",
-                            "note"),
-                      period="quy", num="vi", rows=dist, blank_before=blank))
+    files.append(
+        File(
+            "2023-Q3/districts.csv",
+            'The 7 districts as Excel "Unicode Text": UTF-16 LE with BOM, tab, '
+            "CRLF, Vietnamese template with `STT` and `Tên chỉ tiêu` in a different column order, "
+            "`Quý 3/2023`. Holds 6 deliberate mistakes and one blank line.",
+            enc="utf-16",
+            sep="\t",
+            eol="\r\n",
+            lang="vi",
+            cols=("stt", "agency", "indicator", "name", "period", "numerator", "denominator", "value", "note"),
+            period="quy",
+            num="vi",
+            rows=dist,
+            blank_before=blank,
+        )
+    )
     prov = [r for ag in others(q, "STTTT") for r in department_rows(ag, q)]
-    files.append(File("2023-Q3/provincial-departments.csv", "The other provincial departments and NHNN with full "
-                      "Vietnamese names "
-                      "(`Sở Y tế`, `Ngân hàng Nhà nước - Chi nhánh tỉnh Bạc Liêu`), Vietnamese headers, "
-                      "`Quý III/2023`, UTF-8 with commas (so `57,3%` is quoted).",
-                      lang="vi", agency="name", period="quy_roman", num="vi", pct_with_counts="1dp", rows=prov))
+    files.append(
+        File(
+            "2023-Q3/provincial-departments.csv",
+            "The other provincial departments and NHNN with full "
+            "Vietnamese names "
+            "(`Sở Y tế`, `Ngân hàng Nhà nước - Chi nhánh tỉnh Bạc Liêu`), Vietnamese headers, "
+            "`Quý III/2023`, UTF-8 with commas (so `57,3%` is quoted).",
+            lang="vi",
+            agency="name",
+            period="quy_roman",
+            num="vi",
+            pct_with_counts="1dp",
+            rows=prov,
+        )
+    )
 
     # ---------------- Q4: partly missing
     q = 4
-    files.append(File("2023-Q4/STTTT.csv", "STTTT: SOC done (`Hoàn thành`), analytics platform done "
-                      "(`đã triển khai`), virtual assistant still `đang triển khai` — Vietnamese statuses under "
-                      "English headers; `2023-Q4`.", status="vi",
-                      rows=department_rows("STTTT", q)))
+    files.append(
+        File(
+            "2023-Q4/STTTT.csv",
+            "STTTT: SOC done (`Hoàn thành`), analytics platform done "
+            "(`đã triển khai`), virtual assistant still `đang triển khai` — Vietnamese statuses under "
+            "English headers; `2023-Q4`.",
+            status="vi",
+            rows=department_rows("STTTT", q),
+        )
+    )
     f4 = files[-1]
     find(f4.rows, "STTTT", "sec.soc_4_layer").raw["value"] = "Hoàn thành"
     find(f4.rows, "STTTT", "gov.data_analytics_platform").raw["value"] = "đã triển khai"
     in_q4 = [ag for ag in DISTRICTS if reports(ag, q)]
     dist = [r for ag in in_q4 for r in district_rows(ag, q)]
     not_yet = [ag for ag in DISTRICTS if ag not in in_q4]
-    files.append(File("2023-Q4/districts.csv", f"Only {len(in_q4)} of {len(DISTRICTS)} districts: "
-                      f"{' and '.join(not_yet)} have not reported yet. `Q4/2023`, English.", period="slash", rows=dist))
+    files.append(
+        File(
+            "2023-Q4/districts.csv",
+            f"Only {len(in_q4)} of {len(DISTRICTS)} districts: "
+            f"{' and '.join(not_yet)} have not reported yet. `Q4/2023`, English.",
+            period="slash",
+            rows=dist,
+        )
+    )
     prov = [r for ag in others(q, "STTTT") for r in department_rows(ag, q)]
     not_yet = [ag for ag in PROVINCIAL if not reports(ag, q)]
-    files.append(File("2023-Q4/provincial-departments.csv", f"The other provincial departments and NHNN, without "
-                      f"{', '.join(not_yet[:-1])} and {not_yet[-1]} "
-                      "(not reported yet). Title-case English headers, `Q4-2023`, counts with thousands "
-                      "separators (`\"1,234\"`, quoted because of the comma).", period="dash",
-                      num="en_grouped", header_case="title", rows=prov))
+    files.append(
+        File(
+            "2023-Q4/provincial-departments.csv",
+            f"The other provincial departments and NHNN, without "
+            f"{', '.join(not_yet[:-1])} and {not_yet[-1]} "
+            "(not reported yet). Title-case English headers, `Q4-2023`, counts with thousands "
+            'separators (`"1,234"`, quoted because of the comma).',
+            period="dash",
+            num="en_grouped",
+            header_case="title",
+            rows=prov,
+        )
+    )
     for f in files:
         f.rows[0].note = DISCLAIMER
         assert f.rows[0].mistake is None
@@ -589,7 +856,7 @@ def story(files: list[File]) -> dict:
     """Value of every indicator at each quarter from the rows the tool should accept (contract §4)."""
     ok = [r for f in files for r in f.rows if r.accepted]
     table = {}
-    for ind, (time, agg, _) in IND.items():
+    for ind, (time, _agg, _) in IND.items():
         for q in range(1, 5):
             rows = [r for r in ok if r.ind == ind and r.q <= q]
             if not rows:
@@ -631,39 +898,59 @@ def completeness(files: list[File]) -> dict:
         missing = [(ag, i) for ag, i in lost if ag not in silent and (ag, i) not in rejected + unreadable]
         for ag, i in missing:  # nothing sent for it: a planned gap, never by accident
             assert i in SINGLE_REPORTER or (ag, i, q) in SKIPPED, (ag, i, q)
-        out[q] = {"expected": len(expected), "received": len(expected) - len(lost), "silent": silent,
-                  "missing": missing, "rejected": rejected, "unreadable": unreadable}
+        out[q] = {
+            "expected": len(expected),
+            "received": len(expected) - len(lost),
+            "silent": silent,
+            "missing": missing,
+            "rejected": rejected,
+            "unreadable": unreadable,
+        }
     return out
 
 
 def write_readme(files: list[File], where: dict, counts: dict, table: dict) -> None:
     rows_total = sum(counts.values())
-    mistakes = [(f, r, ln) for f in files for r, ln in zip(f.rows, where[f.path]) if r.mistake]
-    enc_label = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 with BOM", "cp1258": "Windows-1258 (cp1258)",
-                 "utf-16": "UTF-16 LE with BOM"}
+    mistakes = [(f, r, ln) for f in files for r, ln in zip(f.rows, where[f.path], strict=False) if r.mistake]
+    enc_label = {
+        "utf-8": "UTF-8",
+        "utf-8-sig": "UTF-8 with BOM",
+        "cp1258": "Windows-1258 (cp1258)",
+        "utf-16": "UTF-16 LE with BOM",
+    }
     sep_label = {",": "comma", ";": "semicolon", "\t": "tab"}
     L = []
     a = L.append
     a("# Example submissions — MADE-UP SAMPLE DATA\n")
-    a("> **These files are made-up sample data for trying `cds`. They are NOT official figures of Bạc Liêu "
-      "province or of any agency.** Every number was invented by `make_examples.py` to tell a plausible story "
-      "around the targets of Kế hoạch 64/KH-UBND (2023).\n>")
-    a("> *Tiếng Việt:* Dữ liệu mẫu minh họa, không phải số liệu chính thức — các số liệu trong thư mục này do "
-      "chương trình tự tạo để dùng thử công cụ `cds`.\n")
+    a(
+        "> **These files are made-up sample data for trying `cds`. They are NOT official figures of Bạc Liêu "
+        "province or of any agency.** Every number was invented by `make_examples.py` to tell a plausible story "
+        "around the targets of Kế hoạch 64/KH-UBND (2023).\n>"
+    )
+    a(
+        "> *Tiếng Việt:* Dữ liệu mẫu minh họa, không phải số liệu chính thức — các số liệu trong thư mục này do "
+        "chương trình tự tạo để dùng thử công cụ `cds`.\n"
+    )
     a("The first data row of every file carries the same disclaimer in its `note` / `Ghi chú` column.\n")
     a("## Try it\n")
-    a("```sh\ncds validate examples/2023                      # exit 1: the deliberate mistakes below\n"
-      "cds score examples/2023 --period 2023-Q2 --format table\n"
-      "cds score examples/2023                         # latest period: 2023-Q4\n"
-      "cds score examples/2023/2023-Q1                 # one quarter's folder only\n"
-      "cds score examples/2023/2023-Q* --strict        # same files, quarter folders given explicitly\n"
-      "cds status examples/2023 --period 2023-Q2       # who has reported (2023-Q4: clearly incomplete)\n"
-      "cds score examples/2023 --period 2023-Q2 --by agency   # each agency's own figures, ranked\n```\n")
-    a("A directory is read as all `*.csv` inside it (quarter sub-folders `2023-Q1` … `2023-Q4`), sorted by name: "
-      "quarter by quarter, and inside a quarter `STTTT.csv`, `SYT.csv`, `districts.csv`, "
-      "`provincial-departments.csv`. No result depends on the order of files within a quarter.\n")
-    a("Regenerate (stdlib only, fixed seed, byte-identical output): `python examples/make_examples.py`. "
-      "Edit the script, not the CSV files or this README — both are generated.\n")
+    a(
+        "```sh\ncds validate examples/2023                      # exit 1: the deliberate mistakes below\n"
+        "cds score examples/2023 --period 2023-Q2 --format table\n"
+        "cds score examples/2023                         # latest period: 2023-Q4\n"
+        "cds score examples/2023/2023-Q1                 # one quarter's folder only\n"
+        "cds score examples/2023/2023-Q* --strict        # same files, quarter folders given explicitly\n"
+        "cds status examples/2023 --period 2023-Q2       # who has reported (2023-Q4: clearly incomplete)\n"
+        "cds score examples/2023 --period 2023-Q2 --by agency   # each agency's own figures, ranked\n```\n"
+    )
+    a(
+        "A directory is read as all `*.csv` inside it (quarter sub-folders `2023-Q1` … `2023-Q4`), sorted by name: "
+        "quarter by quarter, and inside a quarter `STTTT.csv`, `SYT.csv`, `districts.csv`, "
+        "`provincial-departments.csv`. No result depends on the order of files within a quarter.\n"
+    )
+    a(
+        "Regenerate (stdlib only, fixed seed, byte-identical output): `python examples/make_examples.py`. "
+        "Edit the script, not the CSV files or this README — both are generated.\n"
+    )
     a("## Files\n")
     a(f"{len(files)} files, {rows_total} data rows (+ 1 blank line).\n")
     a("| file | encoding | separator | header | agency cells | period | data rows | what it shows |")
@@ -672,57 +959,76 @@ def write_readme(files: list[File], where: dict, counts: dict, table: dict) -> N
         ag = {"code": "codes", "name": "names with diacritics", "ascii": "name without diacritics"}[f.agency]
         per = fmt_period(int(f.path[6]), f.period)
         head = ("Vietnamese" if f.lang == "vi" else "English") + (" + `STT`, `Tên chỉ tiêu`" if "stt" in f.cols else "")
-        a(f"| `2023/{f.path}` | {enc_label[f.enc]} | {sep_label[f.sep]} | {head} | {ag} | `{per}` | "
-          f"{counts[f.path]} | {f.desc} |")
+        a(
+            f"| `2023/{f.path}` | {enc_label[f.enc]} | {sep_label[f.sep]} | {head} | {ag} | `{per}` | "
+            f"{counts[f.path]} | {f.desc} |"
+        )
     a("")
     a("## Deliberate mistakes\n")
-    a(f"{len(mistakes)} rows in 3 files are wrong on purpose (everything else is valid). Lines are 1-based, the "
-      "header is line 1. Expected: each row below is rejected; all are *errors* except the identical duplicate, "
-      "which is a *warning*.\n")
+    a(
+        f"{len(mistakes)} rows in 3 files are wrong on purpose (everything else is valid). Lines are 1-based, the "
+        "header is line 1. Expected: each row below is rejected; all are *errors* except the identical duplicate, "
+        "which is a *warning*.\n"
+    )
     a("| file:line | column | severity | mistake |")
     a("|---|---|---|---|")
     for f, r, ln in mistakes:
         a(f"| `2023/{f.path}:{ln}` | {r.column or '— (row)'} | {r.severity} | {r.mistake} |")
     a("")
     f3 = next(f for f in files if f.blank_before is not None)
-    a(f"Also: `2023/{f3.path}` has one empty line, line {where[f3.path][f3.blank_before] - 1} (before "
-      f"UBND_PL's rows) — skipped and counted as blank, not a read row.\n")
+    a(
+        f"Also: `2023/{f3.path}` has one empty line, line {where[f3.path][f3.blank_before] - 1} (before "
+        f"UBND_PL's rows) — skipped and counted as blank, not a read row.\n"
+    )
     errors = sum(1 for _, r, _ in mistakes if r.severity == "error")
-    a(f"So `cds validate examples/2023` should report rows read {rows_total}, accepted "
-      f"{rows_total - len(mistakes)}, rejected {len(mistakes)}, blank 1, with {errors} rows rejected by an error "
-      "(the conflicting duplicate is reported at each of its two lines, so two errors) and 1 warning.\n")
+    a(
+        f"So `cds validate examples/2023` should report rows read {rows_total}, accepted "
+        f"{rows_total - len(mistakes)}, rejected {len(mistakes)}, blank 1, with {errors} rows rejected by an error "
+        "(the conflicting duplicate is reported at each of its two lines, so two errors) and 1 warning.\n"
+    )
     a("## Reporting completeness\n")
     n_single, n_pooled = len(SINGLE_REPORTER), sum(len(w) for w in REPORTERS.values())
-    a(f"`cds status examples/2023 --period 2023-Q2` lists who sent what. A quarter expects "
-      f"{n_single + n_pooled} reports (agency × indicator): {n_single} single indicators from their one reporter "
-      f"and {n_pooled} for the {len(REPORTERS)} pooled indicators, each from every agency of its `reporters` "
-      f"groups in the plan data ({len(PROVINCIAL)} provincial departments and/or {len(DISTRICTS)} districts; CAT "
-      "and NHNN are in neither group). Every pooled indicator is sent by all of them in every quarter, except "
-      "the gaps below. A report is received when an accepted row exists for it; a report whose row was rejected "
-      "is not.\n")
+    a(
+        f"`cds status examples/2023 --period 2023-Q2` lists who sent what. A quarter expects "
+        f"{n_single + n_pooled} reports (agency × indicator): {n_single} single indicators from their one reporter "
+        f"and {n_pooled} for the {len(REPORTERS)} pooled indicators, each from every agency of its `reporters` "
+        f"groups in the plan data ({len(PROVINCIAL)} provincial departments and/or {len(DISTRICTS)} districts; CAT "
+        "and NHNN are in neither group). Every pooled indicator is sent by all of them in every quarter, except "
+        "the gaps below. A report is received when an accepted row exists for it; a report whose row was rejected "
+        "is not.\n"
+    )
     a("| quarter | expected | received | rate | not received |")
     a("|---|---|---|---|---|")
     comp = completeness(files)
 
     def pairs(keys):
         return ", ".join(f"{ag} `{i}`" for ag, i in keys)
+
     for q, c in comp.items():
         why = []
         if c["silent"]:
-            why.append(f"nothing yet from {', '.join(c['silent'])}" if q == 4
-                       else f"nothing from {', '.join(c['silent'])} (late)")
+            why.append(
+                f"nothing yet from {', '.join(c['silent'])}"
+                if q == 4
+                else f"nothing from {', '.join(c['silent'])} (late)"
+            )
         if c["rejected"]:
             why.append(f"rows rejected: {pairs(c['rejected'])}")
         if c["unreadable"]:
             why.append(f"rows unreadable, so counted missing: {pairs(c['unreadable'])}")
         if c["missing"]:
             why.append(f"not sent: {pairs(c['missing'])}")
-        a(f"| 2023-Q{q} | {c['expected']} | {c['received']} | {100 * c['received'] / c['expected']:.1f}% | "
-          + "; ".join(why) + " |")
+        a(
+            f"| 2023-Q{q} | {c['expected']} | {c['received']} | {100 * c['received'] / c['expected']:.1f}% | "
+            + "; ".join(why)
+            + " |"
+        )
     a("")
     a("## The story the figures tell\n")
-    a("Approximate value of each indicator from the rows that should be accepted (flow indicators year to "
-      "date, stock indicators the latest report, pooled indicators Σnumerator/Σdenominator). `—` = no data.\n")
+    a(
+        "Approximate value of each indicator from the rows that should be accepted (flow indicators year to "
+        "date, stock indicators the latest report, pooled indicators Σnumerator/Σdenominator). `—` = no data.\n"
+    )
     a("| indicator | time | aggregate | Q1 | Q2 | Q3 | Q4 |")
     a("|---|---|---|---|---|---|---|")
     for ind, (time, agg, _) in IND.items():
@@ -735,21 +1041,33 @@ def write_readme(files: list[File], where: dict, counts: dict, table: dict) -> N
     a("Points to notice:\n")
     a("- `econ.sme_digital_platforms` and `soc.higher_ed_digital` are never reported: `no_data` in every quarter.")
     a(f"- Q1 is late for {', '.join(LATE_Q1)}: they sent nothing for Q1, so their year-to-date flows start in Q2.")
-    a(f"- Q4 is incomplete: {', '.join(NOT_YET_Q4)} have not reported, so their stock indicators "
-      "carry their Q3 position and their flows stop at Q3; `soc.workforce_digital_skills` stays at its "
-      "Q3 figure; SGDDT skipped Q3 for `soc.schools_digital`.")
-    a("- `sec.systems_classified_protected` (due 2023-Q3) reaches 100% for most agencies by Q3 but not STNMT, "
-      "SGTVT, SYT, SNNPTNT or UBND_HD; SGTVT and SYT catch up in Q4.")
-    a("- Agencies differ: STTTT, UBND_TPBL, VPUBND and SKHCN lead on most pooled indicators, BDT, SLDTBXH, "
-      "SNNPTNT and UBND_HD trail (`cds score examples/2023 --period 2023-Q2 --by agency`). SKHDT handles the "
-      "largest online share of its dossiers, STNMT the smallest.")
-    a("- `sec.soc_4_layer` is in progress until done in Q4 (its Q2 row `sắp xong` is rejected); "
-      "`soc.virtual_assistant` goes from not started to in progress; `gov.data_analytics_platform` is done in Q4.")
-    a("- Some rejected rows change the picture on purpose: STTTT's Q2 fiber and digital-signature rows are "
-      "rejected, so Q2 shows STTTT's Q1 figures for them; UBND_GR's Q3 district work records are lost to the "
-      "conflicting duplicate.")
-    a("- Milestone and other single-indicator rows are not all sent every quarter; pooled rows are (see "
-      "Reporting completeness).")
+    a(
+        f"- Q4 is incomplete: {', '.join(NOT_YET_Q4)} have not reported, so their stock indicators "
+        "carry their Q3 position and their flows stop at Q3; `soc.workforce_digital_skills` stays at its "
+        "Q3 figure; SGDDT skipped Q3 for `soc.schools_digital`."
+    )
+    a(
+        "- `sec.systems_classified_protected` (due 2023-Q3) reaches 100% for most agencies by Q3 but not STNMT, "
+        "SGTVT, SYT, SNNPTNT or UBND_HD; SGTVT and SYT catch up in Q4."
+    )
+    a(
+        "- Agencies differ: STTTT, UBND_TPBL, VPUBND and SKHCN lead on most pooled indicators, BDT, SLDTBXH, "
+        "SNNPTNT and UBND_HD trail (`cds score examples/2023 --period 2023-Q2 --by agency`). SKHDT handles the "
+        "largest online share of its dossiers, STNMT the smallest."
+    )
+    a(
+        "- `sec.soc_4_layer` is in progress until done in Q4 (its Q2 row `sắp xong` is rejected); "
+        "`soc.virtual_assistant` goes from not started to in progress; `gov.data_analytics_platform` is done in Q4."
+    )
+    a(
+        "- Some rejected rows change the picture on purpose: STTTT's Q2 fiber and digital-signature rows are "
+        "rejected, so Q2 shows STTTT's Q1 figures for them; UBND_GR's Q3 district work records are lost to the "
+        "conflicting duplicate."
+    )
+    a(
+        "- Milestone and other single-indicator rows are not all sent every quarter; pooled rows are (see "
+        "Reporting completeness)."
+    )
     (HERE / "README.md").write_text("\n".join(L) + "\n", encoding="utf-8")
 
 

@@ -16,9 +16,18 @@ import subprocess
 from html import escape
 from pathlib import Path
 
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--hide-scrollbars", "--virtual-time-budget=15000"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--hide-scrollbars",
+    "--virtual-time-budget=15000",
+]
 
 # What the layout is judged by: the page's own width and height, and every long-text cell
 # (indicator, agency and file names; the names beside the attainment bars).
@@ -44,14 +53,17 @@ def chromium() -> str | None:
 
 def _wrapper(page: str, width: int, height: int, script: bool) -> str:
     tail = f'<pre id="metrics"></pre><script>{MEASURE}</script>' if script else ""
-    return ('<!DOCTYPE html><html><head><meta charset="utf-8"><style>body{margin:0}'
-            f'iframe{{border:0;display:block;width:{width}px;height:{height}px}}</style></head><body>'
-            f'<iframe id="page" srcdoc="{escape(page, quote=True)}"></iframe>{tail}</body></html>')
+    return (
+        '<!DOCTYPE html><html><head><meta charset="utf-8"><style>body{margin:0}'
+        f"iframe{{border:0;display:block;width:{width}px;height:{height}px}}</style></head><body>"
+        f'<iframe id="page" srcdoc="{escape(page, quote=True)}"></iframe>{tail}</body></html>'
+    )
 
 
 def _run(args: list[str], profile: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([chromium(), *FLAGS, f"--user-data-dir={profile}", *args],
-                          capture_output=True, text=True, timeout=180)
+    return subprocess.run(
+        [chromium(), *FLAGS, f"--user-data-dir={profile}", *args], capture_output=True, text=True, timeout=180
+    )
 
 
 def measure(page: str, width: int, work: Path) -> dict:
@@ -61,7 +73,9 @@ def measure(page: str, width: int, work: Path) -> dict:
     run = _run([f"--window-size={max(width, 500)},900", "--dump-dom", wrapper.as_uri()], work / "profile")
     found = re.search(r'<pre id="metrics">(.*?)</pre>', run.stdout, re.S)
     assert found and found.group(1), run.stderr[-2000:]
-    return json.loads(found.group(1).replace("&quot;", '"').replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">"))
+    return json.loads(
+        found.group(1).replace("&quot;", '"').replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
+    )
 
 
 def screenshot(page: str, width: int, height: int, out: Path, work: Path) -> Path:

@@ -76,7 +76,9 @@ def merged_workbook() -> bytes:
     sheet.merge_cells("A1:I1")
     sheet["A2"] = "(Kèm theo Kế hoạch 64/KH-UBND)"
     sheet.append([])
-    sheet.append(["STT", "Đơn vị", "Kỳ báo cáo", "Mã chỉ tiêu", "Tên chỉ tiêu", "Tử số", "Mẫu số", "Giá trị", "Ghi chú"])
+    sheet.append(
+        ["STT", "Đơn vị", "Kỳ báo cáo", "Mã chỉ tiêu", "Tên chỉ tiêu", "Tử số", "Mẫu số", "Giá trị", "Ghi chú"]
+    )
     sheet.append([1, "Sở Y tế", "Quý II/2023", "gov.dossiers_online", "Hồ sơ", "1.234", 4000, None, None])
     sheet.append([2, None, "Quý II/2023", "gov.dossiers_digitized", "Số hóa", 300, 400, None, None])
     sheet.append([3, None, "Quý II/2023", "soc.citizens_e_health_records", "HSSK", None, None, 0.625, None])
@@ -91,8 +93,21 @@ def merged_workbook() -> bytes:
 def convert(source: Path, target: str, outdir: Path) -> None:
     """One soffice run, with a profile of its own (parallel tests do not share one)."""
     with tempfile.TemporaryDirectory() as profile:
-        subprocess.run([SOFFICE, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", target,
-                        "--outdir", str(outdir), str(source)], check=True, capture_output=True, timeout=180)
+        subprocess.run(
+            [
+                SOFFICE,
+                f"-env:UserInstallation=file://{profile}",
+                "--headless",
+                "--convert-to",
+                target,
+                "--outdir",
+                str(outdir),
+                str(source),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=180,
+        )
 
 
 def write_fixtures(outdir: Path) -> list[Path]:

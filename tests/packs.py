@@ -32,30 +32,46 @@ def _dump(path: Path, document: dict) -> None:
 def build_pack(folder: Path, year: int) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     targets = _load("targets_2023.yaml")
-    targets["plan"].update(number=NUMBER, date=f"{year}-03-20", year=year,
-                           title_vi=f"Kế hoạch Chuyển đổi số tỉnh Bạc Liêu năm {year}",
-                           title_en=f"Bac Lieu Province Digital Transformation Plan {year}")
-    for pillar, weight in zip(targets["pillars"], (2, 1, 0.5, 1.5)):
+    targets["plan"].update(
+        number=NUMBER,
+        date=f"{year}-03-20",
+        year=year,
+        title_vi=f"Kế hoạch Chuyển đổi số tỉnh Bạc Liêu năm {year}",
+        title_en=f"Bac Lieu Province Digital Transformation Plan {year}",
+    )
+    for pillar, weight in zip(targets["pillars"], (2, 1, 0.5, 1.5), strict=False):
         pillar["weight"] = weight
     indicators = [ind for ind in targets["indicators"] if ind["id"] != DROPPED]
     for ind in indicators:
         ind["due"] = f"{year}-Q{ind['due'][-1]}"
         ind["source"] = {"section": "Phần II, mục II.2", "quote": f"Kế hoạch {NUMBER}, chỉ tiêu {ind['id']}"}
         ind.pop("note", None)
-    indicators.append({
-        "id": ADDED, "pillar": "gov",
-        "name_vi": "Hồ sơ thủ tục hành chính còn nộp bằng giấy", "name_en": "Dossiers still filed on paper",
-        "short_name_vi": "Hồ sơ còn nộp bằng giấy", "short_name_en": "Dossiers still on paper",
-        "unit": "percent", "comparator": "<=", "target": 20, "time": "stock", "aggregate": "single",
-        "reporter": "STTTT", "due": f"{year}-Q4",
-        "source": {"section": "Phần II, mục II.2", "quote": "Giảm hồ sơ nộp bằng giấy xuống dưới 20%"},
-    })
+    indicators.append(
+        {
+            "id": ADDED,
+            "pillar": "gov",
+            "name_vi": "Hồ sơ thủ tục hành chính còn nộp bằng giấy",
+            "name_en": "Dossiers still filed on paper",
+            "short_name_vi": "Hồ sơ còn nộp bằng giấy",
+            "short_name_en": "Dossiers still on paper",
+            "unit": "percent",
+            "comparator": "<=",
+            "target": 20,
+            "time": "stock",
+            "aggregate": "single",
+            "reporter": "STTTT",
+            "due": f"{year}-Q4",
+            "source": {"section": "Phần II, mục II.2", "quote": "Giảm hồ sơ nộp bằng giấy xuống dưới 20%"},
+        }
+    )
     targets["indicators"] = indicators
     _dump(folder / f"targets_{year}.yaml", targets)
     _dump(folder / f"baseline_{year - 1}.yaml", _baselines(year - 1, indicators))
     agencies = _load("agencies.yaml")
     sttt = next(a for a in agencies["agencies"] if a["code"] == "STTTT")
-    sttt.update(name_vi="Sở Khoa học, Công nghệ và Truyền thông", name_en="Department of Science, Technology and Communications")
+    sttt.update(
+        name_vi="Sở Khoa học, Công nghệ và Truyền thông", name_en="Department of Science, Technology and Communications"
+    )
     _dump(folder / "agencies.yaml", agencies)
     return folder
 
@@ -66,12 +82,26 @@ def _baselines(year: int, indicators: list[dict]) -> dict:
     for ind in indicators:
         if ind["id"] in stated:
             value, qualifier = stated[ind["id"]]
-            baselines.append({"indicator": ind["id"], "value": value, "qualifier": qualifier,
-                              "source": {"section": "Phần I", "quote": f"Kết quả {ind['id']}"}})
+            baselines.append(
+                {
+                    "indicator": ind["id"],
+                    "value": value,
+                    "qualifier": qualifier,
+                    "source": {"section": "Phần I", "quote": f"Kết quả {ind['id']}"},
+                }
+            )
         else:
             baselines.append({"indicator": ind["id"], "value": None, "note": "Phần I không nêu số liệu."})
-    context = [{"id": "ctx.public_wifi", "name_vi": "Điểm wifi công cộng miễn phí", "name_en": "Free public wifi spots",
-                "value": 120, "unit": "count", "source": {"section": "Phần I", "quote": "120 điểm wifi công cộng"}}]
+    context = [
+        {
+            "id": "ctx.public_wifi",
+            "name_vi": "Điểm wifi công cộng miễn phí",
+            "name_en": "Free public wifi spots",
+            "value": 120,
+            "unit": "count",
+            "source": {"section": "Phần I", "quote": "120 điểm wifi công cộng"},
+        }
+    ]
     return {"year": year, "baselines": baselines, "context": context}
 
 
@@ -87,6 +117,7 @@ def build_inputs(folder: Path, year: int) -> Path:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
     rows = "".join(f"STTTT,{year}-Q{q},{ADDED},{n},100,,\n" for q, n in ((1, 31), (2, 27), (3, 22)))
-    (folder / "paper.csv").write_text("agency,period,indicator,numerator,denominator,value,note\n" + rows,
-                                      encoding="utf-8")
+    (folder / "paper.csv").write_text(
+        "agency,period,indicator,numerator,denominator,value,note\n" + rows, encoding="utf-8"
+    )
     return folder

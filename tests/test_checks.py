@@ -52,15 +52,25 @@ def test_periods_reads_every_spelling_of_a_quarter():
 
 
 def test_prepare_resolves_agencies_indicators_and_numbers(plan):
-    df = table(plan, "So Y te;Quý II/2023;SOC.Citizens_E_Health_Records;1.234;2.000;61,7%",
-               "STTTT;2023-Q3;sec.soc_4_layer;abc;;Hoàn thành")
+    df = table(
+        plan,
+        "So Y te;Quý II/2023;SOC.Citizens_E_Health_Records;1.234;2.000;61,7%",
+        "STTTT;2023-Q3;sec.soc_4_layer;abc;;Hoàn thành",
+    )
     first, milestone = df.iloc[0], df.iloc[1]
     assert (first["agency_code"], first["year"], first["quarter"]) == ("SYT", 2023, 2)
     assert (first["indicator_id"], first["unit"], first["time"], first["aggregate"], first["reporter"]) == (
-        "soc.citizens_e_health_records", "percent", "stock", "single", "SYT")
+        "soc.citizens_e_health_records",
+        "percent",
+        "stock",
+        "single",
+        "SYT",
+    )
     assert (first["numerator_n"], first["denominator_n"], first["value_n"]) == (1234, 2000, 61.7)
     # a milestone's figures are not read (its value is a status)
-    assert milestone["status"] == "done" and np.isnan(milestone["numerator_n"]) and pd.isna(milestone["numerator_problem"])
+    assert (
+        milestone["status"] == "done" and np.isnan(milestone["numerator_n"]) and pd.isna(milestone["numerator_problem"])
+    )
 
 
 CASES = [  # row, (code, column) of its one finding
@@ -98,14 +108,17 @@ def test_each_rule_rejects_its_row(plan, row, expected):
     assert rejected.tolist() == [False, True, False]
 
 
-@pytest.mark.parametrize("row", [
-    "STTTT;2023-Q2;soc.adults_smartphone;45;60;75,5",   # 0.5 points from 75: within what rounding explains
-    "STTTT;2023-Q2;soc.adults_smartphone;45;60;",
-    "STTTT;2023-Q2;soc.adults_smartphone;;;16,87%",
-    "SYT;2023-Q2;gov.dossiers_online;1.000;2,000;50",
-    "STTTT;2023-Q2;sec.soc_4_layer;abc;;chưa triển khai",  # figures of a milestone are not read
-    "UBND_HD;Quý II/2023;gov.commune_radio_ict;0;4;",
-])
+@pytest.mark.parametrize(
+    "row",
+    [
+        "STTTT;2023-Q2;soc.adults_smartphone;45;60;75,5",  # 0.5 points from 75: within what rounding explains
+        "STTTT;2023-Q2;soc.adults_smartphone;45;60;",
+        "STTTT;2023-Q2;soc.adults_smartphone;;;16,87%",
+        "SYT;2023-Q2;gov.dossiers_online;1.000;2,000;50",
+        "STTTT;2023-Q2;sec.soc_4_layer;abc;;chưa triển khai",  # figures of a milestone are not read
+        "UBND_HD;Quý II/2023;gov.commune_radio_ict;0;4;",
+    ],
+)
 def test_valid_rows_pass_every_rule(plan, row):
     findings, rejected = run_rules(table(plan, row), plan, ["q2.csv"])
     assert findings == [] and not rejected.any()
@@ -119,24 +132,32 @@ def _message(plan, row, lang="en"):
 def test_messages_name_the_figures(plan):
     assert _message(plan, "STTTT;2022-Q4;soc.adults_smartphone;;;81") == "period 2022-Q4 is outside the plan year 2023"
     assert _message(plan, "SYT;2023-Q2;gov.dossiers_online;1.200;1.000") == (
-        "numerator 1,200 is larger than denominator 1,000; a share cannot exceed 100%")
+        "numerator 1,200 is larger than denominator 1,000; a share cannot exceed 100%"
+    )
     assert _message(plan, "SYT;2023-Q2;gov.dossiers_online;1.200;1.000", "vi") == (
-        "tử số 1.200 lớn hơn mẫu số 1.000; tỷ lệ không thể vượt 100%")
+        "tử số 1.200 lớn hơn mẫu số 1.000; tỷ lệ không thể vượt 100%"
+    )
     assert _message(plan, "STTTT;2023-Q2;soc.adults_smartphone;45;60;80") == (
-        "value 80% does not match numerator/denominator = 75% (more than 0.5 points apart); correct one of them")
+        "value 80% does not match numerator/denominator = 75% (more than 0.5 points apart); correct one of them"
+    )
     assert _message(plan, "STTTT;2023-Q2;soc.adults_smartphone;2;3;70", "vi").startswith(
-        "giá trị 70% không khớp tử số/mẫu số = 66,67%")
+        "giá trị 70% không khớp tử số/mẫu số = 66,67%"
+    )
     assert _message(plan, "SYT;2023-Q2;soc.adults_smartphone;;;81") == (
-        "soc.adults_smartphone is reported by STTTT only; this row from SYT is not counted")
+        "soc.adults_smartphone is reported by STTTT only; this row from SYT is not counted"
+    )
     assert "(did you mean soc.adults_smartphone?)" in _message(plan, "STTTT;2023-Q2;soc.adult_smartphone;;;81")
     assert "(did you mean SYT?)" in _message(plan, "So Y tee;2023-Q2;soc.citizens_e_health_records;;;45")
 
 
-@pytest.mark.parametrize("row, kind", [
-    ("SYT;2023-Q2;gov.dossiers_online;;;75", "pooled and year-to-date (flow)"),
-    ("SYT;2023-Q2;sec.staff_trained_security;;;75", "pooled"),
-    ("SCT;2023-Q2;econ.ecommerce_retail_share;;;8", "year-to-date (flow)"),
-])
+@pytest.mark.parametrize(
+    "row, kind",
+    [
+        ("SYT;2023-Q2;gov.dossiers_online;;;75", "pooled and year-to-date (flow)"),
+        ("SYT;2023-Q2;sec.staff_trained_security;;;75", "pooled"),
+        ("SCT;2023-Q2;econ.ecommerce_retail_share;;;8", "year-to-date (flow)"),
+    ],
+)
 def test_counts_required_names_why(plan, row, kind):
     indicator = row.split(";")[2]
     assert _message(plan, row).startswith(f"{indicator} is {kind}: give numerator and denominator")
@@ -145,8 +166,11 @@ def test_counts_required_names_why(plan, row, kind):
 def test_one_row_can_break_several_rules(plan):
     df = table(plan, "SYT;2022-Q4;soc.adults_smartphone;;;105")
     findings, rejected = run_rules(df, plan, ["q2.csv"])
-    assert [(f.code, f.column) for f in findings] == [("period_outside_plan", "period"),
-                                                      ("percent_out_of_range", "value"), ("wrong_reporter", "agency")]
+    assert [(f.code, f.column) for f in findings] == [
+        ("period_outside_plan", "period"),
+        ("percent_out_of_range", "value"),
+        ("wrong_reporter", "agency"),
+    ]
     assert rejected.tolist() == [True]
 
 
@@ -175,4 +199,3 @@ def test_the_ambiguous_number_rule_names_both_readings(plan):
     findings, _ = run_rules(df, plan, ["q2.csv"])
     ambiguous = next(f for f in findings if f.code == "number_ambiguous")
     assert ambiguous.message("en") == "value '1.500' can be read as 1.5 / 1500; write it without a thousands separator"
-

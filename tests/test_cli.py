@@ -8,9 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import cds, cds_json
 
 from cds_cli import load_plan, parse_period, read_submissions, score
-from conftest import cds, cds_json
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "2023"
 
@@ -21,8 +21,20 @@ def test_score_json_has_the_contract_keys():
     assert doc["period"] == "2023-Q2"
     assert len(doc["indicators"]) == 29
     for item in doc["indicators"]:
-        assert {"id", "pillar", "unit", "comparator", "target", "baseline", "value", "attainment",
-                "progress", "expected", "met", "status"} <= set(item)
+        assert {
+            "id",
+            "pillar",
+            "unit",
+            "comparator",
+            "target",
+            "baseline",
+            "value",
+            "attainment",
+            "progress",
+            "expected",
+            "met",
+            "status",
+        } <= set(item)
         assert item["status"] in {"achieved", "on_track", "at_risk", "off_track", "no_data"}
     assert [p["id"] for p in doc["pillars"]] == ["gov", "sec", "econ", "soc"]
     assert set(doc["index"]) >= {"score", "coverage"}
@@ -105,14 +117,17 @@ def test_indicators_catalogue_json():
     assert (fiber["baseline"], fiber["baseline_qualifier"], fiber["target"]) == (60, "above", 70)
 
 
-@pytest.mark.parametrize("args", [
-    ["score", str(EXAMPLES), "--period", "2024-Q1"],
-    ["score", str(EXAMPLES), "--period", "Q5/2023"],
-    ["score", str(EXAMPLES), "--format", "pdf"],
-    ["score", str(EXAMPLES), "--lang", "fr"],
-    ["score"],
-    ["frobnicate"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["score", str(EXAMPLES), "--period", "2024-Q1"],
+        ["score", str(EXAMPLES), "--period", "Q5/2023"],
+        ["score", str(EXAMPLES), "--format", "pdf"],
+        ["score", str(EXAMPLES), "--lang", "fr"],
+        ["score"],
+        ["frobnicate"],
+    ],
+)
 def test_usage_errors_exit_2_without_traceback(args):
     result = cds(*args)
     assert result.exit_code == 2
@@ -138,14 +153,21 @@ def test_api_status_and_breakdown_match_the_cli():
     plan = load_plan()
     report = read_submissions([EXAMPLES], plan)
     period = parse_period("2023-Q2")
-    assert completeness(report, plan, period).to_dict("en") == cds_json("status", EXAMPLES, "--period", "2023-Q2", "--lang", "en")
+    assert completeness(report, plan, period).to_dict("en") == cds_json(
+        "status", EXAMPLES, "--period", "2023-Q2", "--lang", "en"
+    )
     assert json.loads(json.dumps(agency_breakdown(report, plan, period).to_dict("en"))) == cds_json(
-        "score", EXAMPLES, "--period", "2023-Q2", "--by", "agency", "--lang", "en")
+        "score", EXAMPLES, "--period", "2023-Q2", "--by", "agency", "--lang", "en"
+    )
 
 
 def test_json_stdout_stays_clean_for_pipes():
-    out = subprocess.run([sys.executable, "-m", "cds_cli", "score", str(EXAMPLES), "--format", "json"],
-                         capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-m", "cds_cli", "score", str(EXAMPLES), "--format", "json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     json.loads(out)
 
 
@@ -156,8 +178,7 @@ def test_core_modules_do_not_import_typer_or_rich():
         "bad = [m for m in sys.modules if m.split('.')[0] in ('typer', 'rich', 'click')];"
         "print(bad); sys.exit(1 if bad else 0)"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            cwd=EXAMPLES.parents[1])
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=EXAMPLES.parents[1])
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -170,8 +191,13 @@ def test_the_core_never_imports_the_console_layer():
         if "console" in path.relative_to(package).parts or path.name == "__main__.py":  # the entry points
             continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            names = ([node.module or ""] if isinstance(node, ast.ImportFrom) else
-                     [alias.name for alias in node.names] if isinstance(node, ast.Import) else [])
+            names = (
+                [node.module or ""]
+                if isinstance(node, ast.ImportFrom)
+                else [alias.name for alias in node.names]
+                if isinstance(node, ast.Import)
+                else []
+            )
             if any(part in ("console", "typer", "rich") for name in names for part in name.split(".")):
                 offenders.append(f"{path.relative_to(package)}:{node.lineno}")
     assert not offenders

@@ -4,7 +4,6 @@ import zipfile
 
 import openpyxl
 import pytest
-
 from conftest import cds, cds_json
 
 VI_HEADER = ["STT", "Đơn vị", "Kỳ báo cáo", "Mã chỉ tiêu", "Tên chỉ tiêu", "Tử số", "Mẫu số", "Giá trị", "Ghi chú"]
@@ -20,13 +19,13 @@ def workbook_with_title_block(path, *, sheet_title="Báo cáo"):
     sheet.merge_cells("A1:I1")
     sheet["A2"] = "(Kèm theo Kế hoạch 64/KH-UBND)"
     sheet.append([])
-    sheet.append(VI_HEADER)                                                                   # row 4
+    sheet.append(VI_HEADER)  # row 4
     sheet.append([1, "Sở Y tế", "Quý II/2023", "gov.dossiers_online", "Hồ sơ", "1.234", 4000, None, None])  # 5
-    sheet.append([2, None, "Quý II/2023", "gov.dossiers_digitized", "Số hóa", 300, 400, None, None])       # 6
+    sheet.append([2, None, "Quý II/2023", "gov.dossiers_digitized", "Số hóa", 300, 400, None, None])  # 6
     sheet.append([3, None, "Quý II/2023", "soc.citizens_e_health_records", "HSSK", None, None, 0.625, None])  # 7
     sheet["H7"].number_format = "0.0%"
     sheet.merge_cells("B5:B7")
-    sheet.append([4, "SYT", "Quý II/2023", "gov.inspections_digital", "Kiểm tra", 30, 20, None, None])      # 8
+    sheet.append([4, "SYT", "Quý II/2023", "gov.inspections_digital", "Kiểm tra", 30, 20, None, None])  # 8
     book.save(path)
     return path
 
@@ -35,13 +34,14 @@ def test_workbook_with_title_block_merged_cells_and_text_numbers(tmp_path):
     path = workbook_with_title_block(tmp_path / "SYT.xlsx")
     doc = cds_json("score", path, "--period", "2023-Q2", "--lang", "en")
     by_id = {i["id"]: i for i in doc["indicators"]}
-    assert by_id["gov.dossiers_online"]["value"] == pytest.approx(30.85)   # 100·1234/4000
+    assert by_id["gov.dossiers_online"]["value"] == pytest.approx(30.85)  # 100·1234/4000
     assert by_id["gov.dossiers_digitized"]["value"] == pytest.approx(75.0)  # the merged agency cell counts
     assert by_id["soc.citizens_e_health_records"]["value"] == pytest.approx(62.5)  # 0.625 shown as 62.5%
     assert doc["rows"] == {"read": 4, "accepted": 3, "rejected": 1, "blank": 0}
     # findings point to the sheet row
     assert [(i["code"], i["line"], i["column"]) for i in doc["issues"]] == [
-        ("numerator_exceeds_denominator", 8, "numerator")]
+        ("numerator_exceeds_denominator", 8, "numerator")
+    ]
 
 
 def test_directory_takes_csv_and_xlsx(tmp_path, write):
@@ -76,10 +76,13 @@ def test_a_typed_decimal_is_never_read_as_thousands(tmp_path):
     assert doc["issues"][0]["code"] == "number_not_whole"
 
 
-@pytest.mark.parametrize("content, code", [
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512, "workbook_protected"),
-    (b"this is not a zip", "workbook_unreadable"),
-])
+@pytest.mark.parametrize(
+    "content, code",
+    [
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512, "workbook_protected"),
+        (b"this is not a zip", "workbook_unreadable"),
+    ],
+)
 def test_broken_workbooks_are_one_finding(tmp_path, content, code):
     path = tmp_path / "broken.xlsx"
     path.write_bytes(content)

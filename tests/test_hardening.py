@@ -56,17 +56,27 @@ _SCALE = int(os.environ.get("CDS_HARDENING_SCALE", "1"))
 
 
 def hypothesis_settings(max_examples: int):
-    return settings(deadline=None, max_examples=max_examples * _SCALE, database=None,
-                    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
-                                           HealthCheck.data_too_large, HealthCheck.filter_too_much])
+    return settings(
+        deadline=None,
+        max_examples=max_examples * _SCALE,
+        database=None,
+        suppress_health_check=[
+            HealthCheck.function_scoped_fixture,
+            HealthCheck.too_slow,
+            HealthCheck.data_too_large,
+            HealthCheck.filter_too_much,
+        ],
+    )
 
 
 # --------------------------------------------------------------------------- helpers
 
+
 def no_crash(result, allowed=(0, 1)):
     """The run ended on purpose (an exit code), never on an exception or traceback."""
     assert result.exception is None or isinstance(result.exception, SystemExit), (
-        f"cds crashed: {result.exception!r}\n{result.output[-3000:]}")
+        f"cds crashed: {result.exception!r}\n{result.output[-3000:]}"
+    )
     assert result.exit_code in allowed, (result.exit_code, result.output[-3000:])
     assert "Traceback" not in result.stdout and "Traceback" not in result.stderr
     return result
@@ -172,8 +182,15 @@ def to_cp1258(text: str) -> bytes:
 
 # ---- 1a. arbitrary bytes --------------------------------------------------------------
 
-_PREFIXES = [b"", HEADER.encode(), codecs.BOM_UTF8, codecs.BOM_UTF8 + HEADER.encode(),
-             codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF16_LE + HEADER.encode("utf-16-le")]
+_PREFIXES = [
+    b"",
+    HEADER.encode(),
+    codecs.BOM_UTF8,
+    codecs.BOM_UTF8 + HEADER.encode(),
+    codecs.BOM_UTF16_LE,
+    codecs.BOM_UTF16_BE,
+    codecs.BOM_UTF16_LE + HEADER.encode("utf-16-le"),
+]
 
 
 @hypothesis_settings(60)
@@ -186,9 +203,31 @@ def test_any_bytes_give_a_report_never_a_crash(prefix, data):
 # ---- 1b. arbitrary text after a valid header, in the three encodings ----------------------
 
 _VIETNAMESE = "ạảãáàâầấậẩẫăằắặẳẵđĐơờớợởỡưừứựửữêềếệểễôồốộổỗíìỉĩịýỳỷỹỵÝỲ"
-_TOKENS = ["SYT", "Sở Y tế", "So Y te", "STTTT", "2023-Q2", "Quý II/2023", "Q3/2023", "2022-Q4",
-           "gov.dossiers_online", "soc.adults_smartphone", "sec.soc_4_layer", "1.234", "1,234",
-           "16,87%", "100", "-3", "done", "đang triển khai", '"', '""', '"a,b"', "\r\n", "=cmd|"]
+_TOKENS = [
+    "SYT",
+    "Sở Y tế",
+    "So Y te",
+    "STTTT",
+    "2023-Q2",
+    "Quý II/2023",
+    "Q3/2023",
+    "2022-Q4",
+    "gov.dossiers_online",
+    "soc.adults_smartphone",
+    "sec.soc_4_layer",
+    "1.234",
+    "1,234",
+    "16,87%",
+    "100",
+    "-3",
+    "done",
+    "đang triển khai",
+    '"',
+    '""',
+    '"a,b"',
+    "\r\n",
+    "=cmd|",
+]
 _CHAR = st.one_of(
     st.sampled_from(list(",;\t\"'\n\r\x00 %.-=+@")),
     st.sampled_from(list("0123456789")),
@@ -219,27 +258,102 @@ def test_any_text_after_a_header_in_every_encoding(header, body):
 
 # Spellings with the agency code they must resolve to (checked in test_oracle_spellings).
 AGENCY_SPELLINGS = {
-    "SYT": "SYT", "Sở Y tế": "SYT", "so y te": "SYT", "  SỞ  Y TẾ ": "SYT", "Sở Y tế tỉnh Bạc Liêu": "SYT",
-    "STTTT": "STTTT", "Sở Thông tin và Truyền thông": "STTTT", "stttt": "STTTT",
-    "VPUBND": "VPUBND", "SKHDT": "SKHDT", "Sở Kế hoạch và Đầu tư": "SKHDT", "SCT": "SCT", "NHNN": "NHNN",
-    "SGDDT": "SGDDT", "SLDTBXH": "SLDTBXH", "UBND_HD": "UBND_HD", "ubnd_gr": "UBND_GR", "CAT": "CAT",
+    "SYT": "SYT",
+    "Sở Y tế": "SYT",
+    "so y te": "SYT",
+    "  SỞ  Y TẾ ": "SYT",
+    "Sở Y tế tỉnh Bạc Liêu": "SYT",
+    "STTTT": "STTTT",
+    "Sở Thông tin và Truyền thông": "STTTT",
+    "stttt": "STTTT",
+    "VPUBND": "VPUBND",
+    "SKHDT": "SKHDT",
+    "Sở Kế hoạch và Đầu tư": "SKHDT",
+    "SCT": "SCT",
+    "NHNN": "NHNN",
+    "SGDDT": "SGDDT",
+    "SLDTBXH": "SLDTBXH",
+    "UBND_HD": "UBND_HD",
+    "ubnd_gr": "UBND_GR",
+    "CAT": "CAT",
 }
 GARBAGE_AGENCIES = ["", "XYZ", "Sở Y", "Bộ Y tế", "SYT SYT", "S\u200bYT", "=cmd|' /C calc'!A0", "SYT;", "Sở Y tế 2"]
 PERIOD_SPELLINGS = {
-    "2023-Q1": 1, "Q1/2023": 1, "Q2-2023": 2, "Quý 2/2023": 2, "Quý II/2023": 2, "quy iii/2023": 3,
-    " 2023-q4 ": 4, "Quý IV/2023": 4, "Q3/2023": 3, "2023-Q3": 3,
+    "2023-Q1": 1,
+    "Q1/2023": 1,
+    "Q2-2023": 2,
+    "Quý 2/2023": 2,
+    "Quý II/2023": 2,
+    "quy iii/2023": 3,
+    " 2023-q4 ": 4,
+    "Quý IV/2023": 4,
+    "Q3/2023": 3,
+    "2023-Q3": 3,
 }
 GARBAGE_PERIODS = ["", "2022-Q4", "2024-Q1", "Q5/2023", "2023", "2023-Q0", "Quý V/2023", "abc", "Q2/23", "2023-Q2-01"]
-GARBAGE_INDICATORS = ["", "gov.dossiers_onlin", "gov.dossier_online", "gov_dossiers_online", "soc.adults-smartphone",
-                      "sec.soc_4_layers", "econ", "x" * 40]
-NUMBERS = ["", "0", "1", "3", "12", "45", "100", "101", "1.234", "1,234", "1.000", "1,000", "4.000", "16,87%",
-           "62,5", "99.5", "-3", "-0", "abc", "1e309", "NaN", "inf", "12,5", "1234.0", " 7 ", "100%", "1.234,5",
-           "0,5", "%", "1e-400", "9" * 30]
-STATUSES = ["done", "in_progress", "not_started", "đã triển khai", "hoàn thành", "đang triển khai",
-            "chưa triển khai", "Hoan Thanh", "DONE", "sắp xong", "in progress "]
+GARBAGE_INDICATORS = [
+    "",
+    "gov.dossiers_onlin",
+    "gov.dossier_online",
+    "gov_dossiers_online",
+    "soc.adults-smartphone",
+    "sec.soc_4_layers",
+    "econ",
+    "x" * 40,
+]
+NUMBERS = [
+    "",
+    "0",
+    "1",
+    "3",
+    "12",
+    "45",
+    "100",
+    "101",
+    "1.234",
+    "1,234",
+    "1.000",
+    "1,000",
+    "4.000",
+    "16,87%",
+    "62,5",
+    "99.5",
+    "-3",
+    "-0",
+    "abc",
+    "1e309",
+    "NaN",
+    "inf",
+    "12,5",
+    "1234.0",
+    " 7 ",
+    "100%",
+    "1.234,5",
+    "0,5",
+    "%",
+    "1e-400",
+    "9" * 30,
+]
+STATUSES = [
+    "done",
+    "in_progress",
+    "not_started",
+    "đã triển khai",
+    "hoàn thành",
+    "đang triển khai",
+    "chưa triển khai",
+    "Hoan Thanh",
+    "DONE",
+    "sắp xong",
+    "in progress ",
+]
 VALID_STATUSES = STATUSES[:9]
-_NOTE = st.text(alphabet=st.one_of(st.characters(codec="utf-8", exclude_categories=["Cc", "Cs"]),
-                                   st.sampled_from(list(_VIETNAMESE + ",;\t\"=\n"))), max_size=15)
+_NOTE = st.text(
+    alphabet=st.one_of(
+        st.characters(codec="utf-8", exclude_categories=["Cc", "Cs"]), st.sampled_from(list(_VIETNAMESE + ',;\t"=\n'))
+    ),
+    max_size=15,
+)
 
 
 def _spellings_of(code: str) -> list[str]:
@@ -274,8 +388,15 @@ def clean_row(draw):
     else:
         pct = draw(st.decimals(0, 100, places=2))
         value = draw(st.sampled_from([str(pct), str(pct).replace(".", ","), f"{pct}%"]))
-    return {"agency": agency, "period": period, "indicator": ind.id, "numerator": numerator,
-            "denominator": denominator, "value": value, "note": draw(_NOTE)}, (code, ind.id)
+    return {
+        "agency": agency,
+        "period": period,
+        "indicator": ind.id,
+        "numerator": numerator,
+        "denominator": denominator,
+        "value": value,
+        "note": draw(_NOTE),
+    }, (code, ind.id)
 
 
 VALUE_CELLS = NUMBERS + STATUSES
@@ -346,7 +467,7 @@ def test_realistic_rows_are_each_accepted_or_rejected_with_a_finding(clean, mixe
     rows = [row for row, _, _ in tagged]
     text, starts = _write_rows(rows, delimiter, vietnamese)
     nonblank = [any(row[c].strip() for c in COLUMNS) for row in rows]
-    data_lines = {line for line, filled in zip(starts, nonblank) if filled}
+    data_lines = {line for line, filled in zip(starts, nonblank, strict=False) if filled}
     keys = [key for _, key, _ in tagged]
     with tempfile.TemporaryDirectory() as tmp:
         path = write_bytes(tmp, "rows.csv", text.encode("utf-8"))
@@ -359,7 +480,7 @@ def test_realistic_rows_are_each_accepted_or_rejected_with_a_finding(clean, mixe
         # Every rejected row has a finding on its own line, and accepted rows have none.
         assert len(flagged) == doc["rows"]["rejected"], (sorted(flagged), doc["rows"])
         # A valid row whose agency × indicator appears nowhere else is accepted.
-        for (row, key, is_clean), line in zip(tagged, starts):
+        for (row, key, is_clean), line in zip(tagged, starts, strict=False):
             if is_clean and keys.count(key) == 1:
                 assert line not in flagged, (row, [i for i in doc["issues"] if i["line"] == line])
         # Rejected rows never stop a score, and score counts the same rows.
@@ -373,8 +494,18 @@ def _finding_keys(doc: dict) -> list[tuple]:
 
 
 # Two rows that push the file past 1 MB (each line under the 1 MB line limit, CONTRACT §7).
-PADDING_ROWS = [{"agency": "UBND_DH", "period": f"2023-Q{q}", "indicator": "gov.dossiers_online", "numerator": "1",
-                 "denominator": "2", "value": "", "note": "p" * 600_000} for q in (1, 3)]
+PADDING_ROWS = [
+    {
+        "agency": "UBND_DH",
+        "period": f"2023-Q{q}",
+        "indicator": "gov.dossiers_online",
+        "numerator": "1",
+        "denominator": "2",
+        "value": "",
+        "note": "p" * 600_000,
+    }
+    for q in (1, 3)
+]
 
 
 @hypothesis_settings(8)
@@ -402,12 +533,14 @@ def test_encoding_and_file_size_do_not_change_findings(clean, mixed, delimiter, 
             assert doc["rows"] == reference["rows"], name
         _, big = validate(write_bytes(tmp, "big.csv", padded.encode("utf-8")))
         assert _finding_keys(big) == _finding_keys(reference)
-        expected = dict(reference["rows"], read=reference["rows"]["read"] + 2,
-                        accepted=reference["rows"]["accepted"] + 2)
+        expected = dict(
+            reference["rows"], read=reference["rows"]["read"] + 2, accepted=reference["rows"]["accepted"] + 2
+        )
         assert big["rows"] == expected
 
 
 # ---- 1d. the number parser against an independent reading of the contract -----------------
+
 
 def _readings(body: str) -> list[tuple[str, Decimal]]:
     """Every syntactic reading of an unsigned number, international or Vietnamese
@@ -427,7 +560,9 @@ def _readings(body: str) -> list[tuple[str, Decimal]]:
             found.append(("decimal", Decimal(body.replace(",", "."))))
     else:  # both marks: the last one is the decimal mark, the other groups thousands
         for thousands, mark in ((",", "."), (".", ",")):
-            match = re.fullmatch(rf"([1-9][0-9]{{0,2}}(?:{re.escape(thousands)}[0-9]{{3}})+){re.escape(mark)}([0-9]+)", body)
+            match = re.fullmatch(
+                rf"([1-9][0-9]{{0,2}}(?:{re.escape(thousands)}[0-9]{{3}})+){re.escape(mark)}([0-9]+)", body
+            )
             if match:
                 found.append(("both", Decimal(match[1].replace(thousands, "") + "." + match[2])))
     return found
@@ -534,8 +669,10 @@ def test_a_spelling_with_exactly_one_admissible_reading_is_read(cells):
     counts = parse_counts(pd.Series(cells, dtype=object))
     percents = parse_percents(pd.Series(cells, dtype=object))
     for i, text in enumerate(cells):
-        for readings, parsed, percent in ((count_readings(text), counts, False),
-                                          (percent_readings(text), percents, True)):
+        for readings, parsed, percent in (
+            (count_readings(text), counts, False),
+            (percent_readings(text), percents, True),
+        ):
             if len(readings) == 1:
                 value = _accepted(parsed, i, percent)
                 assert value is not None, (text, "percent" if percent else "count", readings, parsed.problem.iloc[i])
@@ -557,6 +694,7 @@ def test_a_cell_reads_the_same_alone_and_among_others(cells):
 
 # ---- 1e. scores do not depend on row order or file order -----------------------------------
 
+
 def _shuffle_rows() -> list[str]:
     rows = []
     for a, agency in enumerate(["SYT", "STTTT", "SKHDT", "UBND_HD", "UBND_GR"]):  # pooled flow: 15
@@ -566,12 +704,19 @@ def _shuffle_rows() -> list[str]:
     for a, agency in enumerate(["SYT", "STC", "SNV", "UBND_PL"]):  # pooled stock: 8
         for q in (1, 2):
             den = 40 + 9 * a + q
-            rows.append(f"{agency},Q{q}/2023,gov.online_services_with_applications,{den * (60 + 7 * a + 5 * q) // 100},{den},,")
+            rows.append(
+                f"{agency},Q{q}/2023,gov.online_services_with_applications,{den * (60 + 7 * a + 5 * q) // 100},{den},,"
+            )
     rows += [f"STTTT,2023-Q{q},soc.adults_smartphone,,,{v}," for q, v in ((1, "78,5"), (2, "80"), (3, "79.25%"))]
     rows += [f"NHNN,Quý {q}/2023,soc.bank_accounts_15plus,,,{v}," for q, v in ((1, 47), (2, 49.5))]
     rows += [f"STTTT,2023-Q{q},soc.households_fiber,{n},1000,{n / 10:.1f}," for q, n in ((1, 612), (2, 655), (3, 702))]
-    rows += [f"SCT,2023-Q{q},econ.ecommerce_retail_share,{n},{d},," for q, n, d in ((1, 61, 1000), (2, 75, 1100), (3, 90, 1150))]
-    rows += [f"STTTT,2023-Q{q},sec.soc_4_layer,,,{s}," for q, s in ((1, "not_started"), (2, "đang triển khai"), (3, "done"))]
+    rows += [
+        f"SCT,2023-Q{q},econ.ecommerce_retail_share,{n},{d},,"
+        for q, n, d in ((1, 61, 1000), (2, 75, 1100), (3, 90, 1150))
+    ]
+    rows += [
+        f"STTTT,2023-Q{q},sec.soc_4_layer,,,{s}," for q, s in ((1, "not_started"), (2, "đang triển khai"), (3, "done"))
+    ]
     rows += [f"STTTT,2023-Q{q},soc.virtual_assistant,,,{s}," for q, s in ((1, "not_started"), (3, "in_progress"))]
     rows += ["UBND_VL,2023-Q2,gov.commune_radio_ict,12,20,,"]
     assert len(rows) == 40
@@ -607,13 +752,18 @@ def test_score_does_not_depend_on_row_order(rows):
 
 
 @hypothesis_settings(12)
-@given(rows=st.permutations(SHUFFLE_ROWS), cuts=st.lists(st.integers(1, 39), min_size=1, max_size=4, unique=True),
-       file_order=st.randoms(use_true_random=False))
+@given(
+    rows=st.permutations(SHUFFLE_ROWS),
+    cuts=st.lists(st.integers(1, 39), min_size=1, max_size=4, unique=True),
+    file_order=st.randoms(use_true_random=False),
+)
 def test_score_does_not_depend_on_file_order(rows, cuts, file_order):
     bounds = [0, *sorted(cuts), len(rows)]
     with tempfile.TemporaryDirectory() as tmp:
-        paths = [write_bytes(tmp, f"part{i}.csv", (HEADER + "\n".join(rows[lo:hi]) + "\n").encode())
-                 for i, (lo, hi) in enumerate(itertools.pairwise(bounds))]
+        paths = [
+            write_bytes(tmp, f"part{i}.csv", (HEADER + "\n".join(rows[lo:hi]) + "\n").encode())
+            for i, (lo, hi) in enumerate(itertools.pairwise(bounds))
+        ]
         file_order.shuffle(paths)
         assert json.dumps(_score_doc(*paths), sort_keys=True) == _reference_score()
 
@@ -667,8 +817,11 @@ def test_one_megabyte_agency_is_unknown(tmp_path):
     assert doc["rows"] == {"read": 2, "accepted": 1, "rejected": 1, "blank": 0}
 
 
-@pytest.mark.parametrize("data", [b"a" * 5_000_000, (HEADER + "X" * 1_000_000 + ",2023-Q2,gov.dossiers_online,1,2,,\n").encode()],
-                         ids=["5MB-header", "1MB-agency"])
+@pytest.mark.parametrize(
+    "data",
+    [b"a" * 5_000_000, (HEADER + "X" * 1_000_000 + ",2023-Q2,gov.dossiers_online,1,2,,\n").encode()],
+    ids=["5MB-header", "1MB-agency"],
+)
 def test_messages_do_not_echo_megabytes(tmp_path, data):
     _, doc = validate(write_bytes(tmp_path, "x.csv", data))
     assert doc["issues"]
@@ -677,12 +830,32 @@ def test_messages_do_not_echo_megabytes(tmp_path, data):
 
 def _run_measured(path: Path, *args: str) -> tuple[dict, float, float]:
     """`cds validate PATH --format json` in a process of its own: (document, seconds, peak MB)."""
-    probe = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
-             "out = subprocess.run(sys.argv[1:], capture_output=True, text=True); "
-             "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024); "
-             "print(out.stdout)")
-    run = subprocess.run([sys.executable, "-c", probe, sys.executable, "-m", "cds_cli", "validate", str(path),
-                          "--format", "json", "--lang", "en", *args], capture_output=True, text=True, timeout=120)
+    probe = (
+        "import resource, subprocess, sys, time; t = time.perf_counter(); "
+        "out = subprocess.run(sys.argv[1:], capture_output=True, text=True); "
+        "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024); "
+        "print(out.stdout)"
+    )
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            probe,
+            sys.executable,
+            "-m",
+            "cds_cli",
+            "validate",
+            str(path),
+            "--format",
+            "json",
+            "--lang",
+            "en",
+            *args,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     first, _, rest = run.stdout.partition("\n")
     seconds, peak = map(float, first.split())
     doc = strict_json(rest)
@@ -751,11 +924,15 @@ def test_nul_bytes_in_utf8(tmp_path):
 
 
 @pytest.mark.parametrize("column", ["numerator", "denominator", "value"])
-@pytest.mark.parametrize("spelling", ["NaN", "nan", "inf", "-inf", "Infinity", "1e309", "1e-400", "1E3", "0x10", "1_000"])
+@pytest.mark.parametrize(
+    "spelling", ["NaN", "nan", "inf", "-inf", "Infinity", "1e309", "1e-400", "1E3", "0x10", "1_000"]
+)
 def test_non_finite_and_exotic_numbers_are_number_invalid(tmp_path, column, spelling):
-    row = {"numerator": f"SYT,2023-Q2,gov.dossiers_online,{spelling},100,,",
-           "denominator": f"SYT,2023-Q2,gov.dossiers_online,1,{spelling},,",
-           "value": f"STTTT,2023-Q2,soc.adults_smartphone,,,{spelling},"}[column]
+    row = {
+        "numerator": f"SYT,2023-Q2,gov.dossiers_online,{spelling},100,,",
+        "denominator": f"SYT,2023-Q2,gov.dossiers_online,1,{spelling},,",
+        "value": f"STTTT,2023-Q2,soc.adults_smartphone,,,{spelling},",
+    }[column]
     _, doc = validate(write_bytes(tmp_path, "x.csv", (HEADER + row + "\n").encode()))
     assert [(i["code"], i["line"], i["column"]) for i in doc["issues"]] == [("number_invalid", 2, column)]
 
@@ -763,16 +940,25 @@ def test_non_finite_and_exotic_numbers_are_number_invalid(tmp_path, column, spel
 @pytest.mark.parametrize("column", ["numerator", "denominator", "value"])
 @pytest.mark.parametrize("spelling", ["١٢", "１２", "1٢", "۴۵"], ids=["arabic-indic", "fullwidth", "mixed", "persian"])
 def test_non_ascii_digits_never_crash(tmp_path, column, spelling):
-    row = {"numerator": f"SYT,2023-Q2,gov.dossiers_online,{spelling},100,,",
-           "denominator": f"SYT,2023-Q2,gov.dossiers_online,1,{spelling},,",
-           "value": f"STTTT,2023-Q2,soc.adults_smartphone,,,{spelling},"}[column]
+    row = {
+        "numerator": f"SYT,2023-Q2,gov.dossiers_online,{spelling},100,,",
+        "denominator": f"SYT,2023-Q2,gov.dossiers_online,1,{spelling},,",
+        "value": f"STTTT,2023-Q2,soc.adults_smartphone,,,{spelling},",
+    }[column]
     _, doc = validate(write_bytes(tmp_path, "x.csv", (HEADER + row + "\n").encode()))
     # Either read as the number it shows or refused as not a number; never a crash.
     assert codes(doc) in ([], ["number_invalid"])
 
 
-@pytest.mark.parametrize("row", ["STTTT,2023-Q2,soc.households_fiber,620,1000,%,", "STTTT,2023-Q2,soc.adults_smartphone,,,%,",
-                                 "STTTT,2023-Q2,soc.adults_smartphone,,, % ,"], ids=["with-counts", "alone", "spaced"])
+@pytest.mark.parametrize(
+    "row",
+    [
+        "STTTT,2023-Q2,soc.households_fiber,620,1000,%,",
+        "STTTT,2023-Q2,soc.adults_smartphone,,,%,",
+        "STTTT,2023-Q2,soc.adults_smartphone,,, % ,",
+    ],
+    ids=["with-counts", "alone", "spaced"],
+)
 def test_a_lone_percent_sign_is_not_a_number(tmp_path, row):
     _, doc = validate(write_bytes(tmp_path, "x.csv", (HEADER + row + "\n").encode()))
     assert [(i["code"], i["line"], i["column"]) for i in doc["issues"]] == [("number_invalid", 2, "value")]
@@ -825,8 +1011,13 @@ def test_fifo_named_csv_does_not_hang(tmp_path):
     """A FIFO would block a naive read forever: run in a subprocess with a timeout."""
     fifo = tmp_path / "x.csv"
     os.mkfifo(fifo)
-    run = subprocess.run([sys.executable, "-m", "cds_cli", "validate", str(fifo), "--format", "json"],
-                         capture_output=True, text=True, timeout=60, check=False)
+    run = subprocess.run(
+        [sys.executable, "-m", "cds_cli", "validate", str(fifo), "--format", "json"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     assert run.returncode == 1 and "Traceback" not in run.stderr
     assert [i["code"] for i in strict_json(run.stdout)["issues"]] == ["file_unreadable"]
 
@@ -884,7 +1075,9 @@ def test_bad_period_option_is_a_usage_error(tmp_path, command, period):
     assert not (tmp_path / "r.md").exists()
 
 
-@pytest.mark.parametrize("args", [["--lang", "xx"], ["--format", "yaml"], ["--sheet"], ["--strict", "--strict"], ["--nope"]])
+@pytest.mark.parametrize(
+    "args", [["--lang", "xx"], ["--format", "yaml"], ["--sheet"], ["--strict", "--strict"], ["--nope"]]
+)
 def test_bad_options_are_usage_errors(tmp_path, args):
     data = write_bytes(tmp_path, "x.csv", (HEADER + GOOD_ROW).encode())
     allowed = (0,) if args == ["--strict", "--strict"] else (2,)
@@ -892,6 +1085,7 @@ def test_bad_options_are_usage_errors(tmp_path, args):
 
 
 # ---- workbooks ---------------------------------------------------------------------------
+
 
 def _good_workbook(path: Path) -> Path:
     import openpyxl
@@ -939,8 +1133,10 @@ def test_xlsx_zip_bomb(tmp_path):
     """600 MB of zeros deflated into ~3 MB: refused from the zip directory, never unpacked."""
     path = tmp_path / "bomb.xlsx"
     chunk = b"\0" * (1 << 20)
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive, \
-            archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as member:
+    with (
+        zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive,
+        archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as member,
+    ):
         for _ in range(600):
             member.write(chunk)
     start = time.perf_counter()
@@ -952,19 +1148,37 @@ def test_xlsx_zip_bomb(tmp_path):
 _DAMAGED_SHEETS = [
     pytest.param(lambda s: "this is not xml", ["workbook_unreadable"], id="garbage-xml"),
     pytest.param(lambda s: s[: len(s) // 2], ["workbook_unreadable"], id="truncated-xml"),
-    pytest.param(lambda s: s.replace("</sheetData>", '</sheetData><mergeCells count="1"><mergeCell ref="A2:ZZ"/></mergeCells>'),
-                 ["workbook_unreadable"], id="bad-merge-ref"),
-    pytest.param(lambda s: s.replace("</sheetData>", '</sheetData><mergeCells count="1"><mergeCell ref="$A$2:$A$3"/></mergeCells>'),
-                 [], id="absolute-merge-ref"),  # read as A2:A3 (the "$" is dropped): the row is accepted
-    pytest.param(lambda s: s.replace('<c r="D2" t="n"><v>1</v>', '<c r="D2" t="n"><v>abc</v>'),
-                 ["workbook_unreadable"], id="bad-number-cell"),
-    pytest.param(lambda s: s.replace('<c r="D2" t="n"><v>1</v>', '<c r="D2" t="s"><v>999</v>'),
-                 ["workbook_unreadable"], id="shared-string-out-of-range"),
-    pytest.param(lambda s: s.replace('<c r="D2" t="n">', '<c r="2D" t="n">'),
-                 ["workbook_unreadable"], id="bad-cell-reference"),
+    pytest.param(
+        lambda s: s.replace("</sheetData>", '</sheetData><mergeCells count="1"><mergeCell ref="A2:ZZ"/></mergeCells>'),
+        ["workbook_unreadable"],
+        id="bad-merge-ref",
+    ),
+    pytest.param(
+        lambda s: s.replace(
+            "</sheetData>", '</sheetData><mergeCells count="1"><mergeCell ref="$A$2:$A$3"/></mergeCells>'
+        ),
+        [],
+        id="absolute-merge-ref",
+    ),  # read as A2:A3 (the "$" is dropped): the row is accepted
+    pytest.param(
+        lambda s: s.replace('<c r="D2" t="n"><v>1</v>', '<c r="D2" t="n"><v>abc</v>'),
+        ["workbook_unreadable"],
+        id="bad-number-cell",
+    ),
+    pytest.param(
+        lambda s: s.replace('<c r="D2" t="n"><v>1</v>', '<c r="D2" t="s"><v>999</v>'),
+        ["workbook_unreadable"],
+        id="shared-string-out-of-range",
+    ),
+    pytest.param(
+        lambda s: s.replace('<c r="D2" t="n">', '<c r="2D" t="n">'), ["workbook_unreadable"], id="bad-cell-reference"
+    ),
     # read as the text it holds (python-calamine), so the row is rejected on its own
-    pytest.param(lambda s: s.replace('<c r="D2" t="n"><v>1</v>', '<c r="D2" t="d"><v>notadate</v>'),
-                 ["number_invalid"], id="bad-date-cell"),
+    pytest.param(
+        lambda s: s.replace('<c r="D2" t="n"><v>1</v>', '<c r="D2" t="d"><v>notadate</v>'),
+        ["number_invalid"],
+        id="bad-date-cell",
+    ),
 ]
 
 
@@ -977,9 +1191,12 @@ def test_damaged_sheet_inside_a_valid_zip(tmp_path, change, expected):
 
 def test_a_million_empty_styled_rows(tmp_path):
     """A sheet formatted down to row 1,000,002 (a border, a fill) with two rows of data."""
+
     def styled(sheet: str) -> str:
-        rows = "".join(f'<row r="{i}" s="1" customFormat="1"><c r="A{i}" s="1"/><c r="G{i}" s="1"/></row>'
-                       for i in range(3, 1_000_003))
+        rows = "".join(
+            f'<row r="{i}" s="1" customFormat="1"><c r="A{i}" s="1"/><c r="G{i}" s="1"/></row>'
+            for i in range(3, 1_000_003)
+        )
         return sheet.replace("</sheetData>", rows + "</sheetData>")
 
     import openpyxl
@@ -1003,11 +1220,14 @@ def test_missing_sheet(tmp_path):
 
 # ---- plan files ----------------------------------------------------------------------------
 
+
 def test_plan_yaml_cannot_run_code(tmp_path):
     marker = tmp_path / "PWNED"
     targets = tmp_path / "targets.yaml"
-    targets.write_text(f'plan: !!python/object/apply:os.system ["touch {marker}"]\n'
-                       f'pillars: !!python/object/apply:subprocess.call [["touch", "{marker}"]]\n')
+    targets.write_text(
+        f'plan: !!python/object/apply:os.system ["touch {marker}"]\n'
+        f'pillars: !!python/object/apply:subprocess.call [["touch", "{marker}"]]\n'
+    )
     for command in (["indicators"], ["validate", tmp_path], ["score", tmp_path]):
         result = no_crash(cds(*command, "--targets", targets), allowed=(2,))
         assert "targets.yaml" in result.stderr
@@ -1039,8 +1259,11 @@ def test_plan_json_deeply_nested(tmp_path):
     assert "targets.yaml" in result.stderr
 
 
-@pytest.mark.parametrize("content", [b"", b"\xff\xfe\x00garbage", b"- just\n- a list\n", b"plan: {year: 2023}\n"],
-                         ids=["empty", "binary", "list", "incomplete"])
+@pytest.mark.parametrize(
+    "content",
+    [b"", b"\xff\xfe\x00garbage", b"- just\n- a list\n", b"plan: {year: 2023}\n"],
+    ids=["empty", "binary", "list", "incomplete"],
+)
 def test_broken_plan_files_are_usage_errors(tmp_path, content):
     targets = write_bytes(tmp_path, "targets.yaml", content)
     result = no_crash(cds("indicators", "--targets", targets), allowed=(2,))
@@ -1048,6 +1271,7 @@ def test_broken_plan_files_are_usage_errors(tmp_path, content):
 
 
 # =========================================================================== 3. neutralisation
+
 
 @pytest.mark.parametrize("name", ["Health [provincial]", "Health [/b]"], ids=["swallowed", "crash"])
 def test_table_output_shows_plan_names_verbatim(tmp_path, name):
@@ -1057,7 +1281,9 @@ def test_table_output_shows_plan_names_verbatim(tmp_path, name):
     assert name in result.stdout
 
 
-@pytest.mark.parametrize("value", ["=1+1", "+A1", "-A1", "@SUM(A1)", "\tx", "\rx", "=cmd|' /C calc'!A0", "-1+1", "+1+1"])
+@pytest.mark.parametrize(
+    "value", ["=1+1", "+A1", "-A1", "@SUM(A1)", "\tx", "\rx", "=cmd|' /C calc'!A0", "-1+1", "+1+1"]
+)
 def test_safe_cell_neutralises_formulas(value):
     assert safe_cell(value) == "'" + value
 
@@ -1119,7 +1345,11 @@ def test_score_csv_and_markdown_neutralise_indicator_names(tmp_path):
     _assert_no_formula(cells)
 
     result = no_crash(cds("score", data, "--format", "markdown", "--lang", "en", "--targets", targets), allowed=(0,))
-    md_cells = [cell.strip() for line in result.stdout.splitlines() if line.startswith("|")
-                for cell in re.split(r"(?<!\\)\|", line)[1:-1]]
+    md_cells = [
+        cell.strip()
+        for line in result.stdout.splitlines()
+        if line.startswith("|")
+        for cell in re.split(r"(?<!\\)\|", line)[1:-1]
+    ]
     assert "'" + EVIL.replace("|", "\\|") in md_cells
     assert not any(cell.startswith(("=", "@")) for cell in md_cells), [c for c in md_cells if c[:1] in "=@"]

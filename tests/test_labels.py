@@ -4,19 +4,21 @@ from __future__ import annotations
 
 import pytest
 
-from cds_cli.labels import (date_text, localised, number, quarters_text, reporting_text, share_text, shown,
-                            target_text)
+from cds_cli.labels import date_text, localised, number, quarters_text, reporting_text, share_text, shown, target_text
 
 
-@pytest.mark.parametrize("value, decimals, vi, en", [
-    (91.6666, 2, "91,67", "91.67"),
-    (1234567.891, 2, "1.234.567,89", "1,234,567.89"),
-    (-1234.5, 1, "-1.234,5", "-1,234.5"),
-    (30.0, 0, "30", "30"),
-    (1000.0, 0, "1.000", "1,000"),
-    (0.0, 2, "0,00", "0.00"),
-    (None, 2, "—", "—"),
-])
+@pytest.mark.parametrize(
+    "value, decimals, vi, en",
+    [
+        (91.6666, 2, "91,67", "91.67"),
+        (1234567.891, 2, "1.234.567,89", "1,234,567.89"),
+        (-1234.5, 1, "-1.234,5", "-1,234.5"),
+        (30.0, 0, "30", "30"),
+        (1000.0, 0, "1.000", "1,000"),
+        (0.0, 2, "0,00", "0.00"),
+        (None, 2, "—", "—"),
+    ],
+)
 def test_number(value, decimals, vi, en):
     assert (number(value, "vi", decimals), number(value, "en", decimals)) == (vi, en)
 
@@ -68,15 +70,18 @@ def test_reporting_text():
     assert reporting_text(nothing, None, "en").startswith("Reporting rate no period: 0/0 (—")
 
 
-@pytest.mark.parametrize("iso, vi, en", [
-    ("2023-04-05", "05/4/2023", "5 April 2023"),      # the plan's own date: day padded, April not
-    ("2023-02-09", "09/02/2023", "9 February 2023"),  # January and February padded
-    ("2023-01-10", "10/01/2023", "10 January 2023"),
-    ("2023-03-01", "01/3/2023", "1 March 2023"),
-    ("2023-12-25", "25/12/2023", "25 December 2023"),
-    (None, "", ""),
-    ("", "", ""),
-])
+@pytest.mark.parametrize(
+    "iso, vi, en",
+    [
+        ("2023-04-05", "05/4/2023", "5 April 2023"),  # the plan's own date: day padded, April not
+        ("2023-02-09", "09/02/2023", "9 February 2023"),  # January and February padded
+        ("2023-01-10", "10/01/2023", "10 January 2023"),
+        ("2023-03-01", "01/3/2023", "1 March 2023"),
+        ("2023-12-25", "25/12/2023", "25 December 2023"),
+        (None, "", ""),
+        ("", "", ""),
+    ],
+)
 def test_date_text_follows_decree_30(iso, vi, en):
     assert (date_text(iso, "vi"), date_text(iso, "en")) == (vi, en)
 

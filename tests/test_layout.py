@@ -11,7 +11,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from conftest import HEADER, cds, cds_json
+from conftest import HEADER, cds
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -67,16 +67,19 @@ def test_header_is_searched_among_the_first_30_non_blank_lines(write):
 
 
 def test_a_line_with_any_non_empty_cell_is_never_blank(write):
-    text = "STT,agency,period,indicator,numerator,denominator,value,note\n" \
-           "1,,,,,,,\n" \
-           ",,,,,,,\n" \
-           "2,SYT,2023-Q2,gov.dossiers_online,12,100,,\n"
+    text = (
+        "STT,agency,period,indicator,numerator,denominator,value,note\n"
+        "1,,,,,,,\n"
+        ",,,,,,,\n"
+        "2,SYT,2023-Q2,gov.dossiers_online,12,100,,\n"
+    )
     doc = validate(write("t.csv", text))
     assert doc["rows"] == {"read": 2, "accepted": 1, "rejected": 1, "blank": 1}
     assert {i["line"] for i in doc["issues"]} == {2}
 
 
 # --------------------------------------------------------------------------- six fuzz classes
+
 
 def test_fuzz_class_header_naming_no_known_column(write):
     """Every data line was counted blank; now each is read and rejected."""
@@ -110,8 +113,11 @@ def test_fuzz_class_bare_separators_above_the_header_do_not_hide_extra_cells(wri
 @pytest.mark.parametrize("ending", ["\r", "\r\n", "\n"])
 def test_fuzz_class_line_ends_do_not_let_a_note_outvote_the_separator(write, ending):
     note = ",".join("abcdefghijklmnopqrstuvwxyz")  # more commas than the file has semicolons
-    rows = [HEADER.replace(",", ";").rstrip("\n"), f"SYT;2023-Q2;gov.dossiers_online;12;100;;{note}",
-            "SYT;2023-Q3;gov.dossiers_online;130;100;;x,y,z"]
+    rows = [
+        HEADER.replace(",", ";").rstrip("\n"),
+        f"SYT;2023-Q2;gov.dossiers_online;12;100;;{note}",
+        "SYT;2023-Q3;gov.dossiers_online;130;100;;x,y,z",
+    ]
     doc = validate(write("t.csv", ending.join(rows) + ending))
     assert doc["files"][0]["delimiter"] == ";"
     assert places(doc) == [("numerator_exceeds_denominator", 3)]
@@ -119,13 +125,17 @@ def test_fuzz_class_line_ends_do_not_let_a_note_outvote_the_separator(write, end
 
 def test_fuzz_class_huge_counts_keep_json_strict(write):
     huge = "1" + "0" * 308
-    text = HEADER + f"SYT,2023-Q2,gov.dossiers_online,{huge},{huge},,\nSTTTT,2023-Q2,gov.dossiers_online,{huge},{huge},,\n"
+    text = (
+        HEADER + f"SYT,2023-Q2,gov.dossiers_online,{huge},{huge},,\nSTTTT,2023-Q2,gov.dossiers_online,{huge},{huge},,\n"
+    )
     path = write("t.csv", text)
     result = cds("score", path, "--format", "json", "--lang", "en")
     doc = json.loads(result.stdout, parse_constant=lambda c: pytest.fail(f"{c} in JSON"))
     assert doc["rows"] == {"read": 2, "accepted": 0, "rejected": 2, "blank": 0}
-    assert {(i["code"], i["column"]) for i in doc["issues"]} == {("count_too_large", "numerator"),
-                                                                  ("count_too_large", "denominator")}
+    assert {(i["code"], i["column"]) for i in doc["issues"]} == {
+        ("count_too_large", "numerator"),
+        ("count_too_large", "denominator"),
+    }
 
 
 def test_bare_separators_of_another_kind_are_blank_too(write):
@@ -143,17 +153,42 @@ def test_separator_ties_go_to_the_most_frequent_in_the_header_line(write):
 # --------------------------------------------------------------------------- fuzz: mutated examples
 
 EXAMPLES = sorted(Path(__file__).parents[1].joinpath("examples", "2023").rglob("*.csv"))
-TITLES = ["BÁO CÁO KẾT QUẢ CHUYỂN ĐỔI SỐ", "Đơn vị: Sở Y tế", "Kỳ báo cáo", "(Kèm theo Kế hoạch 64/KH-UBND)",
-          "Số liệu quý II; đã rà soát", "agency"]
+TITLES = [
+    "BÁO CÁO KẾT QUẢ CHUYỂN ĐỔI SỐ",
+    "Đơn vị: Sở Y tế",
+    "Kỳ báo cáo",
+    "(Kèm theo Kế hoạch 64/KH-UBND)",
+    "Số liệu quý II; đã rà soát",
+    "agency",
+]
 NOT_COLUMNS = ["STT", "cột 1", "Tên chỉ tiêu", "", "x"]
-KNOWN = {fold(name) for name in ("agency", "period", "indicator", "numerator", "denominator", "value", "note",
-                                 "Đơn vị", "Kỳ báo cáo", "Mã chỉ tiêu", "Tử số", "Mẫu số", "Giá trị", "Ghi chú")}
+KNOWN = {
+    fold(name)
+    for name in (
+        "agency",
+        "period",
+        "indicator",
+        "numerator",
+        "denominator",
+        "value",
+        "note",
+        "Đơn vị",
+        "Kỳ báo cáo",
+        "Mã chỉ tiêu",
+        "Tử số",
+        "Mẫu số",
+        "Giá trị",
+        "Ghi chú",
+    )
+}
 
 
 def _example(path: Path) -> list[list[str]]:
     """An example file's rows (they come in several encodings and separators)."""
     data = path.read_bytes()
-    for encoding in ("utf-16", "utf-8-sig", "cp1258") if data[:2] in (b"\xff\xfe", b"\xfe\xff") else ("utf-8-sig", "cp1258"):
+    for encoding in (
+        ("utf-16", "utf-8-sig", "cp1258") if data[:2] in (b"\xff\xfe", b"\xfe\xff") else ("utf-8-sig", "cp1258")
+    ):
         try:
             text = data.decode(encoding)
             break
@@ -196,13 +231,13 @@ def mutated_example(draw):
         lead += [_blank_line(draw, sep) for _ in range(draw(st.integers(0, 60)))]
         lead.append([draw(st.sampled_from(TITLES))] + [""] * draw(st.integers(0, 8)))
     lead += [_blank_line(draw, sep) for _ in range(draw(st.integers(0, 5)))]
-    body = [_mutated_row(draw, row, sep) for row in data[:draw(st.integers(0, len(data)))]]
+    body = [_mutated_row(draw, row, sep) for row in data[: draw(st.integers(0, len(data)))]]
     return lead, header, body, sep, ending
 
 
 def _holds_data(row: list[str]) -> bool:
     """Any cell with something besides spaces, separators and quotes (CONTRACT §7)."""
-    return any(cell.strip(" \t\r\n\u00a0\u3000,;\"") for cell in row)
+    return any(cell.strip(' \t\r\n\u00a0\u3000,;"') for cell in row)
 
 
 def _names_two(row: list[str]) -> bool:
@@ -216,7 +251,12 @@ def _expected_read(lead: list[list[str]], header: list[str], body: list[list[str
     return len(lines) - found - 1
 
 
-@settings(max_examples=60 * int(os.environ.get("CDS_HARDENING_SCALE", "1")), deadline=None, database=None, suppress_health_check=list(HealthCheck))
+@settings(
+    max_examples=60 * int(os.environ.get("CDS_HARDENING_SCALE", "1")),
+    deadline=None,
+    database=None,
+    suppress_health_check=list(HealthCheck),
+)
 @given(case=mutated_example())
 def test_every_line_holding_data_is_read(case):
     lead, header, body, sep, ending = case

@@ -47,8 +47,10 @@ def test_the_filled_in_template_validates_with_every_row_accepted(path):
 def test_the_title_block_is_not_counted_and_lines_stay_physical(tmp_path, name, separator):
     text = (FIXTURES / name).read_text(encoding="utf-8")
     bad = tmp_path / name
-    bad.write_text(text.replace(f"{separator}40{separator}50{separator}", f"{separator}60{separator}50{separator}"),
-                   encoding="utf-8")
+    bad.write_text(
+        text.replace(f"{separator}40{separator}50{separator}", f"{separator}60{separator}50{separator}"),
+        encoding="utf-8",
+    )
     doc = run("validate", bad)
     assert doc["files"][0]["delimiter"] == separator
     assert doc["rows"] == {"read": 9, "accepted": 8, "rejected": 1, "blank": 0}
@@ -65,16 +67,19 @@ def test_merged_cells_typed_numbers_and_sheet_rows(path):
     assert by_id["soc.citizens_e_health_records"] == pytest.approx(62.5)
     assert doc["rows"] == {"read": 4, "accepted": 3, "rejected": 1, "blank": 0}
     assert [(i["code"], i["line"], i["column"]) for i in doc["issues"]] == [
-        ("numerator_exceeds_denominator", 8, "numerator")]
+        ("numerator_exceeds_denominator", 8, "numerator")
+    ]
 
 
 def test_a_directory_of_every_format(tmp_path):
-    for path in [FIXTURES / "template.xls", FIXTURES / "template-notitle.ods",
-                 FIXTURES / "template.semicolon.csv"]:
+    for path in [FIXTURES / "template.xls", FIXTURES / "template-notitle.ods", FIXTURES / "template.semicolon.csv"]:
         (tmp_path / path.name).write_bytes(path.read_bytes())
     doc = run("validate", tmp_path)
     assert [Path(f["file"]).name for f in doc["files"]] == [
-        "template-notitle.ods", "template.semicolon.csv", "template.xls"]
+        "template-notitle.ods",
+        "template.semicolon.csv",
+        "template.xls",
+    ]
     # the same nine rows three times: identical duplicates, counted once, warnings only
     assert doc["valid"] and doc["rows"]["accepted"] == 9
 

@@ -19,8 +19,7 @@ VIETNAMESE = re.compile(r"[À-ỹĐđ]")
 # _problem("code"), UsageError("code", …).
 RAISED = re.compile(r'(?:Finding|Rule|\.finding|_problem|_unusable|Error)\(\s*"(\w+)"')
 # Each language writes quarters ("Quý {roman}" / "Q{n}") and dates ("05/4/2023" / "5 April 2023") its own way.
-DIFFERENT_PLACEHOLDERS = {"quarter", "date.short", "quarter_prose", "quarter_prose_item",
-                          "appendix_attached"}
+DIFFERENT_PLACEHOLDERS = {"quarter", "date.short", "quarter_prose", "quarter_prose_item", "appendix_attached"}
 
 
 def test_every_key_has_both_languages_with_the_same_placeholders():
@@ -44,25 +43,38 @@ def test_no_vietnamese_literal_outside_the_catalogue():
             continue
         source = path.read_text(encoding="utf-8")
         tree = ast.parse(source)
-        docstrings = {id(node.body[0].value) for node in ast.walk(tree)
-                      if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
-                      and node.body and isinstance(node.body[0], ast.Expr)}
-        found += [f"{path.name}:{node.lineno}: {node.value[:40]!r}" for node in ast.walk(tree)
-                  if isinstance(node, ast.Constant) and isinstance(node.value, str)
-                  and id(node) not in docstrings and VIETNAMESE.search(ast.get_source_segment(source, node) or "")]
+        docstrings = {
+            id(node.body[0].value)
+            for node in ast.walk(tree)
+            if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+            and node.body
+            and isinstance(node.body[0], ast.Expr)
+        }
+        found += [
+            f"{path.name}:{node.lineno}: {node.value[:40]!r}"
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Constant)
+            and isinstance(node.value, str)
+            and id(node) not in docstrings
+            and VIETNAMESE.search(ast.get_source_segment(source, node) or "")
+        ]
     assert not found
 
 
 def test_renderers_never_test_the_language():
-    offenders = [f"{path.name}:{n}" for path in SOURCES
-                 for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
-                 if re.search(r"\blang\s*[!=]=", line)]
+    offenders = [
+        f"{path.name}:{n}"
+        for path in SOURCES
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if re.search(r"\blang\s*[!=]=", line)
+    ]
     assert not offenders
 
 
 def test_words_in_messages_follow_the_reader():
-    finding = Finding("number_invalid", "error", "a.csv", 3, "numerator",
-                      {"column": Term("column.numerator"), "value": "abc"})
+    finding = Finding(
+        "number_invalid", "error", "a.csv", 3, "numerator", {"column": Term("column.numerator"), "value": "abc"}
+    )
     assert finding.message("vi") == "ô 'Tử số' có giá trị 'abc' không phải là số"
     assert finding.message("en") == "numerator 'abc' is not a number"
     assert text("target", "vi", year=2031) == "Mục tiêu 2031" and text("target", "en", year=2031) == "2031 target"

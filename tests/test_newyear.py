@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 import yaml
+from conftest import HEADER
 
 from cds_cli.errors import UsageError
 from cds_cli.newyear import new_pack
@@ -13,19 +14,22 @@ from cds_cli.periods import Period
 from cds_cli.plan import default_data_dir, load_plan
 from cds_cli.scoring import score
 from cds_cli.submissions.validate import read_submissions
-from conftest import HEADER
 
 # Hand computations at 2023-Q3, the last reported quarter:
 #   soc.adults_smartphone (stock): the latest row, 83.456 → 83.46
 #   gov.dossiers_online (flow, pooled): (10 + 20 + 45) / (100 + 100 + 100) = 25
 #   sec.soc_4_layer: done
-A = ("STTTT,2023-Q1,soc.adults_smartphone,,,81,\n"
-     "STTTT,2023-Q3,soc.adults_smartphone,,,83.456,\n"
-     "SYT,2023-Q1,gov.dossiers_online,10,100,,\n"
-     "SYT,2023-Q2,gov.dossiers_online,20,100,,\n")
-B = ("STTTT,2023-Q2,gov.dossiers_online,45,100,,\n"
-     "STTTT,2023-Q3,sec.soc_4_layer,,,hoàn thành,\n"
-     "SYT,2023-Q3,gov.dossiers_online,abc,100,,\n")  # rejected: not counted
+A = (
+    "STTTT,2023-Q1,soc.adults_smartphone,,,81,\n"
+    "STTTT,2023-Q3,soc.adults_smartphone,,,83.456,\n"
+    "SYT,2023-Q1,gov.dossiers_online,10,100,,\n"
+    "SYT,2023-Q2,gov.dossiers_online,20,100,,\n"
+)
+B = (
+    "STTTT,2023-Q2,gov.dossiers_online,45,100,,\n"
+    "STTTT,2023-Q3,sec.soc_4_layer,,,hoàn thành,\n"
+    "SYT,2023-Q3,gov.dossiers_online,abc,100,,\n"
+)  # rejected: not counted
 
 
 @pytest.fixture(scope="module")
@@ -54,17 +58,24 @@ def test_the_new_pack_and_its_baselines(results, plan, tmp_path):
 
     baseline = _yaml(out / "baseline_2023.yaml")
     assert baseline["year"] == 2023
-    assert baseline["results"] == {"period": "2023-Q3", "files": [
-        {"file": str(path), "sha256": sha256_of(path)} for path in inputs]}
+    assert baseline["results"] == {
+        "period": "2023-Q3",
+        "files": [{"file": str(path), "sha256": sha256_of(path)} for path in inputs],
+    }
     values = {b["indicator"]: b for b in baseline["baselines"]}
     assert list(values) == [ind.id for ind in plan.indicators]
-    assert values["soc.adults_smartphone"] == {"indicator": "soc.adults_smartphone", "value": 83.46,
-                                               "qualifier": "reported"}
+    assert values["soc.adults_smartphone"] == {
+        "indicator": "soc.adults_smartphone",
+        "value": 83.46,
+        "qualifier": "reported",
+    }
     assert values["gov.dossiers_online"]["value"] == 25.0
     assert values["sec.soc_4_layer"]["value"] == "done"
     assert values["soc.households_fiber"] == {
-        "indicator": "soc.households_fiber", "value": None,
-        "note": "no accepted data for soc.households_fiber up to 2023-Q3 in the results"}
+        "indicator": "soc.households_fiber",
+        "value": None,
+        "note": "no accepted data for soc.households_fiber up to 2023-Q3 in the results",
+    }
 
 
 def test_baselines_are_the_scores_of_the_last_quarter(results, plan, tmp_path):
@@ -97,7 +108,10 @@ def test_no_accepted_rows_means_null_baselines(write, plan, tmp_path):
     baseline = _yaml(tmp_path / "out" / "baseline_2023.yaml")
     assert made.baselines == 0 and baseline["results"]["period"] == "2023"
     assert {b["value"] for b in baseline["baselines"]} == {None}
-    assert baseline["baselines"][0]["note"] == "no accepted data for gov.online_services_multichannel up to 2023 in the results"
+    assert (
+        baseline["baselines"][0]["note"]
+        == "no accepted data for gov.online_services_multichannel up to 2023 in the results"
+    )
 
 
 def test_an_empty_output_folder_is_used(results, plan, tmp_path):
@@ -129,8 +143,9 @@ def test_the_new_year_follows_the_plans(results, plan, tmp_path, year):
     with pytest.raises(UsageError) as caught:
         new_pack(plan, year, report, inputs, tmp_path / "out")
     assert caught.value.code == "new_year"
-    assert caught.value.message("en") == (f"--year {year}: the plan it starts from is for 2023; "
-                                          "the new year must be 2024")
+    assert caught.value.message("en") == (
+        f"--year {year}: the plan it starts from is for 2023; the new year must be 2024"
+    )
     assert not (tmp_path / "out").exists()
 
 

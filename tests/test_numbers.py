@@ -18,25 +18,45 @@ def one_percent(text):
     return parsed.value.iloc[0], parsed.problem.iloc[0]
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("1234", 1234), ("  42 ", 42), ("0", 0),
-    ("1.000", 1000), ("1,000", 1000),            # three digits after the mark: thousands
-    ("1.234.567", 1234567), ("1,234,567", 1234567),
-    ("1234.0", 1234), ("1234,00", 1234),        # any other separator is a decimal mark
-    ("1,234.00", 1234), ("1.234,0", 1234),      # international and Vietnamese, both marks
-    ("-5", -5),                                 # parsed; the negative-count rule rejects it
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("1234", 1234),
+        ("  42 ", 42),
+        ("0", 0),
+        ("1.000", 1000),
+        ("1,000", 1000),  # three digits after the mark: thousands
+        ("1.234.567", 1234567),
+        ("1,234,567", 1234567),
+        ("1234.0", 1234),
+        ("1234,00", 1234),  # any other separator is a decimal mark
+        ("1,234.00", 1234),
+        ("1.234,0", 1234),  # international and Vietnamese, both marks
+        ("-5", -5),  # parsed; the negative-count rule rejects it
+    ],
+)
 def test_counts_read(text, expected):
     value, problem = one_count(text)
     assert problem is None
     assert value == expected
 
 
-@pytest.mark.parametrize("text, problem", [
-    ("12,5", NOT_WHOLE), ("0.5", NOT_WHOLE), ("1.234,5", NOT_WHOLE),
-    ("abc", INVALID), ("1e3", INVALID), ("inf", INVALID), ("NaN", INVALID), ("1e309", INVALID),
-    ("1,2,3", INVALID), ("1.23.4", INVALID), ("9" * 400, INVALID),
-])
+@pytest.mark.parametrize(
+    "text, problem",
+    [
+        ("12,5", NOT_WHOLE),
+        ("0.5", NOT_WHOLE),
+        ("1.234,5", NOT_WHOLE),
+        ("abc", INVALID),
+        ("1e3", INVALID),
+        ("inf", INVALID),
+        ("NaN", INVALID),
+        ("1e309", INVALID),
+        ("1,2,3", INVALID),
+        ("1.23.4", INVALID),
+        ("9" * 400, INVALID),
+    ],
+)
 def test_counts_rejected(text, problem):
     value, found = one_count(text)
     assert found == problem
@@ -48,11 +68,21 @@ def test_empty_count_is_missing_not_an_error():
     assert problem is None and math.isnan(value)
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("16,87%", 16.87), ("16,87", 16.87), ("16.87", 16.87), ("16.87 %", 16.87),
-    ("1,234", 1.234), ("1.234", 1.234),         # 1234 > 100, so the decimal reading stands
-    ("100,000", 100.0), ("50", 50), ("0", 0), ("100%", 100),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("16,87%", 16.87),
+        ("16,87", 16.87),
+        ("16.87", 16.87),
+        ("16.87 %", 16.87),
+        ("1,234", 1.234),
+        ("1.234", 1.234),  # 1234 > 100, so the decimal reading stands
+        ("100,000", 100.0),
+        ("50", 50),
+        ("0", 0),
+        ("100%", 100),
+    ],
+)
 def test_percents_read(text, expected):
     value, problem = one_percent(text)
     assert problem is None

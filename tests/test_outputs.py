@@ -12,8 +12,10 @@ import pytest
 from cds_cli import outputs
 from cds_cli.outputs import FIXED_ZIP_TIME, report_date, sha256_of, stable_zip, write_atomic
 
-CORE = (b'<cp:coreProperties><dcterms:created xsi:type="dcterms:W3CDTF">2024-05-06T07:08:09Z</dcterms:created>'
-        b'<dcterms:modified xsi:type="dcterms:W3CDTF">2024-05-06T07:08:10Z</dcterms:modified></cp:coreProperties>')
+CORE = (
+    b'<cp:coreProperties><dcterms:created xsi:type="dcterms:W3CDTF">2024-05-06T07:08:09Z</dcterms:created>'
+    b'<dcterms:modified xsi:type="dcterms:W3CDTF">2024-05-06T07:08:10Z</dcterms:modified></cp:coreProperties>'
+)
 
 
 def test_write_atomic_writes_the_whole_file(tmp_path):
@@ -56,8 +58,11 @@ def test_writing_into_a_missing_folder_creates_nothing(tmp_path):
 def _archive(stamp: tuple[int, ...]) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
-        for name, content in (("[Content_Types].xml", b"<Types/>"), ("docProps/core.xml", CORE),
-                              ("word/document.xml", b"<w:document>2024-05-06T07:08:09Z</w:document>")):
+        for name, content in (
+            ("[Content_Types].xml", b"<Types/>"),
+            ("docProps/core.xml", CORE),
+            ("word/document.xml", b"<w:document>2024-05-06T07:08:09Z</w:document>"),
+        ):
             archive.writestr(zipfile.ZipInfo(name, stamp), content)
     return buffer.getvalue()
 
@@ -66,8 +71,11 @@ def test_stable_zip_fixes_every_timestamp():
     first, second = stable_zip(_archive((2024, 5, 6, 7, 8, 10))), stable_zip(_archive((2025, 1, 2, 3, 4, 6)))
     assert first == second
     archive = zipfile.ZipFile(io.BytesIO(first))
-    assert [info.filename for info in archive.infolist()] == ["[Content_Types].xml", "docProps/core.xml",
-                                                              "word/document.xml"]
+    assert [info.filename for info in archive.infolist()] == [
+        "[Content_Types].xml",
+        "docProps/core.xml",
+        "word/document.xml",
+    ]
     assert {info.date_time for info in archive.infolist()} == {FIXED_ZIP_TIME} == {(1980, 1, 1, 0, 0, 0)}
     assert {info.compress_type for info in archive.infolist()} == {zipfile.ZIP_DEFLATED}
     core = archive.read("docProps/core.xml")

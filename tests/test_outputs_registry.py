@@ -22,8 +22,14 @@ def test_every_output_has_its_renderer():
 
 
 def test_the_help_lists_the_tables_choices():
-    for command, kind in (("score", "score"), ("validate", "validate"), ("status", "status"),
-                          ("indicators", "indicators"), ("report", "report"), ("template", "template")):
+    for command, kind in (
+        ("score", "score"),
+        ("validate", "validate"),
+        ("status", "status"),
+        ("indicators", "indicators"),
+        ("report", "report"),
+        ("template", "template"),
+    ):
         shown = CliRunner().invoke(app, [command, "--help"]).stdout
         assert f"<{'|'.join(formats(kind))}>" in " ".join(shown.split()), command
     result = CliRunner().invoke(app, ["score", ".", "--format", "yaml"])
@@ -36,7 +42,10 @@ def test_version_loads_no_heavy_library():
     out = subprocess.run([sys.executable, "-m", "cds_cli", "--version"], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == f"cds {version('cds-cli')}"
     # what it must not load (the speed itself is measured by benchmarks/run.py, not asserted here)
-    code = "import sys; from cds_cli.console import main; sys.argv=['cds','--version']\ntry: main()\nexcept SystemExit: pass\n" \
-           "print(sorted(m for m in sys.modules if m.split('.')[0] in ('pandas', 'pydantic', 'rich', 'matplotlib')))"
+    code = (
+        "import sys; from cds_cli.console import main; sys.argv=['cds','--version']\ntry: main()\nexcept SystemExit: "
+        "pass\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('pandas', 'pydantic', 'rich', 'matplotlib')))"
+    )
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert loaded.strip().endswith("[]"), loaded

@@ -6,9 +6,19 @@ from cds_cli.periods import Period, parse_period
 from cds_cli.text import fold
 
 
-@pytest.mark.parametrize("text", [
-    "2023-Q2", "Q2/2023", "Q2-2023", "Quý 2/2023", "Quý II/2023", "quy ii/2023", " QUÝ  2 / 2023 ", "2023-q2",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2023-Q2",
+        "Q2/2023",
+        "Q2-2023",
+        "Quý 2/2023",
+        "Quý II/2023",
+        "quy ii/2023",
+        " QUÝ  2 / 2023 ",
+        "2023-q2",
+    ],
+)
 def test_every_contract_spelling_of_a_period(text):
     assert parse_period(text) == Period(2023, 2)
 
@@ -27,10 +37,16 @@ def test_period_prints_in_the_canonical_spelling():
     assert str(Period(2023, 3)) == "2023-Q3"
 
 
-@pytest.mark.parametrize("a, b", [
-    ("Sở Y tế", "so y te"), ("  SỞ   Y TẾ ", "so y te"), ("Đơn vị", "don vi"),
-    ("Kỳ báo cáo", "ky bao cao"), ("Mã chỉ tiêu", "ma chi tieu"),
-    (unicodedata.normalize("NFD", "Sở Y tế"), "so y te"),  # decomposed marks, as Windows-1258 stores them
-])
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("Sở Y tế", "so y te"),
+        ("  SỞ   Y TẾ ", "so y te"),
+        ("Đơn vị", "don vi"),
+        ("Kỳ báo cáo", "ky bao cao"),
+        ("Mã chỉ tiêu", "ma chi tieu"),
+        (unicodedata.normalize("NFD", "Sở Y tế"), "so y te"),  # decomposed marks, as Windows-1258 stores them
+    ],
+)
 def test_fold_ignores_case_spaces_and_diacritics(a, b):
     assert fold(a) == b

@@ -4,10 +4,10 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import cds
 
 from cds_cli import load_plan
 from cds_cli.plan import default_data_dir
-from conftest import cds
 
 # CONTRACT §1, transcribed: id: (pillar, comparator, target, time, aggregate, reporter, due)
 CONTRACT = {
@@ -42,9 +42,33 @@ CONTRACT = {
     "soc.virtual_assistant": ("soc", "=", "done", "stock", "single", "STTTT", "2023-Q4"),
 }
 AGENCY_CODES = {
-    "VPUBND", "STTTT", "SKHDT", "STC", "SKHCN", "SNV", "STP", "SYT", "SGDDT", "SLDTBXH", "STNMT", "SGTVT",
-    "SCT", "SNNPTNT", "SXD", "SVHTTDL", "TTRA", "BDT", "CAT", "NHNN",
-    "UBND_TPBL", "UBND_GR", "UBND_HD", "UBND_PL", "UBND_VL", "UBND_HB", "UBND_DH",
+    "VPUBND",
+    "STTTT",
+    "SKHDT",
+    "STC",
+    "SKHCN",
+    "SNV",
+    "STP",
+    "SYT",
+    "SGDDT",
+    "SLDTBXH",
+    "STNMT",
+    "SGTVT",
+    "SCT",
+    "SNNPTNT",
+    "SXD",
+    "SVHTTDL",
+    "TTRA",
+    "BDT",
+    "CAT",
+    "NHNN",
+    "UBND_TPBL",
+    "UBND_GR",
+    "UBND_HD",
+    "UBND_PL",
+    "UBND_VL",
+    "UBND_HB",
+    "UBND_DH",
 }
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "ke-hoach-64-KH-UBND-2023-bac-lieu.txt"
 
@@ -72,11 +96,11 @@ def test_the_target_figure_is_in_the_plans_own_words(plan):
 def test_baselines_the_plan_states_with_their_hedges(plan):
     stated = {i: (b.value, b.qualifier) for i, b in plan.baselines.items() if b.value is not None}
     assert stated == {
-        "soc.adults_smartphone": (80, "approx"),       # "ước đạt 80%"
-        "soc.bank_accounts_15plus": (50, "nearly"),     # "ước đạt gần 50%"
-        "soc.households_fiber": (60, "above"),          # "ước đạt trên 60%"
+        "soc.adults_smartphone": (80, "approx"),  # "ước đạt 80%"
+        "soc.bank_accounts_15plus": (50, "nearly"),  # "ước đạt gần 50%"
+        "soc.households_fiber": (60, "above"),  # "ước đạt trên 60%"
         "gov.documents_signed_electronic": (98, "about"),  # "đạt khoảng 98%"
-        "sec.soc_4_layer": ("in_progress", None),       # pilot SOC, not yet to the Ministry's model
+        "sec.soc_4_layer": ("in_progress", None),  # pilot SOC, not yet to the Ministry's model
     }
     assert set(plan.baselines) == set(CONTRACT)  # every indicator has an entry, null where none is stated
 
@@ -105,6 +129,7 @@ def test_agencies_of_the_contract_with_names_and_aliases(plan):
 
 # ------------------------------------------------------------------ broken plan files
 
+
 def broken_targets(tmp_path, edit) -> Path:
     doc = yaml.safe_load((default_data_dir() / "targets_2023.yaml").read_text(encoding="utf-8"))
     edit(doc)
@@ -113,14 +138,20 @@ def broken_targets(tmp_path, edit) -> Path:
     return path
 
 
-@pytest.mark.parametrize("edit, message", [
-    (lambda d: d["indicators"][2].update(pillar="health"), "unknown pillar health"),
-    (lambda d: d["indicators"][3].update(id=d["indicators"][2]["id"]), "indicator id gov.dossiers_online is declared twice"),
-    (lambda d: d["indicators"][2].update(target="thirty"), "indicators[2] (gov.dossiers_online).target"),
-    (lambda d: d["indicators"][10].update(target=5), "milestone"),
-    (lambda d: d["indicators"][0].update(reporter="SXYZ"), "reporter SXYZ is not in agencies.yaml"),
-    (lambda d: d["indicators"][0].update(due="2024-Q1"), "outside the plan year"),
-])
+@pytest.mark.parametrize(
+    "edit, message",
+    [
+        (lambda d: d["indicators"][2].update(pillar="health"), "unknown pillar health"),
+        (
+            lambda d: d["indicators"][3].update(id=d["indicators"][2]["id"]),
+            "indicator id gov.dossiers_online is declared twice",
+        ),
+        (lambda d: d["indicators"][2].update(target="thirty"), "indicators[2] (gov.dossiers_online).target"),
+        (lambda d: d["indicators"][10].update(target=5), "milestone"),
+        (lambda d: d["indicators"][0].update(reporter="SXYZ"), "reporter SXYZ is not in agencies.yaml"),
+        (lambda d: d["indicators"][0].update(due="2024-Q1"), "outside the plan year"),
+    ],
+)
 def test_broken_targets_exit_2_naming_file_line_and_problem(tmp_path, edit, message):
     path = broken_targets(tmp_path, edit)
     result = cds("indicators", "--targets", path, "--lang", "en")
@@ -149,8 +180,9 @@ def test_yaml_tags_that_build_objects_are_refused(tmp_path):
 def test_baseline_for_unknown_indicator(tmp_path):
     path = tmp_path / "baseline.yaml"
     path.write_text(
-        "year: 2022\nbaselines:\n  - indicator: gov.nothing\n    value: 5\n"
-        "    source: {section: x, quote: y}\n", encoding="utf-8")
+        "year: 2022\nbaselines:\n  - indicator: gov.nothing\n    value: 5\n    source: {section: x, quote: y}\n",
+        encoding="utf-8",
+    )
     result = cds("indicators", "--baseline", path, "--lang", "en")
     assert result.exit_code == 2
     assert f"{path}:3" in result.stderr and "the targets file does not have: gov.nothing" in result.stderr

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 import yaml
+from packs import ADDED, build_inputs, build_pack
 from typer.testing import CliRunner
 
 from cds_cli.console import app
 from cds_cli.plan import default_data_dir
-from packs import ADDED, build_inputs, build_pack
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "2023"
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "ke-hoach-64-KH-UBND-2023-bac-lieu.txt"
@@ -34,38 +34,48 @@ def line_of(path: Path, text: str) -> int:
 
 # ------------------------------------------------------------------ cds plan check
 
+
 def test_the_bundled_pack_passes_with_its_source():
     args = ["plan", "check", "--format", "json"] + (["--source", SEED] if SEED.exists() else [])
     result = run(*args)
     assert result.exit_code == 0, result.output
-    assert json.loads(result.stdout) == {"valid": True, "plan": {"year": 2023, "number": "64/KH-UBND", "indicators": 29},
-                                         "issues": []}
+    assert json.loads(result.stdout) == {
+        "valid": True,
+        "plan": {"year": 2023, "number": "64/KH-UBND", "indicators": 29},
+        "issues": [],
+    }
 
 
 def _plant(pack: Path) -> None:
     """Ten errors (one a consequence of another) and four warnings over the three files."""
+
     def targets(doc):
         inds = doc["indicators"]
-        inds[2]["pillar"] = "health"                       # unknown_pillar
-        inds[3]["id"] = inds[1]["id"]                      # duplicate_indicator
-        inds[4]["target"] = "thirty"                       # value_not_number
-        inds[5]["due"] = "2023-Q1"                         # due_outside_year
-        inds[0]["reporter"] = "SXYZ"                       # unknown_reporter
-        inds[6]["reporters"] = []                          # warning no_reporters
-        inds[7]["weight"] = 0                              # warning weight_zero
-        inds[8]["short_name_en"] = "x" * 60                # warning short_name_long
-        doc["pillars"].append({"id": "health", "name_vi": "Y tế số", "name_en": "Digital health"})  # warning pillar_empty
+        inds[2]["pillar"] = "health"  # unknown_pillar
+        inds[3]["id"] = inds[1]["id"]  # duplicate_indicator
+        inds[4]["target"] = "thirty"  # value_not_number
+        inds[5]["due"] = "2023-Q1"  # due_outside_year
+        inds[0]["reporter"] = "SXYZ"  # unknown_reporter
+        inds[6]["reporters"] = []  # warning no_reporters
+        inds[7]["weight"] = 0  # warning weight_zero
+        inds[8]["short_name_en"] = "x" * 60  # warning short_name_long
+        doc["pillars"].append(
+            {"id": "health", "name_vi": "Y tế số", "name_en": "Digital health"}
+        )  # warning pillar_empty
         inds[2]["pillar"] = "heath"
+
     edit(next(pack.glob("targets_*.yaml")), targets)
 
     def baselines(doc):
-        doc["baselines"][0]["indicator"] = "gov.nothing"   # baseline_unknown_indicator
-        doc["baselines"][1]["colour"] = "red"              # field_unknown
+        doc["baselines"][0]["indicator"] = "gov.nothing"  # baseline_unknown_indicator
+        doc["baselines"][1]["colour"] = "red"  # field_unknown
+
     edit(next(pack.glob("baseline_*.yaml")), baselines)
 
     def agencies(doc):
-        doc["groups"]["districts"]["members"].append("UBND_XYZ")          # group_unknown_agency
+        doc["groups"]["districts"]["members"].append("UBND_XYZ")  # group_unknown_agency
         doc["agencies"][1]["aliases"].append(doc["agencies"][2]["name_vi"])  # agency_name_clash
+
     edit(pack / "agencies.yaml", agencies)
 
 
@@ -76,14 +86,24 @@ def test_every_planted_problem_in_one_run(tmp_path):
     assert result.exit_code == 1, result.output
     doc = json.loads(result.stdout)
     codes = sorted((i["code"], i["severity"]) for i in doc["issues"])
-    assert codes == sorted([
-        ("unknown_pillar", "error"), ("duplicate_indicator", "error"), ("value_not_number", "error"),
-        ("baseline_unknown_indicator", "error"),  # gov.dossiers_digitized, renamed to a duplicate
-        ("due_outside_year", "error"), ("unknown_reporter", "error"), ("baseline_unknown_indicator", "error"),
-        ("field_unknown", "error"), ("group_unknown_agency", "error"), ("agency_name_clash", "error"),
-        ("no_reporters", "warning"), ("weight_zero", "warning"), ("short_name_long", "warning"),
-        ("pillar_empty", "warning"),
-    ])
+    assert codes == sorted(
+        [
+            ("unknown_pillar", "error"),
+            ("duplicate_indicator", "error"),
+            ("value_not_number", "error"),
+            ("baseline_unknown_indicator", "error"),  # gov.dossiers_digitized, renamed to a duplicate
+            ("due_outside_year", "error"),
+            ("unknown_reporter", "error"),
+            ("baseline_unknown_indicator", "error"),
+            ("field_unknown", "error"),
+            ("group_unknown_agency", "error"),
+            ("agency_name_clash", "error"),
+            ("no_reporters", "warning"),
+            ("weight_zero", "warning"),
+            ("short_name_long", "warning"),
+            ("pillar_empty", "warning"),
+        ]
+    )
     assert doc["valid"] is False and doc["plan"]["year"] is None
     targets = pack / "targets_2024.yaml"
     by_code = {i["code"]: i for i in doc["issues"]}
@@ -118,14 +138,17 @@ def test_quotes_checked_against_the_plans_text(tmp_path):
     assert len(issues) > 29  # every pillar, target, baseline and context quote
 
 
-@pytest.mark.parametrize("damage, code", [
-    (lambda p: (p / "targets_2024.yaml").unlink(), "pack_no_targets"),
-    (lambda p: shutil.copy(p / "targets_2024.yaml", p / "targets_2025.yaml"), "pack_many_targets"),
-    (lambda p: (p / "agencies.yaml").unlink(), "pack_no_agencies"),
-    (lambda p: (p / "baseline_2023.yaml").rename(p / "baseline_2021.yaml"), "year_mismatch"),
-    (lambda p: edit(p / "baseline_2023.yaml", lambda d: d.update(year=2024)), "baseline_year_not_before"),
-    (lambda p: (p / "targets_2024.yaml").write_text("plan: [unclosed\n", encoding="utf-8"), "yaml_invalid"),
-])
+@pytest.mark.parametrize(
+    "damage, code",
+    [
+        (lambda p: (p / "targets_2024.yaml").unlink(), "pack_no_targets"),
+        (lambda p: shutil.copy(p / "targets_2024.yaml", p / "targets_2025.yaml"), "pack_many_targets"),
+        (lambda p: (p / "agencies.yaml").unlink(), "pack_no_agencies"),
+        (lambda p: (p / "baseline_2023.yaml").rename(p / "baseline_2021.yaml"), "year_mismatch"),
+        (lambda p: edit(p / "baseline_2023.yaml", lambda d: d.update(year=2024)), "baseline_year_not_before"),
+        (lambda p: (p / "targets_2024.yaml").write_text("plan: [unclosed\n", encoding="utf-8"), "yaml_invalid"),
+    ],
+)
 def test_a_broken_pack_is_one_clear_message(tmp_path, damage, code):
     pack = build_pack(tmp_path / "pack", 2024)
     damage(pack)
@@ -145,6 +168,7 @@ def test_a_plan_directory_that_does_not_exist(tmp_path):
 
 # ------------------------------------------------------------------ choosing a pack
 
+
 def _ids(result) -> list[str]:
     assert result.exit_code == 0, result.output
     return [item["id"] for item in json.loads(result.stdout)]
@@ -163,16 +187,21 @@ def test_cds_toml_then_env_then_option(tmp_path, monkeypatch):
     assert json.loads(run("indicators", "-f", "json", "--lang", "vi").stdout)[0]["name"] == doc[0]["name_vi"]
     env = {"CDS_PLAN": str(tmp_path / "p2026")}
     assert json.loads(run("indicators", "-f", "json", env=env).stdout)[0]["due"] == "2026-Q4"
-    assert json.loads(run("indicators", "-f", "json", "--plan", tmp_path / "p2024", env=env).stdout)[0]["due"] == "2024-Q4"
+    assert (
+        json.loads(run("indicators", "-f", "json", "--plan", tmp_path / "p2024", env=env).stdout)[0]["due"] == "2024-Q4"
+    )
     assert "ADDED" not in _ids(run("indicators", "-f", "json", "--plan", default_data_dir()))
 
 
-@pytest.mark.parametrize("content, words", [
-    ("plan = [unclosed", "not valid TOML"),
-    ('colour = "red"\n', "unknown key colour (allowed: plan, lang, sheet)"),
-    ('lang = "fr"\n', "lang = 'fr' is not allowed (vi or en)"),
-    ("sheet = 3\n", "sheet = 3 is not allowed"),
-])
+@pytest.mark.parametrize(
+    "content, words",
+    [
+        ("plan = [unclosed", "not valid TOML"),
+        ('colour = "red"\n', "unknown key colour (allowed: plan, lang, sheet)"),
+        ('lang = "fr"\n', "lang = 'fr' is not allowed (vi or en)"),
+        ("sheet = 3\n", "sheet = 3 is not allowed"),
+    ],
+)
 def test_a_bad_cds_toml_is_a_usage_error(tmp_path, monkeypatch, content, words):
     (tmp_path / "cds.toml").write_text(content, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
@@ -190,6 +219,7 @@ def test_sheet_from_cds_toml(tmp_path, monkeypatch):
 
 
 # ------------------------------------------------------------------ cds plan new
+
 
 def test_plan_new_round_trip(tmp_path):
     out = tmp_path / "plan-2024"
@@ -210,12 +240,17 @@ def test_plan_new_round_trip(tmp_path):
         assert values[item["id"]]["value"] == item["value"], item["id"]
         assert values[item["id"]].get("qualifier") == ("reported" if item["value"] is not None else None)
     targets = yaml.safe_load((out / "targets_2024.yaml").read_text(encoding="utf-8"))
-    assert targets["plan"]["year"] == 2024 and all(i["review"] and i["due"].startswith("2024-") for i in targets["indicators"])
+    assert targets["plan"]["year"] == 2024 and all(
+        i["review"] and i["due"].startswith("2024-") for i in targets["indicators"]
+    )
     # the new pack scores next year's submissions, with this year's results as baselines
     inputs = build_inputs(tmp_path / "inputs", 2024)
     doc = json.loads(run("score", inputs, "--plan", out, "-f", "json").stdout)
     smartphone = next(i for i in doc["indicators"] if i["id"] == "soc.adults_smartphone")
-    assert smartphone["baseline"] == values["soc.adults_smartphone"]["value"] and smartphone["baseline_qualifier"] == "reported"
+    assert (
+        smartphone["baseline"] == values["soc.adults_smartphone"]["value"]
+        and smartphone["baseline_qualifier"] == "reported"
+    )
 
 
 def test_plan_new_never_overwrites_and_checks_the_year(tmp_path):
@@ -230,6 +265,7 @@ def test_plan_new_never_overwrites_and_checks_the_year(tmp_path):
 
 
 # ------------------------------------------------------------------ context figures
+
 
 def test_indicators_context_lists_part_one_figures():
     doc = json.loads(run("indicators", "--context", "-f", "json", "--lang", "en").stdout)
@@ -248,6 +284,8 @@ def test_a_percent_baseline_written_as_text_is_a_plan_error_not_arithmetic(tmp_p
     baseline = pack / "baseline_2023.yaml"
     edit(baseline, lambda d: d["baselines"][0].update(value="60", source={"section": "I", "quote": "60%"}))
     check = json.loads(run("plan", "check", pack, "--format", "json", "--lang", "en").stdout)
-    assert [(i["code"], i["line"]) for i in check["issues"]] == [("baseline_percent_value", line_of(baseline, "value: '60'"))]
+    assert [(i["code"], i["line"]) for i in check["issues"]] == [
+        ("baseline_percent_value", line_of(baseline, "value: '60'"))
+    ]
     result = run("score", EXAMPLES, "--plan", pack, "--lang", "en")
     assert result.exit_code == 2 and "must be a number or null, not 60" in result.stderr

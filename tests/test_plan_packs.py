@@ -9,10 +9,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from packs import ADDED, DROPPED, NUMBER, build_inputs, build_pack
 from typer.testing import CliRunner
 
 from cds_cli.console import app
-from packs import ADDED, DROPPED, NUMBER, build_inputs, build_pack
 
 SHA256 = re.compile(r"\b[0-9a-f]{64}\b")
 TAGS = re.compile(r"<[^>]*>")
@@ -43,8 +43,11 @@ def _text_of(path: Path) -> str:
     if not zipfile.is_zipfile(io.BytesIO(data)):
         return data.decode("utf-8")
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        return " ".join(TAGS.sub(" ", archive.read(name).decode("utf-8"))
-                        for name in archive.namelist() if name.endswith((".xml", ".rels")))
+        return " ".join(
+            TAGS.sub(" ", archive.read(name).decode("utf-8"))
+            for name in archive.namelist()
+            if name.endswith((".xml", ".rels"))
+        )
 
 
 COMMANDS = [
@@ -75,7 +78,9 @@ def test_every_output_speaks_the_packs_years(year_dir, command, lang, monkeypatc
     shown = SHA256.sub("", page + result.stderr + "".join(_text_of(path) for path in written))
     assert shown.strip()
     for word in _forbidden(year):
-        assert word not in shown, f"{word!r} in {' '.join(args)}: …{shown[max(0, shown.find(word) - 80):shown.find(word) + 40]}…"
+        assert word not in shown, (
+            f"{word!r} in {' '.join(args)}: …{shown[max(0, shown.find(word) - 80) : shown.find(word) + 40]}…"
+        )
 
 
 @pytest.mark.parametrize("command", ["score", "validate", "indicators", "status", "report", "template", "plan"])

@@ -5,7 +5,6 @@ import json
 import unicodedata
 
 import pytest
-
 from conftest import HEADER, cds, cds_json
 
 VI_HEADER = "STT;Đơn vị;Kỳ báo cáo;Mã chỉ tiêu;Tên chỉ tiêu;Tử số;Mẫu số;Giá trị;Ghi chú\n"
@@ -56,7 +55,9 @@ def test_tab_separated_utf16_as_excel_unicode_text(tmp_path):
 
 
 def test_headers_match_without_case_or_diacritics(write):
-    path = write("h.csv", "DON VI,ky bao cao,MÃ CHỈ TIÊU,tu so,Mau So,gia tri\nSTTTT,2023-Q1,soc.adults_smartphone,,,80\n")
+    path = write(
+        "h.csv", "DON VI,ky bao cao,MÃ CHỈ TIÊU,tu so,Mau So,gia tri\nSTTTT,2023-Q1,soc.adults_smartphone,,,80\n"
+    )
     assert cds_json("validate", path, expect_exit=0)["rows"]["accepted"] == 1
 
 
@@ -68,18 +69,21 @@ def test_directory_reads_every_csv_below_sorted(write, tmp_path):
     assert [i["file"] for i in doc["issues"]] == [str(tmp_path / "a/1.csv"), str(tmp_path / "b/2.csv")]
 
 
-@pytest.mark.parametrize("content, code", [
-    (b"", "empty_file"),
-    (b"\x00\x01\x02PK\x03\x04binary\x00", "not_text"),
-    (b"agency,period\n\x81\x8d\x8e\x90", "encoding_unknown"),
-])
+@pytest.mark.parametrize(
+    "content, code",
+    [
+        (b"", "empty_file"),
+        (b"\x00\x01\x02PK\x03\x04binary\x00", "not_text"),
+        (b"agency,period\n\x81\x8d\x8e\x90", "encoding_unknown"),
+    ],
+)
 def test_broken_files_are_one_finding_not_a_crash(tmp_path, content, code):
     path = tmp_path / "broken.csv"
     path.write_bytes(content)
     result = cds("validate", path, "--format", "json")
     assert result.exit_code == 1
     assert "Traceback" not in result.output
-    assert '"code": "%s"' % code in result.stdout
+    assert f'"code": "{code}"' in result.stdout
 
 
 def test_other_spreadsheet_formats_named_explicitly_are_a_finding(tmp_path):
@@ -112,7 +116,8 @@ def test_two_headers_for_one_column_warn_and_use_the_first(write):
     path = write("twice.csv", "agency,period,indicator,value,Giá trị\nSTTTT,2023-Q1,soc.adults_smartphone,80,99\n")
     doc = cds_json("score", path, "--lang", "en", expect_exit=0)
     assert [(i["code"], i["severity"], i["line"], i["column"]) for i in doc["issues"]] == [
-        ("duplicate_column", "warning", 1, "value")]
+        ("duplicate_column", "warning", 1, "value")
+    ]
     assert next(i for i in doc["indicators"] if i["id"] == "soc.adults_smartphone")["value"] == 80
 
 
@@ -135,7 +140,8 @@ def test_a_big_file_takes_the_fast_reader_with_true_lines(write):
     assert path.stat().st_size > 1 << 20
     doc = cds_json("validate", path)
     assert [(i["line"], i["code"]) for i in doc["issues"] if i["code"] != "duplicate_conflict"] == [
-        (30002, "numerator_exceeds_denominator")]
+        (30002, "numerator_exceeds_denominator")
+    ]
     assert doc["rows"]["read"] == 30001
 
 
@@ -174,8 +180,11 @@ def test_standard_input_beside_files(write):
     from cds_cli.console import app
 
     path = write("a.csv", HEADER + "SYT,2023-Q1,gov.dossiers_online,30,100,,\n")
-    result = CliRunner().invoke(app, ["score", path.as_posix(), "-", "--format", "json"],
-                                input=(HEADER + "SYT,2023-Q2,gov.dossiers_online,40,100,,\n").encode())
+    result = CliRunner().invoke(
+        app,
+        ["score", path.as_posix(), "-", "--format", "json"],
+        input=(HEADER + "SYT,2023-Q2,gov.dossiers_online,40,100,,\n").encode(),
+    )
     doc = json.loads(result.stdout)
     assert result.exit_code == 0 and doc["rows"]["accepted"] == 2 and doc["period"] == "2023-Q2"
     empty = CliRunner().invoke(app, ["validate", "-", "--format", "json"], input=b"")

@@ -16,6 +16,7 @@ import json
 
 import pandas as pd
 import pytest
+from conftest import HEADER
 
 from cds_cli.console.outputs import OUTPUTS
 from cds_cli.console.render import SCORE_CSV_KEYS, render
@@ -25,13 +26,14 @@ from cds_cli.plan import catalogue, context_catalogue, load_plan
 from cds_cli.scoring import agency_breakdown, score
 from cds_cli.status import completeness
 from cds_cli.submissions.validate import FileSummary, RowCounts, ValidationReport, read_submissions, report_to_dict
-from conftest import HEADER
 
-ROWS = ("STTTT,2023-Q2,soc.adults_smartphone,,,81,\n"
-        "SYT,2023-Q2,gov.dossiers_online,10,100,,\n"
-        "STTTT,2023-Q2,gov.dossiers_online,90,100,,\n"
-        "SYT,2023-Q2,gov.dossiers_digitized,30,20,,\n"           # line 5: rejected
-        "STTTT,2023-Q2,sec.soc_4_layer,,,đang triển khai,\n")
+ROWS = (
+    "STTTT,2023-Q2,soc.adults_smartphone,,,81,\n"
+    "SYT,2023-Q2,gov.dossiers_online,10,100,,\n"
+    "STTTT,2023-Q2,gov.dossiers_online,90,100,,\n"
+    "SYT,2023-Q2,gov.dossiers_digitized,30,20,,\n"  # line 5: rejected
+    "STTTT,2023-Q2,sec.soc_4_layer,,,đang triển khai,\n"
+)
 
 
 @pytest.fixture(scope="module")
@@ -42,9 +44,15 @@ def results(tmp_path_factory):
     with pytest.MonkeyPatch.context() as patch:
         patch.chdir(folder)  # findings name the file as given: a short, fixed name
         report = read_submissions(["q2.csv"], plan)
-    return {"score": score(report, plan), "breakdown": agency_breakdown(report, plan), "validate": report,
-            "status": completeness(report, plan), "indicators": plan, "context": plan,
-            "plan_check": check_pack(pack_files())}
+    return {
+        "score": score(report, plan),
+        "breakdown": agency_breakdown(report, plan),
+        "validate": report,
+        "status": completeness(report, plan),
+        "indicators": plan,
+        "context": plan,
+        "plan_check": check_pack(pack_files()),
+    }
 
 
 def rendered(result, fmt, lang="en", kind=None, **context) -> str:
@@ -83,11 +91,32 @@ def test_score_csv(results):
     rows = list(csv.DictReader(io.StringIO(rendered(results["score"], "csv", "vi"))))
     assert list(rows[0]) == ["period", *SCORE_CSV_KEYS] and len(rows) == 29
     dossiers = next(row for row in rows if row["id"] == "gov.dossiers_online")
-    assert {k: dossiers[k] for k in ("period", "value", "numerator", "denominator", "attainment", "met", "status",
-                                      "reports_expected", "reports_received", "reporting_rate")} == {
-        "period": "2023-Q2", "value": "50.0", "numerator": "100.0", "denominator": "200.0", "attainment": "166.67",
-        "met": "True", "status": "achieved", "reports_expected": "25", "reports_received": "2",
-        "reporting_rate": "0.08"}
+    assert {
+        k: dossiers[k]
+        for k in (
+            "period",
+            "value",
+            "numerator",
+            "denominator",
+            "attainment",
+            "met",
+            "status",
+            "reports_expected",
+            "reports_received",
+            "reporting_rate",
+        )
+    } == {
+        "period": "2023-Q2",
+        "value": "50.0",
+        "numerator": "100.0",
+        "denominator": "200.0",
+        "attainment": "166.67",
+        "met": "True",
+        "status": "achieved",
+        "reports_expected": "25",
+        "reports_received": "2",
+        "reporting_rate": "0.08",
+    }
     # figures keep the machine's dot in every language; only names follow --lang
     assert dossiers["name"] == results["indicators"].indicator("gov.dossiers_online").name_vi
 
@@ -110,8 +139,15 @@ def test_score_markdown(results):
     lines = rendered(results["score"], "markdown", "vi").splitlines()
     assert lines[0] == "# Kết quả chuyển đổi số 2023-Q2 — Kế hoạch 64/KH-UBND"
     assert [line for line in lines if line.startswith("## ")] == [
-        "## Chính quyền số", "## An toàn, an ninh thông tin", "## Kinh tế số", "## Xã hội số", "## Điểm theo trụ cột"]
-    assert "| Mã | Chỉ tiêu | Năm 2022 | Mục tiêu 2023 | Giá trị | Mức đạt % | Tiến độ % | Kỳ vọng | Trạng thái |" in lines
+        "## Chính quyền số",
+        "## An toàn, an ninh thông tin",
+        "## Kinh tế số",
+        "## Xã hội số",
+        "## Điểm theo trụ cột",
+    ]
+    assert (
+        "| Mã | Chỉ tiêu | Năm 2022 | Mục tiêu 2023 | Giá trị | Mức đạt % | Tiến độ % | Kỳ vọng | Trạng thái |" in lines
+    )
     smartphone = next(line for line in lines if line.startswith("| soc.adults_smartphone |"))
     assert smartphone.endswith("| ước 80,00 | >= 80 | 81,00 | 101,25 | — | 80,00 | Đạt |")
     soc = next(line for line in lines if line.startswith("| sec.soc_4_layer |"))
@@ -124,8 +160,10 @@ def test_breakdown_markdown(results):
     text = rendered(results["breakdown"], "markdown", "en")
     assert text.startswith("# Agencies ranked by mean attainment (pooled indicators) — 2023-Q2\n")
     assert "| 1 | STTTT — Department of Information and Communications | 1 | 100.00 |" in text
-    assert "## gov.dossiers_online — Administrative dossiers received, processed and returned online\n\n" \
-           "2023 target >= 30; Province 50.00\n" in text
+    assert (
+        "## gov.dossiers_online — Administrative dossiers received, processed and returned online\n\n"
+        "2023 target >= 30; Province 50.00\n" in text
+    )
     assert "| 1 | STTTT | 90.00 | 300.00 | 20.00 |" in text
 
 
@@ -143,7 +181,8 @@ def test_validation_text(results):
     ]
     assert rendered(results["validate"], "text", "vi").splitlines()[1] == (
         "  q2.csv:5 [numerator]  lỗi numerator_exceeds_denominator: tử số 30 lớn hơn mẫu số 20; "
-        "tỷ lệ không thể vượt 100%")
+        "tỷ lệ không thể vượt 100%"
+    )
 
 
 def _report(findings, file="C:/data/q2,final.csv"):
@@ -153,10 +192,13 @@ def _report(findings, file="C:/data/q2,final.csv"):
 
 
 def test_validation_text_of_valid_data():
-    valid = ValidationReport([FileSummary("ok.csv", "utf-8", ",", RowCounts(3, 3, 0, 1))], [], pd.DataFrame(),
-                             RowCounts(3, 3, 0, 1))
-    assert rendered(valid, "text", "en").splitlines() == ["Valid: 1 files, 3 data rows, no errors",
-                                                         "Rows: read 3, accepted 3, rejected 0, blank 1"]
+    valid = ValidationReport(
+        [FileSummary("ok.csv", "utf-8", ",", RowCounts(3, 3, 0, 1))], [], pd.DataFrame(), RowCounts(3, 3, 0, 1)
+    )
+    assert rendered(valid, "text", "en").splitlines() == [
+        "Valid: 1 files, 3 data rows, no errors",
+        "Rows: read 3, accepted 3, rejected 0, blank 1",
+    ]
 
 
 def test_validation_text_of_a_finding_about_a_folder():
@@ -171,28 +213,41 @@ def test_validation_text_of_a_finding_about_a_folder():
 
 def test_github_annotations_escape_properties_and_data():
     cell = "50%\r\nSYT"
-    report = _report([
-        Finding("agency_unknown", "error", "C:/data/q2,final.csv", 3, "agency", {"value": cell, "hint": ""}),
-        Finding("empty_file", "error", "C:/data/q2,final.csv", None, None),
-    ])
+    report = _report(
+        [
+            Finding("agency_unknown", "error", "C:/data/q2,final.csv", 3, "agency", {"value": cell, "hint": ""}),
+            Finding("empty_file", "error", "C:/data/q2,final.csv", None, None),
+        ]
+    )
     lines = rendered(report, "github", "en").splitlines()
-    assert lines[0] == ("::error file=C%3A/data/q2%2Cfinal.csv,line=3,col=1,title=agency_unknown::"
-                        "unknown agency '50%25%0D%0ASYT'; use an agency code such as STTTT or the agency's registered name")
+    assert lines[0] == (
+        "::error file=C%3A/data/q2%2Cfinal.csv,line=3,col=1,title=agency_unknown::"
+        "unknown agency '50%25%0D%0ASYT'; use an agency code such as STTTT or the agency's registered name"
+    )
     assert lines[1].startswith("::error file=C%3A/data/q2%2Cfinal.csv,title=empty_file::the file is empty;")
     summary = "2 error(s), 0 warning(s) in 1 file(s); Rows: read 2, accepted 1, rejected 1, blank 0"
     assert lines[2:] == [f"::error title=cds validate::{summary}", summary]
 
 
 def test_github_warnings_end_with_a_notice():
-    warning = Finding("duplicate_row", "warning", "a.csv", 4, None,
-                      {"agency": "SYT", "indicator": "soc.citizens_e_health_records", "period": "2023-Q2",
-                       "first": "a.csv:2"})
+    warning = Finding(
+        "duplicate_row",
+        "warning",
+        "a.csv",
+        4,
+        None,
+        {"agency": "SYT", "indicator": "soc.citizens_e_health_records", "period": "2023-Q2", "first": "a.csv:2"},
+    )
     lines = rendered(_report([warning], "a.csv"), "github", "vi").splitlines()
     assert lines[0].startswith("::warning file=a.csv,line=4,title=duplicate_row::trùng SYT")
     assert lines[1].startswith("::notice title=cds validate::0 lỗi, 1 cảnh báo trong 1 tệp")
 
 
 def test_plan_check_text_and_github(results):
-    assert rendered(results["plan_check"], "text", "en") == "Valid: plan 64/KH-UBND for 2023, 29 indicators, 0 warning(s)\n"
+    assert (
+        rendered(results["plan_check"], "text", "en")
+        == "Valid: plan 64/KH-UBND for 2023, 29 indicators, 0 warning(s)\n"
+    )
     assert rendered(results["plan_check"], "github", "vi").splitlines()[0] == (
-        "::notice title=cds plan check::Hợp lệ: kế hoạch 64/KH-UBND năm 2023, 29 chỉ tiêu, 0 cảnh báo")
+        "::notice title=cds plan check::Hợp lệ: kế hoạch 64/KH-UBND năm 2023, 29 chỉ tiêu, 0 cảnh báo"
+    )

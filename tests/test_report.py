@@ -7,10 +7,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from conftest import DATA, cds, cds_json
 
 from cds_cli import load_plan, parse_period, read_submissions
 from cds_cli.report import build_report
-from conftest import DATA, cds, cds_json
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "2023"
 TREND = DATA / "report" / "trend.csv"
@@ -86,8 +86,9 @@ class Collector(HTMLParser):
 @pytest.fixture(scope="module")
 def html_report(tmp_path_factory):
     path = tmp_path_factory.mktemp("html") / "report.html"
-    result = cds("report", EXAMPLES, "--year", "2023", "--period", "2023-Q3", "--format", "html", "-o", path,
-                 "--lang", "en")
+    result = cds(
+        "report", EXAMPLES, "--year", "2023", "--period", "2023-Q3", "--format", "html", "-o", path, "--lang", "en"
+    )
     assert result.exit_code == 0, result.output
     return path
 
@@ -102,12 +103,22 @@ def test_html_has_every_indicator_with_the_numbers_of_cds_score(html_report):
     score = cds_json("score", EXAMPLES, "--period", "2023-Q3", "--lang", "en")
     assert len(score["indicators"]) == 29
     for item in score["indicators"]:
-        row = by_id[item["id"]]  # name (short name, full wording, id), 2022, target, Q1..Q3, trend, attainment, status, gap
+        row = by_id[
+            item["id"]
+        ]  # name (short name, full wording, id), 2022, target, Q1..Q3, trend, attainment, status, gap
         assert row[0].startswith(item["short_name"]) and row[0].endswith(item["id"])
         attainment = "—" if item["attainment"] is None else f"{item['attainment']:,.2f}"
         assert row[-3] == attainment, item["id"]
-        assert row[-2] == {"achieved": "achieved", "on_track": "on track", "at_risk": "at risk",
-                           "off_track": "off track", "no_data": "no data"}[item["status"]]
+        assert (
+            row[-2]
+            == {
+                "achieved": "achieved",
+                "on_track": "on track",
+                "at_risk": "at risk",
+                "off_track": "off track",
+                "no_data": "no data",
+            }[item["status"]]
+        )
         if isinstance(item["value"], float):
             assert row[5] == f"{item['value']:,.2f}"
     charted = [i for i in score["indicators"] if i["unit"] == "percent" and i["value"] is not None]
@@ -153,7 +164,9 @@ def test_report_lists_inputs_with_sha256():
     assert f"`{digest}`" in text
 
 
-@pytest.mark.parametrize("args", [["--year", "2022"], ["--date", "15/01/2024"], ["--period", "2024-Q1"], ["--format", "pdf"]])
+@pytest.mark.parametrize(
+    "args", [["--year", "2022"], ["--date", "15/01/2024"], ["--period", "2024-Q1"], ["--format", "pdf"]]
+)
 def test_report_usage_errors(args):
     result = cds("report", EXAMPLES, *args)
     assert result.exit_code == 2 and "Traceback" not in result.output
@@ -183,17 +196,30 @@ def test_html_report_renders_in_headless_chromium(html_report, tmp_path):
     from PIL import Image, ImageStat
 
     assert CHROMIUM, "CI must have Chromium: .ci/run installs Debian's chromium package"
-    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-             "--disable-background-networking", "--disable-component-update", "--disable-sync",
-             f"--user-data-dir={tmp_path / 'profile'}", "--hide-scrollbars", "--window-size=1200,1800",
-             "--enable-logging=stderr", "--v=0"]
+    flags = [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={tmp_path / 'profile'}",
+        "--hide-scrollbars",
+        "--window-size=1200,1800",
+        "--enable-logging=stderr",
+        "--v=0",
+    ]
     shot = tmp_path / "page.png"
-    run = subprocess.run([CHROMIUM, *flags, f"--screenshot={shot}", html_report.as_uri()],
-                         capture_output=True, text=True, timeout=120)
+    run = subprocess.run(
+        [CHROMIUM, *flags, f"--screenshot={shot}", html_report.as_uri()], capture_output=True, text=True, timeout=120
+    )
     assert shot.exists(), run.stderr[-2000:]
     assert "Uncaught" not in run.stderr and ":CONSOLE(" not in run.stderr  # no page errors
-    dom = subprocess.run([CHROMIUM, *flags, "--dump-dom", html_report.as_uri()],
-                         capture_output=True, text=True, timeout=120).stdout
+    dom = subprocess.run(
+        [CHROMIUM, *flags, "--dump-dom", html_report.as_uri()], capture_output=True, text=True, timeout=120
+    ).stdout
     assert dom.count("<svg") >= 20 and "gov.dossiers_online" in dom
     image = Image.open(shot).convert("L")
     stat = ImageStat.Stat(image)

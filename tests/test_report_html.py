@@ -12,19 +12,20 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 import browser
+import pytest
+from conftest import cds
+
 from cds_cli import load_plan, read_submissions
 from cds_cli.report import build_report
 from cds_cli.report.text import attainment_alt, completeness_alt, trajectory_alt, trend_alt
-from conftest import cds
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "2023"
 ARTIFACTS = ROOT / "out" / "html-report"
-needs_browser = pytest.mark.skipif(not browser.chromium() and not os.environ.get("CI"),
-                                   reason="headless Chromium is installed by .ci/run")
+needs_browser = pytest.mark.skipif(
+    not browser.chromium() and not os.environ.get("CI"), reason="headless Chromium is installed by .ci/run"
+)
 
 
 @pytest.fixture(scope="module")
@@ -55,12 +56,18 @@ def test_short_name_first_id_small_full_wording_on_a_click(page, doc):
         if item["short_name"] == item["name"]:
             cell = f'<span class="short">{short}</span><span class="id">{id_}</span>'
         else:
-            cell = f'<details><summary title="{full}">{short}</summary><p class="full">{full}</p></details><span class="id">{id_}</span>'
+            details = f'<details><summary title="{full}">{short}</summary><p class="full">{full}</p></details>'
+            cell = f'{details}<span class="id">{id_}</span>'
         assert re.search(f'<td class="name text"[^>]*>{cell}</td>', html), item["id"]
 
 
-@pytest.mark.parametrize("lang, words", [("vi", ["Đạt", "Có nguy cơ không đạt", "Chậm tiến độ", "Chưa có số liệu"]),
-                                         ("en", ["achieved", "at risk", "off track", "no data"])])
+@pytest.mark.parametrize(
+    "lang, words",
+    [
+        ("vi", ["Đạt", "Có nguy cơ không đạt", "Chậm tiến độ", "Chưa có số liệu"]),
+        ("en", ["achieved", "at risk", "off track", "no data"]),
+    ],
+)
 def test_status_is_a_chip_with_its_word(page, lang, words):
     chips = re.findall(r'<span class="chip s-(\w+)">([^<]+)</span>', page(lang))
     assert len(chips) >= 29 and all(word.strip() for _, word in chips)  # never colour alone
@@ -81,18 +88,23 @@ def test_every_chart_has_a_text_alternative(page, doc):
     assert len(images) == html.count("<svg") - 4  # all but the four legend samples (aria-hidden)
     assert all(label and label == title for _, label, title in images)
     fibre = next(i for p in doc["pillars"] for i in p["indicators"] if i["id"] == "soc.households_fiber")
-    assert trend_alt(fibre, "en") == ("Households covered by fibre broadband: 2023-Q1 62.00 · 2023-Q2 62.00 · "
-                                      "2023-Q3 66.00 · 2023-Q4 68.20; target >= 70")
+    assert trend_alt(fibre, "en") == (
+        "Households covered by fibre broadband: 2023-Q1 62.00 · 2023-Q2 62.00 · "
+        "2023-Q3 66.00 · 2023-Q4 68.20; target >= 70"
+    )
     assert trajectory_alt(fibre, "en", {"baseline_year": 2022}).startswith(
-        "Line chart — Households covered by fibre broadband: 2022 above 60.00 · 2023-Q1 62.00")
+        "Line chart — Households covered by fibre broadband: 2022 above 60.00 · 2023-Q1 62.00"
+    )
     assert "Digital economy: Enterprises using e-contracts" in attainment_alt(doc["pillars"][2], "en")
     assert completeness_alt(doc["completeness"], doc["meta"]["quarters"], "en").endswith(
-        "province: 2023-Q1 89% · 2023-Q2 96% · 2023-Q3 97% · 2023-Q4 80%")
+        "province: 2023-Q1 89% · 2023-Q2 96% · 2023-Q3 97% · 2023-Q4 80%"
+    )
 
 
 def test_the_word_report_pictures_carry_the_same_text_alternative(doc):
-    from PIL import Image
     import io
+
+    from PIL import Image
 
     from cds_cli.report.charts import attainment_chart
 
@@ -101,8 +113,10 @@ def test_the_word_report_pictures_carry_the_same_text_alternative(doc):
 
 
 def test_one_file_no_script_no_address_and_no_matplotlib(tmp_path):
-    code = ("import sys; from cds_cli.console import main; sys.argv = ['cds', 'report', sys.argv[1], '-f', 'html', '-o', "
-            "sys.argv[2]]\ntry:\n    main()\nexcept SystemExit:\n    pass\nprint('matplotlib' in sys.modules)")
+    code = (
+        "import sys; from cds_cli.console import main; sys.argv = ['cds', 'report', sys.argv[1], '-f', 'html', '-o', "
+        "sys.argv[2]]\ntry:\n    main()\nexcept SystemExit:\n    pass\nprint('matplotlib' in sys.modules)"
+    )
     out = tmp_path / "report.html"
     run = subprocess.run([sys.executable, "-c", code, str(EXAMPLES), str(out)], capture_output=True, text=True)
     assert run.stdout.strip() == "False", run.stderr  # inline SVG drawn by hand: the HTML report stays fast
@@ -111,6 +125,7 @@ def test_one_file_no_script_no_address_and_no_matplotlib(tmp_path):
 
 
 # ---- layout in a real browser
+
 
 @needs_browser
 @pytest.mark.parametrize("period", ["2023-Q3", "2023-Q4"])  # Q3 has the projection section: the longest page
@@ -146,8 +161,9 @@ def test_the_readme_screenshot_script(tmp_path):
     spec.loader.exec_module(screenshots)
     report = screenshots.report_html(tmp_path / "report-html.png")
     assert 20_000 < report.stat().st_size <= 150_000
-    terminal = screenshots.ansi_to_png("\x1b[1;32mĐạt\x1b[0m 11 · \x1b[31mChậm tiến độ\x1b[0m 7\n", tmp_path / "t.png",
-                                       columns=40)
+    terminal = screenshots.ansi_to_png(
+        "\x1b[1;32mĐạt\x1b[0m 11 · \x1b[31mChậm tiến độ\x1b[0m 7\n", tmp_path / "t.png", columns=40
+    )
     from PIL import Image
 
     with Image.open(terminal) as image:

@@ -44,7 +44,9 @@ def header(sheet):
 def rows_by_id(sheet):
     """{id: {heading: value}} for a table whose first column is the indicator id."""
     heads = header(sheet)
-    return {row[0]: dict(zip(heads, row)) for row in sheet.iter_rows(min_row=2, values_only=True) if row[0]}
+    return {
+        row[0]: dict(zip(heads, row, strict=False)) for row in sheet.iter_rows(min_row=2, values_only=True) if row[0]
+    }
 
 
 def test_five_sheets_in_order(book):
@@ -80,12 +82,12 @@ def test_quarterly_columns_follow_the_quarters(book, annual, doc):
     quarters = doc["meta"]["quarters"]
     assert quarters == ["2023-Q1", "2023-Q2", "2023-Q3"]
     start = heads.index(quarters[0])
-    assert heads[start:start + len(quarters)] == quarters
-    assert heads[start + len(quarters):] == [f"Expected {q}" for q in quarters]
+    assert heads[start : start + len(quarters)] == quarters
+    assert heads[start + len(quarters) :] == [f"Expected {q}" for q in quarters]
 
     rows = rows_by_id(sheet)
     for ident in ("gov.dossiers_online", "soc.households_fiber", "gov.data_analytics_platform"):
-        for quarter, card in zip(quarters, annual.cards):
+        for quarter, card in zip(quarters, annual.cards, strict=False):
             item = next(i for i in card.to_dict()["indicators"] if i["id"] == ident)
             got = rows[ident][quarter]
             if isinstance(item["value"], float):
@@ -144,7 +146,7 @@ def test_agencies_and_findings_tables(book, doc):
     files = doc["data_quality"]["files"]
     assert [findings.cell(row=r, column=1).value for r in range(2, 2 + len(files))] == [f["file"] for f in files]
     assert findings.cell(row=2, column=3).value == files[0]["read"]
-    values = [row for row in findings.iter_rows(values_only=True)]
+    values = list(findings.iter_rows(values_only=True))
     by_code = {row[0]: row for row in values if row[0] in {f["code"] for f in doc["data_quality"]["findings_by_code"]}}
     for entry in doc["data_quality"]["findings_by_code"]:
         assert by_code[entry["code"]][1:3] == (entry["severity"], entry["count"])
@@ -187,9 +189,9 @@ def test_text_that_looks_like_a_formula_is_neutralised(doc):
 
     rows = rows_by_id(book["Indicators"])
     row = rows[item["id"]]
-    assert row["Name"] == "'=HYPERLINK(\"x\")"
+    assert row["Name"] == '\'=HYPERLINK("x")'
     assert row["Value"] == -5.0
-    assert rows_by_id(book["Quarterly"])[item["id"]]["Short name"] == "'=HYPERLINK(\"x\")"
+    assert rows_by_id(book["Quarterly"])[item["id"]]["Short name"] == '\'=HYPERLINK("x")'
     summary = [cell.value for row in book["Summary"].iter_rows() for cell in row]
     assert "'@SUM(1+1)" in summary
     assert book["Findings"]["A2"].value == "'-2+cmd|' /C calc'!A0"

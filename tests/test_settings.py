@@ -65,8 +65,11 @@ def test_a_missing_plan_directory_names_where_it_came_from(tmp_path, how):
     if how == "toml":
         (tmp_path / "cds.toml").write_text('plan = "nowhere"\n', encoding="utf-8")
     with pytest.raises(UsageError) as caught:
-        resolve(plan=missing if how == "option" else None, cwd=tmp_path,
-                environ={"CDS_PLAN": str(missing)} if how == "env" else {})
+        resolve(
+            plan=missing if how == "option" else None,
+            cwd=tmp_path,
+            environ={"CDS_PLAN": str(missing)} if how == "env" else {},
+        )
     origin = {"option": "--plan", "env": "CDS_PLAN", "toml": str(tmp_path / "cds.toml")}[how]
     assert caught.value.code == "plan_dir_missing"
     assert caught.value.message("en") == f"{origin}: no plan directory {missing}"
@@ -92,15 +95,18 @@ def test_read_config_returns_the_settings(tmp_path):
     assert read_config(path) == {"plan": "../packs/2024", "lang": "vi"}
 
 
-@pytest.mark.parametrize("content, code, words", [
-    ("plan = [unclosed", "config_invalid", "not valid TOML"),
-    (b'lang = "\xff"\n', "config_invalid", "not valid TOML"),
-    ('colour = "red"\n', "config_key", "unknown key colour (allowed: plan, lang, sheet)"),
-    ('lang = "fr"\n', "config_value", "lang = 'fr' is not allowed (vi or en)"),
-    ("sheet = 3\n", "config_value", "sheet = 3 is not allowed (a worksheet name)"),
-    ('plan = "  "\n', "config_value", "plan = '  ' is not allowed (a directory (a plan pack))"),
-    ("[plan]\ndir = 'x'\n", "config_value", "plan = {'dir': 'x'} is not allowed"),
-])
+@pytest.mark.parametrize(
+    "content, code, words",
+    [
+        ("plan = [unclosed", "config_invalid", "not valid TOML"),
+        (b'lang = "\xff"\n', "config_invalid", "not valid TOML"),
+        ('colour = "red"\n', "config_key", "unknown key colour (allowed: plan, lang, sheet)"),
+        ('lang = "fr"\n', "config_value", "lang = 'fr' is not allowed (vi or en)"),
+        ("sheet = 3\n", "config_value", "sheet = 3 is not allowed (a worksheet name)"),
+        ('plan = "  "\n', "config_value", "plan = '  ' is not allowed (a directory (a plan pack))"),
+        ("[plan]\ndir = 'x'\n", "config_value", "plan = {'dir': 'x'} is not allowed"),
+    ],
+)
 def test_a_bad_cds_toml_names_the_file_the_key_and_what_is_allowed(tmp_path, content, code, words):
     error = _config_error(tmp_path, content)
     assert error.code == code

@@ -9,28 +9,34 @@ agencies; 232 expected reports in all (18 single + 7 × 25 + 18 + 3 × 7).
 from __future__ import annotations
 
 import pytest
+from conftest import HEADER
 
 from cds_cli.periods import Period
 from cds_cli.plan import load_plan
 from cds_cli.status import MISSING, RECEIVED, REJECTED, completeness, expected_reports
 from cds_cli.submissions.validate import read_submissions
-from conftest import HEADER
 
 Q1, Q2, Q3 = Period(2023, 1), Period(2023, 2), Period(2023, 3)
 
 ROWS = (
-    "SYT,2023-Q2,soc.citizens_e_health_records,,,45,\n"   # 2 received
-    "SYT,2023-Q2,gov.dossiers_online,30,20,,\n"            # 3 rejected (numerator > denominator)
-    "SYT,2023-Q1,gov.dossiers_digitized,3,4,,\n"           # 4 another quarter
-    "SYT,2023-Q2,sec.staff_trained_security,abc,10,,\n"    # 5 rejected, but …
-    "SYT,2023-Q2,sec.staff_trained_security,5,10,,\n"      # 6 … an accepted row of the same report
-    "UBND_HD,2023-Q2,gov.commune_radio_ict,3,4,,\n"        # 7 received
-    "SYT,2023-Q2,soc.households_fiber,,,70,\n"             # 8 wrong reporter: not an expected report
-    "SYT,2023-Q3,gov.dossiers_online,30,20,,\n"            # 9 rejected in Q3: not a default period
-    "Sở XYZ,2023-Q2,gov.dossiers_online,1,2,,\n"           # 10 unknown agency: nobody's report
+    "SYT,2023-Q2,soc.citizens_e_health_records,,,45,\n"  # 2 received
+    "SYT,2023-Q2,gov.dossiers_online,30,20,,\n"  # 3 rejected (numerator > denominator)
+    "SYT,2023-Q1,gov.dossiers_digitized,3,4,,\n"  # 4 another quarter
+    "SYT,2023-Q2,sec.staff_trained_security,abc,10,,\n"  # 5 rejected, but …
+    "SYT,2023-Q2,sec.staff_trained_security,5,10,,\n"  # 6 … an accepted row of the same report
+    "UBND_HD,2023-Q2,gov.commune_radio_ict,3,4,,\n"  # 7 received
+    "SYT,2023-Q2,soc.households_fiber,,,70,\n"  # 8 wrong reporter: not an expected report
+    "SYT,2023-Q3,gov.dossiers_online,30,20,,\n"  # 9 rejected in Q3: not a default period
+    "Sở XYZ,2023-Q2,gov.dossiers_online,1,2,,\n"  # 10 unknown agency: nobody's report
 )
-SYT_MISSING_Q2 = ["gov.online_services_with_applications", "gov.dossiers_digitized", "gov.work_records_online_province",
-                  "gov.documents_signed_electronic", "gov.inspections_digital", "sec.systems_classified_protected"]
+SYT_MISSING_Q2 = [
+    "gov.online_services_with_applications",
+    "gov.dossiers_digitized",
+    "gov.work_records_online_province",
+    "gov.documents_signed_electronic",
+    "gov.inspections_digital",
+    "sec.systems_classified_protected",
+]
 
 
 @pytest.fixture(scope="module")
@@ -61,9 +67,17 @@ def test_expected_reports_are_the_plans_pairs_in_the_agencies_files_order(plan):
     nhnn = expected.loc[expected["agency"] == "NHNN", "indicator"].tolist()
     assert nhnn == ["soc.bank_accounts_15plus"]
     syt = expected.loc[expected["agency"] == "SYT", "indicator"].tolist()
-    assert syt == ["gov.online_services_with_applications", "gov.dossiers_online", "gov.dossiers_digitized",
-                   "gov.work_records_online_province", "gov.documents_signed_electronic", "gov.inspections_digital",
-                   "sec.systems_classified_protected", "sec.staff_trained_security", "soc.citizens_e_health_records"]
+    assert syt == [
+        "gov.online_services_with_applications",
+        "gov.dossiers_online",
+        "gov.dossiers_digitized",
+        "gov.work_records_online_province",
+        "gov.documents_signed_electronic",
+        "gov.inspections_digital",
+        "sec.systems_classified_protected",
+        "sec.staff_trained_security",
+        "soc.citizens_e_health_records",
+    ]
 
 
 def test_received_rejected_and_missing(report, plan):
@@ -109,10 +123,21 @@ def test_nothing_accepted_means_no_period_and_everything_missing(write, plan):
 def test_by_agency_in_the_agencies_files_order_with_rates(report, plan):
     rows = completeness(report, plan, Q2).by_agency()
     assert [row["id"] for row in rows] == [a.code for a in plan.agencies if a.code != "CAT"]
-    assert _row(rows, "SYT") == {"id": "SYT", "expected": 9, "received": 2, "rate": pytest.approx(2 / 9),
-                                 "missing": SYT_MISSING_Q2, "rejected": ["gov.dossiers_online"]}
+    assert _row(rows, "SYT") == {
+        "id": "SYT",
+        "expected": 9,
+        "received": 2,
+        "rate": pytest.approx(2 / 9),
+        "missing": SYT_MISSING_Q2,
+        "rejected": ["gov.dossiers_online"],
+    }
     nhnn = _row(rows, "NHNN")
-    assert (nhnn["expected"], nhnn["received"], nhnn["rate"], nhnn["missing"]) == (1, 0, 0.0, ["soc.bank_accounts_15plus"])
+    assert (nhnn["expected"], nhnn["received"], nhnn["rate"], nhnn["missing"]) == (
+        1,
+        0,
+        0.0,
+        ["soc.bank_accounts_15plus"],
+    )
     hd = _row(rows, "UBND_HD")
     assert (hd["expected"], hd["received"], hd["rate"]) == (10, 1, 0.1)
 
@@ -127,8 +152,14 @@ def test_by_indicator_in_the_plans_order(report, plan):
     assert dossiers["missing"][:3] == ["VPUBND", "STTTT", "SKHDT"]
     radio = _row(rows, "gov.commune_radio_ict")
     assert (radio["expected"], radio["received"]) == (7, 1) and radio["rate"] == pytest.approx(1 / 7)
-    assert _row(rows, "soc.households_fiber") == {"id": "soc.households_fiber", "expected": 1, "received": 0,
-                                                  "rate": 0.0, "missing": ["STTTT"], "rejected": []}
+    assert _row(rows, "soc.households_fiber") == {
+        "id": "soc.households_fiber",
+        "expected": 1,
+        "received": 0,
+        "rate": 0.0,
+        "missing": ["STTTT"],
+        "rejected": [],
+    }
     rates = status.indicator_rates()
     assert list(rates) == [ind.id for ind in plan.indicators]
     assert rates["soc.citizens_e_health_records"]["rate"] == 1.0

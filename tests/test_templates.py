@@ -16,9 +16,17 @@ from cds_cli.templates import HEADERS, template_csv, template_rows, template_xls
 
 Q3 = Period(2023, 3)
 HEADER_LINE = "STT;Đơn vị;Kỳ báo cáo;Mã chỉ tiêu;Tên chỉ tiêu;Đơn vị tính;Hướng dẫn;Tử số;Mẫu số;Giá trị;Ghi chú"
-SCT_IDS = ["gov.online_services_with_applications", "gov.dossiers_online", "gov.dossiers_digitized",
-           "gov.work_records_online_province", "gov.documents_signed_electronic", "gov.inspections_digital",
-           "sec.systems_classified_protected", "sec.staff_trained_security", "econ.ecommerce_retail_share"]
+SCT_IDS = [
+    "gov.online_services_with_applications",
+    "gov.dossiers_online",
+    "gov.dossiers_digitized",
+    "gov.work_records_online_province",
+    "gov.documents_signed_electronic",
+    "gov.inspections_digital",
+    "sec.systems_classified_protected",
+    "sec.staff_trained_security",
+    "econ.ecommerce_retail_share",
+]
 MILESTONES = {"gov.data_analytics_platform", "sec.soc_4_layer", "soc.virtual_assistant"}
 FIGURES = ("H", "I", "J", "K")  # Tử số, Mẫu số, Giá trị, Ghi chú
 
@@ -44,15 +52,32 @@ def test_guidance_and_unit_per_kind_of_indicator(plan):
     assert len(vi) == 16 and set(vi) >= MILESTONES
     expectations = {  # id: (unit vi, guidance vi, unit en, guidance en)
         "sec.soc_4_layer": ("mốc", "Chọn trạng thái ở cột Giá trị", "milestone", "Choose the status in Giá trị"),
-        "gov.dossiers_online": ("%", "Ghi Tử số, Mẫu số phát sinh trong quý", "%",
-                                "Numerator and denominator for this quarter only"),
-        "sec.staff_trained_security": ("%", "Ghi Tử số, Mẫu số lũy kế đến cuối quý", "%",
-                                       "Numerator and denominator as at the end of the quarter"),
-        "soc.households_fiber": ("%", "Ghi Giá trị (%) hoặc Tử số, Mẫu số", "%", "Value (%) or numerator and denominator"),
+        "gov.dossiers_online": (
+            "%",
+            "Ghi Tử số, Mẫu số phát sinh trong quý",
+            "%",
+            "Numerator and denominator for this quarter only",
+        ),
+        "sec.staff_trained_security": (
+            "%",
+            "Ghi Tử số, Mẫu số lũy kế đến cuối quý",
+            "%",
+            "Numerator and denominator as at the end of the quarter",
+        ),
+        "soc.households_fiber": (
+            "%",
+            "Ghi Giá trị (%) hoặc Tử số, Mẫu số",
+            "%",
+            "Value (%) or numerator and denominator",
+        ),
     }
     for key, (unit_vi, guidance_vi, unit_en, guidance_en) in expectations.items():
-        assert (vi[key].unit, vi[key].guidance, en[key].unit, en[key].guidance) == (unit_vi, guidance_vi, unit_en,
-                                                                                     guidance_en), key
+        assert (vi[key].unit, vi[key].guidance, en[key].unit, en[key].guidance) == (
+            unit_vi,
+            guidance_vi,
+            unit_en,
+            guidance_en,
+        ), key
     assert vi["soc.households_fiber"].name == plan.indicator("soc.households_fiber").name_vi
     assert en["soc.households_fiber"].name == plan.indicator("soc.households_fiber").name_en
     # a single indicator summed over the year asks for the quarter's own counts too
@@ -79,8 +104,9 @@ def _fill(indicator: str) -> tuple[object, object, object]:
 
 
 def test_a_filled_csv_template_validates_with_no_finding(plan, tmp_path):
-    rows = list(csv.reader(io.StringIO(template_csv(template_rows(plan, "STTTT", Q3)).decode("utf-8-sig")),
-                           delimiter=";"))
+    rows = list(
+        csv.reader(io.StringIO(template_csv(template_rows(plan, "STTTT", Q3)).decode("utf-8-sig")), delimiter=";")
+    )
     for row in rows[1:]:
         row[7:10] = ["" if cell is None else str(cell) for cell in _fill(row[3])]
     out = io.StringIO()
@@ -104,8 +130,12 @@ def test_xlsx_is_protected_with_only_the_figure_cells_open(plan):
     assert sheet.protection.sheet and sheet.freeze_panes == "A4" and sheet.max_row == 3 + 16
     assert [sheet.cell(line, 4).value for line in range(4, 20)] == [row.indicator.id for row in rows]
     assert [sheet.cell(4, column).value for column in range(1, 4)] == [1, "STTTT", "2023-Q3"]
-    open_cells = {cell.coordinate for line in sheet.iter_rows(min_row=1, max_row=19) for cell in line
-                  if not cell.protection.locked}
+    open_cells = {
+        cell.coordinate
+        for line in sheet.iter_rows(min_row=1, max_row=19)
+        for cell in line
+        if not cell.protection.locked
+    }
     assert open_cells == {f"{column}{line}" for column in FIGURES for line in range(4, 20)}
     assert _sheet(template_xlsx(rows, "Form", "en")).title == "Report"
 
@@ -139,7 +169,7 @@ def test_a_filled_xlsx_template_validates_with_no_finding(plan, tmp_path):
     book = openpyxl.load_workbook(path)
     sheet = book.active
     for line in range(4, 4 + len(rows)):
-        for column, value in zip((8, 9, 10), _fill(sheet.cell(line, 4).value)):
+        for column, value in zip((8, 9, 10), _fill(sheet.cell(line, 4).value), strict=False):
             sheet.cell(line, column).value = value
     book.save(path)
     report = read_submissions([path], plan)

@@ -11,8 +11,8 @@ from rich.cells import cell_len
 from typer.testing import CliRunner
 
 from cds_cli.console import app
-from cds_cli.labels import label, shown
 from cds_cli.console.terminal import MIN_WRAP, Column, fit
+from cds_cli.labels import label, shown
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "2023"
 WIDTHS = [80, 100, 120, 200]
@@ -41,8 +41,9 @@ def test_the_scorecard_fits_and_cuts_nothing(card, width, lang):
     lines = result.stdout.splitlines()
     assert max(cell_len(line) for line in lines) <= width
     assert "…" not in result.stdout  # nothing ellipsised
-    english = json.loads(CliRunner().invoke(app, ["score", str(EXAMPLES), "--period", "2023-Q2", "-f", "json",
-                                                  "--lang", lang]).stdout)
+    english = json.loads(
+        CliRunner().invoke(app, ["score", str(EXAMPLES), "--period", "2023-Q2", "-f", "json", "--lang", lang]).stdout
+    )
     for item in english["indicators"]:
         # the short name, word for word (it may wrap); the value, target and status each whole on one line
         assert all(word in result.stdout for word in _words(item["short_name"])), item["id"]
@@ -67,8 +68,16 @@ def test_ids_add_a_column(width):
         assert "gov.online_services_with_applications" in result.stdout
 
 
-@pytest.mark.parametrize("command", [["status", EXAMPLES], ["indicators"], ["score", EXAMPLES, "--by", "agency"],
-                                     ["indicators", "--context"], ["status", EXAMPLES, "--ids"]])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["status", EXAMPLES],
+        ["indicators"],
+        ["score", EXAMPLES, "--by", "agency"],
+        ["indicators", "--context"],
+        ["status", EXAMPLES, "--ids"],
+    ],
+)
 @pytest.mark.parametrize("width", WIDTHS)
 def test_other_tables_fit(command, width):
     for lang in ("vi", "en"):
@@ -81,8 +90,9 @@ def test_other_tables_fit(command, width):
 def test_colour_only_on_statuses_and_no_color_respected():
     coloured = run("score", EXAMPLES, "--period", "2023-Q2", "--lang", "en", width=120, FORCE_COLOR="1").stdout
     colour_lines = [line for line in coloured.splitlines() if ANSI_COLOUR.search(line)]
-    assert colour_lines and all(re.search(r"achieved|on track|at risk|off track|no data|\d+ error", line)
-                                for line in colour_lines)
+    assert colour_lines and all(
+        re.search(r"achieved|on track|at risk|off track|no data|\d+ error", line) for line in colour_lines
+    )
     plain = run("score", EXAMPLES, "--period", "2023-Q2", width=120, FORCE_COLOR="1", NO_COLOR="1").stdout
     assert not ANSI_COLOUR.search(plain)
 
@@ -92,6 +102,6 @@ def test_fit_drops_the_least_important_first_and_keeps_names_readable():
     value = Column("Value", ["100.00"], 0)
     extra = Column("Extra", ["x" * 30], 5)
     middle = Column("Middle", ["y" * 10], 2)
-    layout = dict((column.header, width) for column, width in fit([name, value, middle, extra], 50))
+    layout = {column.header: width for column, width in fit([name, value, middle, extra], 50)}
     assert "Extra" not in layout and layout["Middle"] == 10 and layout["Value"] == 6
     assert layout["Name"] >= MIN_WRAP and sum(layout.values()) + 3 * len(layout) + 1 <= 50

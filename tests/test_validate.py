@@ -1,17 +1,16 @@
 """Each validation rule through `cds validate --format json`: a bad case and a good one."""
 
 import pytest
-
 from conftest import HEADER, cds, cds_json
 
 GOOD_ROWS = [
-    "STTTT,2023-Q2,soc.adults_smartphone,,,81,",                      # single stock, value only
-    "STTTT,2023-Q2,soc.households_fiber,620,1000,62%,",               # all three, consistent
-    "SYT,2023-Q2,gov.dossiers_online,1.200,4.000,,",                  # pooled flow, VN thousands
+    "STTTT,2023-Q2,soc.adults_smartphone,,,81,",  # single stock, value only
+    "STTTT,2023-Q2,soc.households_fiber,620,1000,62%,",  # all three, consistent
+    "SYT,2023-Q2,gov.dossiers_online,1.200,4.000,,",  # pooled flow, VN thousands
     "UBND_HD,Q2/2023,gov.work_records_online_district,45,60,75,",
-    "STTTT,Quý II/2023,sec.soc_4_layer,,,đang triển khai,",          # milestone, Vietnamese
+    "STTTT,Quý II/2023,sec.soc_4_layer,,,đang triển khai,",  # milestone, Vietnamese
     "STTTT,2023-Q2,soc.virtual_assistant,,,not_started,",
-    "So Y te,2023-Q2,soc.citizens_e_health_records,,,\"45,5\",",      # name without diacritics
+    'So Y te,2023-Q2,soc.citizens_e_health_records,,,"45,5",',  # name without diacritics
 ]
 
 # (row, code, column) — the row is line 2 of its file
@@ -26,7 +25,7 @@ BAD_ROWS = [
     ("SYT,2023-Q2,gov.dossiers_online,abc,2,,", "number_invalid", "numerator"),
     ("SYT,2023-Q2,gov.dossiers_online,1,x,,", "number_invalid", "denominator"),
     ("STTTT,2023-Q2,soc.adults_smartphone,,,eighty,", "number_invalid", "value"),
-    ("SYT,2023-Q2,gov.dossiers_online,\"12,5\",20,,", "number_not_whole", "numerator"),
+    ('SYT,2023-Q2,gov.dossiers_online,"12,5",20,,', "number_not_whole", "numerator"),
     ("SYT,2023-Q2,gov.dossiers_online,-1,20,,", "count_negative", "numerator"),
     ("SYT,2023-Q2,gov.dossiers_online,0,-20,,", "count_negative", "denominator"),
     ("SYT,2023-Q2,gov.dossiers_online,0,0,,", "denominator_zero", "denominator"),
@@ -77,10 +76,11 @@ def test_messages_in_vietnamese_by_default(write):
 
 def test_identical_duplicate_is_a_warning_counted_once(write):
     a = write("a.csv", HEADER + "SYT,2023-Q2,gov.dossiers_online,10,100,,first\n")
-    b = write("b.csv", HEADER + "Sở Y tế,Q2/2023,gov.dossiers_online,10,\"100\",,again\n")
+    b = write("b.csv", HEADER + 'Sở Y tế,Q2/2023,gov.dossiers_online,10,"100",,again\n')
     doc = cds_json("validate", a, b, expect_exit=0)
     assert [(i["code"], i["severity"], i["file"], i["line"]) for i in doc["issues"]] == [
-        ("duplicate_row", "warning", str(b), 2)]
+        ("duplicate_row", "warning", str(b), 2)
+    ]
     assert doc["valid"] is True
     assert doc["rows"] == {"read": 2, "accepted": 1, "rejected": 1, "blank": 0}
 
@@ -96,7 +96,9 @@ def test_conflicting_duplicates_are_all_rejected_naming_every_place(write):
 
 
 def test_invalid_rows_do_not_take_part_in_duplicates(write):
-    path = write("a.csv", HEADER + "SYT,2023-Q2,gov.dossiers_online,10,100,,\nSYT,2023-Q2,gov.dossiers_online,30,20,,\n")
+    path = write(
+        "a.csv", HEADER + "SYT,2023-Q2,gov.dossiers_online,10,100,,\nSYT,2023-Q2,gov.dossiers_online,30,20,,\n"
+    )
     codes = [i["code"] for i in cds_json("validate", path)["issues"]]
     assert codes == ["numerator_exceeds_denominator"]
 
@@ -116,7 +118,11 @@ def test_blank_rows_are_counted_apart_and_lines_stay_true(write):
 
 
 def test_quoted_line_break_keeps_line_numbers(write):
-    text = HEADER + 'STTTT,2023-Q2,soc.adults_smartphone,,,81,"a note\non two lines"\n' + "SYT,2023-Q2,gov.dossiers_online,30,20,,\n"
+    text = (
+        HEADER
+        + 'STTTT,2023-Q2,soc.adults_smartphone,,,81,"a note\non two lines"\n'
+        + "SYT,2023-Q2,gov.dossiers_online,30,20,,\n"
+    )
     doc = cds_json("validate", write("multi.csv", text))
     assert doc["issues"][0]["line"] == 4
 

@@ -3,10 +3,8 @@
 import csv
 import io
 
-
 import openpyxl
 import pytest
-
 from conftest import HEADER, cds, cds_json
 
 
@@ -18,8 +16,12 @@ def fill(sheet_rows, figures):
 
 
 def figures_for(ids):
-    return {i: (None, None, "đang triển khai") if i in ("sec.soc_4_layer", "soc.virtual_assistant",
-                                                      "gov.data_analytics_platform") else (45, 60, None) for i in ids}
+    return {
+        i: (None, None, "đang triển khai")
+        if i in ("sec.soc_4_layer", "soc.virtual_assistant", "gov.data_analytics_platform")
+        else (45, 60, None)
+        for i in ids
+    }
 
 
 def test_xlsx_template_round_trip_generate_fill_validate_score(tmp_path):
@@ -82,10 +84,13 @@ def test_template_usage_errors(args):
 
 
 def test_status_counts_received_rejected_and_missing(write):
-    path = write("q2.csv", HEADER
-                 + "SYT,2023-Q2,soc.citizens_e_health_records,,,45,\n"       # received
-                 + "SYT,2023-Q2,gov.dossiers_online,30,20,,\n"               # sent but rejected
-                 + "SYT,2023-Q1,gov.dossiers_digitized,3,4,,\n")             # another quarter
+    path = write(
+        "q2.csv",
+        HEADER
+        + "SYT,2023-Q2,soc.citizens_e_health_records,,,45,\n"  # received
+        + "SYT,2023-Q2,gov.dossiers_online,30,20,,\n"  # sent but rejected
+        + "SYT,2023-Q1,gov.dossiers_digitized,3,4,,\n",
+    )  # another quarter
     doc = cds_json("status", path, "--period", "2023-Q2", "--lang", "en", expect_exit=0)
     syt = next(a for a in doc["agencies"] if a["id"] == "SYT")
     assert syt["received"] == 1 and syt["expected"] == 9
@@ -102,19 +107,27 @@ def test_status_csv_has_one_row_per_expected_report(write):
     out = cds("status", path, "--format", "csv").stdout
     rows = list(csv.DictReader(io.StringIO(out)))
     assert {"period", "agency", "indicator", "state"} <= set(rows[0])
-    assert [r["state"] for r in rows if r["agency"] == "SYT" and r["indicator"] == "soc.citizens_e_health_records"] == ["received"]
+    assert [r["state"] for r in rows if r["agency"] == "SYT" and r["indicator"] == "soc.citizens_e_health_records"] == [
+        "received"
+    ]
 
 
 def test_score_by_agency_ranks_each_agency_against_the_provincial_target(write):
-    path = write("q2.csv", HEADER
-                 + "SYT,2023-Q2,gov.dossiers_online,10,100,,\n"
-                 + "STTTT,2023-Q2,gov.dossiers_online,90,100,,\n"
-                 + "UBND_HD,2023-Q2,gov.dossiers_online,50,200,,\n")
+    path = write(
+        "q2.csv",
+        HEADER
+        + "SYT,2023-Q2,gov.dossiers_online,10,100,,\n"
+        + "STTTT,2023-Q2,gov.dossiers_online,90,100,,\n"
+        + "UBND_HD,2023-Q2,gov.dossiers_online,50,200,,\n",
+    )
     doc = cds_json("score", path, "--by", "agency", "--lang", "en", expect_exit=0)
     dossiers = next(i for i in doc["indicators"] if i["id"] == "gov.dossiers_online")
     assert dossiers["value"] == pytest.approx(37.5)  # 100·150/400
     assert [(a["rank"], a["agency"], a["value"], a["attainment"]) for a in dossiers["agencies"]] == [
-        (1, "STTTT", 90.0, 300.0), (2, "UBND_HD", 25.0, 83.33), (3, "SYT", 10.0, 33.33)]
+        (1, "STTTT", 90.0, 300.0),
+        (2, "UBND_HD", 25.0, 83.33),
+        (3, "SYT", 10.0, 33.33),
+    ]
     # pull = share of the denominator × distance from the provincial value
     assert dossiers["agencies"][2]["pull"] == pytest.approx(100 / 400 * (10 - 37.5), abs=0.01)
     assert [a["agency"] for a in doc["agencies"]] == ["STTTT", "UBND_HD", "SYT"]
@@ -134,8 +147,10 @@ def test_github_annotations_with_escaping(write):
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
     escaped = str(path).replace(":", "%3A").replace(",", "%2C")
-    assert lines[0] == (f"::error file={escaped},line=2,col=4,title=numerator_exceeds_denominator::"
-                        "numerator 30 is larger than denominator 20; a share cannot exceed 100%25")
+    assert lines[0] == (
+        f"::error file={escaped},line=2,col=4,title=numerator_exceeds_denominator::"
+        "numerator 30 is larger than denominator 20; a share cannot exceed 100%25"
+    )
     assert any(line.startswith(f"::error file={escaped},line=3,col=2,title=period_invalid::") for line in lines)
     assert lines[-2].startswith("::error title=cds validate::")
 

@@ -44,5 +44,9 @@ class PlanError(CdsError):
     def message(self, lang: str = "en") -> str:
         first = self.findings[0]
         place = f"{first.file}:{first.line}" if first.line else str(first.file)
-        more = text("error.plan_more", lang, count=len(self.findings) - 1, pack=self.pack) if len(self.findings) > 1 else ""
+        more = (
+            text("error.plan_more", lang, count=len(self.findings) - 1, pack=self.pack)
+            if len(self.findings) > 1
+            else ""
+        )
         return text("error.plan_invalid", lang, place=place, message=first.message(lang), more=more)

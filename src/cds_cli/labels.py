@@ -22,8 +22,15 @@ def date_text(iso: str | None, lang: str) -> str:
     if not iso:
         return ""
     year, month, day = (int(part) for part in iso.split("-"))
-    return text("date.short", lang, day=day, dd=f"{day:02d}", mm=f"{month:02d}" if month < 3 else str(month),
-                year=year, month_name=text(f"month.{month}", lang))
+    return text(
+        "date.short",
+        lang,
+        day=day,
+        dd=f"{day:02d}",
+        mm=f"{month:02d}" if month < 3 else str(month),
+        year=year,
+        month_name=text(f"month.{month}", lang),
+    )
 
 
 _ROMAN_QUARTER = {1: "I", 2: "II", 3: "III", 4: "IV"}
@@ -57,7 +64,9 @@ def shown(value: float | str | None, lang: str, qualifier: str | None = None) ->
 
 def target_text(item: dict, lang: str) -> str:
     """An indicator's target: ">= 30", "> 7,5", or the milestone's "done"."""
-    return label("done", lang) if item["unit"] == "milestone" else f"{item['comparator']} {figure(item['target'], lang)}"
+    return (
+        label("done", lang) if item["unit"] == "milestone" else f"{item['comparator']} {figure(item['target'], lang)}"
+    )
 
 
 def figure(value: float, lang: str) -> str:
@@ -74,8 +83,14 @@ def share_text(share: float | None, lang: str, decimals: int = 0) -> str:
 def reporting_text(reporting: dict, period: str | None, lang: str) -> str:
     """The reporting-rate summary line: received / expected reports for the period."""
     rate = reporting["rate"]
-    return label("reporting_line", lang, period=period or label("no_period", lang), received=reporting["received"],
-                 expected=reporting["expected"], rate="—" if rate is None else number(100 * rate, lang, 0))
+    return label(
+        "reporting_line",
+        lang,
+        period=period or label("no_period", lang),
+        received=reporting["received"],
+        expected=reporting["expected"],
+        rate="—" if rate is None else number(100 * rate, lang, 0),
+    )
 
 
 def number(value: float | None, lang: str, decimals: int = 2) -> str:

@@ -72,580 +72,719 @@ def placeholders(template: str) -> set[str]:
 
 TEXTS: dict[str, W] = {
     # ---- labels
-    'achieved': W(vi='Đạt', en='achieved'),
-    'on_track': W(vi='Đúng tiến độ', en='on track'),
-    'at_risk': W(vi='Có nguy cơ không đạt', en='at risk'),
-    'off_track': W(vi='Chậm tiến độ', en='off track'),
-    'no_data': W(vi='Chưa có số liệu', en='no data'),
-    'done': W(vi='hoàn thành', en='done'),
-    'in_progress': W(vi='đang triển khai', en='in progress'),
-    'not_started': W(vi='chưa triển khai', en='not started'),
-    'approx': W(vi='ước', en='est.'),
-    'above': W(vi='trên', en='above'),
-    'nearly': W(vi='gần', en='nearly'),
-    'about': W(vi='khoảng', en='about'),
-    'id': W(vi='Mã', en='Id'),
-    'indicator': W(vi='Chỉ tiêu', en='Indicator'),
-    'baseline': W(vi='Năm {baseline_year}', en='{baseline_year}'),
-    'target': W(vi='Mục tiêu {year}', en='{year} target'),
-    'value': W(vi='Giá trị', en='Value'),
-    'attainment': W(vi='Mức đạt %', en='Attainment %'),
-    'progress': W(vi='Tiến độ %', en='Progress %'),
-    'expected': W(vi='Kỳ vọng', en='Expected'),
-    'status': W(vi='Trạng thái', en='Status'),
-    'reporters': W(vi='Đơn vị', en='Agencies'),
-    'pillar': W(vi='Trụ cột', en='Pillar'),
-    'score': W(vi='Điểm', en='Score'),
-    'coverage': W(vi='Độ phủ số liệu', en='Data coverage'),
-    'index': W(vi='Chỉ số chung', en='Index'),
-    'unit': W(vi='Đơn vị tính', en='Unit'),
-    'time': W(vi='Cách tính', en='Time'),
-    'aggregate': W(vi='Tổng hợp', en='Aggregate'),
-    'reporter': W(vi='Đơn vị báo cáo', en='Reporter'),
-    'due': W(vi='Hạn', en='Due'),
-    'source': W(vi='Nguồn', en='Source'),
-    'reports': W(vi='Báo cáo', en='Reports'),
-    'rate': W(vi='Tỷ lệ', en='Rate'),
-    'agency': W(vi='Đơn vị', en='Agency'),
-    'missing': W(vi='Chưa gửi', en='Missing'),
-    'rejected': W(vi='Bị loại', en='Rejected'),
-    'expected_reports': W(vi='Phải gửi', en='Expected'),
-    'received': W(vi='Đã nhận', en='Received'),
-    'reporting_line': W(
-        vi='Tỷ lệ báo cáo {period}: {received}/{expected} ({rate}%)',
-        en='Reporting rate {period}: {received}/{expected} ({rate}%)',
+    "achieved": W(vi="Đạt", en="achieved"),
+    "on_track": W(vi="Đúng tiến độ", en="on track"),
+    "at_risk": W(vi="Có nguy cơ không đạt", en="at risk"),
+    "off_track": W(vi="Chậm tiến độ", en="off track"),
+    "no_data": W(vi="Chưa có số liệu", en="no data"),
+    "done": W(vi="hoàn thành", en="done"),
+    "in_progress": W(vi="đang triển khai", en="in progress"),
+    "not_started": W(vi="chưa triển khai", en="not started"),
+    "approx": W(vi="ước", en="est."),
+    "above": W(vi="trên", en="above"),
+    "nearly": W(vi="gần", en="nearly"),
+    "about": W(vi="khoảng", en="about"),
+    "id": W(vi="Mã", en="Id"),
+    "indicator": W(vi="Chỉ tiêu", en="Indicator"),
+    "baseline": W(vi="Năm {baseline_year}", en="{baseline_year}"),
+    "target": W(vi="Mục tiêu {year}", en="{year} target"),
+    "value": W(vi="Giá trị", en="Value"),
+    "attainment": W(vi="Mức đạt %", en="Attainment %"),
+    "progress": W(vi="Tiến độ %", en="Progress %"),
+    "expected": W(vi="Kỳ vọng", en="Expected"),
+    "status": W(vi="Trạng thái", en="Status"),
+    "reporters": W(vi="Đơn vị", en="Agencies"),
+    "pillar": W(vi="Trụ cột", en="Pillar"),
+    "score": W(vi="Điểm", en="Score"),
+    "coverage": W(vi="Độ phủ số liệu", en="Data coverage"),
+    "index": W(vi="Chỉ số chung", en="Index"),
+    "unit": W(vi="Đơn vị tính", en="Unit"),
+    "time": W(vi="Cách tính", en="Time"),
+    "aggregate": W(vi="Tổng hợp", en="Aggregate"),
+    "reporter": W(vi="Đơn vị báo cáo", en="Reporter"),
+    "due": W(vi="Hạn", en="Due"),
+    "source": W(vi="Nguồn", en="Source"),
+    "reports": W(vi="Báo cáo", en="Reports"),
+    "rate": W(vi="Tỷ lệ", en="Rate"),
+    "agency": W(vi="Đơn vị", en="Agency"),
+    "missing": W(vi="Chưa gửi", en="Missing"),
+    "rejected": W(vi="Bị loại", en="Rejected"),
+    "expected_reports": W(vi="Phải gửi", en="Expected"),
+    "received": W(vi="Đã nhận", en="Received"),
+    "reporting_line": W(
+        vi="Tỷ lệ báo cáo {period}: {received}/{expected} ({rate}%)",
+        en="Reporting rate {period}: {received}/{expected} ({rate}%)",
     ),
-    'status_title': W(
-        vi='Tình hình gửi báo cáo {period} — Kế hoạch {number}',
-        en='Reporting completeness {period} — Plan {number}',
+    "status_title": W(
+        vi="Tình hình gửi báo cáo {period} — Kế hoạch {number}",
+        en="Reporting completeness {period} — Plan {number}",
     ),
-    'agency_ranking_title': W(
-        vi='Xếp hạng đơn vị theo mức đạt bình quân (chỉ tiêu gộp)',
-        en='Agencies ranked by mean attainment (pooled indicators)',
+    "agency_ranking_title": W(
+        vi="Xếp hạng đơn vị theo mức đạt bình quân (chỉ tiêu gộp)",
+        en="Agencies ranked by mean attainment (pooled indicators)",
     ),
-    'province': W(vi='Toàn tỉnh', en='Province'),
-    'rank': W(vi='Hạng', en='Rank'),
-    'pull': W(vi='Tác động (điểm %)', en='Pull (pp)'),
-    'mean_attainment': W(vi='Mức đạt bình quân %', en='Mean attainment %'),
-    'indicators_count': W(vi='Số chỉ tiêu', en='Indicators'),
-    'stock': W(vi='tại thời điểm', en='stock'),
-    'flow': W(vi='cộng dồn', en='flow'),
-    'single': W(vi='một đơn vị', en='single'),
-    'pooled': W(vi='gộp', en='pooled'),
-    'pooled_reporters': W(vi='nhiều đơn vị', en='several agencies'),
-    'scorecard_title': W(
-        vi='Kết quả chuyển đổi số {period} — Kế hoạch {number}',
-        en='Digital transformation scorecard {period} — Plan {number}',
+    "province": W(vi="Toàn tỉnh", en="Province"),
+    "rank": W(vi="Hạng", en="Rank"),
+    "pull": W(vi="Tác động (điểm %)", en="Pull (pp)"),
+    "mean_attainment": W(vi="Mức đạt bình quân %", en="Mean attainment %"),
+    "indicators_count": W(vi="Số chỉ tiêu", en="Indicators"),
+    "stock": W(vi="tại thời điểm", en="stock"),
+    "flow": W(vi="cộng dồn", en="flow"),
+    "single": W(vi="một đơn vị", en="single"),
+    "pooled": W(vi="gộp", en="pooled"),
+    "pooled_reporters": W(vi="nhiều đơn vị", en="several agencies"),
+    "scorecard_title": W(
+        vi="Kết quả chuyển đổi số {period} — Kế hoạch {number}",
+        en="Digital transformation scorecard {period} — Plan {number}",
     ),
-    'pillars_title': W(vi='Điểm theo trụ cột', en='Pillar scores'),
-    'rows_line': W(
-        vi='Dòng dữ liệu: đọc {read}, hợp lệ {accepted}, bị loại {rejected}, dòng trống {blank}',
-        en='Rows: read {read}, accepted {accepted}, rejected {rejected}, blank {blank}',
+    "pillars_title": W(vi="Điểm theo trụ cột", en="Pillar scores"),
+    "rows_line": W(
+        vi="Dòng dữ liệu: đọc {read}, hợp lệ {accepted}, bị loại {rejected}, dòng trống {blank}",
+        en="Rows: read {read}, accepted {accepted}, rejected {rejected}, blank {blank}",
     ),
-    'rejected_hint': W(
-        vi='{errors} lỗi, {warnings} cảnh báo — xem chi tiết: cds validate {inputs}',
-        en='{errors} error(s), {warnings} warning(s) — see them with: cds validate {inputs}',
+    "rejected_hint": W(
+        vi="{errors} lỗi, {warnings} cảnh báo — xem chi tiết: cds validate {inputs}",
+        en="{errors} error(s), {warnings} warning(s) — see them with: cds validate {inputs}",
     ),
-    'status_line': W(
-        vi='Đạt {achieved} · Đúng tiến độ {on_track} · Có nguy cơ không đạt {at_risk} · Chậm tiến độ {off_track} · Chưa có số liệu {no_data}',
-        en='Achieved {achieved} · on track {on_track} · at risk {at_risk} · off track {off_track} · no data {no_data}',
+    "status_line": W(
+        vi="Đạt {achieved} · Đúng tiến độ {on_track} · Có nguy cơ không đạt {at_risk} · Chậm tiến độ {off_track} · "
+        "Chưa có số liệu {no_data}",
+        en="Achieved {achieved} · on track {on_track} · at risk {at_risk} · off track {off_track} · no data {no_data}",
     ),
-    'no_period': W(vi='chưa có kỳ báo cáo', en='no period'),
-    'validate_ok': W(
-        vi='Hợp lệ: {files} tệp, {read} dòng dữ liệu, không có lỗi',
-        en='Valid: {files} files, {read} data rows, no errors',
+    "no_period": W(vi="chưa có kỳ báo cáo", en="no period"),
+    "validate_ok": W(
+        vi="Hợp lệ: {files} tệp, {read} dòng dữ liệu, không có lỗi",
+        en="Valid: {files} files, {read} data rows, no errors",
     ),
-    'validate_summary': W(
-        vi='{errors} lỗi, {warnings} cảnh báo trong {files} tệp',
-        en='{errors} error(s), {warnings} warning(s) in {files} file(s)',
+    "validate_summary": W(
+        vi="{errors} lỗi, {warnings} cảnh báo trong {files} tệp",
+        en="{errors} error(s), {warnings} warning(s) in {files} file(s)",
     ),
-    'file_rows': W(
-        vi='{read} dòng: {accepted} hợp lệ, {rejected} bị loại',
-        en='{read} rows: {accepted} accepted, {rejected} rejected',
+    "file_rows": W(
+        vi="{read} dòng: {accepted} hợp lệ, {rejected} bị loại",
+        en="{read} rows: {accepted} accepted, {rejected} rejected",
     ),
-    'line': W(vi='dòng', en='line'),
-    'error': W(vi='lỗi', en='error'),
-    'warning': W(vi='cảnh báo', en='warning'),
-    'report_title': W(
-        vi='Báo cáo kết quả thực hiện Kế hoạch chuyển đổi số năm {year}',
-        en='Report on the results of the Digital Transformation Plan {year}',
+    "line": W(vi="dòng", en="line"),
+    "error": W(vi="lỗi", en="error"),
+    "warning": W(vi="cảnh báo", en="warning"),
+    "report_title": W(
+        vi="Báo cáo kết quả thực hiện Kế hoạch chuyển đổi số năm {year}",
+        en="Report on the results of the Digital Transformation Plan {year}",
     ),
-    'report_period': W(vi='Kỳ báo cáo: {quarters}', en='Period covered: {quarters}'),
-    'report_basis': W(
-        vi='Căn cứ Kế hoạch số {number} ngày {date} của {issuer}',
-        en='Under Plan No. {number} of {date}, {issuer}',
+    "report_period": W(vi="Kỳ báo cáo: {quarters}", en="Period covered: {quarters}"),
+    "report_basis": W(
+        vi="Căn cứ Kế hoạch số {number} ngày {date} của {issuer}",
+        en="Under Plan No. {number} of {date}, {issuer}",
     ),
-    'section_summary': W(vi='Kết quả chung', en='Summary'),
-    'section_pillars': W(vi='Kết quả theo trụ cột và chỉ tiêu', en='Results by pillar and indicator'),
-    'section_projection': W(vi='Dự báo đến cuối năm', en='Year-end projection'),
-    'section_charts': W(vi='Biểu đồ', en='Charts'),
-    'section_completeness': W(vi='Tình hình gửi báo cáo của các đơn vị', en='Reporting completeness by agency'),
-    'section_annex': W(vi='Phụ lục: chất lượng dữ liệu', en='Annex: data quality'),
-    'section_inputs': W(vi='Dữ liệu đầu vào', en='Input files'),
-    'gap': W(vi='Còn thiếu', en='Gap'),
-    'not_done': W(vi='chưa hoàn thành', en='not done'),
-    'read': W(vi='Đọc', en='Read'),
-    'accepted': W(vi='Hợp lệ', en='Accepted'),
-    'blank': W(vi='Dòng trống', en='Blank'),
-    'projection': W(vi='Dự báo Q4', en='Q4 projection'),
-    'likely_met': W(vi='Khả năng đạt', en='Likely met'),
-    'yes': W(vi='có', en='yes'),
-    'no': W(vi='không', en='no'),
-    'file': W(vi='Tệp', en='File'),
-    'code': W(vi='Mã lỗi', en='Code'),
-    'severity': W(vi='Mức độ', en='Severity'),
-    'count': W(vi='Số lượng', en='Count'),
-    'generated_by': W(vi='Tạo bởi cds {version}', en='Generated by cds {version}'),
-    'projection_note': W(vi='(dự báo, không phải kết quả)', en='(projection, not a result)'),
-    'chart_attainment': W(vi='Mức đạt theo chỉ tiêu — {pillar}', en='Attainment by indicator — {pillar}'),
-    'chart_trajectory': W(vi='Diễn biến theo quý so với mục tiêu', en='Quarterly trajectory against the target'),
-    'chart_completeness': W(vi='Tỷ lệ gửi báo cáo theo đơn vị và quý', en='Reporting rate by agency and quarter'),
-    'doc_type': W(vi='BÁO CÁO', en='REPORT'),
-    'quarter': W(vi='Quý {roman}', en='Q{n}'),
-    'index_line': W(
-        vi='Chỉ số chung đạt {score} điểm, độ phủ số liệu {coverage}%.',
-        en='The index stands at {score} points, with data coverage of {coverage}%.',
+    "section_summary": W(vi="Kết quả chung", en="Summary"),
+    "section_pillars": W(vi="Kết quả theo trụ cột và chỉ tiêu", en="Results by pillar and indicator"),
+    "section_projection": W(vi="Dự báo đến cuối năm", en="Year-end projection"),
+    "section_charts": W(vi="Biểu đồ", en="Charts"),
+    "section_completeness": W(vi="Tình hình gửi báo cáo của các đơn vị", en="Reporting completeness by agency"),
+    "section_annex": W(vi="Phụ lục: chất lượng dữ liệu", en="Annex: data quality"),
+    "section_inputs": W(vi="Dữ liệu đầu vào", en="Input files"),
+    "gap": W(vi="Còn thiếu", en="Gap"),
+    "not_done": W(vi="chưa hoàn thành", en="not done"),
+    "read": W(vi="Đọc", en="Read"),
+    "accepted": W(vi="Hợp lệ", en="Accepted"),
+    "blank": W(vi="Dòng trống", en="Blank"),
+    "projection": W(vi="Dự báo Q4", en="Q4 projection"),
+    "likely_met": W(vi="Khả năng đạt", en="Likely met"),
+    "yes": W(vi="có", en="yes"),
+    "no": W(vi="không", en="no"),
+    "file": W(vi="Tệp", en="File"),
+    "code": W(vi="Mã lỗi", en="Code"),
+    "severity": W(vi="Mức độ", en="Severity"),
+    "count": W(vi="Số lượng", en="Count"),
+    "generated_by": W(vi="Tạo bởi cds {version}", en="Generated by cds {version}"),
+    "projection_note": W(vi="(dự báo, không phải kết quả)", en="(projection, not a result)"),
+    "chart_attainment": W(vi="Mức đạt theo chỉ tiêu — {pillar}", en="Attainment by indicator — {pillar}"),
+    "chart_trajectory": W(vi="Diễn biến theo quý so với mục tiêu", en="Quarterly trajectory against the target"),
+    "chart_completeness": W(vi="Tỷ lệ gửi báo cáo theo đơn vị và quý", en="Reporting rate by agency and quarter"),
+    "doc_type": W(vi="BÁO CÁO", en="REPORT"),
+    "quarter": W(vi="Quý {roman}", en="Q{n}"),
+    "index_line": W(
+        vi="Chỉ số chung đạt {score} điểm, độ phủ số liệu {coverage}%.",
+        en="The index stands at {score} points, with data coverage of {coverage}%.",
     ),
-    'sub_scores': W(vi='Chỉ số chung và điểm theo trụ cột', en='Index and pillar scores'),
-    'sub_status': W(vi='Tình trạng thực hiện các chỉ tiêu', en='Status of the indicators'),
-    'sub_reporting': W(vi='Tình hình gửi báo cáo', en='Reporting'),
-    'sub_files': W(vi='Các tệp số liệu đã đọc', en='Files read'),
-    'sub_findings': W(vi='Lỗi và cảnh báo theo mã', en='Errors and warnings by code'),
-    'share': W(vi='Tỷ lệ %', en='Share %'),
-    'total': W(vi='Tổng cộng', en='Total'),
-    'none': W(vi='Không có.', en='None.'),
-    'current': W(vi='Giá trị {quarter}', en='Value {quarter}'),
-    'sha256': W(vi='Mã băm SHA-256', en='SHA-256'),
-    'name': W(vi='Tên chỉ tiêu', en='Name'),
-    'comparator': W(vi='So sánh', en='Comparator'),
-    'baseline_qualifier': W(vi='Ghi chú năm {baseline_year}', en='Qualifier ({baseline_year})'),
-    'numerator': W(vi='Tử số', en='Numerator'),
-    'denominator': W(vi='Mẫu số', en='Denominator'),
-    'met': W(vi='Đạt mục tiêu', en='Met'),
-    'reports_received': W(vi='Báo cáo đã nhận', en='Reports received'),
-    'reports_expected': W(vi='Báo cáo phải gửi', en='Reports expected'),
-    'reporting_rate': W(vi='Tỷ lệ báo cáo', en='Reporting rate'),
-    'plan': W(vi='Kế hoạch', en='Plan'),
-    'plan_title': W(vi='Tên kế hoạch', en='Plan title'),
-    'period': W(vi='Kỳ báo cáo', en='Period'),
-    'quarters': W(vi='Các quý', en='Quarters'),
-    'date': W(vi='Ngày lập', en='Date'),
-    'version': W(vi='Phiên bản cds', en='cds version'),
-    'indicators_with_data': W(vi='Chỉ tiêu có số liệu', en='Indicators with data'),
-    'indicators_total': W(vi='Tổng số chỉ tiêu', en='Indicators'),
-    'status_counts': W(vi='Số chỉ tiêu theo trạng thái', en='Indicators by status'),
-    'reporting': W(vi='Tình hình gửi báo cáo', en='Reporting'),
-    'rows': W(vi='Dòng dữ liệu', en='Data rows'),
-    'sheet': W(vi='Trang tính', en='Sheet'),
-    'name_agency': W(vi='Tên đơn vị', en='Name'),
-    'expected_at': W(vi='Kỳ vọng {quarter}', en='Expected {quarter}'),
-    'projection_likely': W(vi='Dự báo đạt', en='Projection likely met'),
-    'findings_by_code': W(vi='Lỗi và cảnh báo theo mã', en='Findings by code'),
-    'files': W(vi='Tệp dữ liệu', en='Data files'),
-    'province_name': W(vi='Tỉnh', en='Province'),
-    'projection_method': W(vi='Phương pháp dự báo', en='Projection method'),
-    'short_name': W(vi='Tên ngắn', en='Short name'),
-    'catalogue_title': W(vi='Danh mục chỉ tiêu — Kế hoạch {number}', en='Indicator catalogue — Plan {number}'),
+    "sub_scores": W(vi="Chỉ số chung và điểm theo trụ cột", en="Index and pillar scores"),
+    "sub_status": W(vi="Tình trạng thực hiện các chỉ tiêu", en="Status of the indicators"),
+    "sub_reporting": W(vi="Tình hình gửi báo cáo", en="Reporting"),
+    "sub_files": W(vi="Các tệp số liệu đã đọc", en="Files read"),
+    "sub_findings": W(vi="Lỗi và cảnh báo theo mã", en="Errors and warnings by code"),
+    "share": W(vi="Tỷ lệ %", en="Share %"),
+    "total": W(vi="Tổng cộng", en="Total"),
+    "none": W(vi="Không có.", en="None."),
+    "current": W(vi="Giá trị {quarter}", en="Value {quarter}"),
+    "sha256": W(vi="Mã băm SHA-256", en="SHA-256"),
+    "name": W(vi="Tên chỉ tiêu", en="Name"),
+    "comparator": W(vi="So sánh", en="Comparator"),
+    "baseline_qualifier": W(vi="Ghi chú năm {baseline_year}", en="Qualifier ({baseline_year})"),
+    "numerator": W(vi="Tử số", en="Numerator"),
+    "denominator": W(vi="Mẫu số", en="Denominator"),
+    "met": W(vi="Đạt mục tiêu", en="Met"),
+    "reports_received": W(vi="Báo cáo đã nhận", en="Reports received"),
+    "reports_expected": W(vi="Báo cáo phải gửi", en="Reports expected"),
+    "reporting_rate": W(vi="Tỷ lệ báo cáo", en="Reporting rate"),
+    "plan": W(vi="Kế hoạch", en="Plan"),
+    "plan_title": W(vi="Tên kế hoạch", en="Plan title"),
+    "period": W(vi="Kỳ báo cáo", en="Period"),
+    "quarters": W(vi="Các quý", en="Quarters"),
+    "date": W(vi="Ngày lập", en="Date"),
+    "version": W(vi="Phiên bản cds", en="cds version"),
+    "indicators_with_data": W(vi="Chỉ tiêu có số liệu", en="Indicators with data"),
+    "indicators_total": W(vi="Tổng số chỉ tiêu", en="Indicators"),
+    "status_counts": W(vi="Số chỉ tiêu theo trạng thái", en="Indicators by status"),
+    "reporting": W(vi="Tình hình gửi báo cáo", en="Reporting"),
+    "rows": W(vi="Dòng dữ liệu", en="Data rows"),
+    "sheet": W(vi="Trang tính", en="Sheet"),
+    "name_agency": W(vi="Tên đơn vị", en="Name"),
+    "expected_at": W(vi="Kỳ vọng {quarter}", en="Expected {quarter}"),
+    "projection_likely": W(vi="Dự báo đạt", en="Projection likely met"),
+    "findings_by_code": W(vi="Lỗi và cảnh báo theo mã", en="Findings by code"),
+    "files": W(vi="Tệp dữ liệu", en="Data files"),
+    "province_name": W(vi="Tỉnh", en="Province"),
+    "projection_method": W(vi="Phương pháp dự báo", en="Projection method"),
+    "short_name": W(vi="Tên ngắn", en="Short name"),
+    "catalogue_title": W(vi="Danh mục chỉ tiêu — Kế hoạch {number}", en="Indicator catalogue — Plan {number}"),
     # ---- findings
-    'finding.no_input_files': W(
-        vi='không tìm thấy tệp báo cáo (*.csv, *.xlsx, *.xls, *.ods) nào trong thư mục này',
-        en='no submission files (*.csv, *.xlsx, *.xls, *.ods) found in this directory',
+    "finding.no_input_files": W(
+        vi="không tìm thấy tệp báo cáo (*.csv, *.xlsx, *.xls, *.ods) nào trong thư mục này",
+        en="no submission files (*.csv, *.xlsx, *.xls, *.ods) found in this directory",
     ),
-    'finding.unsupported_format': W(
+    "finding.unsupported_format": W(
         vi="không đọc được tệp '{suffix}'; hãy lưu bảng tính dạng .xlsx, .xls, .ods hoặc CSV UTF-8",
         en="'{suffix}' files are not read; save the sheet as a workbook (.xlsx, .xls, .ods) or as CSV UTF-8",
     ),
-    'finding.workbook_unreadable': W(
-        vi='không mở được tệp bảng tính ({reason}); tệp có thể bị hỏng — mở bằng Excel hoặc LibreOffice và lưu lại',
-        en='cannot open the workbook ({reason}); it may be damaged — open it in Excel or LibreOffice and save it again',
+    "finding.workbook_unreadable": W(
+        vi="không mở được tệp bảng tính ({reason}); tệp có thể bị hỏng — mở bằng Excel hoặc LibreOffice và lưu lại",
+        en="cannot open the workbook ({reason}); it may be damaged — open it in Excel or LibreOffice and save it again",
     ),
-    'finding.workbook_protected': W(
-        vi='tệp bảng tính có mật khẩu; hãy lưu một bản không đặt mật khẩu',
-        en='the workbook is password-protected; save a copy without a password',
+    "finding.workbook_protected": W(
+        vi="tệp bảng tính có mật khẩu; hãy lưu một bản không đặt mật khẩu",
+        en="the workbook is password-protected; save a copy without a password",
     ),
-    'finding.workbook_too_large': W(
-        vi='tệp Excel giải nén ra tới {size} MB, quá lớn so với một báo cáo; tệp không được đọc',
-        en='the workbook expands to {size} MB, far more than a submission; it was not read',
+    "finding.workbook_too_large": W(
+        vi="tệp Excel giải nén ra tới {size} MB, quá lớn so với một báo cáo; tệp không được đọc",
+        en="the workbook expands to {size} MB, far more than a submission; it was not read",
     ),
-    'finding.sheet_missing': W(
+    "finding.sheet_missing": W(
         vi="không có trang tính '{sheet}' (các trang: {sheets}); chọn trang bằng --sheet",
         en="there is no sheet '{sheet}' (sheets: {sheets}); choose one with --sheet",
     ),
-    'finding.file_unreadable': W(vi='không đọc được tệp ({reason})', en='cannot read the file ({reason})'),
-    'finding.not_text': W(
+    "finding.file_unreadable": W(vi="không đọc được tệp ({reason})", en="cannot read the file ({reason})"),
+    "finding.not_text": W(
         vi="đây không phải tệp CSV dạng văn bản (có dữ liệu nhị phân); hãy xuất bảng tính thành 'CSV UTF-8'",
         en="this is not a text CSV file (it contains binary data); export the sheet as 'CSV UTF-8'",
     ),
-    'finding.encoding_unknown': W(
+    "finding.encoding_unknown": W(
         vi="không nhận ra bảng mã (không phải UTF-8, UTF-16 hay Windows-1258); hãy lưu lại dạng 'CSV UTF-8'",
         en="the text is neither UTF-8, UTF-16 nor Windows-1258; save it as 'CSV UTF-8'",
     ),
-    'finding.empty_file': W(
-        vi='tệp rỗng; tệp báo cáo bắt đầu bằng dòng tiêu đề: Đơn vị, Kỳ báo cáo, Mã chỉ tiêu, Tử số, Mẫu số, Giá trị, Ghi chú',
-        en='the file is empty; a submission starts with a header row: agency, period, indicator, numerator, denominator, value, note',
+    "finding.empty_file": W(
+        vi="tệp rỗng; tệp báo cáo bắt đầu bằng dòng tiêu đề: Đơn vị, Kỳ báo cáo, Mã chỉ tiêu, Tử số, Mẫu số, Giá "
+        "trị, Ghi chú",
+        en="the file is empty; a submission starts with a header row: agency, period, indicator, numerator, "
+        "denominator, value, note",
     ),
-    'finding.missing_column': W(
-        vi="thiếu cột bắt buộc '{column_vi}' (hoặc '{column}') trong dòng tiêu đề [{header}]; {rows} dòng dữ liệu không được tính",
-        en="required column '{column}' (or '{column_vi}') is missing from the header [{header}]; its {rows} data rows are not counted",
+    "finding.missing_column": W(
+        vi="thiếu cột bắt buộc '{column_vi}' (hoặc '{column}') trong dòng tiêu đề [{header}]; {rows} dòng dữ liệu "
+        "không được tính",
+        en="required column '{column}' (or '{column_vi}') is missing from the header [{header}]; its {rows} data "
+        "rows are not counted",
     ),
-    'finding.line_too_long': W(
-        vi='dòng này dài hơn {limit} ký tự; tệp không được đọc — kiểm tra dấu nháy kép (") mở mà không đóng, hoặc lưu lại bảng tính dạng CSV',
-        en='this line is longer than {limit} characters; the file was not read — look for a quote (") that is never closed, or save the sheet again as CSV',
+    "finding.line_too_long": W(
+        vi='dòng này dài hơn {limit} ký tự; tệp không được đọc — kiểm tra dấu nháy kép (") mở mà không đóng, hoặc '
+        "lưu lại bảng tính dạng CSV",
+        en='this line is longer than {limit} characters; the file was not read — look for a quote (") that is never '
+        "closed, or save the sheet again as CSV",
     ),
-    'finding.header_too_wide': W(
-        vi='dòng tiêu đề có {cells} ô, nhiều hơn {limit}; tệp không được đọc — hãy xóa các cột trống bên phải bảng rồi lưu lại',
-        en='the header row has {cells} cells, more than {limit}; the file was not read — delete the empty columns right of the table and save it again',
+    "finding.header_too_wide": W(
+        vi="dòng tiêu đề có {cells} ô, nhiều hơn {limit}; tệp không được đọc — hãy xóa các cột trống bên phải bảng "
+        "rồi lưu lại",
+        en="the header row has {cells} cells, more than {limit}; the file was not read — delete the empty columns "
+        "right of the table and save it again",
     ),
-    'finding.duplicate_column': W(
+    "finding.duplicate_column": W(
         vi="hai ô tiêu đề ('{first}' và '{second}') cùng là cột '{column}'; chỉ dùng cột đầu tiên",
         en="two header cells ('{first}' and '{second}') both mean '{column}'; the first one is used",
     ),
-    'finding.extra_cells': W(
+    "finding.extra_cells": W(
         vi="dòng có {cells} ô trong khi tiêu đề có {width}; kiểm tra dấu phân cách thừa, ví dụ trong số '1,5'",
-        en="the row has {cells} cells but the header has {width}; check for a stray separator in a number such as '1,5'",
+        en="the row has {cells} cells but the header has {width}; check for a stray separator in a number such as "
+        "'1,5'",
     ),
-    'finding.required_missing': W(
+    "finding.required_missing": W(
         vi="ô '{column}' trống; mỗi dòng cần Đơn vị, Kỳ báo cáo và Mã chỉ tiêu",
-        en='{column} is empty; every row needs agency, period and indicator',
+        en="{column} is empty; every row needs agency, period and indicator",
     ),
-    'finding.agency_unknown': W(
+    "finding.agency_unknown": W(
         vi="không nhận ra đơn vị '{value}'{hint}; dùng mã đơn vị (ví dụ STTTT) hoặc tên đơn vị đã đăng ký",
         en="unknown agency '{value}'{hint}; use an agency code such as STTTT or the agency's registered name",
     ),
-    'finding.period_invalid': W(
+    "finding.period_invalid": W(
         vi="'{value}' không phải kỳ báo cáo; ghi theo dạng {year}-Q2, Q2/{year} hoặc Quý 2/{year}",
         en="'{value}' is not a reporting period; write it as {year}-Q2, Q2/{year} or Quý 2/{year}",
     ),
-    'finding.period_outside_plan': W(
-        vi='kỳ {value} nằm ngoài năm kế hoạch {year}',
-        en='period {value} is outside the plan year {year}',
+    "finding.period_outside_plan": W(
+        vi="kỳ {value} nằm ngoài năm kế hoạch {year}",
+        en="period {value} is outside the plan year {year}",
     ),
-    'finding.indicator_unknown': W(
+    "finding.indicator_unknown": W(
         vi="không có mã chỉ tiêu '{value}'{hint}; xem danh sách bằng lệnh `cds indicators`",
         en="unknown indicator '{value}'{hint}; `cds indicators` lists the ids",
     ),
-    'finding.number_invalid': W(
+    "finding.number_invalid": W(
         vi="ô '{column}' có giá trị '{value}' không phải là số",
         en="{column} '{value}' is not a number",
     ),
-    'finding.number_not_whole': W(
+    "finding.number_not_whole": W(
         vi="ô '{column}' có giá trị '{value}' không phải số nguyên; số đếm phải là số nguyên (1.234 hay 1,234 là 1234)",
         en="{column} '{value}' is not a whole number; counts are whole numbers (1.234 or 1,234 means 1234)",
     ),
-    'finding.number_ambiguous': W(
+    "finding.number_ambiguous": W(
         vi="ô '{column}' có giá trị '{value}' có thể hiểu là {readings}; hãy ghi số không có dấu phân cách hàng nghìn",
         en="{column} '{value}' can be read as {readings}; write it without a thousands separator",
     ),
-    'finding.count_too_large': W(
-        vi="ô '{column}' có giá trị '{value}' lớn bất thường (hơn {limit}); hãy kiểm tra lại — số đếm thực tế nhỏ hơn nhiều",
-        en="{column} '{value}' is implausibly large (more than {limit}); check the figure — a count of things or people is far smaller",
+    "finding.count_too_large": W(
+        vi="ô '{column}' có giá trị '{value}' lớn bất thường (hơn {limit}); hãy kiểm tra lại — số đếm thực tế nhỏ "
+        "hơn nhiều",
+        en="{column} '{value}' is implausibly large (more than {limit}); check the figure — a count of things or "
+        "people is far smaller",
     ),
-    'finding.count_negative': W(
+    "finding.count_negative": W(
         vi="ô '{column}' bằng {value}; số đếm không được âm",
-        en='{column} is {value}; a count cannot be negative',
+        en="{column} is {value}; a count cannot be negative",
     ),
-    'finding.denominator_zero': W(
-        vi='mẫu số bằng 0; tỷ lệ cần mẫu số lớn hơn 0',
-        en='denominator is 0; a percent needs a positive denominator',
+    "finding.denominator_zero": W(
+        vi="mẫu số bằng 0; tỷ lệ cần mẫu số lớn hơn 0",
+        en="denominator is 0; a percent needs a positive denominator",
     ),
-    'finding.numerator_exceeds_denominator': W(
-        vi='tử số {numerator} lớn hơn mẫu số {denominator}; tỷ lệ không thể vượt 100%',
-        en='numerator {numerator} is larger than denominator {denominator}; a share cannot exceed 100%',
+    "finding.numerator_exceeds_denominator": W(
+        vi="tử số {numerator} lớn hơn mẫu số {denominator}; tỷ lệ không thể vượt 100%",
+        en="numerator {numerator} is larger than denominator {denominator}; a share cannot exceed 100%",
     ),
-    'finding.percent_out_of_range': W(
-        vi='giá trị {value} nằm ngoài khoảng 0–100; tỷ lệ phần trăm phải từ 0 đến 100',
-        en='value {value} is outside 0–100; give the percent as a number from 0 to 100',
+    "finding.percent_out_of_range": W(
+        vi="giá trị {value} nằm ngoài khoảng 0–100; tỷ lệ phần trăm phải từ 0 đến 100",
+        en="value {value} is outside 0–100; give the percent as a number from 0 to 100",
     ),
-    'finding.value_mismatch': W(
-        vi='giá trị {value}% không khớp tử số/mẫu số = {computed}% (lệch quá 0,5 điểm); hãy sửa một trong hai',
-        en='value {value}% does not match numerator/denominator = {computed}% (more than 0.5 points apart); correct one of them',
+    "finding.value_mismatch": W(
+        vi="giá trị {value}% không khớp tử số/mẫu số = {computed}% (lệch quá 0,5 điểm); hãy sửa một trong hai",
+        en="value {value}% does not match numerator/denominator = {computed}% (more than 0.5 points apart); correct "
+        "one of them",
     ),
-    'finding.counts_incomplete': W(
-        vi='có {present} nhưng thiếu {absent}; hãy ghi cả hai',
-        en='{present} is given but {absent} is empty; give both',
+    "finding.counts_incomplete": W(
+        vi="có {present} nhưng thiếu {absent}; hãy ghi cả hai",
+        en="{present} is given but {absent} is empty; give both",
     ),
-    'finding.counts_required': W(
-        vi='{indicator} là chỉ tiêu {kind}: hãy ghi tử số và mẫu số (không thể cộng dồn tỷ lệ phần trăm)',
-        en='{indicator} is {kind}: give numerator and denominator (percents cannot be summed or pooled)',
+    "finding.counts_required": W(
+        vi="{indicator} là chỉ tiêu {kind}: hãy ghi tử số và mẫu số (không thể cộng dồn tỷ lệ phần trăm)",
+        en="{indicator} is {kind}: give numerator and denominator (percents cannot be summed or pooled)",
     ),
-    'finding.value_missing': W(
-        vi='không có số liệu: hãy ghi tử số và mẫu số, hoặc giá trị (hoặc xóa dòng nếu chưa có số liệu để báo cáo)',
-        en='no figure: give numerator and denominator, or value (or delete the row if there is nothing to report yet)',
+    "finding.value_missing": W(
+        vi="không có số liệu: hãy ghi tử số và mẫu số, hoặc giá trị (hoặc xóa dòng nếu chưa có số liệu để báo cáo)",
+        en="no figure: give numerator and denominator, or value (or delete the row if there is nothing to report yet)",
     ),
-    'finding.status_missing': W(
-        vi='{indicator} là chỉ tiêu mốc: ghi trạng thái vào cột Giá trị (hoàn thành, đang triển khai, chưa triển khai)',
-        en='{indicator} is a milestone: write its status in value (done, in_progress, not_started)',
+    "finding.status_missing": W(
+        vi="{indicator} là chỉ tiêu mốc: ghi trạng thái vào cột Giá trị (hoàn thành, đang triển khai, chưa triển khai)",
+        en="{indicator} is a milestone: write its status in value (done, in_progress, not_started)",
     ),
-    'finding.status_invalid': W(
-        vi="'{value}' không phải trạng thái hợp lệ; dùng hoàn thành / đã triển khai, đang triển khai hoặc chưa triển khai",
-        en="'{value}' is not a milestone status; use done, in_progress or not_started (hoàn thành, đang triển khai, chưa triển khai)",
+    "finding.status_invalid": W(
+        vi="'{value}' không phải trạng thái hợp lệ; dùng hoàn thành / đã triển khai, đang triển khai hoặc chưa triển "
+        "khai",
+        en="'{value}' is not a milestone status; use done, in_progress or not_started (hoàn thành, đang triển khai, "
+        "chưa triển khai)",
     ),
-    'finding.wrong_reporter': W(
-        vi='chỉ tiêu {indicator} do {reporter} báo cáo; dòng của {agency} không được tính',
-        en='{indicator} is reported by {reporter} only; this row from {agency} is not counted',
+    "finding.wrong_reporter": W(
+        vi="chỉ tiêu {indicator} do {reporter} báo cáo; dòng của {agency} không được tính",
+        en="{indicator} is reported by {reporter} only; this row from {agency} is not counted",
     ),
-    'finding.duplicate_row': W(
-        vi='trùng {agency} {indicator} {period} với cùng số liệu tại {first}; chỉ tính một lần',
-        en='repeats {agency} {indicator} {period} with the same figures as {first}; counted once',
+    "finding.duplicate_row": W(
+        vi="trùng {agency} {indicator} {period} với cùng số liệu tại {first}; chỉ tính một lần",
+        en="repeats {agency} {indicator} {period} with the same figures as {first}; counted once",
     ),
-    'finding.duplicate_conflict': W(
-        vi='{agency} gửi số liệu khác nhau cho {indicator} {period} tại {places}; giữ một dòng và xóa các dòng còn lại',
-        en='{agency} sent different figures for {indicator} {period} at {places}; keep one row and delete the others',
+    "finding.duplicate_conflict": W(
+        vi="{agency} gửi số liệu khác nhau cho {indicator} {period} tại {places}; giữ một dòng và xóa các dòng còn lại",
+        en="{agency} sent different figures for {indicator} {period} at {places}; keep one row and delete the others",
     ),
     # ---- template guidance
-    'guidance.milestone': W(vi='Chọn trạng thái ở cột Giá trị', en='Choose the status in Giá trị'),
-    'guidance.flow': W(
-        vi='Ghi Tử số, Mẫu số phát sinh trong quý',
-        en='Numerator and denominator for this quarter only',
+    "guidance.milestone": W(vi="Chọn trạng thái ở cột Giá trị", en="Choose the status in Giá trị"),
+    "guidance.flow": W(
+        vi="Ghi Tử số, Mẫu số phát sinh trong quý",
+        en="Numerator and denominator for this quarter only",
     ),
-    'guidance.pooled': W(
-        vi='Ghi Tử số, Mẫu số lũy kế đến cuối quý',
-        en='Numerator and denominator as at the end of the quarter',
+    "guidance.pooled": W(
+        vi="Ghi Tử số, Mẫu số lũy kế đến cuối quý",
+        en="Numerator and denominator as at the end of the quarter",
     ),
-    'guidance.single': W(vi='Ghi Giá trị (%) hoặc Tử số, Mẫu số', en='Value (%) or numerator and denominator'),
-    'projection_method': W(
-        vi='Dự báo: đường thẳng bình phương tối thiểu đi qua giá trị năm {baseline_year} (đặt tại quý 0, nếu Kế hoạch có nêu) và giá trị các quý đã có, lấy giá trị tại quý IV. Nếu chỉ có một điểm và không có giá trị năm {baseline_year} thì giữ nguyên giá trị gần nhất. Dự báo chỉ mang tính tham khảo, không phải kết quả.',
-        en='Projection: an ordinary least-squares line through the {baseline_year} baseline (placed at quarter 0, when the plan states one) and the values of the quarters so far, read at the fourth quarter. With a single point and no baseline the last value is carried forward. A projection is an indication, not a result.',
+    "guidance.single": W(vi="Ghi Giá trị (%) hoặc Tử số, Mẫu số", en="Value (%) or numerator and denominator"),
+    "projection_method_text": W(
+        vi="Dự báo: đường thẳng bình phương tối thiểu đi qua giá trị năm {baseline_year} (đặt tại quý 0, nếu Kế "
+        "hoạch có nêu) và giá trị các quý đã có, lấy giá trị tại quý IV. Nếu chỉ có một điểm và không có giá trị năm "
+        "{baseline_year} thì giữ nguyên giá trị gần nhất. Dự báo chỉ mang tính tham khảo, không phải kết quả.",
+        en="Projection: an ordinary least-squares line through the {baseline_year} baseline (placed at quarter 0, "
+        "when the plan states one) and the values of the quarters so far, read at the fourth quarter. With a single "
+        "point and no baseline the last value is carried forward. A projection is an indication, not a result.",
     ),
     # ---- numbers and dates
-    'locale': W(vi='vi-VN', en='en-US'),
-    'number.group': W(vi='.', en=','),
-    'number.decimal': W(vi=',', en='.'),
-    'date.short': W(vi='{dd}/{mm}/{year}', en='{day} {month_name} {year}'),
-    'month.1': W(vi='tháng 1', en='January'),
-    'month.2': W(vi='tháng 2', en='February'),
-    'month.3': W(vi='tháng 3', en='March'),
-    'month.4': W(vi='tháng 4', en='April'),
-    'month.5': W(vi='tháng 5', en='May'),
-    'month.6': W(vi='tháng 6', en='June'),
-    'month.7': W(vi='tháng 7', en='July'),
-    'month.8': W(vi='tháng 8', en='August'),
-    'month.9': W(vi='tháng 9', en='September'),
-    'month.10': W(vi='tháng 10', en='October'),
-    'month.11': W(vi='tháng 11', en='November'),
-    'month.12': W(vi='tháng 12', en='December'),
+    "locale": W(vi="vi-VN", en="en-US"),
+    "number.group": W(vi=".", en=","),
+    "number.decimal": W(vi=",", en="."),
+    "date.short": W(vi="{dd}/{mm}/{year}", en="{day} {month_name} {year}"),
+    "month.1": W(vi="tháng 1", en="January"),
+    "month.2": W(vi="tháng 2", en="February"),
+    "month.3": W(vi="tháng 3", en="March"),
+    "month.4": W(vi="tháng 4", en="April"),
+    "month.5": W(vi="tháng 5", en="May"),
+    "month.6": W(vi="tháng 6", en="June"),
+    "month.7": W(vi="tháng 7", en="July"),
+    "month.8": W(vi="tháng 8", en="August"),
+    "month.9": W(vi="tháng 9", en="September"),
+    "month.10": W(vi="tháng 10", en="October"),
+    "month.11": W(vi="tháng 11", en="November"),
+    "month.12": W(vi="tháng 12", en="December"),
     # ---- words filled into messages
-    'column.agency': W(vi='Đơn vị', en='agency'),
-    'column.period': W(vi='Kỳ báo cáo', en='period'),
-    'column.indicator': W(vi='Mã chỉ tiêu', en='indicator'),
-    'column.numerator': W(vi='Tử số', en='numerator'),
-    'column.denominator': W(vi='Mẫu số', en='denominator'),
-    'column.value': W(vi='Giá trị', en='value'),
-    'column.note': W(vi='Ghi chú', en='note'),
-    'count.numerator': W(vi='tử số', en='numerator'),
-    'count.denominator': W(vi='mẫu số', en='denominator'),
-    'kind.pooled': W(vi='gộp nhiều đơn vị', en='pooled'),
-    'kind.flow': W(vi='cộng dồn theo kỳ', en='year-to-date (flow)'),
-    'kind.pooled_flow': W(vi='gộp nhiều đơn vị và cộng dồn theo kỳ', en='pooled and year-to-date (flow)'),
-    'cut_cell': W(vi='{start}… ({length} ký tự)', en='{start}… ({length} characters)'),
-    'did_you_mean': W(vi=' (có phải là {suggestion}?)', en=' (did you mean {suggestion}?)'),
+    "column.agency": W(vi="Đơn vị", en="agency"),
+    "column.period": W(vi="Kỳ báo cáo", en="period"),
+    "column.indicator": W(vi="Mã chỉ tiêu", en="indicator"),
+    "column.numerator": W(vi="Tử số", en="numerator"),
+    "column.denominator": W(vi="Mẫu số", en="denominator"),
+    "column.value": W(vi="Giá trị", en="value"),
+    "column.note": W(vi="Ghi chú", en="note"),
+    "count.numerator": W(vi="tử số", en="numerator"),
+    "count.denominator": W(vi="mẫu số", en="denominator"),
+    "kind.pooled": W(vi="gộp nhiều đơn vị", en="pooled"),
+    "kind.flow": W(vi="cộng dồn theo kỳ", en="year-to-date (flow)"),
+    "kind.pooled_flow": W(vi="gộp nhiều đơn vị và cộng dồn theo kỳ", en="pooled and year-to-date (flow)"),
+    "cut_cell": W(vi="{start}… ({length} ký tự)", en="{start}… ({length} characters)"),
+    "did_you_mean": W(vi=" (có phải là {suggestion}?)", en=" (did you mean {suggestion}?)"),
     # ---- the submission form (cds template)
-    'template.sheet': W(vi='Báo cáo', en='Report'),
-    'template.number': W(vi='STT', en='No.'),
-    'template.name': W(vi='Tên chỉ tiêu', en='Indicator name'),
-    'template.unit': W(vi='Đơn vị tính', en='Unit'),
-    'template.guidance': W(vi='Hướng dẫn', en='Guidance'),
-    'template.milestone_unit': W(vi='mốc', en='milestone'),
-    'template.title': W(vi='Kế hoạch {plan_number} — {agency} — {period}', en='Plan {plan_number} — {agency} — {period}'),
-    'template.error_count': W(vi='Số nguyên không âm', en='A whole number ≥ 0'),
-    'template.error_percent': W(vi='Tỷ lệ từ 0 đến 100', en='A percent from 0 to 100'),
-    'template.error_status': W(vi='Chọn một trạng thái trong danh sách', en='Pick a status from the list'),
+    "template.sheet": W(vi="Báo cáo", en="Report"),
+    "template.number": W(vi="STT", en="No."),
+    "template.name": W(vi="Tên chỉ tiêu", en="Indicator name"),
+    "template.unit": W(vi="Đơn vị tính", en="Unit"),
+    "template.guidance": W(vi="Hướng dẫn", en="Guidance"),
+    "template.milestone_unit": W(vi="mốc", en="milestone"),
+    "template.title": W(
+        vi="Kế hoạch {plan_number} — {agency} — {period}", en="Plan {plan_number} — {agency} — {period}"
+    ),
+    "template.error_count": W(vi="Số nguyên không âm", en="A whole number ≥ 0"),
+    "template.error_percent": W(vi="Tỷ lệ từ 0 đến 100", en="A percent from 0 to 100"),
+    "template.error_status": W(vi="Chọn một trạng thái trong danh sách", en="Pick a status from the list"),
     # Milestone statuses as offered in the form's list (CONTRACT §3 spellings; read back in either language).
-    'status.done': W(vi='hoàn thành', en='done'),
-    'status.in_progress': W(vi='đang triển khai', en='in_progress'),
-    'status.not_started': W(vi='chưa triển khai', en='not_started'),
+    "status.done": W(vi="hoàn thành", en="done"),
+    "status.in_progress": W(vi="đang triển khai", en="in_progress"),
+    "status.not_started": W(vi="chưa triển khai", en="not_started"),
     # ---- cds indicators --context
-    'context_title': W(vi='Số liệu năm {baseline_year} không có mục tiêu (chỉ để tham khảo) — Kế hoạch {plan_number}',
-                       en='{baseline_year} figures without a target (context only) — Plan {plan_number}'),
-    'quote': W(vi='Trích Kế hoạch', en="The plan's words"),
-    'plan_check_title': W(vi='Kiểm tra bộ kế hoạch {path}', en='Plan pack check {path}'),
-    'plan_check_ok': W(vi='Hợp lệ: kế hoạch {plan_number} năm {year}, {indicators} chỉ tiêu, {warnings} cảnh báo',
-                       en='Valid: plan {plan_number} for {year}, {indicators} indicators, {warnings} warning(s)'),
-    'plan_check_summary': W(vi='{errors} lỗi, {warnings} cảnh báo trong bộ kế hoạch {path}',
-                            en='{errors} error(s), {warnings} warning(s) in the plan pack {path}'),
-    'plan_new_done': W(vi='Đã tạo bộ kế hoạch năm {year} tại {path}: {baselines} giá trị năm {baseline_year} từ {files} tệp; '
-                          'hãy rà soát các mục tiêu (review: true) rồi chạy: cds plan check {path}',
-                       en='Wrote the {year} plan pack to {path}: {baselines} baselines of {baseline_year} from {files} files; '
-                          'review the targets (review: true), then run: cds plan check {path}'),
-    'reported': W(vi='theo báo cáo', en='reported'),
+    "context_title": W(
+        vi="Số liệu năm {baseline_year} không có mục tiêu (chỉ để tham khảo) — Kế hoạch {plan_number}",
+        en="{baseline_year} figures without a target (context only) — Plan {plan_number}",
+    ),
+    "quote": W(vi="Trích Kế hoạch", en="The plan's words"),
+    "plan_check_title": W(vi="Kiểm tra bộ kế hoạch {path}", en="Plan pack check {path}"),
+    "plan_check_ok": W(
+        vi="Hợp lệ: kế hoạch {plan_number} năm {year}, {indicators} chỉ tiêu, {warnings} cảnh báo",
+        en="Valid: plan {plan_number} for {year}, {indicators} indicators, {warnings} warning(s)",
+    ),
+    "plan_check_summary": W(
+        vi="{errors} lỗi, {warnings} cảnh báo trong bộ kế hoạch {path}",
+        en="{errors} error(s), {warnings} warning(s) in the plan pack {path}",
+    ),
+    "plan_new_done": W(
+        vi="Đã tạo bộ kế hoạch năm {year} tại {path}: {baselines} giá trị năm {baseline_year} từ {files} tệp; "
+        "hãy rà soát các mục tiêu (review: true) rồi chạy: cds plan check {path}",
+        en="Wrote the {year} plan pack to {path}: {baselines} baselines of {baseline_year} from {files} files; "
+        "review the targets (review: true), then run: cds plan check {path}",
+    ),
+    "reported": W(vi="theo báo cáo", en="reported"),
     # ---- the Word report's legal form (Nghị định 30/2020/NĐ-CP): fixed wording, Vietnamese in both languages
     # a \n marks where a heading line breaks when it does not fit its column
-    'legal.authority': W(vi='ỦY BAN NHÂN DÂN\nTỈNH {province}', en='ỦY BAN NHÂN DÂN\nTỈNH {province}'),
-    'legal.issuer': W(vi='SỞ THÔNG TIN VÀ TRUYỀN THÔNG', en='SỞ THÔNG TIN VÀ TRUYỀN THÔNG'),
-    'legal.nation': W(vi='CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', en='CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'),
-    'legal.motto': W(vi='Độc lập - Tự do - Hạnh phúc', en='Độc lập - Tự do - Hạnh phúc'),
-    'legal.number': W(vi='Số:       /BC-STTTT', en='Số:       /BC-STTTT'),
-    'legal.recipients_title': W(vi='Nơi nhận:', en='Nơi nhận:'),
-    'legal.recipient_committee': W(vi='- Ủy ban nhân dân tỉnh (b/c);', en='- Ủy ban nhân dân tỉnh (b/c);'),
-    'legal.recipient_archive': W(vi='- Lưu: VT, CĐS.', en='- Lưu: VT, CĐS.'),
-    'legal.signer': W(vi='GIÁM ĐỐC', en='GIÁM ĐỐC'),
-    'legal.signer_name': W(vi='[Họ và tên]', en='[Họ và tên]'),
-    'legal.end': W(vi='./.', en='./.'),
+    "legal.authority": W(vi="ỦY BAN NHÂN DÂN\nTỈNH {province}", en="ỦY BAN NHÂN DÂN\nTỈNH {province}"),
+    "legal.issuer": W(vi="SỞ THÔNG TIN VÀ TRUYỀN THÔNG", en="SỞ THÔNG TIN VÀ TRUYỀN THÔNG"),
+    "legal.nation": W(vi="CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", en="CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+    "legal.motto": W(vi="Độc lập - Tự do - Hạnh phúc", en="Độc lập - Tự do - Hạnh phúc"),
+    "legal.number": W(vi="Số:       /BC-STTTT", en="Số:       /BC-STTTT"),
+    "legal.recipients_title": W(vi="Nơi nhận:", en="Nơi nhận:"),
+    "legal.recipient_committee": W(vi="- Ủy ban nhân dân tỉnh (b/c);", en="- Ủy ban nhân dân tỉnh (b/c);"),
+    "legal.recipient_archive": W(vi="- Lưu: VT, CĐS.", en="- Lưu: VT, CĐS."),
+    "legal.signer": W(vi="GIÁM ĐỐC", en="GIÁM ĐỐC"),
+    "legal.signer_name": W(vi="[Họ và tên]", en="[Họ và tên]"),
+    "legal.end": W(vi="./.", en="./."),
     # ---- the Word draft (Nghị định 30/2020/NĐ-CP, Phụ lục I)
-    'report_subject': W(vi='Kết quả thực hiện Kế hoạch chuyển đổi số năm {year}',
-                        en='Results of the Digital Transformation Plan {year}'),
-    'addressee': W(vi='Kính gửi: Ủy ban nhân dân tỉnh {province}.', en="To: the People's Committee of {province} province."),
-    'report_basis_clause': W(
-        vi='Căn cứ Kế hoạch số {number} ngày {date} của {issuer} ({plan_title}), Sở Thông tin và Truyền thông '
-           'báo cáo kết quả thực hiện {period} như sau:',
-        en='Pursuant to Plan No. {number} of {date} of the {issuer} ({plan_title}), the Department of Information '
-           'and Communications reports the results for {period} as follows:',
+    "report_subject": W(
+        vi="Kết quả thực hiện Kế hoạch chuyển đổi số năm {year}", en="Results of the Digital Transformation Plan {year}"
     ),
-    'quarter_prose': W(vi='quý {roman}/{year}', en='Q{n} {year}'),
-    'quarters_prose': W(vi='quý {quarters} năm {year}', en='{quarters} {year}'),
-    'quarter_prose_item': W(vi='{roman}', en='Q{n}'),
-    'and': W(vi='và', en='and'),
-    'appendix_ref': W(vi='Số liệu đầu vào và chất lượng dữ liệu được nêu chi tiết tại Phụ lục kèm theo Báo cáo này',
-                      en='The input data and its quality are set out in the Appendix to this report'),
-    'appendix_label': W(vi='Phụ lục', en='Appendix'),
-    'appendix_title': W(vi='SỐ LIỆU ĐẦU VÀO VÀ CHẤT LƯỢNG DỮ LIỆU', en='INPUT DATA AND DATA QUALITY'),
-    'appendix_attached': W(vi='(Kèm theo Báo cáo số       /BC-STTTT {legal_date} của Sở Thông tin và Truyền thông)',
-                           en='(Attached to Report No.       /BC-STTTT of {date} of the Department of Information and Communications)'),
-    'legal.date': W(vi='ngày {day} tháng {month} năm {year}', en='ngày {day} tháng {month} năm {year}'),
-    'legal.date_blank': W(vi='ngày …… tháng …… năm ……', en='ngày …… tháng …… năm ……'),
+    "addressee": W(
+        vi="Kính gửi: Ủy ban nhân dân tỉnh {province}.", en="To: the People's Committee of {province} province."
+    ),
+    "report_basis_clause": W(
+        vi="Căn cứ Kế hoạch số {number} ngày {date} của {issuer} ({plan_title}), Sở Thông tin và Truyền thông "
+        "báo cáo kết quả thực hiện {period} như sau:",
+        en="Pursuant to Plan No. {number} of {date} of the {issuer} ({plan_title}), the Department of Information "
+        "and Communications reports the results for {period} as follows:",
+    ),
+    "quarter_prose": W(vi="quý {roman}/{year}", en="Q{n} {year}"),
+    "quarters_prose": W(vi="quý {quarters} năm {year}", en="{quarters} {year}"),
+    "quarter_prose_item": W(vi="{roman}", en="Q{n}"),
+    "and": W(vi="và", en="and"),
+    "appendix_ref": W(
+        vi="Số liệu đầu vào và chất lượng dữ liệu được nêu chi tiết tại Phụ lục kèm theo Báo cáo này",
+        en="The input data and its quality are set out in the Appendix to this report",
+    ),
+    "appendix_label": W(vi="Phụ lục", en="Appendix"),
+    "appendix_title": W(vi="SỐ LIỆU ĐẦU VÀO VÀ CHẤT LƯỢNG DỮ LIỆU", en="INPUT DATA AND DATA QUALITY"),
+    "appendix_attached": W(
+        vi="(Kèm theo Báo cáo số       /BC-STTTT {legal_date} của Sở Thông tin và Truyền thông)",
+        en="(Attached to Report No.       /BC-STTTT of {date} of the Department of Information and Communications)",
+    ),
+    "legal.date": W(vi="ngày {day} tháng {month} năm {year}", en="ngày {day} tháng {month} năm {year}"),
+    "legal.date_blank": W(vi="ngày …… tháng …… năm ……", en="ngày …… tháng …… năm ……"),
     # ---- plan packs (cds plan check; the first error also stops every other command)
-    'finding.pack_no_targets': W(vi='thư mục không có tệp mục tiêu targets_<năm>.yaml; một bộ kế hoạch cần đúng một tệp như vậy',
-                                 en='no targets_<year>.yaml in this directory; a plan pack needs exactly one'),
-    'finding.pack_many_targets': W(vi='có nhiều tệp mục tiêu ({files}); một bộ kế hoạch chỉ có một năm — giữ một tệp',
-                                   en='more than one targets file ({files}); a pack holds one plan year — keep one'),
-    'finding.pack_many_baselines': W(vi='có nhiều tệp giá trị cơ sở ({files}); giữ một tệp',
-                                     en='more than one baseline file ({files}); keep one'),
-    'finding.pack_no_agencies': W(vi='thư mục không có tệp agencies.yaml (danh sách đơn vị)',
-                                  en='no agencies.yaml (the list of agencies) in this directory'),
-    'finding.plan_file_missing': W(vi='không tìm thấy tệp kế hoạch', en='plan file not found'),
-    'finding.plan_file_unreadable': W(vi='không đọc được tệp kế hoạch ({reason}); hãy lưu dạng văn bản UTF-8',
-                                      en='cannot read the plan file ({reason}); save it as UTF-8 text'),
-    'finding.yaml_invalid': W(vi='không phải YAML hợp lệ ({problem})', en='not valid YAML ({problem})'),
-    'finding.year_mismatch': W(vi='tên tệp ghi năm {named} nhưng nội dung ghi year: {stated}; sửa một trong hai cho khớp',
-                               en='the file name says {named} but its year: is {stated}; make them agree'),
-    'finding.baseline_year_not_before': W(
-        vi='giá trị cơ sở năm {baseline_year} không trước năm kế hoạch {year}; giá trị cơ sở là kết quả của năm trước',
-        en='baselines of {baseline_year} are not before the plan year {year}; baselines are an earlier year\'s results',
+    "finding.pack_no_targets": W(
+        vi="thư mục không có tệp mục tiêu targets_<năm>.yaml; một bộ kế hoạch cần đúng một tệp như vậy",
+        en="no targets_<year>.yaml in this directory; a plan pack needs exactly one",
     ),
-    'finding.baseline_year_gap': W(
-        vi='giá trị cơ sở là của năm {baseline_year}, không phải năm liền trước {previous}; kiểm tra lại tệp',
-        en='the baselines are of {baseline_year}, not of the year before the plan ({previous}); check the file',
+    "finding.pack_many_targets": W(
+        vi="có nhiều tệp mục tiêu ({files}); một bộ kế hoạch chỉ có một năm — giữ một tệp",
+        en="more than one targets file ({files}); a pack holds one plan year — keep one",
     ),
-    'finding.field_missing': W(vi='{path}: thiếu khóa bắt buộc', en='{path}: a required key is missing'),
-    'finding.field_unknown': W(vi='{path}: khóa không có trong mẫu kế hoạch (kiểm tra chính tả)',
-                               en='{path}: not a key of a plan file (check the spelling)'),
-    'finding.value_not_allowed': W(vi='{path}: giá trị {value} không được phép; dùng một trong {expected}',
-                                   en='{path}: {value} is not allowed; use one of {expected}'),
-    'finding.value_not_number': W(vi='{path}: {value} không phải là số', en='{path}: {value} is not a number'),
-    'finding.value_not_text': W(vi='{path}: cần một chuỗi văn bản, không phải {value}', en='{path}: should be text, not {value}'),
-    'finding.value_not_list': W(vi='{path}: cần một danh sách (các dòng bắt đầu bằng "- ")',
-                                en='{path}: should be a list (lines starting with "- ")'),
-    'finding.value_not_mapping': W(vi='{path}: cần các cặp khóa: giá trị', en='{path}: should be key: value pairs'),
-    'finding.value_invalid': W(vi='{path}: giá trị không hợp lệ ({detail})', en='{path}: invalid value ({detail})'),
-    'finding.weight_negative': W(vi='{path}: trọng số không được âm', en='{path}: a weight must not be negative'),
-    'finding.percent_target': W(vi='{path}: chỉ tiêu tỷ lệ cần mục tiêu là một số và phép so sánh >=, >, <= hoặc <',
-                                en='{path}: a percent indicator needs a numeric target and one of >=, >, <=, <'),
-    'finding.milestone_target': W(vi="{path}: chỉ tiêu mốc cần target: done và comparator: '='",
-                                  en="{path}: a milestone needs target: done and comparator: '='"),
-    'finding.reporter_single': W(vi='{path}: chỉ tiêu một đơn vị (single) ghi reporter, không ghi reporters',
-                                 en='{path}: a single indicator names its reporter, and has no reporters list'),
-    'finding.reporter_pooled': W(vi='{path}: chỉ tiêu gộp (pooled) ghi danh sách reporters, không ghi reporter',
-                                 en='{path}: a pooled indicator lists reporters, and names no single reporter'),
-    'finding.due_invalid': W(vi='{path}: hạn {value} không phải một quý (ghi theo dạng <năm>-Q4)',
-                             en='{path}: due {value} is not a quarter (write it as <year>-Q4)'),
-    'finding.baseline_unsourced': W(vi='{path}: giá trị cơ sở có số liệu cần nguồn (mục và trích dẫn)',
-                                    en='{path}: a stated baseline needs its source (section and quote)'),
-    'finding.baseline_unexplained': W(vi='{path}: giá trị cơ sở để trống (null) cần ghi chú lý do Kế hoạch không nêu',
-                                      en='{path}: a null baseline needs a note saying why the plan gives none'),
-    'finding.duplicate_pillar': W(vi='trụ cột {pillar} được khai báo hai lần', en='pillar {pillar} is declared twice'),
-    'finding.duplicate_indicator': W(vi='mã chỉ tiêu {indicator} được khai báo hai lần', en='indicator id {indicator} is declared twice'),
-    'finding.unknown_pillar': W(vi='{indicator}: không có trụ cột {pillar} (các trụ cột: {known})',
-                                en='{indicator}: unknown pillar {pillar} (known: {known})'),
-    'finding.unknown_reporter': W(vi='{indicator}: đơn vị báo cáo {reporter} không có trong agencies.yaml',
-                                  en='{indicator}: reporter {reporter} is not in agencies.yaml'),
-    'finding.unknown_reporters_entry': W(vi='{indicator}: {entry} không phải mã đơn vị hay nhóm trong agencies.yaml',
-                                         en='{indicator}: {entry} is neither an agency code nor a group of agencies.yaml'),
-    'finding.due_outside_year': W(vi='{indicator}: hạn {due} nằm ngoài năm kế hoạch {year}',
-                                  en='{indicator}: due {due} is outside the plan year {year}'),
-    'finding.group_unknown_agency': W(vi='nhóm {group}: không có đơn vị {agencies}', en='group {group}: unknown agency {agencies}'),
-    'finding.agency_name_clash': W(vi='{spelling} của {agency} đã là tên của {owner}; mỗi tên chỉ thuộc một đơn vị',
-                                   en='{spelling} of {agency} is already a name of {owner}; a name belongs to one agency'),
-    'finding.baseline_unknown_indicator': W(vi='giá trị cơ sở cho chỉ tiêu không có trong tệp mục tiêu: {indicator}',
-                                            en='baseline for an indicator the targets file does not have: {indicator}'),
-    'finding.baseline_duplicate': W(vi='giá trị cơ sở thứ hai cho {indicator}', en='a second baseline for {indicator}'),
-    'finding.baseline_milestone_value': W(vi='{indicator} là chỉ tiêu mốc: giá trị cơ sở phải là một trong {statuses} hoặc null',
-                                          en='{indicator} is a milestone: its baseline must be one of {statuses} or null'),
-    'finding.baseline_percent_value': W(vi='{indicator} là chỉ tiêu tỷ lệ: giá trị cơ sở phải là số hoặc null, không phải {value}',
-                                        en='{indicator} is a percent: its baseline must be a number or null, not {value}'),
-    'finding.context_duplicate': W(vi='mã số liệu tham khảo {id} được khai báo hai lần', en='context id {id} is declared twice'),
-    'finding.quote_not_in_source': W(vi='{path}: trích dẫn không có trong văn bản Kế hoạch: "{quote}"',
-                                     en='{path}: the quote is not in the plan\'s text: "{quote}"'),
-    'finding.no_reporters': W(vi='{indicator}: chỉ tiêu gộp chưa có đơn vị báo cáo (reporters); cds status sẽ không chờ ai gửi',
-                              en='{indicator}: a pooled indicator without reporters; cds status will expect nobody to send it'),
-    'finding.unsendable': W(vi='{indicator}: các nhóm đơn vị báo cáo ({entries}) không có đơn vị nào; không ai gửi được chỉ tiêu này',
-                            en='{indicator}: its reporter groups ({entries}) have no members; no agency can send it'),
-    'finding.pillar_empty': W(vi='trụ cột {pillar} không có chỉ tiêu nào', en='pillar {pillar} has no indicators'),
-    'finding.weight_zero': W(vi='{path}: trọng số 0 — {what} không được tính vào điểm',
-                             en='{path}: weight 0 — {what} does not count in any score'),
-    'finding.short_name_missing': W(vi='{indicator}: thiếu tên ngắn {key} (tối đa {limit} ký tự) dùng trong bảng và biểu đồ',
-                                    en='{indicator}: no {key} (at most {limit} characters) for tables and charts'),
-    'finding.short_name_long': W(vi='{indicator}: {key} dài {length} ký tự, quá {limit}; hãy rút gọn',
-                                 en='{indicator}: {key} is {length} characters long, more than {limit}; shorten it'),
-    'finding.plan_info_review': W(vi='số hiệu, ngày và tên Kế hoạch chuyển từ năm trước; ghi theo Kế hoạch năm {year} rồi xóa dòng review: true',
-                                  en="plan number, date and titles carried over from last year; set those of the {year} plan, then delete 'review: true'"),
-    'finding.target_review': W(vi='{indicator}: mục tiêu chuyển từ năm trước, cần rà soát theo Kế hoạch mới rồi xóa dòng review: true',
-                               en="{indicator}: target carried over from last year; check it against the new plan, then delete 'review: true'"),
+    "finding.pack_many_baselines": W(
+        vi="có nhiều tệp giá trị cơ sở ({files}); giữ một tệp", en="more than one baseline file ({files}); keep one"
+    ),
+    "finding.pack_no_agencies": W(
+        vi="thư mục không có tệp agencies.yaml (danh sách đơn vị)",
+        en="no agencies.yaml (the list of agencies) in this directory",
+    ),
+    "finding.plan_file_missing": W(vi="không tìm thấy tệp kế hoạch", en="plan file not found"),
+    "finding.plan_file_unreadable": W(
+        vi="không đọc được tệp kế hoạch ({reason}); hãy lưu dạng văn bản UTF-8",
+        en="cannot read the plan file ({reason}); save it as UTF-8 text",
+    ),
+    "finding.yaml_invalid": W(vi="không phải YAML hợp lệ ({problem})", en="not valid YAML ({problem})"),
+    "finding.year_mismatch": W(
+        vi="tên tệp ghi năm {named} nhưng nội dung ghi year: {stated}; sửa một trong hai cho khớp",
+        en="the file name says {named} but its year: is {stated}; make them agree",
+    ),
+    "finding.baseline_year_not_before": W(
+        vi="giá trị cơ sở năm {baseline_year} không trước năm kế hoạch {year}; giá trị cơ sở là kết quả của năm trước",
+        en="baselines of {baseline_year} are not before the plan year {year}; baselines are an earlier year's results",
+    ),
+    "finding.baseline_year_gap": W(
+        vi="giá trị cơ sở là của năm {baseline_year}, không phải năm liền trước {previous}; kiểm tra lại tệp",
+        en="the baselines are of {baseline_year}, not of the year before the plan ({previous}); check the file",
+    ),
+    "finding.field_missing": W(vi="{path}: thiếu khóa bắt buộc", en="{path}: a required key is missing"),
+    "finding.field_unknown": W(
+        vi="{path}: khóa không có trong mẫu kế hoạch (kiểm tra chính tả)",
+        en="{path}: not a key of a plan file (check the spelling)",
+    ),
+    "finding.value_not_allowed": W(
+        vi="{path}: giá trị {value} không được phép; dùng một trong {expected}",
+        en="{path}: {value} is not allowed; use one of {expected}",
+    ),
+    "finding.value_not_number": W(vi="{path}: {value} không phải là số", en="{path}: {value} is not a number"),
+    "finding.value_not_text": W(
+        vi="{path}: cần một chuỗi văn bản, không phải {value}", en="{path}: should be text, not {value}"
+    ),
+    "finding.value_not_list": W(
+        vi='{path}: cần một danh sách (các dòng bắt đầu bằng "- ")',
+        en='{path}: should be a list (lines starting with "- ")',
+    ),
+    "finding.value_not_mapping": W(vi="{path}: cần các cặp khóa: giá trị", en="{path}: should be key: value pairs"),
+    "finding.value_invalid": W(vi="{path}: giá trị không hợp lệ ({detail})", en="{path}: invalid value ({detail})"),
+    "finding.weight_negative": W(vi="{path}: trọng số không được âm", en="{path}: a weight must not be negative"),
+    "finding.percent_target": W(
+        vi="{path}: chỉ tiêu tỷ lệ cần mục tiêu là một số và phép so sánh >=, >, <= hoặc <",
+        en="{path}: a percent indicator needs a numeric target and one of >=, >, <=, <",
+    ),
+    "finding.milestone_target": W(
+        vi="{path}: chỉ tiêu mốc cần target: done và comparator: '='",
+        en="{path}: a milestone needs target: done and comparator: '='",
+    ),
+    "finding.reporter_single": W(
+        vi="{path}: chỉ tiêu một đơn vị (single) ghi reporter, không ghi reporters",
+        en="{path}: a single indicator names its reporter, and has no reporters list",
+    ),
+    "finding.reporter_pooled": W(
+        vi="{path}: chỉ tiêu gộp (pooled) ghi danh sách reporters, không ghi reporter",
+        en="{path}: a pooled indicator lists reporters, and names no single reporter",
+    ),
+    "finding.due_invalid": W(
+        vi="{path}: hạn {value} không phải một quý (ghi theo dạng <năm>-Q4)",
+        en="{path}: due {value} is not a quarter (write it as <year>-Q4)",
+    ),
+    "finding.baseline_unsourced": W(
+        vi="{path}: giá trị cơ sở có số liệu cần nguồn (mục và trích dẫn)",
+        en="{path}: a stated baseline needs its source (section and quote)",
+    ),
+    "finding.baseline_unexplained": W(
+        vi="{path}: giá trị cơ sở để trống (null) cần ghi chú lý do Kế hoạch không nêu",
+        en="{path}: a null baseline needs a note saying why the plan gives none",
+    ),
+    "finding.duplicate_pillar": W(vi="trụ cột {pillar} được khai báo hai lần", en="pillar {pillar} is declared twice"),
+    "finding.duplicate_indicator": W(
+        vi="mã chỉ tiêu {indicator} được khai báo hai lần", en="indicator id {indicator} is declared twice"
+    ),
+    "finding.unknown_pillar": W(
+        vi="{indicator}: không có trụ cột {pillar} (các trụ cột: {known})",
+        en="{indicator}: unknown pillar {pillar} (known: {known})",
+    ),
+    "finding.unknown_reporter": W(
+        vi="{indicator}: đơn vị báo cáo {reporter} không có trong agencies.yaml",
+        en="{indicator}: reporter {reporter} is not in agencies.yaml",
+    ),
+    "finding.unknown_reporters_entry": W(
+        vi="{indicator}: {entry} không phải mã đơn vị hay nhóm trong agencies.yaml",
+        en="{indicator}: {entry} is neither an agency code nor a group of agencies.yaml",
+    ),
+    "finding.due_outside_year": W(
+        vi="{indicator}: hạn {due} nằm ngoài năm kế hoạch {year}",
+        en="{indicator}: due {due} is outside the plan year {year}",
+    ),
+    "finding.group_unknown_agency": W(
+        vi="nhóm {group}: không có đơn vị {agencies}", en="group {group}: unknown agency {agencies}"
+    ),
+    "finding.agency_name_clash": W(
+        vi="{spelling} của {agency} đã là tên của {owner}; mỗi tên chỉ thuộc một đơn vị",
+        en="{spelling} of {agency} is already a name of {owner}; a name belongs to one agency",
+    ),
+    "finding.baseline_unknown_indicator": W(
+        vi="giá trị cơ sở cho chỉ tiêu không có trong tệp mục tiêu: {indicator}",
+        en="baseline for an indicator the targets file does not have: {indicator}",
+    ),
+    "finding.baseline_duplicate": W(vi="giá trị cơ sở thứ hai cho {indicator}", en="a second baseline for {indicator}"),
+    "finding.baseline_milestone_value": W(
+        vi="{indicator} là chỉ tiêu mốc: giá trị cơ sở phải là một trong {statuses} hoặc null",
+        en="{indicator} is a milestone: its baseline must be one of {statuses} or null",
+    ),
+    "finding.baseline_percent_value": W(
+        vi="{indicator} là chỉ tiêu tỷ lệ: giá trị cơ sở phải là số hoặc null, không phải {value}",
+        en="{indicator} is a percent: its baseline must be a number or null, not {value}",
+    ),
+    "finding.context_duplicate": W(
+        vi="mã số liệu tham khảo {id} được khai báo hai lần", en="context id {id} is declared twice"
+    ),
+    "finding.quote_not_in_source": W(
+        vi='{path}: trích dẫn không có trong văn bản Kế hoạch: "{quote}"',
+        en='{path}: the quote is not in the plan\'s text: "{quote}"',
+    ),
+    "finding.no_reporters": W(
+        vi="{indicator}: chỉ tiêu gộp chưa có đơn vị báo cáo (reporters); cds status sẽ không chờ ai gửi",
+        en="{indicator}: a pooled indicator without reporters; cds status will expect nobody to send it",
+    ),
+    "finding.unsendable": W(
+        vi="{indicator}: các nhóm đơn vị báo cáo ({entries}) không có đơn vị nào; không ai gửi được chỉ tiêu này",
+        en="{indicator}: its reporter groups ({entries}) have no members; no agency can send it",
+    ),
+    "finding.pillar_empty": W(vi="trụ cột {pillar} không có chỉ tiêu nào", en="pillar {pillar} has no indicators"),
+    "finding.weight_zero": W(
+        vi="{path}: trọng số 0 — {what} không được tính vào điểm",
+        en="{path}: weight 0 — {what} does not count in any score",
+    ),
+    "finding.short_name_missing": W(
+        vi="{indicator}: thiếu tên ngắn {key} (tối đa {limit} ký tự) dùng trong bảng và biểu đồ",
+        en="{indicator}: no {key} (at most {limit} characters) for tables and charts",
+    ),
+    "finding.short_name_long": W(
+        vi="{indicator}: {key} dài {length} ký tự, quá {limit}; hãy rút gọn",
+        en="{indicator}: {key} is {length} characters long, more than {limit}; shorten it",
+    ),
+    "finding.plan_info_review": W(
+        vi="số hiệu, ngày và tên Kế hoạch chuyển từ năm trước; ghi theo Kế hoạch năm {year} rồi xóa dòng review: true",
+        en="plan number, date and titles carried over from last year; set those of the {year} plan, then delete "
+        "'review: true'",
+    ),
+    "finding.target_review": W(
+        vi="{indicator}: mục tiêu chuyển từ năm trước, cần rà soát theo Kế hoạch mới rồi xóa dòng review: true",
+        en="{indicator}: target carried over from last year; check it against the new plan, then delete 'review: true'",
+    ),
     # ---- HTML report
-    'html.coverage': W(vi='độ phủ số liệu {coverage}', en='data coverage {coverage}'),
-    'html.indicators': W(vi='{count} chỉ tiêu', en='{count} indicators'),
-    'html.reports_received': W(vi='đã nhận {received}/{expected} báo cáo kỳ {period}',
-                               en='{received} of {expected} reports received for {period}'),
-    'html.pillar_facts': W(vi='{score} điểm · độ phủ số liệu {coverage} · {count} chỉ tiêu',
-                           en='score {score} · data coverage {coverage} · {count} indicators'),
-    'html.contents': W(vi='Nội dung', en='Contents'),
-    'html.trend': W(vi='Diễn biến', en='Trend'),
-    'html.trend_note': W(
-        vi='Cột diễn biến: giá trị các quý (đường liền) so với mục tiêu (nét đứt). '
-           'Bấm vào tên chỉ tiêu để xem tên đầy đủ theo Kế hoạch.',
-        en='Trend column: the quarterly values (solid line) against the target (dashed line). '
-           "Click an indicator's name for the plan's full wording.",
+    "html.coverage": W(vi="độ phủ số liệu {coverage}", en="data coverage {coverage}"),
+    "html.indicators": W(vi="{count} chỉ tiêu", en="{count} indicators"),
+    "html.reports_received": W(
+        vi="đã nhận {received}/{expected} báo cáo kỳ {period}",
+        en="{received} of {expected} reports received for {period}",
     ),
-    'html.heat_note': W(
-        vi='Mỗi ô ghi tỷ lệ báo cáo đã nhận; nền xanh từ {high}%, vàng từ {low}% đến dưới {high}%, đỏ dưới {low}%; '
-           '— : không có báo cáo phải gửi.',
-        en='Each cell gives the share of reports received; green from {high}%, amber from {low}% to under {high}%, '
-           'red under {low}%; — : no report was due.',
+    "html.pillar_facts": W(
+        vi="{score} điểm · độ phủ số liệu {coverage} · {count} chỉ tiêu",
+        en="score {score} · data coverage {coverage} · {count} indicators",
+    ),
+    "html.contents": W(vi="Nội dung", en="Contents"),
+    "html.trend": W(vi="Diễn biến", en="Trend"),
+    "html.trend_note": W(
+        vi="Cột diễn biến: giá trị các quý (đường liền) so với mục tiêu (nét đứt). "
+        "Bấm vào tên chỉ tiêu để xem tên đầy đủ theo Kế hoạch.",
+        en="Trend column: the quarterly values (solid line) against the target (dashed line). "
+        "Click an indicator's name for the plan's full wording.",
+    ),
+    "html.heat_note": W(
+        vi="Mỗi ô ghi tỷ lệ báo cáo đã nhận; nền xanh từ {high}%, vàng từ {low}% đến dưới {high}%, đỏ dưới {low}%; "
+        "— : không có báo cáo phải gửi.",
+        en="Each cell gives the share of reports received; green from {high}%, amber from {low}% to under {high}%, "
+        "red under {low}%; — : no report was due.",
     ),
     # ---- text alternatives of the report's charts (HTML and Word)
-    'alt.trend': W(vi='{name}: {values}; mục tiêu {target}', en='{name}: {values}; target {target}'),
-    'alt.attainment': W(vi='Biểu đồ thanh: mức đạt của từng chỉ tiêu so với vạch 100% — {pillar}: {items}',
-                        en='Bar chart: attainment of each indicator against the 100% line — {pillar}: {items}'),
-    'alt.trajectory': W(vi='Biểu đồ đường — {name}: {values}; mục tiêu {target}{projection}',
-                        en='Line chart — {name}: {values}; target {target}{projection}'),
-    'alt.projection': W(vi='; dự báo quý IV: {value}', en='; Q4 projection: {value}'),
-    'alt.completeness': W(vi='Biểu đồ nhiệt: tỷ lệ gửi báo cáo của {count} đơn vị theo quý; toàn tỉnh: {values}',
-                          en='Heat map: reporting rate of {count} agencies by quarter; province: {values}'),
+    "alt.trend": W(vi="{name}: {values}; mục tiêu {target}", en="{name}: {values}; target {target}"),
+    "alt.attainment": W(
+        vi="Biểu đồ thanh: mức đạt của từng chỉ tiêu so với vạch 100% — {pillar}: {items}",
+        en="Bar chart: attainment of each indicator against the 100% line — {pillar}: {items}",
+    ),
+    "alt.trajectory": W(
+        vi="Biểu đồ đường — {name}: {values}; mục tiêu {target}{projection}",
+        en="Line chart — {name}: {values}; target {target}{projection}",
+    ),
+    "alt.projection": W(vi="; dự báo quý IV: {value}", en="; Q4 projection: {value}"),
+    "alt.completeness": W(
+        vi="Biểu đồ nhiệt: tỷ lệ gửi báo cáo của {count} đơn vị theo quý; toàn tỉnh: {values}",
+        en="Heat map: reporting rate of {count} agencies by quarter; province: {values}",
+    ),
     # ---- "cannot continue" (exit 2)
-    'error.no_such_input': W(vi='không có tệp hoặc thư mục: {paths}', en='no such file or directory: {paths}'),
-    'error.period_option': W(vi='--period {value}: hãy ghi một quý của năm {year}, ví dụ {year}-Q2',
-                             en='--period {value}: give a quarter of {year}, e.g. {year}-Q2'),
-    'error.year_option': W(vi='--year {value}: Kế hoạch {plan_number} dành cho năm {year}',
-                           en='--year {value}: the plan ({plan_number}) covers {year}'),
-    'error.date_option': W(vi='--date {value}: ghi ngày theo dạng NNNN-TT-NN, ví dụ {year}-01-15',
-                           en='--date {value}: write the date as YYYY-MM-DD, e.g. {year}-01-15'),
-    'error.agency_option': W(vi='--agency {value}: không phải đơn vị của Kế hoạch; lệnh `cds status` và tệp agencies.yaml liệt kê các đơn vị',
-                             en='--agency {value}: not an agency of the plan; `cds status` and agencies.yaml list them'),
-    'error.cannot_write': W(vi='không ghi được {path}: {reason}', en='cannot write {path}: {reason}'),
-    'error.cannot_read': W(vi='không đọc được {path}: {reason}', en='cannot read {path}: {reason}'),
-    'error.plan_dir_missing': W(vi='{origin}: không có thư mục kế hoạch {path}', en='{origin}: no plan directory {path}'),
-    'error.plan_invalid': W(vi='{place}: {message}{more}', en='{place}: {message}{more}'),
-    'error.plan_more': W(vi=' (và {count} lỗi khác; lệnh `cds plan check {pack}` liệt kê tất cả)',
-                         en=' (and {count} more; `cds plan check {pack}` lists them all)'),
-    'error.config_unreadable': W(vi='{file}: không đọc được ({reason})', en='{file}: cannot read it ({reason})'),
-    'error.config_invalid': W(vi='{file}: không phải TOML hợp lệ ({problem})', en='{file}: not valid TOML ({problem})'),
-    'error.config_key': W(vi='{file}: không có khóa {key} (các khóa: {allowed})', en='{file}: unknown key {key} (allowed: {allowed})'),
-    'error.config_value': W(vi='{file}: {key} = {value} không hợp lệ ({allowed})', en='{file}: {key} = {value} is not allowed ({allowed})'),
-    'config.plan': W(vi='một thư mục, là bộ kế hoạch', en='a directory (a plan pack)'),
-    'config.lang': W(vi='vi hoặc en', en='vi or en'),
-    'config.sheet': W(vi='tên một trang tính', en='a worksheet name'),
-    'error.out_exists': W(vi='{path} đã có; cds plan new không bao giờ ghi đè — chọn thư mục khác với -o',
-                          en='{path} already exists; cds plan new never overwrites — choose another directory with -o'),
-    'error.new_year': W(vi='--year {value}: kế hoạch gốc là năm {from_year}; năm mới phải là {next_year}',
-                        en='--year {value}: the plan it starts from is for {from_year}; the new year must be {next_year}'),
-    'error.lang': W(vi='ngôn ngữ {value} không có; dùng vi hoặc en', en='no language {value}; use vi or en'),
+    "error.no_such_input": W(vi="không có tệp hoặc thư mục: {paths}", en="no such file or directory: {paths}"),
+    "error.period_option": W(
+        vi="--period {value}: hãy ghi một quý của năm {year}, ví dụ {year}-Q2",
+        en="--period {value}: give a quarter of {year}, e.g. {year}-Q2",
+    ),
+    "error.year_option": W(
+        vi="--year {value}: Kế hoạch {plan_number} dành cho năm {year}",
+        en="--year {value}: the plan ({plan_number}) covers {year}",
+    ),
+    "error.date_option": W(
+        vi="--date {value}: ghi ngày theo dạng NNNN-TT-NN, ví dụ {year}-01-15",
+        en="--date {value}: write the date as YYYY-MM-DD, e.g. {year}-01-15",
+    ),
+    "error.agency_option": W(
+        vi="--agency {value}: không phải đơn vị của Kế hoạch; lệnh `cds status` và tệp agencies.yaml liệt kê các đơn "
+        "vị",
+        en="--agency {value}: not an agency of the plan; `cds status` and agencies.yaml list them",
+    ),
+    "error.cannot_write": W(vi="không ghi được {path}: {reason}", en="cannot write {path}: {reason}"),
+    "error.cannot_read": W(vi="không đọc được {path}: {reason}", en="cannot read {path}: {reason}"),
+    "error.plan_dir_missing": W(
+        vi="{origin}: không có thư mục kế hoạch {path}", en="{origin}: no plan directory {path}"
+    ),
+    "error.plan_invalid": W(vi="{place}: {message}{more}", en="{place}: {message}{more}"),
+    "error.plan_more": W(
+        vi=" (và {count} lỗi khác; lệnh `cds plan check {pack}` liệt kê tất cả)",
+        en=" (and {count} more; `cds plan check {pack}` lists them all)",
+    ),
+    "error.config_unreadable": W(vi="{file}: không đọc được ({reason})", en="{file}: cannot read it ({reason})"),
+    "error.config_invalid": W(vi="{file}: không phải TOML hợp lệ ({problem})", en="{file}: not valid TOML ({problem})"),
+    "error.config_key": W(
+        vi="{file}: không có khóa {key} (các khóa: {allowed})", en="{file}: unknown key {key} (allowed: {allowed})"
+    ),
+    "error.config_value": W(
+        vi="{file}: {key} = {value} không hợp lệ ({allowed})", en="{file}: {key} = {value} is not allowed ({allowed})"
+    ),
+    "config.plan": W(vi="một thư mục, là bộ kế hoạch", en="a directory (a plan pack)"),
+    "config.lang": W(vi="vi hoặc en", en="vi or en"),
+    "config.sheet": W(vi="tên một trang tính", en="a worksheet name"),
+    "error.out_exists": W(
+        vi="{path} đã có; cds plan new không bao giờ ghi đè — chọn thư mục khác với -o",
+        en="{path} already exists; cds plan new never overwrites — choose another directory with -o",
+    ),
+    "error.new_year": W(
+        vi="--year {value}: kế hoạch gốc là năm {from_year}; năm mới phải là {next_year}",
+        en="--year {value}: the plan it starts from is for {from_year}; the new year must be {next_year}",
+    ),
+    "error.lang": W(vi="ngôn ngữ {value} không có; dùng vi hoặc en", en="no language {value}; use vi or en"),
 }

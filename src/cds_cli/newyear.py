@@ -36,8 +36,15 @@ class NewPack:
     files: int
 
     def summary(self, lang: str) -> str:
-        return text("plan_new_done", lang, path=str(self.directory), year=self.year, baseline_year=self.year - 1,
-                    baselines=self.baselines, files=self.files)
+        return text(
+            "plan_new_done",
+            lang,
+            path=str(self.directory),
+            year=self.year,
+            baseline_year=self.year - 1,
+            baselines=self.baselines,
+            files=self.files,
+        )
 
 
 def new_pack(plan: Plan, year: int, report: ValidationReport, inputs: list[Path], output: Path) -> NewPack:
@@ -86,20 +93,29 @@ def _targets(path: Path, year: int) -> dict[str, Any]:
     return doc
 
 
-def _baselines(plan: Plan, report: ValidationReport, period: Period | None,
-               hashed: list[dict[str, str]]) -> dict[str, Any]:
+def _baselines(
+    plan: Plan, report: ValidationReport, period: Period | None, hashed: list[dict[str, str]]
+) -> dict[str, Any]:
     card = score(report, plan, period).to_dict("en") if period else None
     values = {item["id"]: item["value"] for item in card["indicators"]} if card else {}
     baselines = []
     for ind in plan.indicators:
         value = values.get(ind.id)
         if value is None:
-            baselines.append({"indicator": ind.id, "value": None,
-                              "note": f"no accepted data for {ind.id} up to {period or plan.year} in the results"})
+            baselines.append(
+                {
+                    "indicator": ind.id,
+                    "value": None,
+                    "note": f"no accepted data for {ind.id} up to {period or plan.year} in the results",
+                }
+            )
         else:
             baselines.append({"indicator": ind.id, "value": value, "qualifier": "reported"})
-    return {"year": plan.year, "results": {"period": str(period) if period else str(plan.year), "files": hashed},
-            "baselines": baselines}
+    return {
+        "year": plan.year,
+        "results": {"period": str(period) if period else str(plan.year), "files": hashed},
+        "baselines": baselines,
+    }
 
 
 _TARGETS_HEAD = """\

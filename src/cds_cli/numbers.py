@@ -65,7 +65,9 @@ def parse_percents(cells: pd.Series) -> ParsedNumbers:
     problem = _problems(cells.index, (present & value.isna(), INVALID), (ambiguous, AMBIGUOUS))
     readings = _no_readings(cells)
     if ambiguous.any():
-        readings[ambiguous] = [f"{_fmt(d)} / {_fmt(g)}" for d, g in zip(decimal[ambiguous], grouped[ambiguous])]
+        readings[ambiguous] = [
+            f"{_fmt(d)} / {_fmt(g)}" for d, g in zip(decimal[ambiguous], grouped[ambiguous], strict=False)
+        ]
     return ParsedNumbers(value.where(problem.isna()), problem, readings)
 
 

@@ -13,7 +13,7 @@ import os
 import re
 import tempfile
 import zipfile
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can hold
@@ -27,7 +27,7 @@ def report_date(date: str | None) -> str | None:
         return date
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.strip().isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).strftime("%Y-%m-%d")
+        return datetime.fromtimestamp(int(epoch), tz=UTC).strftime("%Y-%m-%d")
     return None
 
 

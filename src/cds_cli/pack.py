@@ -17,9 +17,9 @@ from typing import Any
 
 from .errors import PlanError
 from .findings import Finding, HasFindings
-from .plan import AgenciesFile, BaselineFile, Plan, TargetsFile, default_data_dir
 from .pack_rules import cross_check, quote_findings
 from .pack_yaml import Document, read_document, validate_document
+from .plan import AgenciesFile, BaselineFile, Plan, TargetsFile, default_data_dir
 
 TARGETS_NAME = re.compile(r"targets_(\d{4})\.ya?ml")
 BASELINE_NAME = re.compile(r"baseline_(\d{4})\.ya?ml")
@@ -37,8 +37,13 @@ class PlanFiles:
     problems: tuple[Finding, ...] = ()
 
 
-def pack_files(directory: str | Path | None = None, *, targets: str | Path | None = None,
-               baseline: str | Path | None = None, agencies: str | Path | None = None) -> PlanFiles:
+def pack_files(
+    directory: str | Path | None = None,
+    *,
+    targets: str | Path | None = None,
+    baseline: str | Path | None = None,
+    agencies: str | Path | None = None,
+) -> PlanFiles:
     """The files of the pack in ``directory`` (default: the bundled pack), single files
     replaced by ``targets``/``baseline``/``agencies`` when given."""
     folder = Path(directory) if directory else default_data_dir()
@@ -49,11 +54,17 @@ def pack_files(directory: str | Path | None = None, *, targets: str | Path | Non
     if targets is None and not found_targets:
         problems.append(Finding("pack_no_targets", "error", where, None, None))
     if targets is None and len(found_targets) > 1:
-        problems.append(Finding("pack_many_targets", "error", where, None, None,
-                                {"files": ", ".join(p.name for p in found_targets)}))
+        problems.append(
+            Finding(
+                "pack_many_targets", "error", where, None, None, {"files": ", ".join(p.name for p in found_targets)}
+            )
+        )
     if baseline is None and len(found_baselines) > 1:
-        problems.append(Finding("pack_many_baselines", "error", where, None, None,
-                                {"files": ", ".join(p.name for p in found_baselines)}))
+        problems.append(
+            Finding(
+                "pack_many_baselines", "error", where, None, None, {"files": ", ".join(p.name for p in found_baselines)}
+            )
+        )
     agencies_path = folder / AGENCIES_NAME
     if agencies is None and not agencies_path.is_file():
         problems.append(Finding("pack_no_agencies", "error", where, None, None))
@@ -84,8 +95,11 @@ class PackCheck(HasFindings):
         info = self.plan.info if self.plan else None
         return {
             "valid": self.valid,
-            "plan": {"year": info.year if info else None, "number": info.number if info else None,
-                     "indicators": len(self.plan.indicators) if self.plan else None},
+            "plan": {
+                "year": info.year if info else None,
+                "number": info.number if info else None,
+                "indicators": len(self.plan.indicators) if self.plan else None,
+            },
             "issues": [f.to_dict(lang) for f in self.findings],
         }
 
@@ -125,4 +139,3 @@ def _document(path: Path | None, model: type, check: PackCheck) -> Document | No
         return None
     check.findings += validate_document(document, model)
     return document
-

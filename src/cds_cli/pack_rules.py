@@ -20,8 +20,9 @@ if TYPE_CHECKING:
     from .pack import PlanFiles
 
 
-def cross_check(targets: Document, baseline: Document | None, agencies: Document,
-                files: PlanFiles) -> tuple[Plan | None, list[Finding]]:
+def cross_check(
+    targets: Document, baseline: Document | None, agencies: Document, files: PlanFiles
+) -> tuple[Plan | None, list[Finding]]:
     """Every cross-file rule; the :class:`Plan` when the models could be read."""
     doc, roster = targets.model, agencies.model
     if doc is None or roster is None or (baseline is not None and baseline.model is None):
@@ -35,9 +36,16 @@ def cross_check(targets: Document, baseline: Document | None, agencies: Document
     baselines, baseline_findings = _baselines(baseline, doc.indicators, _raw_ids(targets))
     findings += baseline_findings
     plan = Plan(
-        info=doc.plan, pillars=doc.pillars, indicators=doc.indicators, baselines=baselines,
-        context=baseline.model.context if baseline else [], agencies=roster.agencies, agency_lookup=lookup,
-        expected=expected, baseline_year=baseline.model.year if baseline else doc.plan.year - 1, files=files,
+        info=doc.plan,
+        pillars=doc.pillars,
+        indicators=doc.indicators,
+        baselines=baselines,
+        context=baseline.model.context if baseline else [],
+        agencies=roster.agencies,
+        agency_lookup=lookup,
+        expected=expected,
+        baseline_year=baseline.model.year if baseline else doc.plan.year - 1,
+        files=files,
     )
     return plan, findings
 
@@ -56,8 +64,9 @@ def _year_findings(targets: Document, baseline: Document | None) -> list[Finding
     if baseline_year >= year:
         findings.append(baseline.finding("baseline_year_not_before", ("year",), baseline_year=baseline_year, year=year))
     elif baseline_year < year - 1:
-        findings.append(baseline.finding("baseline_year_gap", ("year",), "warning", baseline_year=baseline_year,
-                                         previous=year - 1))
+        findings.append(
+            baseline.finding("baseline_year_gap", ("year",), "warning", baseline_year=baseline_year, previous=year - 1)
+        )
     return findings
 
 
@@ -75,8 +84,11 @@ def _agency_lookup(agencies: Document) -> tuple[dict[str, str], list[Finding]]:
         for spelling in (agency.code, agency.name_vi, agency.name_en, *agency.aliases):
             owner = lookup.setdefault(fold(spelling), agency.code)
             if owner != agency.code:
-                findings.append(agencies.finding("agency_name_clash", ("agencies", i), spelling=spelling,
-                                                 agency=agency.code, owner=owner))
+                findings.append(
+                    agencies.finding(
+                        "agency_name_clash", ("agencies", i), spelling=spelling, agency=agency.code, owner=owner
+                    )
+                )
     return lookup, findings
 
 
@@ -86,8 +98,9 @@ def _group_findings(agencies: Document) -> list[Finding]:
     for name, group in agencies.model.groups.items():
         unknown = [member for member in group.members if member not in codes]
         if unknown:
-            findings.append(agencies.finding("group_unknown_agency", ("groups", name), group=name,
-                                             agencies=", ".join(unknown)))
+            findings.append(
+                agencies.finding("group_unknown_agency", ("groups", name), group=name, agencies=", ".join(unknown))
+            )
     return findings
 
 
@@ -114,8 +127,9 @@ def _indicator_findings(targets: Document, agency_codes: set[str]) -> Iterator[F
             yield targets.finding("duplicate_indicator", (*at, "id"), indicator=ind.id)
         seen.add(ind.id)
         if ind.pillar not in pillar_ids:
-            yield targets.finding("unknown_pillar", (*at, "pillar"), indicator=ind.id, pillar=ind.pillar,
-                                  known=", ".join(pillar_ids))
+            yield targets.finding(
+                "unknown_pillar", (*at, "pillar"), indicator=ind.id, pillar=ind.pillar, known=", ".join(pillar_ids)
+            )
         if ind.reporter and ind.reporter not in agency_codes:
             yield targets.finding("unknown_reporter", (*at, "reporter"), indicator=ind.id, reporter=ind.reporter)
         if ind.due_period.year != doc.plan.year:
@@ -132,10 +146,19 @@ def _indicator_warnings(targets: Document, at: tuple[Any, ...], ind: Indicator) 
         key = f"short_name_{lang}"
         short = getattr(ind, key)
         if not short:
-            yield targets.finding("short_name_missing", at, "warning", indicator=ind.id, key=key, limit=SHORT_NAME_LIMIT)
+            yield targets.finding(
+                "short_name_missing", at, "warning", indicator=ind.id, key=key, limit=SHORT_NAME_LIMIT
+            )
         elif len(short) > SHORT_NAME_LIMIT:
-            yield targets.finding("short_name_long", (*at, key), "warning", indicator=ind.id, key=key,
-                                  length=len(short), limit=SHORT_NAME_LIMIT)
+            yield targets.finding(
+                "short_name_long",
+                (*at, key),
+                "warning",
+                indicator=ind.id,
+                key=key,
+                length=len(short),
+                limit=SHORT_NAME_LIMIT,
+            )
 
 
 def _expected_reporters(targets: Document, agencies: Document) -> tuple[dict[str, tuple[str, ...]], list[Finding]]:
@@ -156,8 +179,9 @@ def _expected_reporters(targets: Document, agencies: Document) -> tuple[dict[str
         if ind.aggregate == "pooled" and not ind.reporters:
             findings.append(targets.finding("no_reporters", ("indicators", i), "warning", indicator=ind.id))
         elif not members:
-            findings.append(targets.finding("unsendable", at, "warning", indicator=ind.id,
-                                            entries=", ".join(ind.reporters)))
+            findings.append(
+                targets.finding("unsendable", at, "warning", indicator=ind.id, entries=", ".join(ind.reporters))
+            )
         expected[ind.id] = tuple(dict.fromkeys(members))
     return expected, findings
 
@@ -171,8 +195,9 @@ def _raw_ids(targets: Document) -> set[str]:
     return {item["id"] for item in items if isinstance(item, dict) and isinstance(item.get("id"), str)}
 
 
-def _baselines(document: Document | None, indicators: list[Indicator],
-               written: set[str]) -> tuple[dict[str, Baseline], list[Finding]]:
+def _baselines(
+    document: Document | None, indicators: list[Indicator], written: set[str]
+) -> tuple[dict[str, Baseline], list[Finding]]:
     if document is None:
         return {}, []
     by_id = {ind.id: ind for ind in indicators}
@@ -184,12 +209,17 @@ def _baselines(document: Document | None, indicators: list[Indicator],
         if ind is None and baseline.indicator in written:
             continue  # its target is invalid, and reported as such
         if ind is None:
-            findings.append(document.finding("baseline_unknown_indicator", (*at, "indicator"), indicator=baseline.indicator))
+            findings.append(
+                document.finding("baseline_unknown_indicator", (*at, "indicator"), indicator=baseline.indicator)
+            )
         elif baseline.indicator in baselines:
             findings.append(document.finding("baseline_duplicate", (*at, "indicator"), indicator=baseline.indicator))
         elif ind.is_milestone and value is not None and value not in MILESTONE_STATUSES:
-            findings.append(document.finding("baseline_milestone_value", (*at, "value"), indicator=ind.id,
-                                             statuses=", ".join(MILESTONE_STATUSES)))
+            findings.append(
+                document.finding(
+                    "baseline_milestone_value", (*at, "value"), indicator=ind.id, statuses=", ".join(MILESTONE_STATUSES)
+                )
+            )
         elif not ind.is_milestone and isinstance(value, str):
             findings.append(document.finding("baseline_percent_value", (*at, "value"), indicator=ind.id, value=value))
         else:
@@ -205,9 +235,12 @@ def _baselines(document: Document | None, indicators: list[Indicator],
 def quote_findings(documents: list[Document], source_text: str) -> list[Finding]:
     """Every ``quote`` of the pack that is not in the plan's text (whitespace-normalised)."""
     text = " ".join(source_text.split())
-    return [document.finding("quote_not_in_source", loc, quote=quote)
-            for document in documents for loc, quote in _quotes(document.raw, ())
-            if " ".join(quote.split()) not in text]
+    return [
+        document.finding("quote_not_in_source", loc, quote=quote)
+        for document in documents
+        for loc, quote in _quotes(document.raw, ())
+        if " ".join(quote.split()) not in text
+    ]
 
 
 def _quotes(node: Any, loc: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], str]]:

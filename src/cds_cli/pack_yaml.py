@@ -8,8 +8,8 @@ good ones (``cds plan check`` lists every problem in one run).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
 import typing
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,10 +23,16 @@ from .messages import TEXTS
 _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: 10× faster
 _NUMBER_ERRORS = {"float_type", "float_parsing", "int_type", "int_parsing", "int_from_float", "finite_number"}
 _ERROR_CODES = {
-    "missing": "field_missing", "extra_forbidden": "field_unknown", "literal_error": "value_not_allowed",
-    "string_type": "value_not_text", "list_type": "value_not_list", "tuple_type": "value_not_list",
-    "dict_type": "value_not_mapping", "model_type": "value_not_mapping", "model_attributes_type": "value_not_mapping",
-    **{kind: "value_not_number" for kind in _NUMBER_ERRORS},
+    "missing": "field_missing",
+    "extra_forbidden": "field_unknown",
+    "literal_error": "value_not_allowed",
+    "string_type": "value_not_text",
+    "list_type": "value_not_list",
+    "tuple_type": "value_not_list",
+    "dict_type": "value_not_mapping",
+    "model_type": "value_not_mapping",
+    "model_attributes_type": "value_not_mapping",
+    **dict.fromkeys(_NUMBER_ERRORS, "value_not_number"),
 }
 
 
@@ -45,7 +51,7 @@ class Document:
         """(position in the file, model) of each valid item of a list field, so that a
         message points at the right line even when invalid items were left out."""
         values = getattr(self.model, name)
-        return list(zip(self.kept.get(name, range(len(values))), values))
+        return list(zip(self.kept.get(name, range(len(values))), values, strict=False))
 
     def line(self, loc: tuple[Any, ...]) -> int | None:
         if self.node is None and self.text.strip():  # parsed as JSON: compose only now
@@ -101,7 +107,9 @@ def read_document(path: Path) -> tuple[Document | None, list[Finding]]:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)
-        return None, [Finding("yaml_invalid", "error", where, mark.line + 1 if mark else None, None, {"problem": problem})]
+        return None, [
+            Finding("yaml_invalid", "error", where, mark.line + 1 if mark else None, None, {"problem": problem})
+        ]
     return Document(path, raw if raw is not None else {}, node, text), []
 
 
@@ -192,8 +200,9 @@ def _adapter(annotation: Any) -> TypeAdapter[Any]:
 
 def _is_union_branch(part: Any) -> bool:
     """pydantic adds the tried type to an error's place inside unions ("float", "literal['done']")."""
-    return isinstance(part, str) and (part in {"float", "int", "str", "bool", "none"} or "[" in part
-                                      or part.startswith("function-"))
+    return isinstance(part, str) and (
+        part in {"float", "int", "str", "bool", "none"} or "[" in part or part.startswith("function-")
+    )
 
 
 def _schema_finding(document: Document, loc: tuple[Any, ...], error: Any) -> Finding:

@@ -11,9 +11,7 @@ from .text import fold
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 # Matched against folded text, so "Quý II/2023" arrives as "quy ii/2023".
 _YEAR_FIRST = re.compile(r"(?P<year>\d{4})\s*-\s*q\s*(?P<q>[1-4])")
-_QUARTER_FIRST = re.compile(
-    r"(?:q|quy)\s*(?P<q>[1-4]|iv|i{1,3})\s*[/\-]\s*(?P<year>\d{4})"
-)
+_QUARTER_FIRST = re.compile(r"(?:q|quy)\s*(?P<q>[1-4]|iv|i{1,3})\s*[/\-]\s*(?P<year>\d{4})")
 
 
 @dataclass(frozen=True, order=True)

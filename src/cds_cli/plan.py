@@ -219,8 +219,13 @@ class Plan:
     @property
     def terms(self) -> dict[str, Any]:
         """The plan's own words for every text that names it: years, number, province."""
-        return {"year": self.year, "baseline_year": self.baseline_year, "plan_number": self.info.number,
-                "province": self.info.province, "plan_date": self.info.date}
+        return {
+            "year": self.year,
+            "baseline_year": self.baseline_year,
+            "plan_number": self.info.number,
+            "province": self.info.province,
+            "plan_date": self.info.date,
+        }
 
     def indicator(self, indicator_id: str) -> Indicator:
         return next(ind for ind in self.indicators if ind.id == indicator_id)
@@ -286,21 +291,43 @@ def catalogue(plan: Plan, lang: str = "en") -> list[dict[str, Any]]:
     rows = []
     for ind in plan.indicators:
         baseline = plan.baselines.get(ind.id)
-        rows.append({
-            "id": ind.id, "pillar": ind.pillar, "name": ind.name(lang), "short_name": ind.short_name(lang),
-            "name_vi": ind.name_vi, "name_en": ind.name_en, "unit": ind.unit, "comparator": ind.comparator,
-            "target": ind.target, "time": ind.time, "aggregate": ind.aggregate, "reporter": ind.reporter,
-            "reporters": list(plan.expected[ind.id]), "due": ind.due,
-            "weight": ind.weight,
-            "baseline": baseline.value if baseline else None,
-            "baseline_qualifier": baseline.qualifier if baseline else None,
-            "source": ind.source.model_dump(),
-        })
+        rows.append(
+            {
+                "id": ind.id,
+                "pillar": ind.pillar,
+                "name": ind.name(lang),
+                "short_name": ind.short_name(lang),
+                "name_vi": ind.name_vi,
+                "name_en": ind.name_en,
+                "unit": ind.unit,
+                "comparator": ind.comparator,
+                "target": ind.target,
+                "time": ind.time,
+                "aggregate": ind.aggregate,
+                "reporter": ind.reporter,
+                "reporters": list(plan.expected[ind.id]),
+                "due": ind.due,
+                "weight": ind.weight,
+                "baseline": baseline.value if baseline else None,
+                "baseline_qualifier": baseline.qualifier if baseline else None,
+                "source": ind.source.model_dump(),
+            }
+        )
     return rows
 
 
 def context_catalogue(plan: Plan, lang: str = "en") -> list[dict[str, Any]]:
     """The baseline year's figures that have no target (``cds indicators --context``)."""
-    return [{"id": figure.id, "name": figure.name(lang), "value": figure.value, "unit": figure.unit,
-             "qualifier": figure.qualifier, "denominator": figure.denominator, "source": figure.source.model_dump(),
-             "note": figure.note} for figure in plan.context]
+    return [
+        {
+            "id": figure.id,
+            "name": figure.name(lang),
+            "value": figure.value,
+            "unit": figure.unit,
+            "qualifier": figure.qualifier,
+            "denominator": figure.denominator,
+            "source": figure.source.model_dump(),
+            "note": figure.note,
+        }
+        for figure in plan.context
+    ]

@@ -21,11 +21,11 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .numbers import rounded
-from .status import Completeness, completeness
 from .findings import Finding
+from .numbers import rounded
 from .periods import Period
 from .plan import Indicator, Plan
+from .status import Completeness, completeness
 from .submissions.validate import RowCounts, ValidationReport
 
 STATUSES = ("achieved", "on_track", "at_risk", "off_track", "no_data")
@@ -84,18 +84,31 @@ class Scorecard:
         rates = self.reporting.indicator_rates()
         return {
             "period": str(self.period) if self.period else None,
-            "plan": {"number": self.plan.info.number, "year": self.plan.year, "baseline_year": self.plan.baseline_year,
-                     "province": self.plan.info.province},
+            "plan": {
+                "number": self.plan.info.number,
+                "year": self.plan.year,
+                "baseline_year": self.plan.baseline_year,
+                "province": self.plan.info.province,
+            },
             "indicators": [_indicator_dict(s, self.plan, lang) | _reporting(rates[s.id]) for s in self.indicators],
             "pillars": [
-                {"id": p.id, "name": self.plan.pillar(p.id).name(lang), "score": rounded(p.score),
-                 "coverage": rounded(p.coverage), "indicators_with_data": p.with_data, "indicators": p.total}
+                {
+                    "id": p.id,
+                    "name": self.plan.pillar(p.id).name(lang),
+                    "score": rounded(p.score),
+                    "coverage": rounded(p.coverage),
+                    "indicators_with_data": p.with_data,
+                    "indicators": p.total,
+                }
                 for p in self.pillars
             ],
             "index": {"score": rounded(self.index_score), "coverage": rounded(self.index_coverage)},
             "summary": self.status_counts(),
-            "reporting": {"expected": self.reporting.expected, "received": self.reporting.received,
-                          "rate": rounded(self.reporting.rate, 4)},
+            "reporting": {
+                "expected": self.reporting.expected,
+                "received": self.reporting.received,
+                "rate": rounded(self.reporting.rate, 4),
+            },
             "rows": self.rows.to_dict(),
             "issues": [f.to_dict(lang) for f in self.findings],
         }
@@ -107,8 +120,9 @@ def score(report: ValidationReport, plan: Plan, period: Period | None = None) ->
     latest_rows, flow_sums = _rows_up_to(report.accepted, plan, period)
     latest_of, sums_of = _by_indicator(latest_rows), _by_indicator(flow_sums)
     scores = [
-        _score_indicator(ind, plan, period, latest_of.get(ind.id, latest_rows.iloc[:0]),
-                         sums_of.get(ind.id, flow_sums.iloc[:0]))
+        _score_indicator(
+            ind, plan, period, latest_of.get(ind.id, latest_rows.iloc[:0]), sums_of.get(ind.id, flow_sums.iloc[:0])
+        )
         for ind in plan.indicators
     ]
     pillars = [_pillar_score(pillar.id, scores) for pillar in plan.pillars]
@@ -116,8 +130,17 @@ def score(report: ValidationReport, plan: Plan, period: Period | None = None) ->
     index_score = _weighted_mean([(p.score, weights[p.id]) for p in pillars if p.score is not None])
     total_weight = sum(weights.values())
     index_coverage = sum(p.coverage * weights[p.id] for p in pillars) / total_weight if total_weight else 0.0
-    return Scorecard(plan, period, scores, pillars, index_score, index_coverage, report.rows, report.findings,
-                     completeness(report, plan, period))
+    return Scorecard(
+        plan,
+        period,
+        scores,
+        pillars,
+        index_score,
+        index_coverage,
+        report.rows,
+        report.findings,
+        completeness(report, plan, period),
+    )
 
 
 def _rows_up_to(accepted: pd.DataFrame, plan: Plan, period: Period | None) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -133,8 +156,10 @@ def _rows_up_to(accepted: pd.DataFrame, plan: Plan, period: Period | None) -> tu
     last = ~pd.Series(key[by_quarter]).duplicated(keep="last").to_numpy()
     latest_rows = upto.iloc[by_quarter[last]]
     groups, pairs = pd.factorize(key, sort=True)
-    sums = {"indicator": pd.Categorical.from_codes(pairs // width, categories=indicator.categories),
-            "agency": pd.Categorical.from_codes(pairs % width, categories=agency.categories)}
+    sums: dict[str, Any] = {
+        "indicator": pd.Categorical.from_codes(pairs // width, categories=indicator.categories),
+        "agency": pd.Categorical.from_codes(pairs % width, categories=agency.categories),
+    }
     for column in ("numerator", "denominator"):
         values = upto[column].to_numpy(dtype="float64", na_value=np.nan)
         present = ~np.isnan(values)
@@ -153,8 +178,10 @@ def _by_indicator(rows: pd.DataFrame) -> dict[str, pd.DataFrame]:
 
 # --------------------------------------------------------------------------- one indicator
 
-def _score_indicator(ind: Indicator, plan: Plan, period: Period | None,
-                     latest: pd.DataFrame, sums: pd.DataFrame) -> IndicatorScore:
+
+def _score_indicator(
+    ind: Indicator, plan: Plan, period: Period | None, latest: pd.DataFrame, sums: pd.DataFrame
+) -> IndicatorScore:
     if ind.is_milestone:
         return _score_milestone(ind, plan.baseline_value(ind.id), period, latest)
     baseline = plan.baseline_number(ind.id)
@@ -180,17 +207,27 @@ def _score_indicator(ind: Indicator, plan: Plan, period: Period | None,
             else:
                 value = float(row["value"])
     if not reporters:
-        return IndicatorScore(ind, baseline, None, None, None, 0, None, None,
-                              _expected(ind, baseline, period), None, "no_data")
+        return IndicatorScore(
+            ind, baseline, None, None, None, 0, None, None, _expected(ind, baseline, period), None, "no_data"
+        )
     target = float(ind.target)
     assert period is not None  # there are rows up to it
     expected = _path(target, baseline, period, ind.due_period)
     met = meets(value, target, ind.comparator)
     return IndicatorScore(
-        ind, baseline, value, numerator, denominator, reporters,
+        ind,
+        baseline,
+        value,
+        numerator,
+        denominator,
+        reporters,
         attainment=_attainment(value, target, ind.comparator),
-        progress=100.0 * (value - baseline) / (target - baseline) if baseline is not None and baseline != target else None,
-        expected=expected, met=met, status=_status(value, expected, met, ind.comparator),
+        progress=100.0 * (value - baseline) / (target - baseline)
+        if baseline is not None and baseline != target
+        else None,
+        expected=expected,
+        met=met,
+        status=_status(value, expected, met, ind.comparator),
     )
 
 
@@ -205,8 +242,19 @@ def _score_milestone(ind: Indicator, baseline: Any, period: Period | None, lates
         status = "on_track" if before_due else "at_risk"
     else:
         status = "at_risk" if before_due else "off_track"
-    return IndicatorScore(ind, baseline, status_value, None, None, len(latest),
-                          MILESTONE_ATTAINMENT[status_value], None, None, status_value == "done", status)
+    return IndicatorScore(
+        ind,
+        baseline,
+        status_value,
+        None,
+        None,
+        len(latest),
+        MILESTONE_ATTAINMENT[status_value],
+        None,
+        None,
+        status_value == "done",
+        status,
+    )
 
 
 def _expected(ind: Indicator, baseline: Any, period: Period | None) -> float | None:
@@ -255,6 +303,7 @@ def _status(value: float, expected: float, met: bool, comparator: str) -> str:
 
 # --------------------------------------------------------------------------- aggregates
 
+
 def _pillar_score(pillar_id: str, scores: list[IndicatorScore]) -> PillarScore:
     members = [s for s in scores if s.indicator.pillar == pillar_id]
     with_data = [s for s in members if s.status != "no_data"]
@@ -262,10 +311,12 @@ def _pillar_score(pillar_id: str, scores: list[IndicatorScore]) -> PillarScore:
     data_weight = sum(s.indicator.weight for s in with_data)
     return PillarScore(
         pillar_id,
-        score=_weighted_mean([(min(s.attainment, 100.0), s.indicator.weight) for s in with_data
-                              if s.attainment is not None]),
+        score=_weighted_mean(
+            [(min(s.attainment, 100.0), s.indicator.weight) for s in with_data if s.attainment is not None]
+        ),
         coverage=data_weight / total_weight if total_weight else 0.0,
-        with_data=len(with_data), total=len(members),
+        with_data=len(with_data),
+        total=len(members),
     )
 
 
@@ -274,11 +325,12 @@ def _weighted_mean(pairs: list[tuple[float, float]]) -> float | None:
     return sum(v * w for v, w in pairs) / weight if weight else None
 
 
-
-
 def _reporting(rate: dict[str, Any]) -> dict[str, Any]:
-    return {"reports_expected": rate["expected"], "reports_received": rate["received"],
-            "reporting_rate": rounded(rate["rate"], 4)}
+    return {
+        "reports_expected": rate["expected"],
+        "reports_received": rate["received"],
+        "reporting_rate": rounded(rate["rate"], 4),
+    }
 
 
 def _indicator_dict(s: IndicatorScore, plan: Plan, lang: str) -> dict[str, Any]:
@@ -312,6 +364,7 @@ def _indicator_dict(s: IndicatorScore, plan: Plan, lang: str) -> dict[str, Any]:
 
 # --------------------------------------------------------------------------- by agency
 
+
 @dataclass(frozen=True)
 class AgencyFigure:
     agency: str
@@ -329,7 +382,9 @@ class AgencyBreakdown:
 
     plan: Plan
     period: Period | None
-    indicators: list[tuple[Indicator, float | None, list[AgencyFigure]]]  # (indicator, provincial V, agencies best first)
+    indicators: list[
+        tuple[Indicator, float | None, list[AgencyFigure]]
+    ]  # (indicator, provincial V, agencies best first)
 
     def ranking(self) -> list[dict[str, Any]]:
         """Agencies by mean of min(attainment, 100) over the pooled indicators they reported."""
@@ -338,26 +393,44 @@ class AgencyBreakdown:
             for figure in figures:
                 scores.setdefault(figure.agency, []).append(min(figure.attainment, 100.0))
         ranked = sorted(scores.items(), key=lambda item: (-sum(item[1]) / len(item[1]), item[0]))
-        return [{"rank": rank, "agency": code, "indicators": len(values), "mean_attainment": sum(values) / len(values)}
-                for rank, (code, values) in enumerate(ranked, start=1)]
+        return [
+            {"rank": rank, "agency": code, "indicators": len(values), "mean_attainment": sum(values) / len(values)}
+            for rank, (code, values) in enumerate(ranked, start=1)
+        ]
 
     def to_dict(self, lang: str = "en") -> dict[str, Any]:
         return {
             "period": str(self.period) if self.period else None,
             "by": "agency",
             "indicators": [
-                {"id": ind.id, "name": ind.name(lang), "short_name": ind.short_name(lang), "comparator": ind.comparator, "target": float(ind.target),
-                 "value": rounded(value),
-                 "agencies": [
-                     {"rank": rank, "agency": f.agency, "name": self.plan.agency(f.agency).name(lang),
-                      "value": rounded(f.value), "numerator": f.numerator, "denominator": f.denominator,
-                      "attainment": rounded(f.attainment), "met": f.met, "pull": rounded(f.pull)}
-                     for rank, f in enumerate(figures, start=1)
-                 ]}
+                {
+                    "id": ind.id,
+                    "name": ind.name(lang),
+                    "short_name": ind.short_name(lang),
+                    "comparator": ind.comparator,
+                    "target": float(ind.target),
+                    "value": rounded(value),
+                    "agencies": [
+                        {
+                            "rank": rank,
+                            "agency": f.agency,
+                            "name": self.plan.agency(f.agency).name(lang),
+                            "value": rounded(f.value),
+                            "numerator": f.numerator,
+                            "denominator": f.denominator,
+                            "attainment": rounded(f.attainment),
+                            "met": f.met,
+                            "pull": rounded(f.pull),
+                        }
+                        for rank, f in enumerate(figures, start=1)
+                    ],
+                }
                 for ind, value, figures in self.indicators
             ],
-            "agencies": [r | {"name": self.plan.agency(r["agency"]).name(lang), "mean_attainment": rounded(r["mean_attainment"])}
-                         for r in self.ranking()],
+            "agencies": [
+                r | {"name": self.plan.agency(r["agency"]).name(lang), "mean_attainment": rounded(r["mean_attainment"])}
+                for r in self.ranking()
+            ],
         }
 
 
@@ -375,9 +448,16 @@ def agency_breakdown(report: ValidationReport, plan: Plan, period: Period | None
         provincial = 100.0 * total_n / total_d if total_d else None
         target = float(ind.target)
         figures = [
-            AgencyFigure(agency, v, float(n), float(d), _attainment(v, target, ind.comparator),
-                         meets(v, target, ind.comparator), d / total_d * (v - provincial))
-            for agency, n, d in zip(own["agency"], own["numerator"], own["denominator"])
+            AgencyFigure(
+                agency,
+                v,
+                float(n),
+                float(d),
+                _attainment(v, target, ind.comparator),
+                meets(v, target, ind.comparator),
+                d / total_d * (v - provincial),
+            )
+            for agency, n, d in zip(own["agency"], own["numerator"], own["denominator"], strict=False)
             for v in [100.0 * n / d]
         ]
         figures.sort(key=lambda f: (-f.attainment if _higher_is_better(ind.comparator) else f.attainment, f.agency))

@@ -33,8 +33,13 @@ class Settings:
     config: Path | None  # the cds.toml that was read, if any
 
 
-def resolve(plan: str | Path | None = None, lang: str | None = None, sheet: str | None = None,
-            cwd: Path | None = None, environ: dict[str, str] | None = None) -> Settings:
+def resolve(
+    plan: str | Path | None = None,
+    lang: str | None = None,
+    sheet: str | None = None,
+    cwd: Path | None = None,
+    environ: dict[str, str] | None = None,
+) -> Settings:
     """The settings of one command: its options first, then CDS_PLAN, then cds.toml."""
     variables: Mapping[str, str] = os.environ if environ is None else environ
     config_path = find_config(cwd or Path.cwd())

@@ -54,9 +54,11 @@ class Completeness:
         counts = self._groups(key).get(value) or {"expected": 0, "received": 0, "missing": [], "rejected": []}
         return {
             "id": value,
-            "expected": counts["expected"], "received": counts["received"],
+            "expected": counts["expected"],
+            "received": counts["received"],
             "rate": counts["received"] / counts["expected"] if counts["expected"] else None,
-            "missing": counts["missing"], "rejected": counts["rejected"],
+            "missing": counts["missing"],
+            "rejected": counts["rejected"],
         }
 
     def _groups(self, key: str) -> dict[str, dict[str, Any]]:
@@ -74,9 +76,14 @@ class Completeness:
             received = np.bincount(codes[state == RECEIVED], minlength=size)
             lists = {label: _lists_by_code(codes, partners, state == label, size) for label in (MISSING, REJECTED)}
             cache[key] = {
-                str(name): {"expected": int(expected[i]), "received": int(received[i]),
-                            "missing": lists[MISSING][i], "rejected": lists[REJECTED][i]}
-                for i, name in enumerate(keys.categories) if expected[i]
+                str(name): {
+                    "expected": int(expected[i]),
+                    "received": int(received[i]),
+                    "missing": lists[MISSING][i],
+                    "rejected": lists[REJECTED][i],
+                }
+                for i, name in enumerate(keys.categories)
+                if expected[i]
             }
         return cache[key]
 
@@ -86,10 +93,15 @@ class Completeness:
 
         return {
             "period": str(self.period) if self.period else None,
-            "expected": self.expected, "received": self.received, "rate": rounded(self.rate, 4),
+            "expected": self.expected,
+            "received": self.received,
+            "rate": rounded(self.rate, 4),
             "agencies": [named(r, self.plan.agency(r["id"]).name(lang)) for r in self.by_agency()],
-            "indicators": [named(r, self.plan.indicator(r["id"]).name(lang)) | {"short_name": self.plan.indicator(r["id"]).short_name(lang)}
-                           for r in self.by_indicator()],
+            "indicators": [
+                named(r, self.plan.indicator(r["id"]).name(lang))
+                | {"short_name": self.plan.indicator(r["id"]).short_name(lang)}
+                for r in self.by_indicator()
+            ],
         }
 
 
@@ -112,15 +124,22 @@ def expected_reports(plan: Plan) -> pd.DataFrame:
     if cached is not None:
         return cached
     agency_order = {agency.code: i for i, agency in enumerate(plan.agencies)}
-    agencies = [np.array([agency_order[code] for code in plan.expected[ind.id]], dtype=np.int64)
-                for ind in plan.indicators]
+    agencies = [
+        np.array([agency_order[code] for code in plan.expected[ind.id]], dtype=np.int64) for ind in plan.indicators
+    ]
     agency_index = np.concatenate(agencies) if agencies else np.array([], dtype=np.int64)
     indicator_index = np.repeat(np.arange(len(plan.indicators)), [len(a) for a in agencies])
     order = np.argsort(agency_index, kind="stable")
-    frame = pd.DataFrame({
-        "agency": pd.Categorical.from_codes(agency_index[order], categories=pd.Index([a.code for a in plan.agencies])),
-        "indicator": pd.Categorical.from_codes(indicator_index[order], categories=pd.Index([i.id for i in plan.indicators])),
-    })
+    frame = pd.DataFrame(
+        {
+            "agency": pd.Categorical.from_codes(
+                agency_index[order], categories=pd.Index([a.code for a in plan.agencies])
+            ),
+            "indicator": pd.Categorical.from_codes(
+                indicator_index[order], categories=pd.Index([i.id for i in plan.indicators])
+            ),
+        }
+    )
     plan.__dict__["_expected_reports"] = frame  # the Plan is frozen; its cache is not
     return frame
 
@@ -152,5 +171,4 @@ def _lists_by_code(codes: np.ndarray, partners: pd.Categorical, chosen: np.ndarr
     rows = rows[np.argsort(codes[rows], kind="stable")]
     bounds = np.concatenate([[0], np.cumsum(np.bincount(codes[rows], minlength=size))])
     names = np.asarray(partners.categories, dtype=object)[partners.codes[rows]].tolist()
-    return [names[bounds[i]:bounds[i + 1]] for i in range(size)]
-
+    return [names[bounds[i] : bounds[i + 1]] for i in range(size)]

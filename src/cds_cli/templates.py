@@ -20,9 +20,19 @@ from .text import safe_cell
 
 # The contract's Vietnamese headers (CONTRACT §3), in the form's order, with three more
 # columns that cds ignores when it reads the form back (row number, name, unit, guidance).
-_COLUMN_KEYS = ["template.number", "column.agency", "column.period", "column.indicator", "template.name",
-                "template.unit", "template.guidance", "column.numerator", "column.denominator", "column.value",
-                "column.note"]
+_COLUMN_KEYS = [
+    "template.number",
+    "column.agency",
+    "column.period",
+    "column.indicator",
+    "template.name",
+    "template.unit",
+    "template.guidance",
+    "column.numerator",
+    "column.denominator",
+    "column.value",
+    "column.note",
+]
 HEADERS = [text(key, "vi") for key in _COLUMN_KEYS]
 FILL_COLUMNS = tuple(text(f"column.{name}", "vi") for name in ("numerator", "denominator", "value", "note"))
 MILESTONE_CHOICES = tuple(text(f"status.{status}", "vi") for status in MILESTONE_STATUSES)
@@ -39,16 +49,34 @@ class TemplateRow:
     guidance: str
 
     def cells(self) -> list[object]:
-        return [self.number, self.agency, self.period, self.indicator.id, self.name, self.unit,
-                self.guidance, "", "", "", ""]
+        return [
+            self.number,
+            self.agency,
+            self.period,
+            self.indicator.id,
+            self.name,
+            self.unit,
+            self.guidance,
+            "",
+            "",
+            "",
+            "",
+        ]
 
 
 def template_rows(plan: Plan, agency: str, period: Period, lang: str = "vi") -> list[TemplateRow]:
     """One row per indicator the agency reports, in the plan's order."""
     rows = []
     for number, ind in enumerate(plan.indicators_of(agency), start=1):
-        kind = ("milestone" if ind.is_milestone else "flow" if ind.time == "flow"
-                else "pooled" if ind.aggregate == "pooled" else "single")
+        kind = (
+            "milestone"
+            if ind.is_milestone
+            else "flow"
+            if ind.time == "flow"
+            else "pooled"
+            if ind.aggregate == "pooled"
+            else "single"
+        )
         unit = text("template.milestone_unit", lang) if ind.is_milestone else "%"
         rows.append(TemplateRow(number, agency, str(period), ind, ind.name(lang), unit, text(f"guidance.{kind}", lang)))
     return rows
@@ -90,7 +118,7 @@ def template_xlsx(rows: list[TemplateRow], title: str, lang: str = "vi") -> byte
         for column in fill:
             sheet.cell(line, column).protection = Protection(locked=False)
     _validations(sheet, rows, first, DataValidation, lang)
-    for letter, width in zip("ABCDEFGHIJK", (5, 10, 11, 36, 60, 10, 38, 12, 12, 16, 30)):
+    for letter, width in zip("ABCDEFGHIJK", (5, 10, 11, 36, 60, 10, 38, 12, 12, 16, 30), strict=False):
         sheet.column_dimensions[letter].width = width
     sheet.freeze_panes = sheet.cell(first, 1).coordinate
     sheet.protection.sheet = True  # no password: it guards against slips, not people
@@ -101,12 +129,30 @@ def template_xlsx(rows: list[TemplateRow], title: str, lang: str = "vi") -> byte
 
 
 def _validations(sheet, rows: list[TemplateRow], first: int, DataValidation, lang: str) -> None:
-    counts = DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0", allow_blank=True,
-                            error=text("template.error_count", lang), showErrorMessage=True)
-    percent = DataValidation(type="decimal", operator="between", formula1="0", formula2="100", allow_blank=True,
-                             error=text("template.error_percent", lang), showErrorMessage=True)
-    status = DataValidation(type="list", formula1='"' + ",".join(MILESTONE_CHOICES) + '"', allow_blank=True,
-                            error=text("template.error_status", lang), showErrorMessage=True)
+    counts = DataValidation(
+        type="whole",
+        operator="greaterThanOrEqual",
+        formula1="0",
+        allow_blank=True,
+        error=text("template.error_count", lang),
+        showErrorMessage=True,
+    )
+    percent = DataValidation(
+        type="decimal",
+        operator="between",
+        formula1="0",
+        formula2="100",
+        allow_blank=True,
+        error=text("template.error_percent", lang),
+        showErrorMessage=True,
+    )
+    status = DataValidation(
+        type="list",
+        formula1='"' + ",".join(MILESTONE_CHOICES) + '"',
+        allow_blank=True,
+        error=text("template.error_status", lang),
+        showErrorMessage=True,
+    )
     for validation in (counts, percent, status):
         sheet.add_data_validation(validation)
     value_column = HEADERS.index(text("column.value", "vi")) + 1

@@ -68,7 +68,7 @@ def suggest(word: str, candidates: Iterable[str]) -> str | None:
 
 
 class Suggester:
-    """"Did you mean …?" over a catalogue of any size, each distinct word looked up once.
+    """ "Did you mean …?" over a catalogue of any size, each distinct word looked up once.
 
     difflib compares a word with every candidate: fine for the plan's 29 indicators and
     27 agencies, far too slow for a ministry's 20,000 reporting units.  Past
@@ -115,4 +115,4 @@ class Suggester:
 
 
 def _deletions(word: str) -> set[str]:
-    return {word} | {word[:i] + word[i + 1:] for i in range(len(word))}
+    return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}

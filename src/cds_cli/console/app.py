@@ -14,9 +14,10 @@ import functools
 import inspect
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Callable, Literal, NoReturn, Optional, TypeAlias
+from typing import TYPE_CHECKING, Annotated, Any, Literal, NoReturn, TypeAlias
 
 import typer
 
@@ -43,8 +44,11 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,  # plain click help: no rich/markdown import, so `cds --help` starts at once
 )
-plan_app = typer.Typer(help="Plan packs: check one as data, or start next year's from this year's results.",
-                       no_args_is_help=True, rich_markup_mode=None)
+plan_app = typer.Typer(
+    help="Plan packs: check one as data, or start next year's from this year's results.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
 app.add_typer(plan_app, name="plan")
 
 
@@ -63,7 +67,8 @@ else:
     Lang = Literal[LANGS]
     ScoreBy = Literal["indicator", "agency"]
     ScoreFormat, ValidateFormat, StatusFormat, ReportFormat, TemplateFormat, CatalogueFormat = (
-        choice(kind) for kind in ("score", "validate", "status", "report", "template", "indicators"))
+        choice(kind) for kind in ("score", "validate", "status", "report", "template", "indicators")
+    )
 
 
 def _version(value: bool) -> None:
@@ -80,25 +85,84 @@ def _version(value: bool) -> None:
 
 
 @app.callback()
-def _main(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                                help="Print the version and exit.")] = False) -> None:
+def _main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
     """Indicator calculator for a province's yearly digital-transformation plan."""
 
 
 # --------------------------------------------------------------------------- shared options
 
-Inputs = Annotated[list[Path], typer.Argument(help="Submission files or directories (every *.csv, *.xlsx, *.xls and *.ods below, sorted by path), or - for standard input.", show_default=False)]
-LangOption = Annotated[Optional[Lang], typer.Option("--lang", help="Language of labels and messages (default: lang in cds.toml, else vi; ids, codes and keys never change).", show_default=False)]
+Inputs = Annotated[
+    list[Path],
+    typer.Argument(
+        help="Submission files or directories (every *.csv, *.xlsx, *.xls and *.ods below, sorted by path), or - for "
+        "standard input.",
+        show_default=False,
+    ),
+]
+LangOption = Annotated[
+    Lang | None,
+    typer.Option(
+        "--lang",
+        help="Language of labels and messages (default: lang in cds.toml, else vi; ids, codes and keys never change).",
+        show_default=False,
+    ),
+]
 
 # name → (annotation, default): added to every command decorated with plan_options.
 _PLAN_OPTIONS: dict[str, tuple[Any, Any]] = {
-    "plan": (Annotated[Optional[Path], typer.Option("--plan", help="Plan pack directory (default: $CDS_PLAN, then plan in cds.toml, then the bundled pack).", show_default=False)], None),
-    "targets": (Annotated[Optional[Path], typer.Option("--targets", help="Targets YAML replacing the pack's targets_<year>.yaml.", show_default=False)], None),
-    "baseline": (Annotated[Optional[Path], typer.Option("--baseline", help="Baselines YAML replacing the pack's baseline_<year>.yaml.", show_default=False)], None),
-    "agencies": (Annotated[Optional[Path], typer.Option("--agencies", help="Agencies YAML replacing the pack's agencies.yaml.", show_default=False)], None),
+    "plan": (
+        Annotated[
+            Path | None,
+            typer.Option(
+                "--plan",
+                help="Plan pack directory (default: $CDS_PLAN, then plan in cds.toml, then the bundled pack).",
+                show_default=False,
+            ),
+        ],
+        None,
+    ),
+    "targets": (
+        Annotated[
+            Path | None,
+            typer.Option(
+                "--targets", help="Targets YAML replacing the pack's targets_<year>.yaml.", show_default=False
+            ),
+        ],
+        None,
+    ),
+    "baseline": (
+        Annotated[
+            Path | None,
+            typer.Option(
+                "--baseline", help="Baselines YAML replacing the pack's baseline_<year>.yaml.", show_default=False
+            ),
+        ],
+        None,
+    ),
+    "agencies": (
+        Annotated[
+            Path | None,
+            typer.Option("--agencies", help="Agencies YAML replacing the pack's agencies.yaml.", show_default=False),
+        ],
+        None,
+    ),
     "lang": (LangOption, None),
 }
-_SHEET_OPTION = (Annotated[Optional[str], typer.Option("--sheet", help="Worksheet to read in workbooks: .xlsx, .xls, .ods (default: sheet in cds.toml, else the first).", show_default=False)], None)
+_SHEET_OPTION = (
+    Annotated[
+        str | None,
+        typer.Option(
+            "--sheet",
+            help="Worksheet to read in workbooks: .xlsx, .xls, .ods (default: sheet in cds.toml, else the first).",
+            show_default=False,
+        ),
+    ],
+    None,
+)
 
 
 @dataclass
@@ -145,8 +209,10 @@ def plan_options(sheet: bool = False) -> Callable[[Callable[..., Any]], Callable
                 _fail(exc, lang)
 
         own = [p for p in inspect.signature(command, eval_str=True).parameters.values() if p.name != "run"]
-        extra = [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, annotation=annotation, default=default)
-                 for name, (annotation, default) in shared.items()]
+        extra = [
+            inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, annotation=annotation, default=default)
+            for name, (annotation, default) in shared.items()
+        ]
         wrapper.__signature__ = inspect.Signature(own + extra)  # type: ignore[attr-defined]  # read by typer
         wrapper.__annotations__ = {p.name: p.annotation for p in own + extra}
         return wrapper
@@ -178,8 +244,9 @@ def _progress():
     from rich.console import Console
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-    with Progress(TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(),
-                  console=Console(stderr=True), transient=True) as bar:
+    with Progress(
+        TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(), console=Console(stderr=True), transient=True
+    ) as bar:
         task = bar.add_task("cds", total=1)
 
         def tell(what: str, done: int, total: int) -> None:
@@ -218,7 +285,15 @@ def _stdout(data: bytes) -> None:
 # --------------------------------------------------------------------------- commands
 
 IdsOption = Annotated[bool, typer.Option("--ids", help="Add the ids (indicator ids, agency codes) beside the names.")]
-PeriodOption = Annotated[Optional[str], typer.Option("--period", "-p", help="Quarter of the plan year, e.g. YYYY-Q2 (default: the latest reported).", show_default=False)]
+PeriodOption = Annotated[
+    str | None,
+    typer.Option(
+        "--period",
+        "-p",
+        help="Quarter of the plan year, e.g. YYYY-Q2 (default: the latest reported).",
+        show_default=False,
+    ),
+]
 
 
 @app.command("score")
@@ -228,16 +303,24 @@ def score_command(
     inputs: Inputs,
     period: PeriodOption = None,
     fmt: Annotated[ScoreFormat, typer.Option("--format", "-f", help="Output format.")] = "table",
-    strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when any row has an error (the score is still printed).")] = False,
-    by: Annotated[ScoreBy, typer.Option("--by", help="indicator: the scorecard; agency: each agency's own figures for the pooled indicators, ranked.")] = "indicator",
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Exit 1 when any row has an error (the score is still printed).")
+    ] = False,
+    by: Annotated[
+        ScoreBy,
+        typer.Option(
+            "--by",
+            help="indicator: the scorecard; agency: each agency's own figures for the pooled indicators, ranked.",
+        ),
+    ] = "indicator",
     ids: IdsOption = False,
 ) -> None:
     """Score every plan indicator, each pillar and the index for a quarter.
 
     Example: cds score submissions/ --format json --lang en
     """
-    from .render import render
     from ..scoring import agency_breakdown, score
+    from .render import render
 
     chosen = _period_option(period, run.plan)
     report = _read(inputs, run)
@@ -252,7 +335,15 @@ def score_command(
 def validate_command(
     run: Run,
     inputs: Inputs,
-    fmt: Annotated[Optional[ValidateFormat], typer.Option("--format", "-f", help="Output format (default: github inside GitHub Actions, text elsewhere).", show_default=False)] = None,
+    fmt: Annotated[
+        ValidateFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format (default: github inside GitHub Actions, text elsewhere).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Check submission files; list every problem with file, line and column; exit 1 on any error.
 
@@ -278,7 +369,10 @@ def _github_or(fmt: str | None, default: str) -> str:
 def indicators_command(
     run: Run,
     fmt: Annotated[CatalogueFormat, typer.Option("--format", "-f", help="Output format.")] = "table",
-    context: Annotated[bool, typer.Option("--context", help="List the baseline year's figures that have no target (context, never scored).")] = False,
+    context: Annotated[
+        bool,
+        typer.Option("--context", help="List the baseline year's figures that have no target (context, never scored)."),
+    ] = False,
     ids: IdsOption = False,
 ) -> None:
     """List the plan's indicators with their baseline and target.
@@ -296,15 +390,17 @@ def status_command(
     run: Run,
     inputs: Inputs,
     period: PeriodOption = None,
-    fmt: Annotated[StatusFormat, typer.Option("--format", "-f", help="Output format (csv: one row per expected report).")] = "table",
+    fmt: Annotated[
+        StatusFormat, typer.Option("--format", "-f", help="Output format (csv: one row per expected report).")
+    ] = "table",
     ids: IdsOption = False,
 ) -> None:
     """Who has reported: expected reports per agency and indicator, received, missing, rate.
 
     Example: cds status submissions/
     """
-    from .render import render
     from ..status import completeness
+    from .render import render
 
     chosen = _period_option(period, run.plan)
     render(completeness(_read(inputs, run), run.plan, chosen), fmt, run.lang, sys.stdout, ids=ids)
@@ -315,11 +411,32 @@ def status_command(
 def report_command(
     run: Run,
     inputs: Inputs,
-    year: Annotated[Optional[int], typer.Option("--year", help="The plan year the report covers (default: the plan's).", show_default=False)] = None,
+    year: Annotated[
+        int | None,
+        typer.Option("--year", help="The plan year the report covers (default: the plan's).", show_default=False),
+    ] = None,
     period: PeriodOption = None,
-    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="html (self-contained), docx (draft to sign), xlsx (working copy) or md.")] = "html",
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="File to write (default: html/md to stdout, docx/xlsx to cds-report-PERIOD.EXT).", show_default=False)] = None,
-    date: Annotated[Optional[str], typer.Option("--date", help="Date printed on the report, YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else none).", show_default=False)] = None,
+    fmt: Annotated[
+        ReportFormat,
+        typer.Option("--format", "-f", help="html (self-contained), docx (draft to sign), xlsx (working copy) or md."),
+    ] = "html",
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="File to write (default: html/md to stdout, docx/xlsx to cds-report-PERIOD.EXT).",
+            show_default=False,
+        ),
+    ] = None,
+    date: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            help="Date printed on the report, YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else none).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Write the report of the year: summary, every indicator by quarter, projection, charts.
 
@@ -352,10 +469,28 @@ def report_command(
 @plan_options()
 def template_command(
     run: Run,
-    agency: Annotated[str, typer.Option("--agency", "-a", help="Agency code or name, e.g. SYT or 'So Y te'.", show_default=False)],
-    period: Annotated[str, typer.Option("--period", "-p", help="Quarter the form is for, e.g. YYYY-Q3 in the plan year.", show_default=False)],
-    fmt: Annotated[TemplateFormat, typer.Option("--format", "-f", help="csv (UTF-8 with BOM, semicolons, as Excel writes it) or xlsx.")] = "xlsx",
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="File to write (default: CSV to stdout, XLSX to AGENCY_PERIOD.xlsx).", show_default=False)] = None,
+    agency: Annotated[
+        str, typer.Option("--agency", "-a", help="Agency code or name, e.g. SYT or 'So Y te'.", show_default=False)
+    ],
+    period: Annotated[
+        str,
+        typer.Option(
+            "--period", "-p", help="Quarter the form is for, e.g. YYYY-Q3 in the plan year.", show_default=False
+        ),
+    ],
+    fmt: Annotated[
+        TemplateFormat,
+        typer.Option("--format", "-f", help="csv (UTF-8 with BOM, semicolons, as Excel writes it) or xlsx."),
+    ] = "xlsx",
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="File to write (default: CSV to stdout, XLSX to AGENCY_PERIOD.xlsx).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Write the submission form of one agency for one quarter, ready to fill in.
 
@@ -386,11 +521,31 @@ def template_command(
 
 # --------------------------------------------------------------------------- cds plan
 
+
 @plan_app.command("check")
 def plan_check_command(
-    directory: Annotated[Optional[Path], typer.Argument(help="The plan pack (default: the chosen one: --plan, $CDS_PLAN, cds.toml, the bundled pack).", show_default=False)] = None,
-    fmt: Annotated[Optional[ValidateFormat], typer.Option("--format", "-f", help="Output format (default: github inside GitHub Actions, text elsewhere).", show_default=False)] = None,
-    source: Annotated[Optional[Path], typer.Option("--source", help="The plan's text (UTF-8): every quote of the pack must be found in it.", show_default=False)] = None,
+    directory: Annotated[
+        Path | None,
+        typer.Argument(
+            help="The plan pack (default: the chosen one: --plan, $CDS_PLAN, cds.toml, the bundled pack).",
+            show_default=False,
+        ),
+    ] = None,
+    fmt: Annotated[
+        ValidateFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format (default: github inside GitHub Actions, text elsewhere).",
+            show_default=False,
+        ),
+    ] = None,
+    source: Annotated[
+        Path | None,
+        typer.Option(
+            "--source", help="The plan's text (UTF-8): every quote of the pack must be found in it.", show_default=False
+        ),
+    ] = None,
     lang: LangOption = None,
 ) -> None:
     """Check a plan pack as data: every problem with file and line; exit 1 on any error.
@@ -400,8 +555,8 @@ def plan_check_command(
     language = lang
     try:
         from ..pack import check_pack, pack_files
-        from .render import render
         from ..settings import resolve
+        from .render import render
 
         settings = resolve(directory, language)
         language = settings.lang
@@ -426,11 +581,30 @@ def _source_text(source: Path | None) -> str | None:
 @plan_options(sheet=True)
 def plan_new_command(
     run: Run,
-    year: Annotated[int, typer.Option("--year", help="The year of the new plan (the results are of the year before).", show_default=False)],
-    results: Annotated[list[Path], typer.Option("--results", help="Submission files or directories of the past year (repeat, or list more after it).", show_default=False)],
-    output: Annotated[Path, typer.Option("--output", "-o", help="Directory of the new pack (must not exist yet).", show_default=False)],
-    more: Annotated[Optional[list[Path]], typer.Argument(help="More result files or directories.", show_default=False)] = None,
-    source_pack: Annotated[Optional[Path], typer.Option("--from", help="The pack to start from (default: the chosen one).", show_default=False)] = None,
+    year: Annotated[
+        int,
+        typer.Option(
+            "--year", help="The year of the new plan (the results are of the year before).", show_default=False
+        ),
+    ],
+    results: Annotated[
+        list[Path],
+        typer.Option(
+            "--results",
+            help="Submission files or directories of the past year (repeat, or list more after it).",
+            show_default=False,
+        ),
+    ],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="Directory of the new pack (must not exist yet).", show_default=False)
+    ],
+    more: Annotated[
+        list[Path] | None, typer.Argument(help="More result files or directories.", show_default=False)
+    ] = None,
+    source_pack: Annotated[
+        Path | None,
+        typer.Option("--from", help="The pack to start from (default: the chosen one).", show_default=False),
+    ] = None,
 ) -> None:
     """Start next year's plan pack: targets carried over for review, baselines = this year's results.
 

@@ -14,8 +14,12 @@ from ..report.formats import REPORT_FORMATS
 # kind of result → format → renderer in console.render
 OUTPUTS: dict[str, dict[str, str]] = {
     "score": {"table": "score_table", "json": "as_json", "csv": "score_csv", "markdown": "score_markdown"},
-    "breakdown": {"table": "breakdown_table", "json": "as_json", "csv": "breakdown_csv",
-                  "markdown": "breakdown_markdown"},
+    "breakdown": {
+        "table": "breakdown_table",
+        "json": "as_json",
+        "csv": "breakdown_csv",
+        "markdown": "breakdown_markdown",
+    },
     "validate": {"text": "validation_text", "json": "validation_json", "github": "validation_github"},
     "status": {"table": "status_table", "json": "as_json", "csv": "status_csv"},
     "indicators": {"table": "catalogue_table", "json": "catalogue_json"},

@@ -22,21 +22,32 @@ from ..labels import figure, label, number, reporting_text, share_text, shown, t
 from ..pack import PackCheck
 from ..plan import Plan, catalogue, context_catalogue
 from ..report.text import markdown_table
-from ..status import Completeness
 from ..scoring import AgencyBreakdown, Scorecard
+from ..status import Completeness
 from ..submissions.validate import ValidationReport, report_to_dict
+from ..text import safe_cell
 from .outputs import OUTPUTS
 from .terminal import Cell, Column, fitted_table
 from .terminal import console as terminal_console
-from ..text import safe_cell
 
-STATUS_STYLE = {"achieved": "bold green", "on_track": "green", "at_risk": "yellow",
-                "off_track": "bold red", "no_data": "dim"}
+STATUS_STYLE = {
+    "achieved": "bold green",
+    "on_track": "green",
+    "at_risk": "yellow",
+    "off_track": "bold red",
+    "no_data": "dim",
+}
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow"}
 
 
-KINDS = {Scorecard: "score", ValidationReport: "validate", Plan: "indicators", Completeness: "status",
-         AgencyBreakdown: "breakdown", PackCheck: "plan_check"}
+KINDS = {
+    Scorecard: "score",
+    ValidationReport: "validate",
+    Plan: "indicators",
+    Completeness: "status",
+    AgencyBreakdown: "breakdown",
+    PackCheck: "plan_check",
+}
 
 
 def render(result: Any, fmt: str, lang: str, out: TextIO, kind: str | None = None, **context: Any) -> None:
@@ -54,17 +65,30 @@ def _json(document: Any, out: TextIO) -> None:
 # --------------------------------------------------------------------------- score
 
 # keep: 0 always shown; when the terminal is narrow the highest is dropped first.
-_SCORE_COLUMNS = {"name": 0, "id": 1, "baseline": 4, "target": 1, "value": 0, "attainment": 2, "progress": 6,
-                  "expected": 5, "status": 0, "reports": 7}
+_SCORE_COLUMNS = {
+    "name": 0,
+    "id": 1,
+    "baseline": 4,
+    "target": 1,
+    "value": 0,
+    "attainment": 2,
+    "progress": 6,
+    "expected": 5,
+    "status": 0,
+    "reports": 7,
+}
 _TEXT_COLUMNS = ("name", "id", "status")  # left-aligned; the rest are figures
 
 
 def _score_cells(item: dict[str, Any], lang: str) -> dict[str, Cell]:
     return {
-        "name": item["short_name"], "id": item["id"],
+        "name": item["short_name"],
+        "id": item["id"],
         "baseline": shown(item["baseline"], lang, item["baseline_qualifier"]),
-        "target": target_text(item, lang), "value": shown(item["value"], lang),
-        "attainment": number(item["attainment"], lang), "progress": number(item["progress"], lang),
+        "target": target_text(item, lang),
+        "value": shown(item["value"], lang),
+        "attainment": number(item["attainment"], lang),
+        "progress": number(item["progress"], lang),
         "expected": number(item["expected"], lang),
         "status": Text(label(item["status"], lang), style=STATUS_STYLE[item["status"]]),
         "reports": f"{item['reports_received']}/{item['reports_expected']}",
@@ -72,11 +96,23 @@ def _score_cells(item: dict[str, Any], lang: str) -> dict[str, Cell]:
 
 
 def _score_columns(doc: dict[str, Any], lang: str, terms: dict[str, Any], ids: bool) -> list[Column]:
-    rows = [_score_cells(item, lang) for pillar in doc["pillars"] for item in doc["indicators"]
-            if item["pillar"] == pillar["id"]]
-    return [Column(label("indicator" if key == "name" else key, lang, **terms), [row[key] for row in rows], keep,
-                   "left" if key in _TEXT_COLUMNS else "right", wraps=key == "name")
-            for key, keep in _SCORE_COLUMNS.items() if ids or key != "id"]
+    rows = [
+        _score_cells(item, lang)
+        for pillar in doc["pillars"]
+        for item in doc["indicators"]
+        if item["pillar"] == pillar["id"]
+    ]
+    return [
+        Column(
+            label("indicator" if key == "name" else key, lang, **terms),
+            [row[key] for row in rows],
+            keep,
+            "left" if key in _TEXT_COLUMNS else "right",
+            wraps=key == "name",
+        )
+        for key, keep in _SCORE_COLUMNS.items()
+        if ids or key != "id"
+    ]
 
 
 def _pillar_sections(doc: dict[str, Any]) -> dict[int, Cell]:
@@ -93,19 +129,31 @@ def score_table(card: Scorecard, lang: str, out: TextIO, inputs: str = "…", id
     doc = card.to_dict(lang)
     console = terminal_console(out)
     period = doc["period"] or label("no_period", lang)
-    console.print(fitted_table(_score_columns(doc, lang, card.plan.terms, ids), console.width, _pillar_sections(doc),
-                               title=label("scorecard_title", lang, period=period, number=card.plan.info.number),
-                               title_style="bold"))
+    console.print(
+        fitted_table(
+            _score_columns(doc, lang, card.plan.terms, ids),
+            console.width,
+            _pillar_sections(doc),
+            title=label("scorecard_title", lang, period=period, number=card.plan.info.number),
+            title_style="bold",
+        )
+    )
 
     pillars = Table(title=label("pillars_title", lang), title_style="bold")
     for key in ("pillar", "score", "coverage"):
         pillars.add_column(label(key, lang), justify="left" if key == "pillar" else "right")
     for pillar in doc["pillars"]:
-        pillars.add_row(pillar["name"], number(pillar["score"], lang),
-                        f"{share_text(pillar['coverage'], lang)} ({pillar['indicators_with_data']}/{pillar['indicators']})")
+        pillars.add_row(
+            pillar["name"],
+            number(pillar["score"], lang),
+            f"{share_text(pillar['coverage'], lang)} ({pillar['indicators_with_data']}/{pillar['indicators']})",
+        )
     pillars.add_section()
-    pillars.add_row(Text(label("index", lang), style="bold"), Text(number(doc["index"]["score"], lang), style="bold"),
-                    share_text(doc['index']['coverage'], lang))
+    pillars.add_row(
+        Text(label("index", lang), style="bold"),
+        Text(number(doc["index"]["score"], lang), style="bold"),
+        share_text(doc["index"]["coverage"], lang),
+    )
     console.print(pillars)
     console.print(label("status_line", lang, **doc["summary"]))
     console.print(reporting_text(doc["reporting"], doc["period"], lang))
@@ -113,19 +161,39 @@ def score_table(card: Scorecard, lang: str, out: TextIO, inputs: str = "…", id
     errors = sum(1 for i in doc["issues"] if i["severity"] == "error")
     warnings = len(doc["issues"]) - errors
     if doc["issues"]:
-        console.print(Text(label("rejected_hint", lang, errors=errors, warnings=warnings, inputs=inputs),
-                           style="yellow"))
+        console.print(
+            Text(label("rejected_hint", lang, errors=errors, warnings=warnings, inputs=inputs), style="yellow")
+        )
 
 
-SCORE_CSV_KEYS = ["id", "pillar", "name", "short_name", "unit", "comparator", "target", "baseline", "baseline_qualifier",
-                  "value", "numerator", "denominator", "attainment", "progress", "expected", "met", "status",
-                  "reporters", "reports_expected", "reports_received", "reporting_rate"]
+SCORE_CSV_KEYS = [
+    "id",
+    "pillar",
+    "name",
+    "short_name",
+    "unit",
+    "comparator",
+    "target",
+    "baseline",
+    "baseline_qualifier",
+    "value",
+    "numerator",
+    "denominator",
+    "attainment",
+    "progress",
+    "expected",
+    "met",
+    "status",
+    "reporters",
+    "reports_expected",
+    "reports_received",
+    "reporting_rate",
+]
 
 
 def score_csv(card: Scorecard, lang: str, out: TextIO, **_: Any) -> None:
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=["period", *SCORE_CSV_KEYS], extrasaction="ignore",
-                            lineterminator="\n")
+    writer = csv.DictWriter(buffer, fieldnames=["period", *SCORE_CSV_KEYS], extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
     doc = card.to_dict(lang)
     for item in doc["indicators"]:
@@ -140,22 +208,45 @@ def score_markdown(card: Scorecard, lang: str, out: TextIO, **_: Any) -> None:
     keys = ["id", "indicator", "baseline", "target", "value", "attainment", "progress", "expected", "status"]
     for pillar in doc["pillars"]:
         parts += [f"## {pillar['name']}", ""]
-        rows = [[item["id"], item["name"], shown(item["baseline"], lang, item["baseline_qualifier"]), target_text(item, lang),
-                 shown(item["value"], lang), number(item["attainment"], lang), number(item["progress"], lang),
-                 number(item["expected"], lang), label(item["status"], lang)]
-                for item in doc["indicators"] if item["pillar"] == pillar["id"]]
+        rows = [
+            [
+                item["id"],
+                item["name"],
+                shown(item["baseline"], lang, item["baseline_qualifier"]),
+                target_text(item, lang),
+                shown(item["value"], lang),
+                number(item["attainment"], lang),
+                number(item["progress"], lang),
+                number(item["expected"], lang),
+                label(item["status"], lang),
+            ]
+            for item in doc["indicators"]
+            if item["pillar"] == pillar["id"]
+        ]
         parts += [markdown_table([label(k, lang, **card.plan.terms) for k in keys], rows), ""]
     parts += [f"## {label('pillars_title', lang)}", ""]
-    rows = [[p["name"], number(p["score"], lang), share_text(p['coverage'], lang)] for p in doc["pillars"]]
-    rows.append([f"**{label('index', lang)}**", f"**{number(doc['index']['score'], lang)}**",
-                 share_text(doc['index']['coverage'], lang)])
+    rows = [[p["name"], number(p["score"], lang), share_text(p["coverage"], lang)] for p in doc["pillars"]]
+    rows.append(
+        [
+            f"**{label('index', lang)}**",
+            f"**{number(doc['index']['score'], lang)}**",
+            share_text(doc["index"]["coverage"], lang),
+        ]
+    )
     parts += [markdown_table([label(k, lang) for k in ("pillar", "score", "coverage")], rows), ""]
-    parts += [label("status_line", lang, **doc["summary"]), "", reporting_text(doc["reporting"], doc["period"], lang),
-              "", label("rows_line", lang, **doc["rows"]), ""]
+    parts += [
+        label("status_line", lang, **doc["summary"]),
+        "",
+        reporting_text(doc["reporting"], doc["period"], lang),
+        "",
+        label("rows_line", lang, **doc["rows"]),
+        "",
+    ]
     out.write("\n".join(parts))
 
 
 # --------------------------------------------------------------------------- validate
+
 
 def validation_text(report: ValidationReport, lang: str, out: TextIO, **_: Any) -> None:
     console = terminal_console(out)
@@ -185,8 +276,18 @@ def validation_text(report: ValidationReport, lang: str, out: TextIO, **_: Any) 
         console.print(Text(label("validate_ok", lang, files=len(report.files), read=rows["read"]), style="green"))
     else:
         style = "bold red" if report.errors else "yellow"
-        console.print(Text(label("validate_summary", lang, errors=len(report.errors),
-                                 warnings=len(report.warnings), files=len(report.files)), style=style))
+        console.print(
+            Text(
+                label(
+                    "validate_summary",
+                    lang,
+                    errors=len(report.errors),
+                    warnings=len(report.warnings),
+                    files=len(report.files),
+                ),
+                style=style,
+            )
+        )
     console.print(label("rows_line", lang, **rows))
 
 
@@ -202,13 +303,24 @@ def _escape_property(text: str) -> str:
 def validation_github(report: ValidationReport, lang: str, out: TextIO, **_: Any) -> None:
     """GitHub Actions annotations: one ::error/::warning per finding, then a summary."""
     positions: dict[str | None, dict[str, int]] = {s.file: s.columns for s in report.files}
-    summary = (label("validate_summary", lang, errors=len(report.errors), warnings=len(report.warnings),
-                     files=len(report.files)) + "; " + label("rows_line", lang, **report.rows.to_dict()))
+    summary = (
+        label(
+            "validate_summary", lang, errors=len(report.errors), warnings=len(report.warnings), files=len(report.files)
+        )
+        + "; "
+        + label("rows_line", lang, **report.rows.to_dict())
+    )
     _annotations(report.findings, lang, out, "cds validate", summary, positions)
 
 
-def _annotations(findings: list[Finding], lang: str, out: TextIO, title: str, summary: str,
-                 positions: dict[str | None, dict[str, int]] | None = None) -> None:
+def _annotations(
+    findings: list[Finding],
+    lang: str,
+    out: TextIO,
+    title: str,
+    summary: str,
+    positions: dict[str | None, dict[str, int]] | None = None,
+) -> None:
     for f in findings:
         props = [f"file={_escape_property(f.file)}"] if f.file else []
         if f.line:
@@ -228,99 +340,210 @@ def validation_json(report: ValidationReport, lang: str, out: TextIO, **_: Any) 
 
 # --------------------------------------------------------------------------- score --by agency
 
+
 def breakdown_table(breakdown: AgencyBreakdown, lang: str, out: TextIO, ids: bool = False, **_: Any) -> None:
     console = terminal_console(out)
     doc = breakdown.to_dict(lang)
     period = doc["period"] or label("no_period", lang)
     agencies = doc["agencies"]
-    console.print(fitted_table([
-        Column(label("rank", lang), [str(row["rank"]) for row in agencies]),
-        Column(label("agency", lang), [row["name"] for row in agencies], justify="left", wraps=True),
-        *([Column(label("id", lang), [row["agency"] for row in agencies], 3, "left")] if ids else []),
-        Column(label("indicators_count", lang), [str(row["indicators"]) for row in agencies], 2),
-        Column(label("mean_attainment", lang), [number(row["mean_attainment"], lang) for row in agencies]),
-    ], console.width, title=label("agency_ranking_title", lang), title_style="bold"))
+    console.print(
+        fitted_table(
+            [
+                Column(label("rank", lang), [str(row["rank"]) for row in agencies]),
+                Column(label("agency", lang), [row["name"] for row in agencies], justify="left", wraps=True),
+                *([Column(label("id", lang), [row["agency"] for row in agencies], 3, "left")] if ids else []),
+                Column(label("indicators_count", lang), [str(row["indicators"]) for row in agencies], 2),
+                Column(label("mean_attainment", lang), [number(row["mean_attainment"], lang) for row in agencies]),
+            ],
+            console.width,
+            title=label("agency_ranking_title", lang),
+            title_style="bold",
+        )
+    )
     for item in doc["indicators"]:
         rows = item["agencies"]
         names = [breakdown.plan.agency(row["agency"]).name(lang) for row in rows]
-        caption = (f"{period}: {label('target', lang, **breakdown.plan.terms)} {item['comparator']} "
-                   f"{figure(item['target'], lang)} · {label('province', lang)} {number(item['value'], lang)}")
+        caption = (
+            f"{period}: {label('target', lang, **breakdown.plan.terms)} {item['comparator']} "
+            f"{figure(item['target'], lang)} · {label('province', lang)} {number(item['value'], lang)}"
+        )
         title = f"{item['short_name']} ({item['id']})" if ids else item["short_name"]
-        console.print(fitted_table([
-            Column(label("rank", lang), [str(row["rank"]) for row in rows]),
-            Column(label("agency", lang), names, justify="left", wraps=True),
-            *([Column(label("id", lang), [row["agency"] for row in rows], 3, "left")] if ids else []),
-            Column(label("value", lang), [number(row["value"], lang) for row in rows]),
-            Column(label("attainment", lang), [Text(number(row["attainment"], lang), style="green" if row["met"] else "")
-                                               for row in rows], 2),
-            Column(label("pull", lang), [Text(number(row["pull"], lang), style="red" if row["pull"] < 0 else "green")
-                                         for row in rows], 4),
-        ], console.width, title=title, title_style="bold", title_justify="left", caption=caption,
-            caption_justify="left"))
+        console.print(
+            fitted_table(
+                [
+                    Column(label("rank", lang), [str(row["rank"]) for row in rows]),
+                    Column(label("agency", lang), names, justify="left", wraps=True),
+                    *([Column(label("id", lang), [row["agency"] for row in rows], 3, "left")] if ids else []),
+                    Column(label("value", lang), [number(row["value"], lang) for row in rows]),
+                    Column(
+                        label("attainment", lang),
+                        [Text(number(row["attainment"], lang), style="green" if row["met"] else "") for row in rows],
+                        2,
+                    ),
+                    Column(
+                        label("pull", lang),
+                        [Text(number(row["pull"], lang), style="red" if row["pull"] < 0 else "green") for row in rows],
+                        4,
+                    ),
+                ],
+                console.width,
+                title=title,
+                title_style="bold",
+                title_justify="left",
+                caption=caption,
+                caption_justify="left",
+            )
+        )
 
 
 def breakdown_csv(breakdown: AgencyBreakdown, lang: str, out: TextIO, **_: Any) -> None:
     doc = breakdown.to_dict(lang)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["period", "indicator", "rank", "agency", "value", "numerator", "denominator", "attainment",
-                     "met", "pull", "province_value", "target"])
+    writer.writerow(
+        [
+            "period",
+            "indicator",
+            "rank",
+            "agency",
+            "value",
+            "numerator",
+            "denominator",
+            "attainment",
+            "met",
+            "pull",
+            "province_value",
+            "target",
+        ]
+    )
     for item in doc["indicators"]:
         for row in item["agencies"]:
-            writer.writerow([doc["period"], item["id"], row["rank"], row["agency"], row["value"], row["numerator"],
-                             row["denominator"], row["attainment"], row["met"], row["pull"], item["value"],
-                             item["target"]])
+            writer.writerow(
+                [
+                    doc["period"],
+                    item["id"],
+                    row["rank"],
+                    row["agency"],
+                    row["value"],
+                    row["numerator"],
+                    row["denominator"],
+                    row["attainment"],
+                    row["met"],
+                    row["pull"],
+                    item["value"],
+                    item["target"],
+                ]
+            )
     out.write(buffer.getvalue())
 
 
 def breakdown_markdown(breakdown: AgencyBreakdown, lang: str, out: TextIO, **_: Any) -> None:
     doc = breakdown.to_dict(lang)
     parts = [f"# {label('agency_ranking_title', lang)} — {doc['period']}", ""]
-    parts += [markdown_table([label(k, lang) for k in ("rank", "agency", "indicators_count", "mean_attainment")],
-                        [[r["rank"], f"{r['agency']} — {r['name']}", r["indicators"], number(r["mean_attainment"], lang)]
-                         for r in doc["agencies"]]), ""]
+    parts += [
+        markdown_table(
+            [label(k, lang) for k in ("rank", "agency", "indicators_count", "mean_attainment")],
+            [
+                [r["rank"], f"{r['agency']} — {r['name']}", r["indicators"], number(r["mean_attainment"], lang)]
+                for r in doc["agencies"]
+            ],
+        ),
+        "",
+    ]
     for item in doc["indicators"]:
-        parts += [f"## {item['id']} — {item['name']}", "",
-                  f"{label('target', lang, **breakdown.plan.terms)} {item['comparator']} {figure(item['target'], lang)}; "
-                  f"{label('province', lang)} {number(item['value'], lang)}", ""]
-        parts += [markdown_table([label(k, lang) for k in ("rank", "agency", "value", "attainment", "pull")],
-                            [[r["rank"], r["agency"], number(r["value"], lang), number(r["attainment"], lang),
-                              number(r["pull"], lang)] for r in item["agencies"]]), ""]
+        parts += [
+            f"## {item['id']} — {item['name']}",
+            "",
+            f"{label('target', lang, **breakdown.plan.terms)} {item['comparator']} {figure(item['target'], lang)}; "
+            f"{label('province', lang)} {number(item['value'], lang)}",
+            "",
+        ]
+        parts += [
+            markdown_table(
+                [label(k, lang) for k in ("rank", "agency", "value", "attainment", "pull")],
+                [
+                    [
+                        r["rank"],
+                        r["agency"],
+                        number(r["value"], lang),
+                        number(r["attainment"], lang),
+                        number(r["pull"], lang),
+                    ]
+                    for r in item["agencies"]
+                ],
+            ),
+            "",
+        ]
     out.write("\n".join(parts))
 
 
 # --------------------------------------------------------------------------- status
 
+
 def status_table(status: Completeness, lang: str, out: TextIO, ids: bool = False, **_: Any) -> None:
     console = terminal_console(out)
     period = str(status.period) if status.period else label("no_period", lang)
     agencies = status.by_agency()
-    rates = [Text(share_text(row["rate"], lang), style="green" if row["rate"] == 1 else
-                  "bold red" if row["received"] == 0 else "yellow") for row in agencies]
-    console.print(fitted_table([
-        Column(label("agency", lang), [status.plan.agency(row["id"]).name(lang) for row in agencies], 0, "left", True),
-        *([Column(label("id", lang), [row["id"] for row in agencies], 3, "left")] if ids else []),
-        *_counts(agencies, lang, rates),
-        Column(label("missing", lang), [", ".join(row["missing"]) for row in agencies], 1, "left", True),
-        Column(label("rejected", lang), [", ".join(row["rejected"]) for row in agencies], 2, "left", True),
-    ], console.width, title=label("status_title", lang, period=period, number=status.plan.info.number),
-        title_style="bold"))
+    rates = [
+        Text(
+            share_text(row["rate"], lang),
+            style="green" if row["rate"] == 1 else "bold red" if row["received"] == 0 else "yellow",
+        )
+        for row in agencies
+    ]
+    console.print(
+        fitted_table(
+            [
+                Column(
+                    label("agency", lang),
+                    [status.plan.agency(row["id"]).name(lang) for row in agencies],
+                    0,
+                    "left",
+                    True,
+                ),
+                *([Column(label("id", lang), [row["id"] for row in agencies], 3, "left")] if ids else []),
+                *_counts(agencies, lang, rates),
+                Column(label("missing", lang), [", ".join(row["missing"]) for row in agencies], 1, "left", True),
+                Column(label("rejected", lang), [", ".join(row["rejected"]) for row in agencies], 2, "left", True),
+            ],
+            console.width,
+            title=label("status_title", lang, period=period, number=status.plan.info.number),
+            title_style="bold",
+        )
+    )
     indicators = status.by_indicator()
-    console.print(fitted_table([
-        Column(label("indicator", lang), [status.plan.indicator(row["id"]).short_name(lang) for row in indicators],
-               0, "left", True),
-        *([Column(label("id", lang), [row["id"] for row in indicators], 3, "left")] if ids else []),
-        *_counts(indicators, lang, [share_text(row["rate"], lang) for row in indicators]),
-        Column(label("missing", lang), [", ".join(row["missing"]) for row in indicators], 1, "left", True),
-    ], console.width))
-    console.print(reporting_text({"received": status.received, "expected": status.expected, "rate": status.rate},
-                                  str(status.period) if status.period else None, lang))
+    console.print(
+        fitted_table(
+            [
+                Column(
+                    label("indicator", lang),
+                    [status.plan.indicator(row["id"]).short_name(lang) for row in indicators],
+                    0,
+                    "left",
+                    True,
+                ),
+                *([Column(label("id", lang), [row["id"] for row in indicators], 3, "left")] if ids else []),
+                *_counts(indicators, lang, [share_text(row["rate"], lang) for row in indicators]),
+                Column(label("missing", lang), [", ".join(row["missing"]) for row in indicators], 1, "left", True),
+            ],
+            console.width,
+        )
+    )
+    console.print(
+        reporting_text(
+            {"received": status.received, "expected": status.expected, "rate": status.rate},
+            str(status.period) if status.period else None,
+            lang,
+        )
+    )
 
 
 def _counts(rows: list[dict[str, Any]], lang: str, rates: Sequence[Cell]) -> list[Column]:
-    return [Column(label("expected_reports", lang), [str(row["expected"]) for row in rows], 4),
-            Column(label("received", lang), [str(row["received"]) for row in rows], 4),
-            Column(label("rate", lang), rates)]
+    return [
+        Column(label("expected_reports", lang), [str(row["expected"]) for row in rows], 4),
+        Column(label("received", lang), [str(row["received"]) for row in rows], 4),
+        Column(label("rate", lang), rates),
+    ]
 
 
 def status_csv(status: Completeness, lang: str, out: TextIO, **_: Any) -> None:
@@ -329,12 +552,20 @@ def status_csv(status: Completeness, lang: str, out: TextIO, **_: Any) -> None:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["period", "agency", "agency_name", "indicator", "state"])
     for row in status.reports.itertuples():
-        writer.writerow([status.period, row.agency, safe_cell(status.plan.agency(str(row.agency)).name(lang)),
-                         row.indicator, row.state])
+        writer.writerow(
+            [
+                status.period,
+                row.agency,
+                safe_cell(status.plan.agency(str(row.agency)).name(lang)),
+                row.indicator,
+                row.state,
+            ]
+        )
     out.write(buffer.getvalue())
 
 
 # --------------------------------------------------------------------------- indicators
+
 
 def catalogue_table(plan: Plan, lang: str, out: TextIO, ids: bool = False, **_: Any) -> None:
     console = terminal_console(out)
@@ -342,39 +573,64 @@ def catalogue_table(plan: Plan, lang: str, out: TextIO, ids: bool = False, **_: 
     columns = [
         Column(label("indicator", lang), [item["short_name"] for item in items], 0, "left", True),
         *([Column(label("id", lang), [item["id"] for item in items], 3, "left")] if ids else []),
-        Column(label("baseline", lang, **plan.terms), [shown(item["baseline"], lang, item["baseline_qualifier"])
-                                                       for item in items], 1),
+        Column(
+            label("baseline", lang, **plan.terms),
+            [shown(item["baseline"], lang, item["baseline_qualifier"]) for item in items],
+            1,
+        ),
         Column(label("target", lang, **plan.terms), [target_text(item, lang) for item in items]),
         Column(label("time", lang), [label(item["time"], lang) for item in items], 5, "left"),
         Column(label("aggregate", lang), [label(item["aggregate"], lang) for item in items], 6, "left"),
-        Column(label("reporter", lang), [item["reporter"] or label("pooled_reporters", lang) for item in items], 4,
-               "left"),
+        Column(
+            label("reporter", lang), [item["reporter"] or label("pooled_reporters", lang) for item in items], 4, "left"
+        ),
         Column(label("due", lang), [item["due"] for item in items], 2),
     ]
-    console.print(fitted_table(columns, console.width, title=label("catalogue_title", lang, number=plan.info.number),
-                               title_style="bold"))
+    console.print(
+        fitted_table(
+            columns, console.width, title=label("catalogue_title", lang, number=plan.info.number), title_style="bold"
+        )
+    )
 
 
 def context_table(plan: Plan, lang: str, out: TextIO, **_: Any) -> None:
     console = terminal_console(out)
     items = context_catalogue(plan, lang)
-    console.print(fitted_table([
-        Column(label("indicator", lang), [item["name"] for item in items], 0, "left", True),
-        Column(label("id", lang), [item["id"] for item in items], 3, "left"),
-        Column(label("value", lang), [shown(item["value"], lang, item["qualifier"])
-                                      + ("%" if item["unit"] == "percent" else "") for item in items]),
-        Column(label("source", lang), [item["source"]["section"] for item in items], 2, "left", True),
-        Column(label("quote", lang), [item["source"]["quote"] for item in items], 1, "left", True),
-    ], console.width, title=label("context_title", lang, **plan.terms), title_style="bold"))
+    console.print(
+        fitted_table(
+            [
+                Column(label("indicator", lang), [item["name"] for item in items], 0, "left", True),
+                Column(label("id", lang), [item["id"] for item in items], 3, "left"),
+                Column(
+                    label("value", lang),
+                    [
+                        shown(item["value"], lang, item["qualifier"]) + ("%" if item["unit"] == "percent" else "")
+                        for item in items
+                    ],
+                ),
+                Column(label("source", lang), [item["source"]["section"] for item in items], 2, "left", True),
+                Column(label("quote", lang), [item["source"]["quote"] for item in items], 1, "left", True),
+            ],
+            console.width,
+            title=label("context_title", lang, **plan.terms),
+            title_style="bold",
+        )
+    )
 
 
 # --------------------------------------------------------------------------- cds plan check
 
+
 def _check_summary(check: PackCheck, lang: str) -> str:
     path = str(check.files.directory)
     if check.valid and check.plan is not None:
-        return label("plan_check_ok", lang, indicators=len(check.plan.indicators), warnings=len(check.warnings),
-                     **check.plan.terms)
+        return label(
+            "plan_check_ok",
+            lang,
+            indicators=len(check.plan.indicators),
+            warnings=len(check.warnings),
+            **check.plan.terms,
+        )
     return label("plan_check_summary", lang, errors=len(check.errors), warnings=len(check.warnings), path=path)
 
 

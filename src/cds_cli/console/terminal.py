@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TextIO
 
 from rich.cells import cell_len
-from rich.console import Console
+from rich.console import Console, JustifyMethod
 from rich.table import Table
 from rich.text import Text
 
@@ -29,7 +29,7 @@ class Column:
     header: str
     cells: Sequence[Cell] = ()
     keep: int = 0  # 0: always shown; the highest number is dropped first when space runs out
-    justify: str = "right"
+    justify: JustifyMethod = "right"
     wraps: bool = False
 
     def need(self) -> int:
@@ -90,15 +90,20 @@ def _share(wrapping: list[Column], room: int) -> dict[int, int]:
     return widths
 
 
-def fitted_table(columns: list[Column], width: int, sections: dict[int, Cell] | None = None,
-                 **options: object) -> Table:
+def fitted_table(
+    columns: list[Column], width: int, sections: dict[int, Cell] | None = None, **options: object
+) -> Table:
     """A rich table of ``columns`` fitted to ``width``; ``sections`` puts a heading row
     (and a rule) before the data row of that index."""
     layout = fit(columns, width)
     table = Table(**options)  # type: ignore[arg-type]
     for column, column_width in layout:
-        table.add_column(column.header, justify=column.justify, width=column_width,  # type: ignore[arg-type]
-                         overflow="fold")  # wide enough for every cell: only headers and names wrap
+        table.add_column(
+            column.header,
+            justify=column.justify,
+            width=column_width,
+            overflow="fold",
+        )  # wide enough for every cell: only headers and names wrap
     rows = max((len(column.cells) for column, _ in layout), default=0)
     for row in range(rows):
         if sections and row in sections:

@@ -17,21 +17,28 @@ from typing import Any
 import matplotlib
 
 matplotlib.use("Agg")  # files only, never a window
-import matplotlib.pyplot as plt  # noqa: E402
+import matplotlib.pyplot as plt
 
-from ..labels import label  # noqa: E402
-from .text import attainment_alt, completeness_alt, quarter_name, trajectory_alt  # noqa: E402
+from ..labels import label
+from .text import attainment_alt, completeness_alt, quarter_name, trajectory_alt
 
-STATUS_COLOURS = {"achieved": "#2e7d32", "on_track": "#66bb6a", "at_risk": "#f9a825",
-                  "off_track": "#c62828", "no_data": "#bdbdbd"}
-plt.rcParams.update({
-    "svg.hashsalt": "cds",  # stable element ids, so two runs give identical SVG
-    "svg.fonttype": "none",  # text stays text in the SVG: small, searchable, any font with diacritics
-    "font.family": "DejaVu Sans",
-    "font.size": 9,
-    "axes.spines.top": False,
-    "axes.spines.right": False,
-})
+STATUS_COLOURS = {
+    "achieved": "#2e7d32",
+    "on_track": "#66bb6a",
+    "at_risk": "#f9a825",
+    "off_track": "#c62828",
+    "no_data": "#bdbdbd",
+}
+plt.rcParams.update(
+    {
+        "svg.hashsalt": "cds",  # stable element ids, so two runs give identical SVG
+        "svg.fonttype": "none",  # text stays text in the SVG: small, searchable, any font with diacritics
+        "font.family": "DejaVu Sans",
+        "font.size": 9,
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+    }
+)
 
 
 def _save(figure, fmt: str, alt: str) -> bytes:
@@ -43,7 +50,7 @@ def _save(figure, fmt: str, alt: str) -> bytes:
     data = buffer.getvalue()
     if fmt == "svg":  # the XML prolog and doctype are not wanted inside an HTML page
         text = data.decode("utf-8")
-        data = text[text.index("<svg"):].encode("utf-8")
+        data = text[text.index("<svg") :].encode("utf-8")
     return data
 
 
@@ -72,21 +79,33 @@ def trajectory_chart(item: dict[str, Any], lang: str, terms: dict[str, Any], fmt
     figure, axes = plt.subplots(figsize=(5.5, 2.6))
     xs = list(range(1, len(quarters) + 1))
     ys = [item["quarters"][q] for q in quarters]
-    points = [(x, y) for x, y in zip(xs, ys) if isinstance(y, (int, float))]
+    points = [(x, y) for x, y in zip(xs, ys, strict=False) if isinstance(y, (int, float))]
     if item["baseline"] is not None and not isinstance(item["baseline"], str):
         points.insert(0, (0, item["baseline"]))
     if points:
-        axes.plot(*zip(*points), marker="o", color="#1565c0", label=label("value", lang))
-    expected = [(x, item["expected_path"][q]) for x, q in zip(xs, quarters) if item["expected_path"][q] is not None]
+        axes.plot(*zip(*points, strict=False), marker="o", color="#1565c0", label=label("value", lang))
+    expected = [
+        (x, item["expected_path"][q])
+        for x, q in zip(xs, quarters, strict=False)
+        if item["expected_path"][q] is not None
+    ]
     if expected:
         start = [(0, item["baseline"])] if isinstance(item["baseline"], (int, float)) else []
-        axes.plot(*zip(*(start + expected)), linestyle=":", color="#757575", label=label("expected", lang))
+        axes.plot(
+            *zip(*(start + expected), strict=False), linestyle=":", color="#757575", label=label("expected", lang)
+        )
     axes.axhline(item["target"], color="#2e7d32", linestyle="--", linewidth=1, label=label("target", lang, **terms))
     if item.get("projection"):
         last = points[-1] if points else (0, item["projection"]["value"])
         axes.plot([last[0], 4], [last[1], item["projection"]["value"]], linestyle="--", color="#1565c0", alpha=0.5)
-        axes.plot([4], [item["projection"]["value"]], marker="o", markerfacecolor="white", color="#1565c0",
-                  label=label("projection", lang))
+        axes.plot(
+            [4],
+            [item["projection"]["value"]],
+            marker="o",
+            markerfacecolor="white",
+            color="#1565c0",
+            label=label("projection", lang),
+        )
     axes.set_xticks(range(0, 5), [str(terms["baseline_year"]), *(quarter_name(n, lang) for n in range(1, 5))])
     axes.set_xlim(-0.3, 4.3)
     axes.set_ylabel("%")

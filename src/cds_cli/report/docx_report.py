@@ -39,10 +39,10 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
 from ..labels import date_text, label, number, quarters_text, share_text, shown
+from ..outputs import stable_zip
 from .charts import attainment_chart, completeness_heatmap, trajectory_chart
 from .text import attainment_alt, completeness_alt, terms, trajectory_alt
 from .textwidth import lines_within, width_cm
-from ..outputs import stable_zip
 
 FONT = "Times New Roman"
 BODY_PT, TITLE_PT, TABLE_PT = 13, 14, 11
@@ -66,14 +66,13 @@ RULE_SHARE = 0.4  # NĐ 30: the rule under the issuer and under the subject is 1
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
-
-
 def _clean(value: object) -> str:
     """Plain text for a run: characters XML 1.0 cannot hold are dropped (python-docx escapes the rest)."""
     return _NOT_XML.sub("", str(value))
 
 
 # --------------------------------------------------------------------------- entry point
+
 
 def render_docx(doc: dict[str, Any], lang: str) -> bytes:
     """The report dictionary (:meth:`AnnualReport.to_dict`) as DOCX bytes, identical for identical input."""
@@ -87,7 +86,7 @@ def render_docx(doc: dict[str, Any], lang: str) -> bytes:
     if any(item.get("projection") for pillar in doc["pillars"] for item in pillar["indicators"]):
         sections.append(writer.projection)
     sections.append(writer.completeness)
-    for roman, section in zip(ROMAN, sections):
+    for roman, section in zip(ROMAN, sections, strict=False):
         section(doc, roman)
     writer.paragraph(label("appendix_ref", lang) + label("legal.end", LEGAL), before=6)  # the content ends with ./.
     writer.signature()
@@ -98,6 +97,7 @@ def render_docx(doc: dict[str, Any], lang: str) -> bytes:
 
 
 # --------------------------------------------------------------------------- document set-up
+
 
 def _set_fonts(rpr) -> None:
     """Times New Roman for every script (ASCII, high ANSI, East-Asian, complex) in the run
@@ -252,6 +252,7 @@ def _page(section, landscape: bool) -> None:
 
 # --------------------------------------------------------------------------- formatting
 
+
 def vn_date(value: str | None) -> str:
     """``ngày 15 tháng 01 năm 2024`` (NĐ 30: a zero before days below 10 and months 1 and 2);
     dots for the signer to fill in when there is no date."""
@@ -293,6 +294,26 @@ def _gap(item: dict[str, Any], lang: str) -> str:
     return number(gap, lang)
 
 
+def _pillar_widths(quarters: int) -> list[float]:
+    """Column widths (cm) of a pillar's table on a landscape page: the name takes what is left."""
+    fixed = {"id": 3.0, "baseline": 1.9, "target": 1.7, "quarter": 1.6, "attainment": 1.7, "status": 2.3, "gap": 1.6}
+    used = sum(v for k, v in fixed.items() if k != "quarter") + fixed["quarter"] * quarters
+    name = LANDSCAPE_WIDTH - 0.2 - used
+    if name < 4.5:  # many quarters: take it from the id column
+        fixed["id"] -= 4.5 - name
+        name = 4.5
+    return [
+        fixed["id"],
+        name,
+        fixed["baseline"],
+        fixed["target"],
+        *[fixed["quarter"]] * quarters,
+        fixed["attainment"],
+        fixed["status"],
+        fixed["gap"],
+    ]
+
+
 def _breakable(identifier: str) -> str:
     """An id that may break after its dots and underscores (zero-width spaces), so a
     narrow column holds it whole instead of splitting it anywhere."""
@@ -306,6 +327,7 @@ def _png_size(png: bytes) -> tuple[int, int]:
 
 # --------------------------------------------------------------------------- writer
 
+
 class _Writer:
     def __init__(self, document, lang: str) -> None:
         self.document = document
@@ -314,8 +336,17 @@ class _Writer:
 
     # ----- building blocks
 
-    def paragraph(self, text: str = "", container=None, style: str | None = "Body Text", bold: bool = False,
-                  italic: bool = False, size: float | None = None, align=None, before: float | None = None):
+    def paragraph(
+        self,
+        text: str = "",
+        container=None,
+        style: str | None = "Body Text",
+        bold: bool = False,
+        italic: bool = False,
+        size: float | None = None,
+        align=None,
+        before: float | None = None,
+    ):
         container = container if container is not None else self.document
         paragraph = container.add_paragraph(style=style)
         if text:
@@ -367,11 +398,35 @@ class _Writer:
             top.set(qn(key), value)
         borders.append(top)
         ppr.insert_element_before(
-            borders, "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
-            "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid",
-            "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
-            "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle",
-            "w:rPr", "w:sectPr", "w:pPrChange")
+            borders,
+            "w:shd",
+            "w:tabs",
+            "w:suppressAutoHyphens",
+            "w:kinsoku",
+            "w:wordWrap",
+            "w:overflowPunct",
+            "w:topLinePunct",
+            "w:autoSpaceDE",
+            "w:autoSpaceDN",
+            "w:bidi",
+            "w:adjustRightInd",
+            "w:snapToGrid",
+            "w:spacing",
+            "w:ind",
+            "w:contextualSpacing",
+            "w:mirrorIndents",
+            "w:suppressOverlap",
+            "w:jc",
+            "w:textDirection",
+            "w:textAlignment",
+            "w:textboxTightWrap",
+            "w:outlineLvl",
+            "w:divId",
+            "w:cnfStyle",
+            "w:rPr",
+            "w:sectPr",
+            "w:pPrChange",
+        )
         mark = OxmlElement("w:rPr")  # a tiny paragraph mark, so the line sits close to the text
         for tag in ("w:sz", "w:szCs"):
             size = OxmlElement(tag)
@@ -379,8 +434,9 @@ class _Writer:
             mark.append(size)
         ppr.append(mark)
 
-    def picture(self, png: bytes, alt: str, width: float = CHART_WIDTH, max_height: float = 20.0,
-                paragraph=None) -> None:
+    def picture(
+        self, png: bytes, alt: str, width: float = CHART_WIDTH, max_height: float = 20.0, paragraph=None
+    ) -> None:
         """A chart, centred, ``width`` cm wide unless that makes it taller than ``max_height``,
         with ``alt`` as its text alternative (what Word reads out and shows as Alt Text)."""
         px_w, px_h = _png_size(png)
@@ -395,8 +451,14 @@ class _Writer:
         shape = paragraph.add_run().add_picture(io.BytesIO(png), width=Cm(width), height=Cm(height))
         shape._inline.docPr.set("descr", _clean(alt))
 
-    def table(self, headers: list[str], rows: list[list[str]], widths: list[float], align: str,
-              bold_rows: frozenset[int] = frozenset()):
+    def table(
+        self,
+        headers: list[str],
+        rows: list[list[str]],
+        widths: list[float],
+        align: str,
+        bold_rows: frozenset[int] = frozenset(),
+    ):
         """A ruled table (Table Grid, 11 pt): header row repeated on every page, no row split
         across pages.  ``align`` holds one letter per column: l(eft), c(entre) or r(ight)."""
         table = self.document.add_table(rows=1 + len(rows), cols=len(headers))
@@ -410,7 +472,7 @@ class _Writer:
             if r == 0:
                 tr_pr.append(OxmlElement("w:tblHeader"))
             texts = headers if r == 0 else rows[r - 1]
-            for c, (cell, text) in enumerate(zip(row.cells, texts)):
+            for c, (cell, text) in enumerate(zip(row.cells, texts, strict=False)):
                 cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
                 paragraph = cell.paragraphs[0]
                 paragraph._p.get_or_add_pPr().style = self.table_text
@@ -439,10 +501,14 @@ class _Writer:
         room = HEADER_LEFT - CELL_MARGINS
         authority = lines_within(label("legal.authority", LEGAL, province=province.upper()), room, 12)
         issuer = lines_within(label("legal.issuer", LEGAL), room, 12, "bold")
-        self.lines(left, [(line, {"size": 12}) for line in authority] + [(line, {"bold": True, "size": 12}) for line in issuer])
+        self.lines(
+            left, [(line, {"size": 12}) for line in authority] + [(line, {"bold": True, "size": 12}) for line in issuer]
+        )
         self.rule(left, RULE_SHARE * max(width_cm(line, 12, "bold") for line in issuer), room)
         motto = label("legal.motto", LEGAL)
-        self.lines(right, [(label("legal.nation", LEGAL), {"bold": True, "size": 12}), (motto, {"bold": True, "size": 13})])
+        self.lines(
+            right, [(label("legal.nation", LEGAL), {"bold": True, "size": 12}), (motto, {"bold": True, "size": 13})]
+        )
         self.rule(right, width_cm(motto, 13, "bold"), HEADER_RIGHT - CELL_MARGINS)  # as long as the motto
         left, right = table.rows[1].cells
         self.lines(left, [(label("legal.number", LEGAL), {"size": BODY_PT})])
@@ -453,51 +519,101 @@ class _Writer:
     def title(self, doc: dict[str, Any]) -> None:
         """Type, subject (trích yếu) with its rule right below, addressee, and the basis."""
         meta, center = doc["meta"], WD_ALIGN_PARAGRAPH.CENTER
-        self.paragraph(label("doc_type", self.lang), style="Normal", bold=True, size=TITLE_PT, align=center,
-                       before=18)
+        self.paragraph(label("doc_type", self.lang), style="Normal", bold=True, size=TITLE_PT, align=center, before=18)
         subject = lines_within(label("report_subject", self.lang, **terms(doc)), PORTRAIT_WIDTH, TITLE_PT, "bold")
         for line in subject:
             self.paragraph(line, style="Normal", bold=True, size=TITLE_PT, align=center)
-        self.rule(self.document, RULE_SHARE * max(width_cm(line, TITLE_PT, "bold") for line in subject),
-                  PORTRAIT_WIDTH)
-        self.paragraph(label("addressee", self.lang, province=meta.get("province") or "…"), style="Normal",
-                       size=BODY_PT, align=center, before=6)
-        self.paragraph(label("report_basis_clause", self.lang, number=meta.get("plan_number") or "…",
-                             date=_short_date(meta.get("plan_date"), self.lang), issuer=meta.get("issuer") or "…",
-                             plan_title=meta.get("plan_title") or "…",
-                             period=quarters_text(meta.get("quarters") or [], self.lang)), before=12)
+        self.rule(self.document, RULE_SHARE * max(width_cm(line, TITLE_PT, "bold") for line in subject), PORTRAIT_WIDTH)
+        self.paragraph(
+            label("addressee", self.lang, province=meta.get("province") or "…"),
+            style="Normal",
+            size=BODY_PT,
+            align=center,
+            before=6,
+        )
+        self.paragraph(
+            label(
+                "report_basis_clause",
+                self.lang,
+                number=meta.get("plan_number") or "…",
+                date=_short_date(meta.get("plan_date"), self.lang),
+                issuer=meta.get("issuer") or "…",
+                plan_title=meta.get("plan_title") or "…",
+                period=quarters_text(meta.get("quarters") or [], self.lang),
+            ),
+            before=12,
+        )
 
     def summary(self, doc: dict[str, Any], roman: str) -> None:
-        lang, summary = self.lang, doc["summary"]
         self.section_heading(roman, "section_summary")
+        self.scores(doc["summary"])
+        self.statuses(doc["summary"])
+        self.reporting(doc)
+
+    def scores(self, summary: dict[str, Any]) -> None:
+        lang = self.lang
         self.heading(f"1. {label('sub_scores', lang)}", 2)
         index = summary.get("index") or {}
-        self.paragraph(label("index_line", lang, score=number(index.get("score"), lang),
-                          coverage=number(None if index.get("coverage") is None else 100 * index["coverage"],
-                                          lang, 0)))
-        rows = [[p["name"], number(p.get("score"), lang),
-                 f"{share_text(p.get('coverage'), lang)} ({p.get('indicators_with_data', 0)}/{p.get('indicators', 0)})"]
-                for p in summary.get("pillars") or []]
+        self.paragraph(
+            label(
+                "index_line",
+                lang,
+                score=number(index.get("score"), lang),
+                coverage=number(None if index.get("coverage") is None else 100 * index["coverage"], lang, 0),
+            )
+        )
+        rows = [
+            [
+                p["name"],
+                number(p.get("score"), lang),
+                f"{share_text(p.get('coverage'), lang)} ({p.get('indicators_with_data', 0)}/{p.get('indicators', 0)})",
+            ]
+            for p in summary.get("pillars") or []
+        ]
         rows.append([label("index", lang), number(index.get("score"), lang), share_text(index.get("coverage"), lang)])
-        self.table([label("pillar", lang), label("score", lang), label("coverage", lang)], rows, [8.5, 3.0, 4.0],
-                   "lcc", bold_rows=frozenset({len(rows) - 1}))
+        self.table(
+            [label("pillar", lang), label("score", lang), label("coverage", lang)],
+            rows,
+            [8.5, 3.0, 4.0],
+            "lcc",
+            bold_rows=frozenset({len(rows) - 1}),
+        )
 
+    def statuses(self, summary: dict[str, Any]) -> None:
+        lang = self.lang
         self.heading(f"2. {label('sub_status', lang)}", 2)
         counts = summary.get("status_counts") or {}
         total = sum(counts.get(s, 0) for s in STATUSES)
-        rows = [[label(s, lang), str(counts.get(s, 0)), share_text(counts.get(s, 0) / total if total else None, lang, 1)]
-                for s in STATUSES]
+        rows = [
+            [label(s, lang), str(counts.get(s, 0)), share_text(counts.get(s, 0) / total if total else None, lang, 1)]
+            for s in STATUSES
+        ]
         rows.append([label("total", lang), str(total), share_text(1.0 if total else None, lang, 1)])
-        self.table([label("status", lang), label("indicators_count", lang), label("share", lang)], rows,
-                   [8.5, 3.0, 4.0], "lcc", bold_rows=frozenset({len(rows) - 1}))
+        self.table(
+            [label("status", lang), label("indicators_count", lang), label("share", lang)],
+            rows,
+            [8.5, 3.0, 4.0],
+            "lcc",
+            bold_rows=frozenset({len(rows) - 1}),
+        )
 
+    def reporting(self, doc: dict[str, Any]) -> None:
+        lang = self.lang
         self.heading(f"3. {label('sub_reporting', lang)}", 2)
-        reporting = summary.get("reporting") or {}
+        reporting = doc["summary"].get("reporting") or {}
         if reporting:
             rate = reporting.get("rate")
-            self.paragraph(label("reporting_line", lang, period=quarters_text([doc["meta"]["period"]], lang),
-                                 received=reporting.get("received", 0), expected=reporting.get("expected", 0),
-                                 rate=number(None if rate is None else 100 * rate, lang, 0)) + ".")
+            self.paragraph(
+                label(
+                    "reporting_line",
+                    lang,
+                    period=quarters_text([doc["meta"]["period"]], lang),
+                    received=reporting.get("received", 0),
+                    expected=reporting.get("expected", 0),
+                    rate=number(None if rate is None else 100 * rate, lang, 0),
+                )
+                + "."
+            )
 
     def pillars(self, doc: dict[str, Any], roman: str) -> None:
         lang = self.lang
@@ -506,34 +622,48 @@ class _Writer:
         _page(section, landscape=True)
         section.different_first_page_header_footer = False
         self.section_heading(roman, "section_pillars")
-        fixed = {"id": 3.0, "baseline": 1.9, "target": 1.7, "quarter": 1.6, "attainment": 1.7, "status": 2.3,
-                 "gap": 1.6}
-        used = sum(v for k, v in fixed.items() if k != "quarter") + fixed["quarter"] * len(quarters)
-        name = LANDSCAPE_WIDTH - 0.2 - used
-        if name < 4.5:  # many quarters: take it from the id column
-            fixed["id"] -= 4.5 - name
-            name = 4.5
-        widths = [fixed["id"], name, fixed["baseline"], fixed["target"], *[fixed["quarter"]] * len(quarters),
-                  fixed["attainment"], fixed["status"], fixed["gap"]]
-        headers = [label("id", lang), label("indicator", lang), label("baseline", lang, **terms(doc)),
-                   label("target", lang, **terms(doc)),
-                   *[_quarter(q, lang) for q in quarters], label("attainment", lang), label("status", lang),
-                   label("gap", lang)]
+        widths = _pillar_widths(len(quarters))
+        headers = [
+            label("id", lang),
+            label("indicator", lang),
+            label("baseline", lang, **terms(doc)),
+            label("target", lang, **terms(doc)),
+            *[_quarter(q, lang) for q in quarters],
+            label("attainment", lang),
+            label("status", lang),
+            label("gap", lang),
+        ]
         align = "ll" + "c" * (len(headers) - 2)
         for k, pillar in enumerate(doc["pillars"], start=1):
-            self.heading(f"{k}. {pillar['name']}", 2)
-            items = pillar["indicators"]
-            if not items:
-                self.paragraph(label("none", lang))
-                continue
-            rows = [[_breakable(item["id"]), item["name"], shown(item.get("baseline"), lang, item.get("baseline_qualifier")),
-                     _target(item, lang), *[shown(item["quarters"].get(q), lang) for q in quarters],
-                     number(item.get("attainment"), lang), label(item["status"], lang), _gap(item, lang)]
-                    for item in items]
-            self.table(headers, rows, widths, align)
-            self.picture(attainment_chart(pillar, lang, "png"), attainment_alt(pillar, lang), CHART_WIDTH, max_height=15.0)
+            self.pillar(k, pillar, quarters, headers, widths, align)
         section = self.document.add_section(WD_SECTION.NEW_PAGE)  # back to portrait
         _page(section, landscape=False)
+
+    def pillar(
+        self, k: int, pillar: dict[str, Any], quarters: list[str], headers: list[str], widths: list[float], align: str
+    ) -> None:
+        """One pillar: its table of indicators (full name, id in a narrow column), then its chart."""
+        lang = self.lang
+        self.heading(f"{k}. {pillar['name']}", 2)
+        items = pillar["indicators"]
+        if not items:
+            self.paragraph(label("none", lang))
+            return
+        rows = [
+            [
+                _breakable(item["id"]),
+                item["name"],
+                shown(item.get("baseline"), lang, item.get("baseline_qualifier")),
+                _target(item, lang),
+                *[shown(item["quarters"].get(q), lang) for q in quarters],
+                number(item.get("attainment"), lang),
+                label(item["status"], lang),
+                _gap(item, lang),
+            ]
+            for item in items
+        ]
+        self.table(headers, rows, widths, align)
+        self.picture(attainment_chart(pillar, lang, "png"), attainment_alt(pillar, lang), CHART_WIDTH, max_height=15.0)
 
     def projection(self, doc: dict[str, Any], roman: str) -> None:
         lang = self.lang
@@ -543,27 +673,61 @@ class _Writer:
         self.paragraph(doc.get("projection_method") or "")
         items = [item for pillar in doc["pillars"] for item in pillar["indicators"] if item.get("projection")]
         last = (doc["meta"].get("quarters") or [""])[-1]
-        rows = [[item["short_name"], _target(item, lang), shown(item.get("value"), lang),
-                 number(item["projection"]["value"], lang),
-                 label("yes" if item["projection"]["likely_met"] else "no", lang)] for item in items]
-        self.table([label("indicator", lang), label("target", lang, **terms(doc)), label("current", lang, quarter=_quarter(last, lang)),
-                    f"{label('projection', lang)}\n{note}", label("likely_met", lang)],
-                   rows, [5.6, 2.4, 2.4, 3.2, 2.4], "lcccc")
-        # a few trajectories: those least likely to make it first, shown in plan order
-        ranked = sorted(range(len(items)), key=lambda i: (items[i]["projection"]["likely_met"],
-                                                          -(items[i]["gap"] if isinstance(items[i]["gap"], (int, float)) else 0)))
+        rows = [
+            [
+                item["short_name"],
+                _target(item, lang),
+                shown(item.get("value"), lang),
+                number(item["projection"]["value"], lang),
+                label("yes" if item["projection"]["likely_met"] else "no", lang),
+            ]
+            for item in items
+        ]
+        self.table(
+            [
+                label("indicator", lang),
+                label("target", lang, **terms(doc)),
+                label("current", lang, quarter=_quarter(last, lang)),
+                f"{label('projection', lang)}\n{note}",
+                label("likely_met", lang),
+            ],
+            rows,
+            [5.6, 2.4, 2.4, 3.2, 2.4],
+            "lcccc",
+        )
+        self.trajectories(doc, items, note)
+
+    def trajectories(self, doc: dict[str, Any], items: list[dict[str, Any]], note: str) -> None:
+        """A few trajectories: those least likely to make it first, shown in plan order."""
+        lang = self.lang
+        ranked = sorted(
+            range(len(items)),
+            key=lambda i: (
+                items[i]["projection"]["likely_met"],
+                -(items[i]["gap"] if isinstance(items[i]["gap"], (int, float)) else 0),
+            ),
+        )
         chosen = [items[i] for i in sorted(ranked[:MAX_TRAJECTORIES])]
         if chosen:
-            self.paragraph(f"{label('chart_trajectory', lang)} {note}", style="Normal", italic=True,
-                           align=WD_ALIGN_PARAGRAPH.CENTER, before=6)
+            self.paragraph(
+                f"{label('chart_trajectory', lang)} {note}",
+                style="Normal",
+                italic=True,
+                align=WD_ALIGN_PARAGRAPH.CENTER,
+                before=6,
+            )
             grid = self.document.add_table(rows=(len(chosen) + 1) // 2, cols=2)
             _fix_widths(grid, [PORTRAIT_WIDTH / 2] * 2)
             _no_borders(grid)
             for k, item in enumerate(chosen):
                 cell = grid.rows[k // 2].cells[k % 2]
-                self.picture(trajectory_chart(item, lang, terms(doc), "png"), trajectory_alt(item, lang, terms(doc)),
-                             PORTRAIT_WIDTH / 2 - 0.4, max_height=6.0,
-                             paragraph=cell.paragraphs[0])
+                self.picture(
+                    trajectory_chart(item, lang, terms(doc), "png"),
+                    trajectory_alt(item, lang, terms(doc)),
+                    PORTRAIT_WIDTH / 2 - 0.4,
+                    max_height=6.0,
+                    paragraph=cell.paragraphs[0],
+                )
                 caption = cell.add_paragraph(style="Table Text")
                 caption.alignment = WD_ALIGN_PARAGRAPH.CENTER
                 self.run(caption, item["short_name"], italic=True)
@@ -576,18 +740,27 @@ class _Writer:
         agencies = data.get("agencies") or []
         overall = data.get("overall") or {}
         if overall:
-            self.paragraph("; ".join(f"{_quarter(q, lang)}: {share_text(overall.get(q), lang, 1)}" for q in quarters)
-                           + ".")
+            self.paragraph(
+                "; ".join(f"{_quarter(q, lang)}: {share_text(overall.get(q), lang, 1)}" for q in quarters) + "."
+            )
         if agencies:
-            self.picture(completeness_heatmap(data, quarters, lang, "png"), completeness_alt(data, quarters, lang),
-                         CHART_WIDTH, max_height=20.0)
+            self.picture(
+                completeness_heatmap(data, quarters, lang, "png"),
+                completeness_alt(data, quarters, lang),
+                CHART_WIDTH,
+                max_height=20.0,
+            )
         rows = [[a["id"], a["name"], *[share_text(a["quarters"].get(q), lang, 1) for q in quarters]] for a in agencies]
         rows.append(["", label("province", lang), *[share_text(overall.get(q), lang, 1) for q in quarters]])
         quarter_width = 1.9
         name = PORTRAIT_WIDTH - 2.6 - quarter_width * len(quarters)
-        self.table([label("id", lang), label("agency", lang), *[_quarter(q, lang) for q in quarters]], rows,
-                   [2.6, name, *[quarter_width] * len(quarters)], "ll" + "c" * len(quarters),
-                   bold_rows=frozenset({len(rows) - 1}))
+        self.table(
+            [label("id", lang), label("agency", lang), *[_quarter(q, lang) for q in quarters]],
+            rows,
+            [2.6, name, *[quarter_width] * len(quarters)],
+            "ll" + "c" * len(quarters),
+            bold_rows=frozenset({len(rows) - 1}),
+        )
 
     def signature(self) -> None:
         """Recipients and the signer's block (NĐ 30), left for the Department to complete."""
@@ -606,46 +779,86 @@ class _Writer:
         self.run(paragraph, label("legal.signer", LEGAL), bold=True, size=BODY_PT)
         for _ in range(5):  # room for the signature and the seal
             self.paragraph("", right, style="Normal")
-        self.paragraph(label("legal.signer_name", LEGAL), right, style="Normal", bold=True, size=BODY_PT,
-                       align=WD_ALIGN_PARAGRAPH.CENTER)
+        self.paragraph(
+            label("legal.signer_name", LEGAL),
+            right,
+            style="Normal",
+            bold=True,
+            size=BODY_PT,
+            align=WD_ALIGN_PARAGRAPH.CENTER,
+        )
 
     def annex(self, doc: dict[str, Any]) -> None:
         lang, center = self.lang, WD_ALIGN_PARAGRAPH.CENTER
-        self.paragraph(label("appendix_label", lang), style="Normal", bold=True, size=BODY_PT, align=center
-                       ).paragraph_format.page_break_before = True
+        self.paragraph(
+            label("appendix_label", lang), style="Normal", bold=True, size=BODY_PT, align=center
+        ).paragraph_format.page_break_before = True
         self.paragraph(label("appendix_title", lang), style="Normal", bold=True, size=BODY_PT, align=center)
         date = doc["meta"].get("date")
-        self.paragraph(label("appendix_attached", lang, legal_date=vn_date(date), date=_short_date(date, lang)),
-                       style="Normal", italic=True, size=BODY_PT, align=center)
+        self.paragraph(
+            label("appendix_attached", lang, legal_date=vn_date(date), date=_short_date(date, lang)),
+            style="Normal",
+            italic=True,
+            size=BODY_PT,
+            align=center,
+        )
         self.rule(self.document, 3.0, PORTRAIT_WIDTH)
-        quality = doc.get("data_quality") or {}
+        self.annex_files(doc)
+        self.annex_findings_and_inputs(doc)
 
+    def annex_files(self, doc: dict[str, Any]) -> None:
+        lang, quality = self.lang, doc.get("data_quality") or {}
         self.heading(f"1. {label('sub_files', lang)}", 2)
         files = quality.get("files") or []
         if files:
-            rows = [[f["file"] + (f" [{f['sheet']}]" if f.get("sheet") else ""), str(f.get("read", 0)),
-                     str(f.get("accepted", 0)), str(f.get("rejected", 0)), str(f.get("blank", 0))] for f in files]
-            self.table([label("file", lang), label("read", lang), label("accepted", lang), label("rejected", lang),
-                        label("blank", lang)], rows, [8.4, 1.9, 1.9, 1.9, 1.9], "lcccc")
+            rows = [
+                [
+                    f["file"] + (f" [{f['sheet']}]" if f.get("sheet") else ""),
+                    str(f.get("read", 0)),
+                    str(f.get("accepted", 0)),
+                    str(f.get("rejected", 0)),
+                    str(f.get("blank", 0)),
+                ]
+                for f in files
+            ]
+            self.table(
+                [
+                    label("file", lang),
+                    label("read", lang),
+                    label("accepted", lang),
+                    label("rejected", lang),
+                    label("blank", lang),
+                ],
+                rows,
+                [8.4, 1.9, 1.9, 1.9, 1.9],
+                "lcccc",
+            )
             if doc["summary"].get("rows"):
                 self.paragraph(label("rows_line", lang, **doc["summary"]["rows"]) + ".")
         else:
             self.paragraph(label("none", lang))
 
+    def annex_findings_and_inputs(self, doc: dict[str, Any]) -> None:
+        lang, quality = self.lang, doc.get("data_quality") or {}
         self.heading(f"2. {label('sub_findings', lang)}", 2)
         findings = quality.get("findings_by_code") or []
         if findings:
             rows = [[f["code"], label(f["severity"], lang), str(f["count"])] for f in findings]
-            self.table([label("code", lang), label("severity", lang), label("count", lang)], rows, [8.0, 4.0, 4.0],
-                       "lcc")
+            self.table(
+                [label("code", lang), label("severity", lang), label("count", lang)], rows, [8.0, 4.0, 4.0], "lcc"
+            )
         else:
             self.paragraph(label("none", lang))
 
         self.heading(f"3. {label('section_inputs', lang)}", 2)
         inputs = doc["meta"].get("inputs") or []
         if inputs:
-            self.table([label("file", lang), label("sha256", lang)], [[i["file"], i["sha256"]] for i in inputs],
-                       [6.6, 9.4], "ll")
+            self.table(
+                [label("file", lang), label("sha256", lang)],
+                [[i["file"], i["sha256"]] for i in inputs],
+                [6.6, 9.4],
+                "ll",
+            )
         else:
             self.paragraph(label("none", lang))
 
@@ -660,10 +873,10 @@ def _fix_widths(table, widths: list[float]) -> None:
         tbl_pr.append(tbl_w)
     tbl_w.set(qn("w:type"), "dxa")
     tbl_w.set(qn("w:w"), str(round(sum(widths) * 567)))
-    for column, width in zip(table.columns, widths):
+    for column, width in zip(table.columns, widths, strict=False):
         column.width = Cm(width)
     for row in table.rows:
-        for cell, width in zip(row.cells, widths):
+        for cell, width in zip(row.cells, widths, strict=False):
             cell.width = Cm(width)
 
 
@@ -674,5 +887,13 @@ def _no_borders(table) -> None:
         element = OxmlElement(f"w:{edge}")
         element.set(qn("w:val"), "nil")
         borders.append(element)
-    tbl_pr.insert_element_before(borders, "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption",
-                                 "w:tblDescription", "w:tblPrChange")
+    tbl_pr.insert_element_before(
+        borders,
+        "w:shd",
+        "w:tblLayout",
+        "w:tblCellMar",
+        "w:tblLook",
+        "w:tblCaption",
+        "w:tblDescription",
+        "w:tblPrChange",
+    )

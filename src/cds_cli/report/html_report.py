@@ -27,22 +27,27 @@ body { margin: 0; color: var(--ink); background: #fff; font-size: 15px; line-hei
        font-family: "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", Arial, sans-serif; }
 main { max-width: 80rem; margin: 0 auto; padding: 1.5rem 1.5rem 2.5rem; }
 .masthead { border-bottom: 3px solid var(--accent); padding-bottom: .7rem; }
-.issuer { margin: 0; color: var(--accent); font-size: .8rem; font-weight: 700; letter-spacing: .04em; text-transform: uppercase; }
+.issuer { margin: 0; color: var(--accent); font-size: .8rem; font-weight: 700; letter-spacing: .04em;
+  text-transform: uppercase; }
 h1 { font-size: 1.65rem; line-height: 1.25; margin: .25rem 0 .35rem; }
 .meta { margin: 0; color: var(--muted); font-size: .9rem; }
 .toc { margin: .6rem 0 0; font-size: .85rem; display: flex; flex-wrap: wrap; gap: .2rem 1.1rem; }
 .toc a { color: var(--accent); text-decoration: none; }
-h2 { font-size: 1.25rem; color: var(--accent); margin: 2rem 0 .7rem; padding-bottom: .25rem; border-bottom: 1px solid var(--line); }
-h3 { font-size: 1.05rem; margin: 1.6rem 0 .3rem; display: flex; flex-wrap: wrap; align-items: baseline; gap: .1rem 1rem; }
+h2 { font-size: 1.25rem; color: var(--accent); margin: 2rem 0 .7rem; padding-bottom: .25rem;
+  border-bottom: 1px solid var(--line); }
+h3 { font-size: 1.05rem; margin: 1.6rem 0 .3rem; display: flex; flex-wrap: wrap; align-items: baseline;
+  gap: .1rem 1rem; }
 h3 .facts { font-size: .85rem; font-weight: 400; color: var(--muted); }
 .note { color: var(--muted); font-size: .85rem; margin: .3rem 0 .6rem; }
 .projection { font-style: italic; }
 /* summary band */
 .band { display: grid; grid-template-columns: repeat(5, minmax(0, 1fr)); gap: .75rem; }
-.card { border: 1px solid var(--line); border-radius: 8px; padding: .65rem .85rem; display: flex; flex-direction: column; }
+.card { border: 1px solid var(--line); border-radius: 8px; padding: .65rem .85rem; display: flex;
+  flex-direction: column; }
 .card .big { margin-top: auto; }
 .card .label { font-size: .85rem; font-weight: 600; line-height: 1.3; }
-.card .big { font-size: 1.9rem; font-weight: 700; line-height: 1.15; font-variant-numeric: tabular-nums; padding-top: .15rem; }
+.card .big { font-size: 1.9rem; font-weight: 700; line-height: 1.15; font-variant-numeric: tabular-nums;
+  padding-top: .15rem; }
 .card .sub { font-size: .8rem; color: var(--muted); }
 .card.index { background: var(--accent); border-color: var(--accent); color: #fff; }
 .card.index .sub { color: #d6e4f2; }
@@ -75,7 +80,8 @@ thead th { background: var(--head); font-size: .8rem; font-weight: 600; vertical
 .num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 .text { min-width: 15rem; }
 table.ind { table-layout: fixed; min-width: 70rem; }
-col.c-baseline { width: 5.6rem; } col.c-target { width: 5.2rem; } col.c-quarter { width: 4.7rem; } col.c-trend { width: 7.2rem; }
+col.c-baseline { width: 5.6rem; } col.c-target { width: 5.2rem; } col.c-quarter { width: 4.7rem;
+  } col.c-trend { width: 7.2rem; }
 col.c-att { width: 5rem; } col.c-status { width: 8.8rem; } col.c-gap { width: 4.8rem; }
 table.ind td.num, table.ind th { white-space: normal; } table.ind th.q { white-space: nowrap; }
 td.name, th.name { position: sticky; left: 0; background: #fff; box-shadow: 1px 0 0 var(--line); }
@@ -103,7 +109,8 @@ code { font-size: .78rem; overflow-wrap: anywhere; }
 .bar-value { font-variant-numeric: tabular-nums; }  /* the figure, then the status word (on its own line when long) */
 .bar-value .word { color: var(--muted); white-space: nowrap; }
 /* trajectories: small multiples with one legend */
-.legend { display: flex; flex-wrap: wrap; gap: .2rem 1.3rem; font-size: .85rem; color: var(--muted); margin: .2rem 0 .8rem; }
+.legend { display: flex; flex-wrap: wrap; gap: .2rem 1.3rem; font-size: .85rem; color: var(--muted);
+  margin: .2rem 0 .8rem; }
 .legend svg { vertical-align: middle; margin-right: .35rem; }
 .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(16.5rem, 1fr)); gap: 1rem 1.3rem; }
 .traj-fig { margin: 0; }
@@ -160,25 +167,39 @@ def render_html(doc: dict[str, Any], lang: str) -> bytes:
     meta = doc["meta"]
     sections = _sections(doc, lang)
     parts = [
-        "<!DOCTYPE html>", f'<html lang="{lang}">', "<head>", '<meta charset="utf-8">',
+        "<!DOCTYPE html>",
+        f'<html lang="{lang}">',
+        "<head>",
+        '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{escape(meta['title'])}</title>", f"<style>{STYLE}</style>", "</head>", "<body>", "<main>",
+        f"<title>{escape(meta['title'])}</title>",
+        f"<style>{STYLE}</style>",
+        "</head>",
+        "<body>",
+        "<main>",
         *_masthead(doc, lang, sections),
         *(part for _, _, builder in sections for part in builder()),
         f'<footer class="note">{escape(label("generated_by", lang, version=meta["version"]))}</footer>',
-        "</main>", "</body>", "</html>",
+        "</main>",
+        "</body>",
+        "</html>",
     ]
     return ("\n".join(parts) + "\n").encode("utf-8")
 
 
 def _sections(doc: dict[str, Any], lang: str) -> list[tuple[str, str, Any]]:
     """(anchor, heading, builder) of each section, numbered I, II … (the annex is not numbered)."""
-    plan = [("summary", "section_summary", _summary), ("pillars", "section_pillars", _pillars),
-            *([("projection", "section_projection", _projection)] if _projected(doc) else []),
-            ("trajectories", "chart_trajectory", _trajectories),
-            ("completeness", "section_completeness", _completeness)]
-    numbered = [(anchor, f"{roman}. {label(key, lang)}", builder)
-                for roman, (anchor, key, builder) in zip(("I", "II", "III", "IV", "V", "VI"), plan)]
+    plan = [
+        ("summary", "section_summary", _summary),
+        ("pillars", "section_pillars", _pillars),
+        *([("projection", "section_projection", _projection)] if _projected(doc) else []),
+        ("trajectories", "chart_trajectory", _trajectories),
+        ("completeness", "section_completeness", _completeness),
+    ]
+    numbered = [
+        (anchor, f"{roman}. {label(key, lang)}", builder)
+        for roman, (anchor, key, builder) in zip(("I", "II", "III", "IV", "V", "VI"), plan, strict=False)
+    ]
     numbered.append(("annex", label("section_annex", lang), _annex))
     return [(anchor, heading, _bound(builder, doc, lang, anchor, heading)) for anchor, heading, builder in numbered]
 
@@ -190,31 +211,61 @@ def _bound(builder: Any, doc: dict[str, Any], lang: str, anchor: str, heading: s
 
 def _masthead(doc: dict[str, Any], lang: str, sections: list[tuple[str, str, Any]]) -> list[str]:
     meta = doc["meta"]
-    lines = [label("report_basis", lang, number=meta["plan_number"], date=meta["plan_date_text"], issuer=meta["issuer"]),
-             label("report_period", lang, quarters=", ".join(meta["quarters"])), *([meta["date_text"]] if meta["date"] else [])]
+    lines = [
+        label("report_basis", lang, number=meta["plan_number"], date=meta["plan_date_text"], issuer=meta["issuer"]),
+        label("report_period", lang, quarters=", ".join(meta["quarters"])),
+        *([meta["date_text"]] if meta["date"] else []),
+    ]
     links = "".join(f'<a href="#{anchor}">{escape(heading)}</a>' for anchor, heading, _ in sections)
-    return ['<header class="masthead">', f'<p class="issuer">{escape(meta["issuer"])}</p>',
-            f"<h1>{escape(meta['title'])}</h1>", f'<p class="meta">{"<br>".join(escape(line) for line in lines)}</p>',
-            f'<nav class="toc" aria-label="{escape(label("html.contents", lang))}">{links}</nav>', "</header>"]
+    return [
+        '<header class="masthead">',
+        f'<p class="issuer">{escape(meta["issuer"])}</p>',
+        f"<h1>{escape(meta['title'])}</h1>",
+        f'<p class="meta">{"<br>".join(escape(line) for line in lines)}</p>',
+        f'<nav class="toc" aria-label="{escape(label("html.contents", lang))}">{links}</nav>',
+        "</header>",
+    ]
 
 
 # ---- I. the summary band
 
+
 def _summary(doc: dict[str, Any], lang: str) -> list[str]:
     summary = doc["summary"]
     index = summary["index"]
-    cards = [_card("index", label("index", lang), number(index["score"], lang),
-                   label("html.coverage", lang, coverage=share_text(index["coverage"], lang)), index["coverage"])]
-    cards += [_card("pillar", p["name"], number(p["score"], lang),
-                    label("html.coverage", lang, coverage=share_text(p["coverage"], lang)), p["coverage"])
-              for p in summary["pillars"]]
-    return ['<section class="band">', *cards, _status_card(summary["status_counts"], lang),
-            _reporting_card(summary["reporting"], doc["meta"]["period"], lang), "</section>"]
+    cards = [
+        _card(
+            "index",
+            label("index", lang),
+            number(index["score"], lang),
+            label("html.coverage", lang, coverage=share_text(index["coverage"], lang)),
+            index["coverage"],
+        )
+    ]
+    cards += [
+        _card(
+            "pillar",
+            p["name"],
+            number(p["score"], lang),
+            label("html.coverage", lang, coverage=share_text(p["coverage"], lang)),
+            p["coverage"],
+        )
+        for p in summary["pillars"]
+    ]
+    return [
+        '<section class="band">',
+        *cards,
+        _status_card(summary["status_counts"], lang),
+        _reporting_card(summary["reporting"], doc["meta"]["period"], lang),
+        "</section>",
+    ]
 
 
 def _card(kind: str, title: str, big: str, sub: str, share: float | None) -> str:
-    return (f'<div class="card {kind}"><div class="label">{escape(title)}</div><div class="big">{escape(big)}</div>'
-            f'<div class="sub">{escape(sub)}</div>{_meter(share)}</div>')
+    return (
+        f'<div class="card {kind}"><div class="label">{escape(title)}</div><div class="big">{escape(big)}</div>'
+        f'<div class="sub">{escape(sub)}</div>{_meter(share)}</div>'
+    )
 
 
 def _meter(share: float | None) -> str:
@@ -224,18 +275,27 @@ def _meter(share: float | None) -> str:
 
 def _status_card(counts: dict[str, int], lang: str) -> str:
     total = sum(counts.values())
-    stack = "".join(f'<span class="f-{status}" style="flex:{count}"></span>' for status, count in counts.items() if count)
-    chips = "".join(f'<span class="chip s-{status}">{escape(label(status, lang))}<b>{count}</b></span>'
-                    for status, count in counts.items())
-    return (f'<div class="card status"><div class="label">{escape(label("status_counts", lang))}</div>'
-            f'<div class="sub">{escape(label("html.indicators", lang, count=total))}</div>'
-            f'<div class="stack" aria-hidden="true">{stack}</div><div class="chips">{chips}</div></div>')
+    stack = "".join(
+        f'<span class="f-{status}" style="flex:{count}"></span>' for status, count in counts.items() if count
+    )
+    chips = "".join(
+        f'<span class="chip s-{status}">{escape(label(status, lang))}<b>{count}</b></span>'
+        for status, count in counts.items()
+    )
+    return (
+        f'<div class="card status"><div class="label">{escape(label("status_counts", lang))}</div>'
+        f'<div class="sub">{escape(label("html.indicators", lang, count=total))}</div>'
+        f'<div class="stack" aria-hidden="true">{stack}</div><div class="chips">{chips}</div></div>'
+    )
 
 
 def _reporting_card(reporting: dict[str, Any], period: str, lang: str) -> str:
-    detail = label("html.reports_received", lang, received=reporting["received"], expected=reporting["expected"],
-                   period=period)
-    return _card("reporting", label("reporting_rate", lang), share_text(reporting["rate"], lang), detail, reporting["rate"])
+    detail = label(
+        "html.reports_received", lang, received=reporting["received"], expected=reporting["expected"], period=period
+    )
+    return _card(
+        "reporting", label("reporting_rate", lang), share_text(reporting["rate"], lang), detail, reporting["rate"]
+    )
 
 
 def _chip(status: str, lang: str) -> str:
@@ -244,27 +304,53 @@ def _chip(status: str, lang: str) -> str:
 
 # ---- II. pillars: one table each, and the attainment bars
 
+
 def _pillars(doc: dict[str, Any], lang: str) -> list[str]:
     parts = [f'<p class="note">{escape(label("html.trend_note", lang))}</p>']
     for n, pillar in enumerate(doc["pillars"], start=1):
-        facts = label("html.pillar_facts", lang, score=number(pillar["score"], lang), count=len(pillar["indicators"]),
-                      coverage=share_text(pillar["coverage"], lang))
-        parts += [f'<h3>{n}. {escape(pillar["name"])} <span class="facts">{escape(facts)}</span></h3>',
-                  _indicator_table(doc, pillar, lang), _bars(pillar, lang)]
+        facts = label(
+            "html.pillar_facts",
+            lang,
+            score=number(pillar["score"], lang),
+            count=len(pillar["indicators"]),
+            coverage=share_text(pillar["coverage"], lang),
+        )
+        parts += [
+            f'<h3>{n}. {escape(pillar["name"])} <span class="facts">{escape(facts)}</span></h3>',
+            _indicator_table(doc, pillar, lang),
+            _bars(pillar, lang),
+        ]
     return parts
 
 
 def _indicator_table(doc: dict[str, Any], pillar: dict[str, Any], lang: str) -> str:
     """Name, baseline, target, the quarters, the trend, attainment, status and gap."""
-    name, baseline, target, *quarters, attainment, status, gap = quarter_headers(doc, lang)[1:]  # the id goes under the name
-    columns = [(name, "name text", ""), (baseline, "num", "baseline"), (target, "num", "target"),
-               *((q, "num q", "quarter") for q in quarters), (label("html.trend", lang), "trend", "trend"),
-               (attainment, "num att", "att"), (status, "status", "status"), (gap, "num gap", "gap")]
+    name, baseline, target, *quarters, attainment, status, gap = quarter_headers(doc, lang)[
+        1:
+    ]  # the id goes under the name
+    columns = [
+        (name, "name text", ""),
+        (baseline, "num", "baseline"),
+        (target, "num", "target"),
+        *((q, "num q", "quarter") for q in quarters),
+        (label("html.trend", lang), "trend", "trend"),
+        (attainment, "num att", "att"),
+        (status, "status", "status"),
+        (gap, "num gap", "gap"),
+    ]
     rows = []
     for item in pillar["indicators"]:
         *values, attainment_text, _, gap_text = cells_for_indicator(item, doc["meta"]["quarters"], lang)[2:]
-        rows.append([_name(item), *map(escape, values), sparkline(item, lang), escape(attainment_text),
-                     _chip(item["status"], lang), escape(gap_text)])
+        rows.append(
+            [
+                _name(item),
+                *map(escape, values),
+                sparkline(item, lang),
+                escape(attainment_text),
+                _chip(item["status"], lang),
+                escape(gap_text),
+            ]
+        )
     return _table(columns, rows, "ind cards")
 
 
@@ -281,11 +367,15 @@ def _table(columns: list[Column], rows: list[list[Any]], css: str = "", row_css:
         labelled = f' data-label="{escape(column[0])}"' if "cards" in classes else ""
         return f"<td{_class(column[1], extra)}{labelled}>{html}</td>"
 
-    body = "".join(f"<tr{_class(rc)}>{''.join(map(cell, columns, row))}</tr>"
-                   for rc, row in zip(row_css or [""] * len(rows), rows))
+    body = "".join(
+        f"<tr{_class(rc)}>{''.join(map(cell, columns, row))}</tr>"
+        for rc, row in zip(row_css or [""] * len(rows), rows, strict=True)
+    )
     colgroup = f"<colgroup>{cols}</colgroup>" if cols else ""
-    return (f'<div{_class("scroll", "cards-box" if "cards" in classes else "")}><table{_class(css)}>{colgroup}'
-            f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>")
+    return (
+        f"<div{_class('scroll', 'cards-box' if 'cards' in classes else '')}><table{_class(css)}>{colgroup}"
+        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
+    )
 
 
 def _class(*names: str) -> str:
@@ -296,8 +386,11 @@ def _class(*names: str) -> str:
 def _name(item: dict[str, Any]) -> str:
     """The short name, the plan's full wording under it on a click (and on hover), the id small."""
     short, full = escape(item["short_name"]), escape(item["name"])
-    name = (f'<span class="short">{short}</span>' if item["short_name"] == item["name"] else
-            f'<details><summary title="{full}">{short}</summary><p class="full">{full}</p></details>')
+    name = (
+        f'<span class="short">{short}</span>'
+        if item["short_name"] == item["name"]
+        else f'<details><summary title="{full}">{short}</summary><p class="full">{full}</p></details>'
+    )
     return f'{name}<span class="id">{escape(item["id"])}</span>'
 
 
@@ -310,52 +403,72 @@ def _bars(pillar: dict[str, Any], lang: str) -> str:
     for item in pillar["indicators"]:
         width = min(item["attainment"] or 0, scale) * 100 / scale
         value = "—" if item["attainment"] is None else f"{number(item['attainment'], lang)}%"
-        rows.append(f'<div class="bar-row"><span class="bar-name">{escape(item["short_name"])}</span>'
-                    f'<span class="track" aria-hidden="true"><span class="bar f-{item["status"]}" '
-                    f'style="width:{width:.1f}%"></span>{goal}</span><span class="bar-value">{escape(value)} '
-                    f'<span class="word">· {escape(label(item["status"], lang))}</span></span></div>')
+        rows.append(
+            f'<div class="bar-row"><span class="bar-name">{escape(item["short_name"])}</span>'
+            f'<span class="track" aria-hidden="true"><span class="bar f-{item["status"]}" '
+            f'style="width:{width:.1f}%"></span>{goal}</span><span class="bar-value">{escape(value)} '
+            f'<span class="word">· {escape(label(item["status"], lang))}</span></span></div>'
+        )
     caption = label("chart_attainment", lang, pillar=pillar["name"])
     return f'<figure class="bars"><figcaption>{escape(caption)}</figcaption>{"".join(rows)}</figure>'
 
 
 # ---- III. projection, IV. trajectories
 
+
 def _projected(doc: dict[str, Any]) -> list[dict[str, Any]]:
     return [item for pillar in doc["pillars"] for item in pillar["indicators"] if item["projection"]]
 
 
 def _projection(doc: dict[str, Any], lang: str) -> list[str]:
-    columns = [(label("indicator", lang), "name text", ""),
-               *((label(k, lang, **terms(doc)), "num", "") for k in ("value", "target", "projection")),
-               (label("likely_met", lang), "", "")]
-    rows = [[_name(item), number(item["value"], lang), figure(item["target"], lang),
-             number(item["projection"]["value"], lang), _likely(item["projection"]["likely_met"], lang)]
-            for item in _projected(doc)]
-    return [f'<p class="note projection">{escape(doc["projection_method"])} {escape(label("projection_note", lang))}</p>',
-            _table(columns, rows, "proj cards")]
+    columns = [
+        (label("indicator", lang), "name text", ""),
+        *((label(k, lang, **terms(doc)), "num", "") for k in ("value", "target", "projection")),
+        (label("likely_met", lang), "", ""),
+    ]
+    rows = [
+        [
+            _name(item),
+            number(item["value"], lang),
+            figure(item["target"], lang),
+            number(item["projection"]["value"], lang),
+            _likely(item["projection"]["likely_met"], lang),
+        ]
+        for item in _projected(doc)
+    ]
+    return [
+        f'<p class="note projection">{escape(doc["projection_method"])} {escape(label("projection_note", lang))}</p>',
+        _table(columns, rows, "proj cards"),
+    ]
 
 
 def _likely(met: bool, lang: str) -> str:
     """Yes or no, as a chip in the colours of achieved and off track (the word says which)."""
-    return f'<span class="chip s-{"achieved" if met else "off_track"}">{escape(label("yes" if met else "no", lang))}</span>'
+    status, word = ("achieved", "yes") if met else ("off_track", "no")
+    return f'<span class="chip s-{status}">{escape(label(word, lang))}</span>'
 
 
 def _trajectories(doc: dict[str, Any], lang: str) -> list[str]:
-    figures = [f'<figure class="traj-fig"><figcaption>{escape(item["short_name"])}'
-               f'<span class="id">{escape(item["id"])}</span></figcaption>{trajectory(item, lang, terms(doc))}</figure>'
-               for pillar in doc["pillars"] for item in pillar["indicators"]
-               if item["unit"] == "percent" and item["value"] is not None]
+    figures = [
+        f'<figure class="traj-fig"><figcaption>{escape(item["short_name"])}'
+        f'<span class="id">{escape(item["id"])}</span></figcaption>{trajectory(item, lang, terms(doc))}</figure>'
+        for pillar in doc["pillars"]
+        for item in pillar["indicators"]
+        if item["unit"] == "percent" and item["value"] is not None
+    ]
     return [_legend(doc, lang), '<div class="grid">', *figures, "</div>"]
 
 
 def _legend(doc: dict[str, Any], lang: str) -> str:
     """One legend for every trajectory chart: a sample of each line, then its word."""
-    items = "".join(f"<span>{sample}{escape(label(key, lang, **terms(doc)))}</span>"
-                    for key, sample in legend_samples().items())
+    items = "".join(
+        f"<span>{sample}{escape(label(key, lang, **terms(doc)))}</span>" for key, sample in legend_samples().items()
+    )
     return f'<p class="legend">{items}</p>'
 
 
 # ---- V. reporting completeness, annex
+
 
 def _heat(rate: float | None) -> str:
     return "h-none" if rate is None else "h-high" if rate >= HEAT[0] else "h-mid" if rate >= HEAT[1] else "h-low"
@@ -375,22 +488,44 @@ def _completeness(doc: dict[str, Any], lang: str) -> list[str]:
     rows.append(row(label("province", lang), "", completeness["overall"]))
     half = (len(rows) + 1) // 2
     note = label("html.heat_note", lang, high=round(100 * HEAT[0]), low=round(100 * HEAT[1]))
-    return [f'<p class="note">{escape(note)}</p>', '<div class="two">', _table(columns, rows[:half]),
-            _table(columns, rows[half:], row_css=[""] * (len(rows) - half - 1) + ["total"]), "</div>"]
+    return [
+        f'<p class="note">{escape(note)}</p>',
+        '<div class="two">',
+        _table(columns, rows[:half]),
+        _table(columns, rows[half:], row_css=[""] * (len(rows) - half - 1) + ["total"]),
+        "</div>",
+    ]
 
 
 def _annex(doc: dict[str, Any], lang: str) -> list[str]:
     quality = doc["data_quality"]
-    files = [[escape(_file_name(f)), *(str(f[k]) for k in ("read", "accepted", "rejected", "blank"))]
-             for f in quality["files"]]
-    codes = [[escape(c["code"]), escape(label(c["severity"], lang)), str(c["count"])] for c in quality["findings_by_code"]]
-    inputs = "".join(f"<li>{escape(i['file'])}<br><code>{escape(i['sha256'])}</code></li>" for i in doc["meta"]["inputs"])
-    return ['<div class="two">',
-            _table([(label("file", lang), "text", ""),
-                    *((label(k, lang), "num", "") for k in ("read", "accepted", "rejected", "blank"))], files),
-            _table([(label("code", lang), "text", ""), (label("severity", lang), "", ""),
-                    (label("count", lang), "num", "")], codes),
-            "</div>", f"<h3>{escape(label('section_inputs', lang))}</h3>", f'<ul class="inputs">{inputs}</ul>']
+    files = [
+        [escape(_file_name(f)), *(str(f[k]) for k in ("read", "accepted", "rejected", "blank"))]
+        for f in quality["files"]
+    ]
+    codes = [
+        [escape(c["code"]), escape(label(c["severity"], lang)), str(c["count"])] for c in quality["findings_by_code"]
+    ]
+    inputs = "".join(
+        f"<li>{escape(i['file'])}<br><code>{escape(i['sha256'])}</code></li>" for i in doc["meta"]["inputs"]
+    )
+    return [
+        '<div class="two">',
+        _table(
+            [
+                (label("file", lang), "text", ""),
+                *((label(k, lang), "num", "") for k in ("read", "accepted", "rejected", "blank")),
+            ],
+            files,
+        ),
+        _table(
+            [(label("code", lang), "text", ""), (label("severity", lang), "", ""), (label("count", lang), "num", "")],
+            codes,
+        ),
+        "</div>",
+        f"<h3>{escape(label('section_inputs', lang))}</h3>",
+        f'<ul class="inputs">{inputs}</ul>',
+    ]
 
 
 def _file_name(entry: dict[str, Any]) -> str:

@@ -15,15 +15,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..numbers import rounded
-from ..status import Completeness
-from ..outputs import sha256_of
 from ..labels import date_text, label
+from ..numbers import rounded
+from ..outputs import sha256_of
 from ..periods import Period, plan_quarter
 from ..plan import Indicator, Plan
 from ..scoring import IndicatorScore, Scorecard, meets, score
+from ..status import Completeness
 from ..submissions.reading import discover
 from ..submissions.validate import ValidationReport
+
 
 @dataclass(frozen=True)
 class Projection:
@@ -53,61 +54,86 @@ class AnnualReport:
 
     def to_dict(self, lang: str = "vi") -> dict[str, Any]:
         final = self.final.to_dict(lang)
-        quarters = [str(card.period) for card in self.cards]
-        by_quarter = {str(card.period): {s.id: s for s in card.indicators} for card in self.cards}
-        pillars = []
-        for pillar in final["pillars"]:
-            items = []
-            for item in final["indicators"]:
-                if item["pillar"] != pillar["id"]:
-                    continue
-                ind = self.plan.indicator(item["id"])
-                path = [by_quarter[q][ind.id] for q in quarters]
-                projection = project(ind, self.plan.baseline_value(ind.id), path)
-                items.append(item | {
-                    "quarters": {q: _value(s) for q, s in zip(quarters, path)},
-                    "expected_path": {q: rounded(s.expected) for q, s in zip(quarters, path)},
-                    "gap": _gap(ind, by_quarter[quarters[-1]][ind.id]),
-                    "projection": None if projection is None else {
-                        "value": rounded(projection.value), "likely_met": projection.likely_met,
-                        "points": projection.points},
-                })
-            pillars.append(pillar | {"indicators": items})
         return {
-            "meta": {
-                "title": label("report_title", lang, **self.plan.terms),
-                "plan_number": self.plan.info.number, "plan_date": self.plan.info.date,
-                "plan_date_text": date_text(self.plan.info.date, lang), "date_text": date_text(self.date, lang),
-                "plan_title": self.plan.info.title(lang),
-                "province": self.plan.info.province,
-                "issuer": self.plan.info.issuer(lang),
-                "year": self.plan.year, "baseline_year": self.plan.baseline_year, "period": str(self.period), "quarters": quarters,
-                "inputs": [{"file": f, "sha256": h} for f, h in self.inputs],
-                "version": self.version, "date": self.date, "lang": lang,
-            },
+            "meta": self._meta(lang),
             "summary": {
-                "index": final["index"], "pillars": final["pillars"], "status_counts": final["summary"],
-                "reporting": final["reporting"], "rows": final["rows"],
+                "index": final["index"],
+                "pillars": final["pillars"],
+                "status_counts": final["summary"],
+                "reporting": final["reporting"],
+                "rows": final["rows"],
             },
-            "pillars": pillars,
-            "projection_method": label("projection_method", lang, **self.plan.terms),
+            "pillars": self._pillars(final),
+            "projection_method": label("projection_method_text", lang, **self.plan.terms),
             "completeness": self._completeness(lang),
             "data_quality": {
                 "files": [{"file": s.file, "sheet": s.sheet, **s.rows.to_dict()} for s in self.report.files],
                 "findings_by_code": [
                     {"code": code, "severity": severity, "count": count}
-                    for (code, severity), count in sorted(Counter(
-                        (f.code, f.severity) for f in self.report.findings).items())
+                    for (code, severity), count in sorted(
+                        Counter((f.code, f.severity) for f in self.report.findings).items()
+                    )
                 ],
             },
+        }
+
+    def _meta(self, lang: str) -> dict[str, Any]:
+        info = self.plan.info
+        return {
+            "title": label("report_title", lang, **self.plan.terms),
+            "plan_number": info.number,
+            "plan_date": info.date,
+            "plan_date_text": date_text(info.date, lang),
+            "date_text": date_text(self.date, lang),
+            "plan_title": info.title(lang),
+            "province": info.province,
+            "issuer": info.issuer(lang),
+            "year": self.plan.year,
+            "baseline_year": self.plan.baseline_year,
+            "period": str(self.period),
+            "quarters": [str(card.period) for card in self.cards],
+            "inputs": [{"file": f, "sha256": h} for f, h in self.inputs],
+            "version": self.version,
+            "date": self.date,
+            "lang": lang,
+        }
+
+    def _pillars(self, final: dict[str, Any]) -> list[dict[str, Any]]:
+        """Each pillar with its indicators: the final scorecard's figures, then every quarter's."""
+        quarters = [str(card.period) for card in self.cards]
+        by_quarter = {str(card.period): {s.id: s for s in card.indicators} for card in self.cards}
+        pillars = []
+        for pillar in final["pillars"]:
+            items = [
+                self._indicator(item, quarters, by_quarter)
+                for item in final["indicators"]
+                if item["pillar"] == pillar["id"]
+            ]
+            pillars.append(pillar | {"indicators": items})
+        return pillars
+
+    def _indicator(
+        self, item: dict[str, Any], quarters: list[str], by_quarter: dict[str, dict[str, IndicatorScore]]
+    ) -> dict[str, Any]:
+        ind = self.plan.indicator(item["id"])
+        path = [by_quarter[q][ind.id] for q in quarters]
+        projection = project(ind, self.plan.baseline_value(ind.id), path)
+        return item | {
+            "quarters": {q: _value(s) for q, s in zip(quarters, path, strict=True)},
+            "expected_path": {q: rounded(s.expected) for q, s in zip(quarters, path, strict=True)},
+            "gap": _gap(ind, path[-1]),
+            "projection": None
+            if projection is None
+            else {"value": rounded(projection.value), "likely_met": projection.likely_met, "points": projection.points},
         }
 
     def _completeness(self, lang: str) -> dict[str, Any]:
         agencies: dict[str, dict[str, Any]] = {}
         for status in self.reporting:
             for row in status.by_agency():
-                entry = agencies.setdefault(row["id"], {
-                    "id": row["id"], "name": self.plan.agency(row["id"]).name(lang), "quarters": {}})
+                entry = agencies.setdefault(
+                    row["id"], {"id": row["id"], "name": self.plan.agency(row["id"]).name(lang), "quarters": {}}
+                )
                 entry["quarters"][str(status.period)] = rounded(row["rate"], 4)
         return {
             "overall": {str(s.period): rounded(s.rate, 4) for s in self.reporting},
@@ -115,8 +141,13 @@ class AnnualReport:
         }
 
 
-def build_report(report: ValidationReport, plan: Plan, period: Period | None = None,
-                 inputs: Sequence[str | Path] | None = None, date: str | None = None) -> AnnualReport:
+def build_report(
+    report: ValidationReport,
+    plan: Plan,
+    period: Period | None = None,
+    inputs: Sequence[str | Path] | None = None,
+    date: str | None = None,
+) -> AnnualReport:
     """Score every quarter of the plan year up to ``period`` (default: the latest reported)."""
     from .. import __version__
 
@@ -143,8 +174,7 @@ def project(ind: Indicator, baseline: Any, path: list[IndicatorScore]) -> Projec
         n = len(points)
         mean_x = sum(x for x, _ in points) / n
         mean_y = sum(y for _, y in points) / n
-        slope = (sum((x - mean_x) * (y - mean_y) for x, y in points)
-                 / sum((x - mean_x) ** 2 for x, _ in points))
+        slope = sum((x - mean_x) * (y - mean_y) for x, y in points) / sum((x - mean_x) ** 2 for x, _ in points)
         value = mean_y + slope * (4 - mean_x)
     return Projection(value, meets(value, float(ind.target), ind.comparator), len(points))
 

@@ -11,19 +11,27 @@ matplotlib pictures of :mod:`.charts`.
 from __future__ import annotations
 
 import math
-from html import escape
 from collections.abc import Sequence
+from html import escape
 from typing import Any
 
 from ..labels import number
 from .text import quarter_name, trajectory_alt, trend_alt
 
 VALUE, TARGET, EXPECTED = "#1565c0", "#2e7d32", "#757575"
-STATUS_COLOURS = {"achieved": "#2e7d32", "on_track": "#66bb6a", "at_risk": "#f9a825",
-                  "off_track": "#c62828", "no_data": "#9e9e9e"}
+STATUS_COLOURS = {
+    "achieved": "#2e7d32",
+    "on_track": "#66bb6a",
+    "at_risk": "#f9a825",
+    "off_track": "#c62828",
+    "no_data": "#9e9e9e",
+}
 # How each line of a trajectory is drawn (the legend shows the same samples).
-LINES = {"value": 'stroke-width="2"', "expected": 'stroke-width="1.3" stroke-dasharray="1.5 3"',
-         "target": 'stroke-width="1.4" stroke-dasharray="6 4"'}
+LINES = {
+    "value": 'stroke-width="2"',
+    "expected": 'stroke-width="1.3" stroke-dasharray="1.5 3"',
+    "target": 'stroke-width="1.4" stroke-dasharray="6 4"',
+}
 MILESTONE_LEVELS = {"not_started": 0.0, "in_progress": 0.5, "done": 1.0}
 QUARTERS = 4  # a plan year; a report of Q2 leaves the last two slots empty
 STEPS = (0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 25, 50, 100, 200, 500, 1000)
@@ -53,8 +61,10 @@ def _f(value: float) -> str:
 
 def _svg(view: str, alt: str, body: list[str], css: str, size: str = "") -> str:
     alt = escape(alt)
-    return (f'<svg class="{css}" viewBox="{view}"{size} role="img" aria-label="{alt}">'
-            f'<title>{alt}</title>{"".join(body)}</svg>')
+    return (
+        f'<svg class="{css}" viewBox="{view}"{size} role="img" aria-label="{alt}">'
+        f"<title>{alt}</title>{''.join(body)}</svg>"
+    )
 
 
 def _level(item: dict[str, Any], value: Any) -> float | None:
@@ -76,13 +86,14 @@ def _runs(pairs: list[tuple[int, float | None]]) -> list[list[tuple[int, float]]
 
 
 def _line(frame: _Frame, pairs: Sequence[tuple[float, float]], colour: str, extra: str = "") -> str:
-    return (f'<polyline points="{frame.points(pairs)}" fill="none" stroke="{colour}" '
-            f'stroke-linejoin="round" stroke-linecap="round"{extra}/>')
+    return (
+        f'<polyline points="{frame.points(pairs)}" fill="none" stroke="{colour}" '
+        f'stroke-linejoin="round" stroke-linecap="round"{extra}/>'
+    )
 
 
 def _dot(frame: _Frame, slot: float, value: float, colour: str, r: float = 2, fill: str | None = None) -> str:
-    return (f'<circle cx="{frame.x(slot)}" cy="{frame.y(value)}" r="{_f(r)}" fill="{fill or colour}" '
-            f'stroke="{colour}"/>')
+    return f'<circle cx="{frame.x(slot)}" cy="{frame.y(value)}" r="{_f(r)}" fill="{fill or colour}" stroke="{colour}"/>'
 
 
 def sparkline(item: dict[str, Any], lang: str) -> str:
@@ -92,8 +103,10 @@ def sparkline(item: dict[str, Any], lang: str) -> str:
     known = [v for _, v in pairs if v is not None]
     lo, hi = (0.0, 1.0) if item["unit"] == "milestone" else _padded(known + [target])
     frame = _Frame((5, 4, 91, 24), lo, hi, first=1)
-    body = [f'<line x1="3" x2="93" y1="{frame.y(target)}" y2="{frame.y(target)}" stroke="{TARGET}" '
-            f'stroke-width="1.2" stroke-dasharray="3 2"/>']
+    body = [
+        f'<line x1="3" x2="93" y1="{frame.y(target)}" y2="{frame.y(target)}" stroke="{TARGET}" '
+        f'stroke-width="1.2" stroke-dasharray="3 2"/>'
+    ]
     body += [_line(frame, run, VALUE, ' stroke-width="1.6"') for run in _runs(pairs) if len(run) > 1]
     body += [_dot(frame, s, v, VALUE) for s, v in pairs if v is not None]
     if known:
@@ -122,8 +135,9 @@ def trajectory(item: dict[str, Any], lang: str, terms: dict[str, Any]) -> str:
     baseline = item["baseline"] if isinstance(item["baseline"], (int, float)) else None
     start = [(0, baseline)] if baseline is not None else []
     values = start + [(k, item["quarters"][q]) for k, q in enumerate(quarters, start=1)]
-    expected = start + [(k, item["expected_path"][q]) for k, q in enumerate(quarters, start=1)
-                        if item["expected_path"][q] is not None]
+    expected = start + [
+        (k, item["expected_path"][q]) for k, q in enumerate(quarters, start=1) if item["expected_path"][q] is not None
+    ]
     projection = item.get("projection")
     known = [v for _, v in values if v is not None]
     ticks = _ticks(known + [v for _, v in expected] + [item["target"]] + ([projection["value"]] if projection else []))
@@ -131,14 +145,22 @@ def trajectory(item: dict[str, Any], lang: str, terms: dict[str, Any]) -> str:
     body = _axes(frame, ticks, lang, terms)
     if len(expected) > 1:
         body.append(_line(frame, expected, EXPECTED, " " + LINES["expected"]))
-    body.append(f'<line x1="{frame.x(0)}" x2="{frame.x(QUARTERS)}" y1="{frame.y(item["target"])}" '
-                f'y2="{frame.y(item["target"])}" stroke="{TARGET}" {LINES["target"]}/>')
+    body.append(
+        f'<line x1="{frame.x(0)}" x2="{frame.x(QUARTERS)}" y1="{frame.y(item["target"])}" '
+        f'y2="{frame.y(item["target"])}" stroke="{TARGET}" {LINES["target"]}/>'
+    )
     body += [_line(frame, run, VALUE, " " + LINES["value"]) for run in _runs(values) if len(run) > 1]
     body += [_dot(frame, s, v, VALUE, r=3) for s, v in values if v is not None]
     if projection and known:
         last = max(s for s, v in values if v is not None)
-        body.append(_line(frame, [(last, dict(values)[last]), (QUARTERS, projection["value"])], VALUE,
-                          ' stroke-width="1.5" stroke-dasharray="4 3" opacity="0.6"'))
+        body.append(
+            _line(
+                frame,
+                [(last, dict(values)[last]), (QUARTERS, projection["value"])],
+                VALUE,
+                ' stroke-width="1.5" stroke-dasharray="4 3" opacity="0.6"',
+            )
+        )
         body.append(_dot(frame, QUARTERS, projection["value"], VALUE, r=3.5, fill="#fff"))
     return _svg("0 0 300 150", trajectory_alt(item, lang, terms), body, "traj")
 
@@ -146,21 +168,28 @@ def trajectory(item: dict[str, Any], lang: str, terms: dict[str, Any]) -> str:
 def _axes(frame: _Frame, ticks: list[float], lang: str, terms: dict[str, Any]) -> list[str]:
     """Grid lines with their values, and the slots named: the baseline year, then each quarter."""
     decimals = 0 if all(t == int(t) for t in ticks) else 1
-    body = [f'<line x1="{frame.x(0)}" x2="{frame.x(QUARTERS)}" y1="{frame.y(t)}" y2="{frame.y(t)}" '
-            f'stroke="#e3e6ea" stroke-width="1"/>'
-            f'<text x="{_f(frame.left - 6)}" y="{frame.y(t)}" dy="3.5" text-anchor="end">'
-            f'{escape(number(t, lang, decimals))}</text>' for t in ticks]
+    body = [
+        f'<line x1="{frame.x(0)}" x2="{frame.x(QUARTERS)}" y1="{frame.y(t)}" y2="{frame.y(t)}" '
+        f'stroke="#e3e6ea" stroke-width="1"/>'
+        f'<text x="{_f(frame.left - 6)}" y="{frame.y(t)}" dy="3.5" text-anchor="end">'
+        f"{escape(number(t, lang, decimals))}</text>"
+        for t in ticks
+    ]
     names = [str(terms["baseline_year"]), *(quarter_name(k, lang) for k in range(1, QUARTERS + 1))]
-    body += [f'<text x="{frame.x(slot)}" y="146" text-anchor="middle">{escape(name)}</text>'
-             for slot, name in enumerate(names)]
+    body += [
+        f'<text x="{frame.x(slot)}" y="146" text-anchor="middle">{escape(name)}</text>'
+        for slot, name in enumerate(names)
+    ]
     return [f'<g font-size="11" fill="#555">{"".join(body)}</g>']
 
 
 def legend_samples() -> dict[str, str]:
     """A small sample of each line of :func:`trajectory`, keyed by the label that names it."""
     line = '<line x1="2" x2="26" y1="6" y2="6" stroke="{}" {}/>'
-    samples = {"value": line.format(VALUE, LINES["value"]) + f'<circle cx="14" cy="6" r="3" fill="{VALUE}"/>',
-               "expected": line.format(EXPECTED, LINES["expected"]),
-               "target": line.format(TARGET, LINES["target"]),
-               "projection": f'<circle cx="14" cy="6" r="3.5" fill="#fff" stroke="{VALUE}"/>'}
+    samples = {
+        "value": line.format(VALUE, LINES["value"]) + f'<circle cx="14" cy="6" r="3" fill="{VALUE}"/>',
+        "expected": line.format(EXPECTED, LINES["expected"]),
+        "target": line.format(TARGET, LINES["target"]),
+        "projection": f'<circle cx="14" cy="6" r="3.5" fill="#fff" stroke="{VALUE}"/>',
+    }
     return {key: f'<svg width="28" height="12" aria-hidden="true">{body}</svg>' for key, body in samples.items()}

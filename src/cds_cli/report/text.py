@@ -14,22 +14,40 @@ ROMAN = ("I", "II", "III", "IV")
 def terms(doc: dict[str, Any]) -> dict[str, Any]:
     """The plan's years and number, for the labels that name them ("Mục tiêu {year}")."""
     meta = doc["meta"]
-    return {"year": meta["year"], "baseline_year": meta["baseline_year"], "plan_number": meta["plan_number"],
-            "province": meta["province"]}
+    return {
+        "year": meta["year"],
+        "baseline_year": meta["baseline_year"],
+        "plan_number": meta["plan_number"],
+        "province": meta["province"],
+    }
 
 
 def quarter_headers(doc: dict[str, Any], lang: str) -> list[str]:
-    return [label("id", lang), label("indicator", lang), label("baseline", lang, **terms(doc)),
-            label("target", lang, **terms(doc)),
-            *doc["meta"]["quarters"], label("attainment", lang), label("status", lang), label("gap", lang)]
+    return [
+        label("id", lang),
+        label("indicator", lang),
+        label("baseline", lang, **terms(doc)),
+        label("target", lang, **terms(doc)),
+        *doc["meta"]["quarters"],
+        label("attainment", lang),
+        label("status", lang),
+        label("gap", lang),
+    ]
 
 
 def cells_for_indicator(item: dict[str, Any], quarters: list[str], lang: str) -> list[Any]:
     gap = item["gap"]
     gap_text = "" if gap is None else label(gap, lang) if isinstance(gap, str) else number(gap, lang)
-    return [item["id"], item["name"], shown(item["baseline"], lang, item["baseline_qualifier"]),
-            target_text(item, lang), *(shown(item["quarters"][q], lang) for q in quarters),
-            number(item["attainment"], lang), label(item["status"], lang), gap_text]
+    return [
+        item["id"],
+        item["name"],
+        shown(item["baseline"], lang, item["baseline_qualifier"]),
+        target_text(item, lang),
+        *(shown(item["quarters"][q], lang) for q in quarters),
+        number(item["attainment"], lang),
+        label(item["status"], lang),
+        gap_text,
+    ]
 
 
 def quarter_name(n: int, lang: str) -> str:
@@ -43,6 +61,7 @@ def status_counts_line(counts: dict[str, int], lang: str) -> str:
 
 # ---- text alternatives of the charts (HTML figures, and the Word report's pictures)
 
+
 def values_text(item: dict[str, Any], lang: str, terms_: dict[str, Any] | None = None) -> str:
     """The quarterly values of an indicator in figures ("2023-Q1 62,00 · 2023-Q2 64,00"),
     led by the baseline when the plan states one and ``terms_`` names its year."""
@@ -54,14 +73,17 @@ def values_text(item: dict[str, Any], lang: str, terms_: dict[str, Any] | None =
 
 def trend_alt(item: dict[str, Any], lang: str) -> str:
     """A sparkline in words: the short name, the quarters' values, the target."""
-    return label("alt.trend", lang, name=item["short_name"], values=values_text(item, lang),
-                 target=target_text(item, lang))
+    return label(
+        "alt.trend", lang, name=item["short_name"], values=values_text(item, lang), target=target_text(item, lang)
+    )
 
 
 def attainment_alt(pillar: dict[str, Any], lang: str) -> str:
     """The attainment bar chart of a pillar in words: each indicator's attainment and status."""
-    items = "; ".join(f"{item['short_name']} {_percent(item['attainment'], lang)} ({label(item['status'], lang)})"
-                      for item in pillar["indicators"])
+    items = "; ".join(
+        f"{item['short_name']} {_percent(item['attainment'], lang)} ({label(item['status'], lang)})"
+        for item in pillar["indicators"]
+    )
     return label("alt.attainment", lang, pillar=pillar["name"], items=items)
 
 
@@ -69,8 +91,14 @@ def trajectory_alt(item: dict[str, Any], lang: str, terms_: dict[str, Any]) -> s
     """A trajectory chart in words: baseline, quarterly values, target and any projection."""
     projection = item.get("projection")
     tail = label("alt.projection", lang, value=number(projection["value"], lang)) if projection else ""
-    return label("alt.trajectory", lang, name=item["short_name"], values=values_text(item, lang, terms_),
-                 target=target_text(item, lang), projection=tail)
+    return label(
+        "alt.trajectory",
+        lang,
+        name=item["short_name"],
+        values=values_text(item, lang, terms_),
+        target=target_text(item, lang),
+        projection=tail,
+    )
 
 
 def completeness_alt(completeness: dict[str, Any], quarters: list[str], lang: str) -> str:
@@ -85,6 +113,7 @@ def _percent(value: float | None, lang: str) -> str:
 
 def markdown_table(headers: list[str], rows: list[list[Any]]) -> str:
     """A Markdown (GitHub) table; cells escaped (``|``, line breaks) and neutralised for spreadsheets."""
+
     def cell(value: Any) -> str:
         return str(safe_cell(value)).replace("|", "\\|").replace("\n", " ")
 

@@ -20,19 +20,16 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..labels import label
-from ..text import safe_cell
 from ..outputs import stable_zip
+from ..text import safe_cell
 from .text import terms
 
 SHEETS = ("Summary", "Indicators", "Quarterly", "Agencies", "Findings")
 FIXED_TIME = datetime(2000, 1, 1, 0, 0, 0)
 
 POINTS = "0.00"  # percentages expressed as points (73.07), attainment, scores
-RATE = "0%"      # shares 0–1 (coverage, reporting rate)
+RATE = "0%"  # shares 0–1 (coverage, reporting rate)
 COUNT = "#,##0"  # counts of rows, reports, numerators and denominators
-
-
-
 
 
 _BOLD = Font(bold=True)
@@ -68,6 +65,7 @@ def render_xlsx(doc: dict[str, Any], lang: str) -> bytes:
 
 # -- cells -------------------------------------------------------------------------------------
 
+
 def _text(value: Any) -> Any:
     """Strip characters XML cannot hold, then neutralise would-be formulas."""
     if isinstance(value, str):
@@ -75,8 +73,7 @@ def _text(value: Any) -> Any:
     return safe_cell(value)
 
 
-def _put(sheet: Worksheet, row: int, column: int, value: Any, fmt: str | None = None,
-         font: Font | None = None) -> None:
+def _put(sheet: Worksheet, row: int, column: int, value: Any, fmt: str | None = None, font: Font | None = None) -> None:
     cell = sheet.cell(row=row, column=column)
     if value is None:
         return
@@ -99,12 +96,13 @@ def _header(sheet: Worksheet, row: int, headings: list[str], start: int = 1) -> 
         cell.alignment = _HEADER_ALIGN
 
 
-def _table(sheet: Worksheet, headings: list[str], rows: list[list[Any]], formats: list[str | None],
-           start_row: int = 1) -> int:
+def _table(
+    sheet: Worksheet, headings: list[str], rows: list[list[Any]], formats: list[str | None], start_row: int = 1
+) -> int:
     """Header at ``start_row`` and the rows below it; returns the last row written."""
     _header(sheet, start_row, headings)
     for r, values in enumerate(rows, start=start_row + 1):
-        for c, (value, fmt) in enumerate(zip(values, formats), start=1):
+        for c, (value, fmt) in enumerate(zip(values, formats, strict=False), start=1):
             _put(sheet, r, c, value, fmt)
     return start_row + len(rows)
 
@@ -141,6 +139,7 @@ def _indicators_in_order(doc: dict[str, Any]) -> list[tuple[dict[str, Any], dict
 
 
 # -- sheets ------------------------------------------------------------------------------------
+
 
 class _Lines:
     """Writes the Summary sheet top to bottom: labelled pairs, sections, small tables."""
@@ -180,8 +179,9 @@ def _summary(sheet: Worksheet, doc: dict[str, Any], lang: str) -> None:
 
 
 def _summary_plan(lines: _Lines, meta: dict[str, Any]) -> None:
-    plan_ref = " — ".join(str(part) for part in (meta.get("plan_number"), meta.get("plan_date"),
-                                                 meta.get("issuer")) if part)
+    plan_ref = " — ".join(
+        str(part) for part in (meta.get("plan_number"), meta.get("plan_date"), meta.get("issuer")) if part
+    )
     lines.pair("plan", plan_ref)
     if meta.get("plan_title"):
         lines.pair("plan_title", meta["plan_title"])
@@ -202,9 +202,14 @@ def _summary_scores(lines: _Lines, summary: dict[str, Any], lang: str) -> None:
     lines.pair("coverage", index.get("coverage"), RATE)
     lines.section("pillars_title", ("id", "pillar", "score", "coverage", "indicators_with_data", "indicators_total"))
     for pillar in summary.get("pillars", []):
-        lines.cells((pillar.get("id"), None), (pillar.get("name"), None), (pillar.get("score"), POINTS),
-                    (pillar.get("coverage"), RATE), (pillar.get("indicators_with_data"), COUNT),
-                    (pillar.get("indicators"), COUNT))
+        lines.cells(
+            (pillar.get("id"), None),
+            (pillar.get("name"), None),
+            (pillar.get("score"), POINTS),
+            (pillar.get("coverage"), RATE),
+            (pillar.get("indicators_with_data"), COUNT),
+            (pillar.get("indicators"), COUNT),
+        )
     lines.section("status_counts", ("status", "id", "count"))
     for status, count in (summary.get("status_counts") or {}).items():
         lines.cells((label(status, lang), None), (status, None), (count, COUNT))
@@ -231,11 +236,28 @@ def _summary_data(lines: _Lines, doc: dict[str, Any]) -> None:
 
 def _indicators(sheet: Worksheet, doc: dict[str, Any], lang: str) -> None:
     columns: list[tuple[str, str | None]] = [
-        ("id", None), ("pillar", None), ("short_name", None), ("name", None), ("unit", None), ("comparator", None),
-        ("target", POINTS), ("baseline", POINTS), ("baseline_qualifier", None), ("value", POINTS),
-        ("numerator", COUNT), ("denominator", COUNT), ("attainment", POINTS), ("progress", POINTS),
-        ("expected", POINTS), ("met", None), ("status", None), ("gap", POINTS), ("projection", POINTS),
-        ("likely_met", None), ("reports_received", COUNT), ("reports_expected", COUNT),
+        ("id", None),
+        ("pillar", None),
+        ("short_name", None),
+        ("name", None),
+        ("unit", None),
+        ("comparator", None),
+        ("target", POINTS),
+        ("baseline", POINTS),
+        ("baseline_qualifier", None),
+        ("value", POINTS),
+        ("numerator", COUNT),
+        ("denominator", COUNT),
+        ("attainment", POINTS),
+        ("progress", POINTS),
+        ("expected", POINTS),
+        ("met", None),
+        ("status", None),
+        ("gap", POINTS),
+        ("projection", POINTS),
+        ("likely_met", None),
+        ("reports_received", COUNT),
+        ("reports_expected", COUNT),
         ("reporting_rate", RATE),
     ]
     rows = []
@@ -253,17 +275,35 @@ def _indicators(sheet: Worksheet, doc: dict[str, Any], lang: str) -> None:
 
 def _quarterly(sheet: Worksheet, doc: dict[str, Any], lang: str) -> None:
     quarters = list(doc["meta"].get("quarters") or [])
-    lead = [("id", None), ("pillar", None), ("short_name", None), ("unit", None), ("target", POINTS),
-            ("baseline", POINTS)]
-    headings = ([label(key, lang, **terms(doc)) for key, _ in lead] + quarters
-                + [label("expected_at", lang, quarter=q) for q in quarters])
+    lead = [
+        ("id", None),
+        ("pillar", None),
+        ("short_name", None),
+        ("unit", None),
+        ("target", POINTS),
+        ("baseline", POINTS),
+    ]
+    headings = (
+        [label(key, lang, **terms(doc)) for key, _ in lead]
+        + quarters
+        + [label("expected_at", lang, quarter=q) for q in quarters]
+    )
     formats = [fmt for _, fmt in lead] + [POINTS] * (2 * len(quarters))
     rows = []
     for pillar, item in _indicators_in_order(doc):
         values = (item.get("quarters") or {}), (item.get("expected_path") or {})
-        rows.append([item.get("id"), pillar.get("name") or item.get("pillar"), item.get("short_name"),
-                     item.get("unit"), item.get("target"), item.get("baseline")]
-                    + [values[0].get(q) for q in quarters] + [values[1].get(q) for q in quarters])
+        rows.append(
+            [
+                item.get("id"),
+                pillar.get("name") or item.get("pillar"),
+                item.get("short_name"),
+                item.get("unit"),
+                item.get("target"),
+                item.get("baseline"),
+            ]
+            + [values[0].get(q) for q in quarters]
+            + [values[1].get(q) for q in quarters]
+        )
     last = _table(sheet, headings, rows, formats)
     _finish_table(sheet, len(headings), last, freeze="B2")
     _widths(sheet, fixed={2: 24, 3: 40})
@@ -274,8 +314,10 @@ def _agencies(sheet: Worksheet, doc: dict[str, Any], lang: str) -> None:
     quarters = list(doc["meta"].get("quarters") or [])
     headings = [label("id", lang), label("name_agency", lang)] + quarters
     formats: list[str | None] = [None, None] + [RATE] * len(quarters)
-    rows = [[agency.get("id"), agency.get("name")] + [(agency.get("quarters") or {}).get(q) for q in quarters]
-            for agency in completeness.get("agencies", [])]
+    rows = [
+        [agency.get("id"), agency.get("name")] + [(agency.get("quarters") or {}).get(q) for q in quarters]
+        for agency in completeness.get("agencies", [])
+    ]
     last = _table(sheet, headings, rows, formats)
     _finish_table(sheet, len(headings), last)
     overall = completeness.get("overall") or {}
@@ -290,10 +332,17 @@ def _agencies(sheet: Worksheet, doc: dict[str, Any], lang: str) -> None:
 def _findings(sheet: Worksheet, doc: dict[str, Any], lang: str) -> None:
     quality = doc.get("data_quality") or {}
     file_columns: list[tuple[str, str | None]] = [
-        ("file", None), ("sheet", None), ("read", COUNT), ("accepted", COUNT), ("rejected", COUNT),
-        ("blank", COUNT)]
+        ("file", None),
+        ("sheet", None),
+        ("read", COUNT),
+        ("accepted", COUNT),
+        ("rejected", COUNT),
+        ("blank", COUNT),
+    ]
     rows = [[entry.get(key) for key, _ in file_columns] for entry in quality.get("files", [])]
-    last = _table(sheet, [label(key, lang, **terms(doc)) for key, _ in file_columns], rows, [fmt for _, fmt in file_columns])
+    last = _table(
+        sheet, [label(key, lang, **terms(doc)) for key, _ in file_columns], rows, [fmt for _, fmt in file_columns]
+    )
     _finish_table(sheet, len(file_columns), last)
 
     row = last + 2

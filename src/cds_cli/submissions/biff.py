@@ -31,24 +31,28 @@ def _records(stream: bytes, pos: int):
     """(record id, body, offset) from ``pos`` to the end of the stream."""
     while pos + 4 <= len(stream):
         kind, size = struct.unpack_from("<HH", stream, pos)
-        yield kind, stream[pos + 4:pos + 4 + size], pos
+        yield kind, stream[pos + 4 : pos + 4 + size], pos
         pos += 4 + size
 
 
 def _globals(stream: bytes) -> tuple[set[int], dict[str, int]]:
     """The XF indexes that show a percent, and each sheet's BOF offset by name."""
-    formats, xfs, sheets = set(PERCENT_BUILTIN), [], {}
+    formats: set[int] = set(PERCENT_BUILTIN)
+    xfs: list[int] = []
+    sheets: dict[str, int] = {}
     for kind, body, _ in _records(stream, 0):
         if kind == _FORMAT and len(body) >= 5:
             index, count, wide = struct.unpack_from("<HHB", body)
-            text = body[5:5 + count * (2 if wide & 1 else 1)].decode("utf-16-le" if wide & 1 else "latin-1", "replace")
+            text = body[5 : 5 + count * (2 if wide & 1 else 1)].decode(
+                "utf-16-le" if wide & 1 else "latin-1", "replace"
+            )
             if _is_percent(text):
                 formats.add(index)
         elif kind == _XF and len(body) >= 4:
             xfs.append(struct.unpack_from("<H", body, 2)[0])
         elif kind == _BOUNDSHEET and len(body) >= 8:
             count, wide = body[6], body[7] & 1
-            name = body[8:8 + count * (2 if wide else 1)].decode("utf-16-le" if wide else "latin-1", "replace")
+            name = body[8 : 8 + count * (2 if wide else 1)].decode("utf-16-le" if wide else "latin-1", "replace")
             sheets.setdefault(name, struct.unpack_from("<I", body)[0])
         elif kind == _FILEPASS:
             raise ValueError("encrypted workbook")
@@ -80,6 +84,7 @@ def _cells(stream: bytes, start: int, styles: set[int], height: int) -> set[tupl
 
 # ---------------------------------------------------------------------------- OLE container
 
+
 def _workbook_stream(data: bytes) -> bytes:
     """The "Workbook" stream of an OLE compound file (the BIFF8 records)."""
     if len(data) < 512 or data[:8] != b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
@@ -88,7 +93,9 @@ def _workbook_stream(data: bytes) -> bytes:
     if shift not in (9, 12) or mini_shift != 6:
         raise ValueError("bad sector sizes")
     size = 1 << shift
-    fat_count, directory, _, cutoff, mini_fat, mini_count, difat, difat_count = struct.unpack_from("<IIIIIIII", data, 0x2C)
+    fat_count, directory, _, cutoff, mini_fat, mini_count, difat, difat_count = struct.unpack_from(
+        "<IIIIIIII", data, 0x2C
+    )
     fat_sectors = list(struct.unpack_from("<109I", data, 0x4C))
     sector, seen = difat, 0
     while sector < _SPECIAL and seen <= difat_count:  # more FAT sectors than the header holds
@@ -96,13 +103,13 @@ def _workbook_stream(data: bytes) -> bytes:
         fat_sectors += words[:-1]
         sector, seen = words[-1], seen + 1
     fat = b"".join(_sector(data, s, size) for s in fat_sectors[:fat_count])
-    fat_table = struct.unpack(f"<{len(fat) // 4}I", fat[:len(fat) // 4 * 4])
+    fat_table = struct.unpack(f"<{len(fat) // 4}I", fat[: len(fat) // 4 * 4])
     entries = _chain(data, fat_table, directory, size)
     root, stream = None, None
     for offset in range(0, len(entries) - 127, 128):
-        entry = entries[offset:offset + 128]
+        entry = entries[offset : offset + 128]
         length = struct.unpack_from("<H", entry, 0x40)[0]
-        name = entry[:max(length - 2, 0)].decode("utf-16-le", "replace")
+        name = entry[: max(length - 2, 0)].decode("utf-16-le", "replace")
         kind, first, size_low = entry[0x42], *struct.unpack_from("<II", entry, 0x74)
         if kind == 5:
             root = (first, size_low)
@@ -115,16 +122,16 @@ def _workbook_stream(data: bytes) -> bytes:
         return _chain(data, fat_table, first, size)[:length]
     # A small stream lives in 64-byte sectors inside the root entry's stream.
     mini_fat_bytes = _chain(data, fat_table, mini_fat, size) if mini_count else b""
-    mini_table = struct.unpack(f"<{len(mini_fat_bytes) // 4}I", mini_fat_bytes[:len(mini_fat_bytes) // 4 * 4])
+    mini_table = struct.unpack(f"<{len(mini_fat_bytes) // 4}I", mini_fat_bytes[: len(mini_fat_bytes) // 4 * 4])
     container = _chain(data, fat_table, root[0], size)
-    return b"".join(container[s * 64:(s + 1) * 64] for s in _walk(mini_table, first))[:length]
+    return b"".join(container[s * 64 : (s + 1) * 64] for s in _walk(mini_table, first))[:length]
 
 
 def _sector(data: bytes, sector: int, size: int) -> bytes:
     start = (sector + 1) * size
     if sector >= _SPECIAL or start >= len(data):
         raise ValueError("sector out of range")
-    return data[start:start + size]
+    return data[start : start + size]
 
 
 def _walk(table: tuple[int, ...], first: int):

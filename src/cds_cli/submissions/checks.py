@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
 
-from ..findings import Finding, hint
+from ..findings import Finding, Severity, hint
 from ..messages import Term
 from ..numbers import AMBIGUOUS, INVALID, NOT_WHOLE, ParsedNumbers, parse_counts, parse_percents
 from ..periods import parse_period
@@ -25,9 +25,15 @@ from ..text import fold
 
 # Milestone statuses as agencies write them (folded), CONTRACT §3.
 STATUS_SPELLINGS = {
-    "done": "done", "da trien khai": "done", "hoan thanh": "done",
-    "in_progress": "in_progress", "in progress": "in_progress", "dang trien khai": "in_progress",
-    "not_started": "not_started", "not started": "not_started", "chua trien khai": "not_started",
+    "done": "done",
+    "da trien khai": "done",
+    "hoan thanh": "done",
+    "in_progress": "in_progress",
+    "in progress": "in_progress",
+    "dang trien khai": "in_progress",
+    "not_started": "not_started",
+    "not started": "not_started",
+    "chua trien khai": "not_started",
 }
 COUNT_TOLERANCE = 0.5  # percentage points between value and numerator/denominator
 # No count of a province's services, records or people comes near this; past it, sums of
@@ -41,7 +47,7 @@ class Rule:
     column: str | None
     mask: Callable[[pd.DataFrame, Plan], pd.Series]
     params: Callable[[dict[str, Any], Plan], dict[str, Any]]
-    severity: str = "error"
+    severity: Severity = "error"
     # told all failing rows before their messages are worded (to skip hopeless suggestions)
     prime: Callable[[list[dict[str, Any]], Plan], None] | None = None
 
@@ -52,7 +58,7 @@ def _as_categorical(results: list[Any], codes: np.ndarray, index: pd.Index) -> p
     categories = sorted({r for r in results if r is not None})
     position = {category: i for i, category in enumerate(categories)}
     remap = np.array([position.get(r, -1) for r in results] + [-1], dtype=np.int32)  # code -1 (NA) → last
-    return pd.Series(pd.Categorical.from_codes(remap[codes], categories=categories), index=index)
+    return pd.Series(pd.Categorical.from_codes(remap[codes], categories=pd.Index(categories)), index=index)
 
 
 def categorize(cells: pd.Series, function: Callable[[str], str | None]) -> pd.Series:
@@ -80,15 +86,18 @@ def parse_unique(cells: pd.Series, parser: Callable[[pd.Series], ParsedNumbers])
     codes, uniques = pd.factorize(cells)
     parsed = parser(pd.Series(uniques, dtype=object))
     value = np.append(parsed.value.to_numpy(dtype="float64"), np.nan)[codes]
-    return ParsedNumbers(pd.Series(value, index=cells.index),
-                         _as_categorical(parsed.problem.tolist(), codes, cells.index),
-                         _as_categorical(parsed.readings.tolist(), codes, cells.index))
+    return ParsedNumbers(
+        pd.Series(value, index=cells.index),
+        _as_categorical(parsed.problem.tolist(), codes, cells.index),
+        _as_categorical(parsed.readings.tolist(), codes, cells.index),
+    )
 
 
 def _attribute(ids: pd.Series, values: dict[str, Any]) -> pd.Series:
     """An indicator attribute for every row, as a categorical (one byte a row, not a pointer)."""
-    return categorize(ids.astype(object) if not isinstance(ids.dtype, pd.CategoricalDtype) else ids,
-                      lambda i: values.get(i))
+    return categorize(
+        ids.astype(object) if not isinstance(ids.dtype, pd.CategoricalDtype) else ids, lambda i: values.get(i)
+    )
 
 
 def prepare(df: pd.DataFrame, plan: Plan) -> pd.DataFrame:
@@ -121,18 +130,25 @@ def run_rules(df: pd.DataFrame, plan: Plan, file_names: list[str]) -> tuple[list
         if not failing.any():
             continue
         rejected |= failing
-        records = df[failing].to_dict("records")
+        records = cast(list[dict[str, Any]], df[failing].to_dict("records"))
         if rule.prime is not None:
             rule.prime(records, plan)
         for record in records:
-            findings.append(Finding(
-                rule.code, rule.severity, file_names[record["file_index"]], int(record["line"]),
-                rule.column, rule.params(record, plan),
-            ))
+            findings.append(
+                Finding(
+                    rule.code,
+                    rule.severity,
+                    file_names[record["file_index"]],
+                    int(record["line"]),
+                    rule.column,
+                    rule.params(record, plan),
+                )
+            )
     return findings, rejected
 
 
 # --------------------------------------------------------------------------- the rules
+
 
 def _has(df: pd.DataFrame, column: str) -> pd.Series:
     return df[column].ne("")
@@ -145,15 +161,20 @@ def _cell(column: str) -> Callable[[dict[str, Any], Plan], dict[str, Any]]:
 def _number_problem(column: str, problem: str) -> Rule:
     codes = {INVALID: "number_invalid", NOT_WHOLE: "number_not_whole", AMBIGUOUS: "number_ambiguous"}
     return Rule(
-        codes[problem], column,
+        codes[problem],
+        column,
         lambda df, plan: df[column + "_problem"].eq(problem),
         lambda r, plan: {**_cell(column)(r, plan), "readings": r[column + "_readings"]},
     )
 
 
 def _required(column: str) -> Rule:
-    return Rule("required_missing", column, lambda df, plan: ~_has(df, column),
-                lambda r, plan: {"column": Term(f"column.{column}")})
+    return Rule(
+        "required_missing",
+        column,
+        lambda df, plan: ~_has(df, column),
+        lambda r, plan: {"column": Term(f"column.{column}")},
+    )
 
 
 def _suggestion(params: dict[str, Any], guess: str | None) -> dict[str, Any]:
@@ -191,6 +212,24 @@ def _not_reporter(df: pd.DataFrame) -> pd.Series:
     return pd.Series(agency.codes != lookup[reporter.codes], index=df.index)
 
 
+def _count_too_large(column: str) -> Rule:
+    return Rule(
+        "count_too_large",
+        column,
+        lambda df, plan: df[column + "_n"].abs() > MAX_COUNT,
+        lambda r, plan: {**_cell(column)(r, plan), "limit": float(MAX_COUNT)},
+    )
+
+
+def _count_negative(column: str) -> Rule:
+    return Rule(
+        "count_negative",
+        column,
+        lambda df, plan: df[column + "_n"] < 0,
+        lambda r, plan: {"column": Term(f"column.{column}"), "value": _fmt(r[column + "_n"])},
+    )
+
+
 def _both_counts(df: pd.DataFrame) -> pd.Series:
     return df["numerator_n"].notna() & df["denominator_n"].notna()
 
@@ -201,50 +240,112 @@ def _computed_percent(df: pd.DataFrame) -> pd.Series:
 
 RULES: list[Rule] = [
     *(_required(column) for column in ("agency", "period", "indicator")),
-    Rule("extra_cells", None, lambda df, plan: df["extra_cells"] > 0,
-         lambda r, plan: {"cells": r["extra_cells"], "width": r["width"]}),
-    Rule("agency_unknown", "agency", lambda df, plan: _has(df, "agency") & df["agency_code"].isna(), _agency_hint,
-         prime=lambda records, plan: plan.suggest_agency.expect(fold(r["agency"]) for r in records)),
+    Rule(
+        "extra_cells",
+        None,
+        lambda df, plan: df["extra_cells"] > 0,
+        lambda r, plan: {"cells": r["extra_cells"], "width": r["width"]},
+    ),
+    Rule(
+        "agency_unknown",
+        "agency",
+        lambda df, plan: _has(df, "agency") & df["agency_code"].isna(),
+        _agency_hint,
+        prime=lambda records, plan: plan.suggest_agency.expect(fold(r["agency"]) for r in records),
+    ),
     Rule("period_invalid", "period", lambda df, plan: _has(df, "period") & df["year"].isna(), _cell("period")),
-    Rule("period_outside_plan", "period", lambda df, plan: df["year"].notna() & df["year"].ne(plan.year),
-         lambda r, plan: {"value": f"{int(r['year'])}-Q{int(r['quarter'])}", "year": plan.year}),
-    Rule("indicator_unknown", "indicator", lambda df, plan: _has(df, "indicator") & df["indicator_id"].isna(),
-         _indicator_hint,
-         prime=lambda records, plan: plan.suggest_indicator.expect(r["indicator"].strip().lower() for r in records)),
-    *(_number_problem(column, problem) for column in ("numerator", "denominator", "value")
-      for problem in (INVALID, NOT_WHOLE, AMBIGUOUS)),
-    *(Rule("count_too_large", column, lambda df, plan, c=column: df[c + "_n"].abs() > MAX_COUNT,
-           lambda r, plan, c=column: {**_cell(c)(r, plan), "limit": float(MAX_COUNT)})
-      for column in ("numerator", "denominator")),
-    *(Rule("count_negative", column, lambda df, plan, c=column: df[c + "_n"] < 0,
-           lambda r, plan, c=column: {"column": Term(f"column.{c}"), "value": _fmt(r[c + "_n"])})
-      for column in ("numerator", "denominator")),
+    Rule(
+        "period_outside_plan",
+        "period",
+        lambda df, plan: df["year"].notna() & df["year"].ne(plan.year),
+        lambda r, plan: {"value": f"{int(r['year'])}-Q{int(r['quarter'])}", "year": plan.year},
+    ),
+    Rule(
+        "indicator_unknown",
+        "indicator",
+        lambda df, plan: _has(df, "indicator") & df["indicator_id"].isna(),
+        _indicator_hint,
+        prime=lambda records, plan: plan.suggest_indicator.expect(r["indicator"].strip().lower() for r in records),
+    ),
+    *(
+        _number_problem(column, problem)
+        for column in ("numerator", "denominator", "value")
+        for problem in (INVALID, NOT_WHOLE, AMBIGUOUS)
+    ),
+    *(_count_too_large(column) for column in ("numerator", "denominator")),
+    *(_count_negative(column) for column in ("numerator", "denominator")),
     Rule("denominator_zero", "denominator", lambda df, plan: df["denominator_n"].eq(0), lambda r, plan: {}),
-    Rule("numerator_exceeds_denominator", "numerator",
-         lambda df, plan: _both_counts(df) & (df["numerator_n"] > df["denominator_n"]) & (df["denominator_n"] > 0),
-         lambda r, plan: {"numerator": _fmt(r["numerator_n"]), "denominator": _fmt(r["denominator_n"])}),
-    Rule("percent_out_of_range", "value", lambda df, plan: ~df["value_n"].between(0, 100) & df["value_n"].notna(),
-         lambda r, plan: {"value": _fmt(r["value_n"])}),
-    Rule("value_mismatch", "value",
-         lambda df, plan: df["value_n"].between(0, 100) & ((df["value_n"] - _computed_percent(df)).abs() > COUNT_TOLERANCE)
-         & (df["numerator_n"] <= df["denominator_n"]),
-         lambda r, plan: {"value": _fmt(r["value_n"]), "computed": round(100.0 * r["numerator_n"] / r["denominator_n"], 2)}),
-    Rule("counts_incomplete", None,
-         lambda df, plan: df["unit"].eq("percent") & (_has(df, "numerator") != _has(df, "denominator")),
-         _incomplete_counts),
-    Rule("counts_required", None,
-         lambda df, plan: df["unit"].eq("percent") & (df["aggregate"].eq("pooled") | df["time"].eq("flow"))
-         & ~_has(df, "numerator") & ~_has(df, "denominator"),
-         _needs_counts),
-    Rule("value_missing", "value",
-         lambda df, plan: df["unit"].eq("percent") & df["aggregate"].eq("single") & df["time"].eq("stock")
-         & ~_has(df, "numerator") & ~_has(df, "denominator") & ~_has(df, "value"),
-         lambda r, plan: {}),
-    Rule("status_missing", "value", lambda df, plan: df["unit"].eq("milestone") & ~_has(df, "value"),
-         lambda r, plan: {"indicator": r["indicator_id"]}),
-    Rule("status_invalid", "value", lambda df, plan: df["unit"].eq("milestone") & _has(df, "value") & df["status"].isna(),
-         _cell("value")),
-    Rule("wrong_reporter", "agency",
-         lambda df, plan: df["aggregate"].eq("single") & df["agency_code"].notna() & _not_reporter(df),
-         lambda r, plan: {"indicator": r["indicator_id"], "reporter": r["reporter"], "agency": r["agency_code"]}),
+    Rule(
+        "numerator_exceeds_denominator",
+        "numerator",
+        lambda df, plan: _both_counts(df) & (df["numerator_n"] > df["denominator_n"]) & (df["denominator_n"] > 0),
+        lambda r, plan: {"numerator": _fmt(r["numerator_n"]), "denominator": _fmt(r["denominator_n"])},
+    ),
+    Rule(
+        "percent_out_of_range",
+        "value",
+        lambda df, plan: ~df["value_n"].between(0, 100) & df["value_n"].notna(),
+        lambda r, plan: {"value": _fmt(r["value_n"])},
+    ),
+    Rule(
+        "value_mismatch",
+        "value",
+        lambda df, plan: (
+            df["value_n"].between(0, 100)
+            & ((df["value_n"] - _computed_percent(df)).abs() > COUNT_TOLERANCE)
+            & (df["numerator_n"] <= df["denominator_n"])
+        ),
+        lambda r, plan: {
+            "value": _fmt(r["value_n"]),
+            "computed": round(100.0 * r["numerator_n"] / r["denominator_n"], 2),
+        },
+    ),
+    Rule(
+        "counts_incomplete",
+        None,
+        lambda df, plan: df["unit"].eq("percent") & (_has(df, "numerator") != _has(df, "denominator")),
+        _incomplete_counts,
+    ),
+    Rule(
+        "counts_required",
+        None,
+        lambda df, plan: (
+            df["unit"].eq("percent")
+            & (df["aggregate"].eq("pooled") | df["time"].eq("flow"))
+            & ~_has(df, "numerator")
+            & ~_has(df, "denominator")
+        ),
+        _needs_counts,
+    ),
+    Rule(
+        "value_missing",
+        "value",
+        lambda df, plan: (
+            df["unit"].eq("percent")
+            & df["aggregate"].eq("single")
+            & df["time"].eq("stock")
+            & ~_has(df, "numerator")
+            & ~_has(df, "denominator")
+            & ~_has(df, "value")
+        ),
+        lambda r, plan: {},
+    ),
+    Rule(
+        "status_missing",
+        "value",
+        lambda df, plan: df["unit"].eq("milestone") & ~_has(df, "value"),
+        lambda r, plan: {"indicator": r["indicator_id"]},
+    ),
+    Rule(
+        "status_invalid",
+        "value",
+        lambda df, plan: df["unit"].eq("milestone") & _has(df, "value") & df["status"].isna(),
+        _cell("value"),
+    ),
+    Rule(
+        "wrong_reporter",
+        "agency",
+        lambda df, plan: df["aggregate"].eq("single") & df["agency_code"].notna() & _not_reporter(df),
+        lambda r, plan: {"indicator": r["indicator_id"], "reporter": r["reporter"], "agency": r["agency_code"]},
+    ),
 ]

@@ -17,6 +17,10 @@ import csv
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Any
+
+# A file's text, as bytes or as str: every operation used on it is the same on both.
+Source = Any
 
 MAX_LINE = 1 << 20  # characters in one line (or one record, quoted line breaks included)
 MAX_HEADER_CELLS = 1000
@@ -57,7 +61,7 @@ class _Patterns:
 
 _TEXT, _BYTES = _Patterns(str), _Patterns(bytes)
 _BLANK_CELLS = re.compile(r"[\s,;\"]*")
-_SEPARATORS_AS_SPACE = str.maketrans({ch: " " for ch in ',;"\t'})
+_SEPARATORS_AS_SPACE = str.maketrans(dict.fromkeys(',;"\t', " "))
 
 
 def holds_data(cell: str) -> bool:
@@ -66,18 +70,18 @@ def holds_data(cell: str) -> bool:
     return bool(cell.translate(_SEPARATORS_AS_SPACE).strip())
 
 
-def _patterns(source: bytes | str) -> _Patterns:
+def _patterns(source: Source) -> _Patterns:
     return _BYTES if isinstance(source, bytes) else _TEXT
 
 
-def line_breaks(source: bytes | str, start: int = 0, end: int | None = None) -> int:
+def line_breaks(source: Source, start: int = 0, end: int | None = None) -> int:
     """Line ends (LF, CRLF or a lone CR) in ``source[start:end]``, without a copy."""
     p = _patterns(source)
     end = len(source) if end is None else end
     return source.count(p.n, start, end) + source.count(p.r, start, end) - source.count(p.rn, start, end)
 
 
-def long_line(source: bytes | str, encoding: str | None = None) -> int | None:
+def long_line(source: Source, encoding: str | None = None) -> int | None:
     """The number of the first line longer than MAX_LINE characters, or None.
 
     Every window of MAX_LINE + 1 characters must hold a line end: the scan jumps from
@@ -99,13 +103,14 @@ def long_line(source: bytes | str, encoding: str | None = None) -> int | None:
     return None
 
 
-def _lines(source: bytes | str, pos: int, encoding: str | None) -> Iterator[tuple[int, int, int, str]]:
+def _lines(source: Source, pos: int, encoding: str | None) -> Iterator[tuple[int, int, int, str]]:
     """(start, end past the line end, line number, text) of each non-blank line from ``pos``."""
     p = _patterns(source)
     number = 1 + line_breaks(source, 0, pos)
     size = len(source)
     while pos < size:
         run = p.blank_run.match(source, pos)
+        assert run is not None  # the pattern matches the empty string too
         number += line_breaks(source, pos, run.end())
         pos = run.end()
         if pos >= size or p.blank_tail.match(source, pos):
@@ -130,18 +135,18 @@ def split_line(text: str, delimiter: str) -> list[str]:
 def _choose(text: str, names: Callable[[list[str]], int]) -> tuple[int, str, list[str]]:
     """(known columns named, separator, cells) for the separator that names the most
     (ties: the most frequent in the line, then , ; tab)."""
-    best = None
+    best: tuple[tuple[int, int, int], str, list[str]] | None = None
     for rank, sep in enumerate(SEPARATORS):
         cells = split_line(text, sep)
-        key = (names(cells[:MAX_HEADER_CELLS + 1]), text.count(sep), -rank)
+        key = (names(cells[: MAX_HEADER_CELLS + 1]), text.count(sep), -rank)
         if best is None or key > best[0]:
             best = (key, sep, cells)
+    assert best is not None  # SEPARATORS is not empty
     (known, _, _), sep, cells = best
     return known, sep, cells
 
 
-def find_header(source: bytes | str, names: Callable[[list[str]], int],
-                encoding: str | None = None) -> Header | None:
+def find_header(source: Source, names: Callable[[list[str]], int], encoding: str | None = None) -> Header | None:
     """The header line (CONTRACT §7), or None when the file has no non-blank line."""
     bom = "\ufeff".encode() if isinstance(source, bytes) else "\ufeff"
     first = None
@@ -157,8 +162,9 @@ def find_header(source: bytes | str, names: Callable[[list[str]], int],
     return first
 
 
-def records(source: bytes | str, header: Header, width: int, encoding: str | None
-            ) -> tuple[list[list[str]], list[int], list[int]]:
+def records(
+    source: Source, header: Header, width: int, encoding: str | None
+) -> tuple[list[list[str]], list[int], list[int]]:
     """The data records below the header with the csv module: rows cut to ``width``
     cells, each row's first line, and its cell count when cells past ``width`` hold
     anything (else 0).  A record over MAX_LINE characters is a LayoutProblem."""
@@ -183,7 +189,7 @@ def records(source: bytes | str, header: Header, width: int, encoding: str | Non
     return rows, lines, extra
 
 
-def _physical_lines(source: bytes | str, pos: int, encoding: str | None) -> Iterator[str]:
+def _physical_lines(source: Source, pos: int, encoding: str | None) -> Iterator[str]:
     """Each line with its line end, decoded one at a time (no copy of the whole file)."""
     p = _patterns(source)
     codec = "utf-8" if encoding in (None, "utf-8", "utf-8-sig") else encoding
@@ -194,7 +200,7 @@ def _physical_lines(source: bytes | str, pos: int, encoding: str | None) -> Iter
         yield line.decode(codec) if isinstance(line, bytes) else line
 
 
-def one_line_records(source: bytes | str, start: int) -> tuple[int, bool]:
+def one_line_records(source: Source, start: int) -> tuple[int, bool]:
     """Physical lines from ``start``, and whether every record can be one line: plain
     line ends (LF or CRLF, no lone CR) and balanced quotes."""
     p = _patterns(source)

@@ -17,6 +17,7 @@ import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from . import sheetformat
 
@@ -71,11 +72,13 @@ def read_sheet(path: Path, sheet: str | None, names: Callable[[list[str]], int])
     return _from_header(rows, names, title)
 
 
-def _load(source: Path | io.BytesIO, sheet: str | None) -> tuple[list[list[object]], list, str]:
+def _load(source: Path | io.BytesIO, sheet: str | None) -> tuple[list[list[Any]], list, str]:
     """(cell values from A1, merged areas, sheet name) with python-calamine."""
     import python_calamine
 
-    with python_calamine.CalamineWorkbook.from_object(source if isinstance(source, io.BytesIO) else str(source)) as book:
+    with python_calamine.CalamineWorkbook.from_object(
+        source if isinstance(source, io.BytesIO) else str(source)
+    ) as book:
         if sheet is not None and sheet not in book.sheet_names:
             raise WorkbookProblem("sheet_missing", sheet=sheet, sheets=", ".join(book.sheet_names))
         if not book.sheet_names:
@@ -126,7 +129,7 @@ def _from_header(rows: list[list[str]], names: Callable[[list[str]], int], title
     filled = [i for i, row in enumerate(rows) if any(cell.strip() for cell in row)]
     if not filled:
         raise WorkbookProblem("empty_file")
-    start = next((i for i in filled[:HEADER_SEARCH_ROWS] if names(rows[i][:MAX_HEADER_CELLS + 1]) >= 2), filled[0])
+    start = next((i for i in filled[:HEADER_SEARCH_ROWS] if names(rows[i][: MAX_HEADER_CELLS + 1]) >= 2), filled[0])
     header = rows[start]
     width = max((c + 1 for c, cell in enumerate(header) if cell.strip()), default=1)
     if width > MAX_HEADER_CELLS:

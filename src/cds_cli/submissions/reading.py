@@ -16,6 +16,7 @@ import sys
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -23,12 +24,24 @@ import pandas as pd
 from ..findings import Finding
 from ..messages import TEXTS
 from ..text import fold
-from .csvtext import (MAX_HEADER_CELLS, MAX_LINE, Header, LayoutProblem, find_header, holds_data, long_line,
-                      one_line_records, records)
+from .csvtext import (
+    MAX_HEADER_CELLS,
+    MAX_LINE,
+    Header,
+    LayoutProblem,
+    Source,
+    find_header,
+    holds_data,
+    long_line,
+    one_line_records,
+    records,
+)
 
 # Canonical column → its Vietnamese header (CONTRACT §3), as the catalogue words it.
-COLUMNS: dict[str, str] = {column: TEXTS[f"column.{column}"].vi
-                           for column in ("agency", "period", "indicator", "numerator", "denominator", "value", "note")}
+COLUMNS: dict[str, str] = {
+    column: TEXTS[f"column.{column}"].vi
+    for column in ("agency", "period", "indicator", "numerator", "denominator", "value", "note")
+}
 REQUIRED = ("agency", "period", "indicator")
 _HEADER_ALIASES = {fold(name): column for column, vi in COLUMNS.items() for name in (column, vi)}
 CSV_SUFFIXES = (".csv",)
@@ -62,9 +75,13 @@ def discover(inputs: list[str | Path]) -> tuple[list[Path], list[Finding]]:
             # A link to a file that is gone is kept: reading it gives a finding, so the
             # missing submission is not skipped in silence.
             found = sorted(
-                (p for p in item.rglob("*")
-                 if (p.is_file() or (p.is_symlink() and not p.exists()))
-                 and p.suffix.lower() in SUBMISSION_SUFFIXES and not p.name.startswith("~$")),
+                (
+                    p
+                    for p in item.rglob("*")
+                    if (p.is_file() or (p.is_symlink() and not p.exists()))
+                    and p.suffix.lower() in SUBMISSION_SUFFIXES
+                    and not p.name.startswith("~$")
+                ),
                 key=lambda p: p.relative_to(item).as_posix(),
             )
             if not found:
@@ -100,20 +117,26 @@ def read_table(path: Path | str, sheet: str | None = None) -> RawTable:
     return _read_csv(name, path)
 
 
+def _path(path: Path | None) -> Path:
+    """The file to read when no bytes were handed over (standard input hands them over)."""
+    assert path is not None, "a file is read from its path or from the bytes given"
+    return path
+
+
 def _read_csv(name: str, path: Path | None, given: list[bytes] | None = None) -> RawTable:
     """Decode, guard against hostile lines, find the header (CONTRACT §7), split.
 
     The file's bytes are held by this function alone (``given`` is emptied), so that a
     big file can be let go while pyarrow parses it again from disk."""
     try:
-        data = given.pop() if given else path.read_bytes()
+        data = given.pop() if given else _path(path).read_bytes()
     except OSError as exc:
         return _unusable(name, "file_unreadable", {"reason": exc.strerror or str(exc)})
     text, encoding, problem = decode(data)
     if problem:
         return _unusable(name, problem, {})
     # UTF-8 (nearly every large file) is parsed from the bytes: no second copy of the text.
-    source: bytes | str = data if encoding in _BYTE_PARSED else text
+    source: Source = data if encoding in _BYTE_PARSED else text
     del text, data
     try:
         header = _header(source, encoding)
@@ -126,22 +149,23 @@ def _read_csv(name: str, path: Path | None, given: list[bytes] | None = None) ->
             parsed = _whole(_read_arrow(path, header), physical, header)
             source = None if parsed else path.read_bytes()
         body, lines, extra = parsed or _split(source, header, encoding, physical, simple)
-    except LayoutProblem as problem:
-        return _unusable(name, problem.code, problem.params, problem.line)
+    except LayoutProblem as layout:
+        return _unusable(name, layout.code, layout.params, layout.line)
     table = _to_table(name, header.cells, header.line, body, lines, extra)
     table.encoding, table.delimiter = encoding, header.delimiter
     return table
 
 
-def _header(source: bytes | str, encoding: str | None) -> Header | None:
+def _header(source: Source, encoding: str | None) -> Header | None:
     """The header line, after the checks that keep a hostile file from stalling cds."""
     too_long = long_line(source, encoding)
     if too_long is not None:
         raise LayoutProblem("line_too_long", too_long, limit=float(MAX_LINE))
     header = find_header(source, _known_columns, encoding)
     if header is not None and len(header.cells) > MAX_HEADER_CELLS:
-        raise LayoutProblem("header_too_wide", header.line, cells=float(len(header.cells)),
-                            limit=float(MAX_HEADER_CELLS))
+        raise LayoutProblem(
+            "header_too_wide", header.line, cells=float(len(header.cells)), limit=float(MAX_HEADER_CELLS)
+        )
     return header
 
 
@@ -154,7 +178,7 @@ def _whole(frame: pd.DataFrame | None, physical: int, header: Header):
     return body, np.arange(header.line + 1, header.line + 1 + len(body)), None
 
 
-def _split(source: bytes | str, header: Header, encoding: str | None, physical: int, simple: bool):
+def _split(source: Source, header: Header, encoding: str | None, physical: int, simple: bool):
     """The data rows below the header: (cells, first line of each row, extra cells).
 
     The fast readers (pyarrow, pandas' C parser) are used when every record is one
@@ -237,7 +261,7 @@ def _valid_utf8(data: bytes) -> bool:
     view = memoryview(data)
     try:
         for start in range(0, len(data), _BIG):
-            decoder.decode(view[start:start + _BIG], final=start + _BIG >= len(data))
+            decoder.decode(view[start : start + _BIG], final=start + _BIG >= len(data))
     except UnicodeDecodeError:
         return False
     return True
@@ -249,16 +273,23 @@ def _looks_binary(text: str) -> bool:
     return controls > len(sample) // 20
 
 
-def _read_frame(source: bytes | str, header: Header, encoding: str | None, engine: str) -> pd.DataFrame | None:
+def _read_frame(source: Source, header: Header, encoding: str | None, engine: str) -> pd.DataFrame | None:
     """All cells from the header line down as text, or None when this reader cannot take them."""
     if engine == "pyarrow":
         return _read_arrow(source, header) if isinstance(source, bytes) else None
     stream = io.BytesIO(source) if isinstance(source, bytes) else io.StringIO(source)
     stream.seek(header.start)  # the title block above the header is not read
     try:
-        return pd.read_csv(stream, sep=header.delimiter, header=None, dtype=str, keep_default_na=False,
-                           engine="c", encoding="utf-8" if isinstance(source, bytes) else None,
-                           skip_blank_lines=False)
+        return pd.read_csv(
+            stream,
+            sep=header.delimiter,
+            header=None,
+            dtype=str,
+            keep_default_na=False,
+            engine="c",
+            encoding="utf-8" if isinstance(source, bytes) else None,
+            skip_blank_lines=False,
+        )
     except (pd.errors.ParserError, ValueError, UnicodeDecodeError):
         return None
 
@@ -285,7 +316,9 @@ def _read_arrow(data: bytes | Path, header: Header) -> pd.DataFrame | None:
             parse_options=pacsv.ParseOptions(delimiter=header.delimiter),
             convert_options=pacsv.ConvertOptions(
                 column_types={f"f{i}": text_type for i in range(_MAX_COLUMNS)},
-                strings_can_be_null=False, quoted_strings_can_be_null=False),
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
         )
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError, OSError):  # ragged rows, odd bytes: another reader
         return None
@@ -298,19 +331,25 @@ def _read_arrow(data: bytes | Path, header: Header) -> pd.DataFrame | None:
     return frame
 
 
-def _to_table(name: str, header: list[str], header_line: int, body: list[list[str]] | pd.DataFrame,
-              lines: np.ndarray | list[int], extra: list[int] | None = None,
-              beyond: list[bool] | None = None) -> RawTable:
+def _to_table(
+    name: str,
+    header: list[str],
+    header_line: int,
+    body: list[list[str]] | pd.DataFrame,
+    lines: np.ndarray | list[int],
+    extra: list[int] | None = None,
+    beyond: list[bool] | None = None,
+) -> RawTable:
     """Rows below the header into the contract's columns.  ``extra``: a row's cell count
     when cells past the header's width hold something (a CSV row, rejected); ``beyond``:
     a workbook row holds something past it (read, never blank)."""
     width = len(header)
-    extra = np.zeros(len(body), dtype=np.int64) if extra is None else np.asarray(extra, dtype=np.int64)
+    counts = np.zeros(len(body), dtype=np.int64) if extra is None else np.asarray(extra, dtype=np.int64)
     findings: list[Finding] = []
     mapping = _map_header(name, header, header_line, findings)
     # A line that holds any non-empty cell is read (CONTRACT §7): an ignored column, or
     # a cell past the header, counts as much as the contract's columns.
-    filled = extra > 0
+    filled: np.ndarray = counts > 0
     if beyond is not None:
         filled |= np.asarray(beyond, dtype=bool)
     if isinstance(body, pd.DataFrame):
@@ -322,16 +361,27 @@ def _to_table(name: str, header: list[str], header_line: int, body: list[list[st
     else:
         data = _columns_of_rows(body, mapping, filled)
     data["line"] = np.asarray(lines, dtype=np.int64)
-    data["extra_cells"] = extra.astype(np.int32)
+    data["extra_cells"] = counts.astype(np.int32)
     data["width"] = np.full(len(data), width, dtype=np.int16)
-    rows = data[filled].reset_index(drop=True) if not filled.all() else data
+    rows = data.loc[filled].reset_index(drop=True) if not filled.all() else data
     table = RawTable(name, rows, blank=int((~filled).sum()), findings=findings, columns=mapping)
     missing = [column for column in REQUIRED if column not in mapping]
     for column in missing:
-        findings.append(Finding("missing_column", "error", name, header_line, column, {
-            "column": column, "column_vi": COLUMNS[column],
-            "header": ", ".join(header), "rows": len(rows),
-        }))
+        findings.append(
+            Finding(
+                "missing_column",
+                "error",
+                name,
+                header_line,
+                column,
+                {
+                    "column": column,
+                    "column_vi": COLUMNS[column],
+                    "header": ", ".join(header),
+                    "rows": len(rows),
+                },
+            )
+        )
     table.usable = not missing
     return table
 
@@ -347,9 +397,13 @@ def _columns_of_rows(rows: list[list[str]], mapping: dict[str, int], filled: np.
     for column in COLUMNS:
         position = mapping.get(column)
         cells = [row[position].strip() if position < len(row) else "" for row in rows] if position is not None else []
-        codes, uniques = pd.factorize(np.array(cells, dtype=object)) if cells else (np.zeros(len(rows), np.int8), [])
-        categories = list(uniques) + ([""] if "" not in set(uniques) else [])
-        columns[column] = pd.Categorical.from_codes(codes, categories=categories)
+        uniques: list[Any] = []
+        codes: np.ndarray = np.zeros(len(rows), np.int8)
+        if cells:
+            codes, found = pd.factorize(np.array(cells, dtype=object))
+            uniques = found.tolist()
+        categories = uniques + ([""] if "" not in set(uniques) else [])
+        columns[column] = pd.Categorical.from_codes(codes, categories=pd.Index(categories))
     return pd.DataFrame(columns)
 
 
@@ -358,8 +412,8 @@ def _nonempty(cells: pd.Series) -> np.ndarray:
     if isinstance(cells.dtype, pd.CategoricalDtype):
         codes, uniques = cells.cat.codes.to_numpy(), cells.cat.categories.tolist()
     else:
-        codes, uniques = pd.factorize(cells)
-        uniques = uniques.tolist()
+        codes, found = pd.factorize(cells)
+        uniques = found.tolist()
     full = np.array([isinstance(u, str) and holds_data(u) for u in uniques] + [False], dtype=bool)
     return full[codes]
 
@@ -371,9 +425,20 @@ def _map_header(name: str, header: list[str], line: int, findings: list[Finding]
         if column is None:
             continue  # STT, the indicator's name in a template, …: ignored by design
         if column in mapping:
-            findings.append(Finding("duplicate_column", "warning", name, line, column, {
-                "column": column, "first": header[mapping[column]], "second": cell,
-            }))
+            findings.append(
+                Finding(
+                    "duplicate_column",
+                    "warning",
+                    name,
+                    line,
+                    column,
+                    {
+                        "column": column,
+                        "first": header[mapping[column]],
+                        "second": cell,
+                    },
+                )
+            )
             continue
         mapping[column] = position
     return mapping
@@ -385,8 +450,9 @@ def _column(body: pd.DataFrame, position: int | None) -> pd.Series:
     Categorical because cells repeat: the strip, and every later lookup, runs once per
     distinct value instead of once per row."""
     if position is None:
-        return pd.Series(pd.Categorical.from_codes(np.zeros(len(body), dtype=np.int8), categories=[""]),
-                         index=body.index)
+        return pd.Series(
+            pd.Categorical.from_codes(np.zeros(len(body), dtype=np.int8), categories=pd.Index([""])), index=body.index
+        )
     cells = body[position]
     if not isinstance(cells.dtype, pd.CategoricalDtype):
         cells = cells.astype("category")

@@ -51,6 +51,7 @@ def is_percent_format(code: str) -> bool:
 
 # ---------------------------------------------------------------------------- xlsx
 
+
 def _xlsx(path: Path, name: str, height: int) -> SheetFormat:
     with zipfile.ZipFile(path) as archive:
         styles = _percent_styles(archive)
@@ -87,7 +88,8 @@ def _sheet_part(archive: zipfile.ZipFile, name: str) -> str:
 
 def _styled_cells(archive: zipfile.ZipFile, part: str, styles: set[bytes], height: int) -> set[tuple[int, int]]:
     """Cells of a percent style, found by one expression over the sheet's XML, streamed."""
-    alternatives = b"|".join(sorted(styles, key=len, reverse=True))
+    ordered: list[bytes] = sorted(styles, key=len, reverse=True)  # the longest first: no prefix wins
+    alternatives = b"|".join(ordered)
     tag = re.compile(rb"<c\b[^>]*?\bs=\"(?:" + alternatives + rb")\"[^>]*>")
     found: set[tuple[int, int]] = set()
     with archive.open(part) as xml:
@@ -115,6 +117,7 @@ def _column(letters: bytes) -> int:
 
 
 # ---------------------------------------------------------------------------- ods
+
 
 def _ods(path: Path, name: str, height: int) -> SheetFormat:
     """Percent cells and merged areas of the table ``name`` in content.xml."""

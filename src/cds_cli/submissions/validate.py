@@ -24,8 +24,19 @@ from .memory import lean_allocators
 from .reading import RawTable, discover, read_table
 
 REJECTED_COLUMNS = ["file", "line", "agency", "indicator", "year", "quarter"]
-ACCEPTED_COLUMNS = ["file", "line", "agency", "indicator", "year", "quarter",
-                    "numerator", "denominator", "value", "status", "note"]
+ACCEPTED_COLUMNS = [
+    "file",
+    "line",
+    "agency",
+    "indicator",
+    "year",
+    "quarter",
+    "numerator",
+    "denominator",
+    "value",
+    "status",
+    "note",
+]
 
 
 @dataclass(frozen=True)
@@ -72,8 +83,9 @@ class ValidationReport(HasFindings):
 Progress = Callable[[str, int, int], None]  # (what is being done, steps done, steps in all)
 
 
-def read_submissions(inputs: Sequence[str | Path], plan: Plan, sheet: str | None = None,
-                     progress: Progress | None = None) -> ValidationReport:
+def read_submissions(
+    inputs: Sequence[str | Path], plan: Plan, sheet: str | None = None, progress: Progress | None = None
+) -> ValidationReport:
     """Read and validate submission files or directories against the plan.
 
     ``sheet`` names the worksheet to read in Excel workbooks (default: the first);
@@ -97,7 +109,8 @@ def read_submissions(inputs: Sequence[str | Path], plan: Plan, sheet: str | None
         names = [t.file for t in tables]
         tell("resolving agencies, periods, indicators, numbers", len(paths), steps)
         accepted, rejected_rows, row_findings, by_file = _check(
-            usable, plan, names, lambda what, k: tell(what, len(paths) + k, steps))
+            usable, plan, names, lambda what, k: tell(what, len(paths) + k, steps)
+        )
         findings.extend(row_findings)
         rejected_by_file.update(by_file)
 
@@ -112,8 +125,9 @@ def read_submissions(inputs: Sequence[str | Path], plan: Plan, sheet: str | None
     return ValidationReport(summaries, findings, accepted, totals, rejected_rows)
 
 
-def _check(usable: list[tuple[int, RawTable]], plan: Plan, names: list[str], tell: Callable[[str, int], None]
-           ) -> tuple[pd.DataFrame, pd.DataFrame, list[Finding], dict[int, int]]:
+def _check(
+    usable: list[tuple[int, RawTable]], plan: Plan, names: list[str], tell: Callable[[str, int], None]
+) -> tuple[pd.DataFrame, pd.DataFrame, list[Finding], dict[int, int]]:
     """Rules and duplicates over the rows of every usable file: (accepted rows, rejected
     rows, findings in file and line order, rejected count by file index).
 
@@ -130,16 +144,21 @@ def _check(usable: list[tuple[int, RawTable]], plan: Plan, names: list[str], tel
     duplicate_findings, duplicate_rejected = find_duplicates(df, ~rejected, names)
     rejected |= duplicate_rejected
     order = {name: i for i, name in reversed(list(enumerate(names)))}
-    findings = sorted(row_findings + duplicate_findings, key=lambda f: (order[f.file], f.line))
+    findings = sorted(row_findings + duplicate_findings, key=lambda f: (order[f.file or ""], f.line or 0))
     by_file = {int(i): int(count) for i, count in df.loc[rejected, "file_index"].value_counts().items()}
     accepted = _accepted_rows(df, ~rejected, names)
     refused = df.loc[rejected]
     del df
-    rejected_rows = pd.DataFrame({
-        "file": _file_column(refused, names), "line": refused["line"],
-        "agency": refused["agency_code"], "indicator": refused["indicator_id"],
-        "year": refused["year"], "quarter": refused["quarter"],
-    }).reset_index(drop=True)
+    rejected_rows = pd.DataFrame(
+        {
+            "file": _file_column(refused, names),
+            "line": refused["line"],
+            "agency": refused["agency_code"],
+            "indicator": refused["indicator_id"],
+            "year": refused["year"],
+            "quarter": refused["quarter"],
+        }
+    ).reset_index(drop=True)
     return accepted, rejected_rows, findings, by_file
 
 
@@ -172,8 +191,10 @@ def find_duplicates(df: pd.DataFrame, valid: pd.Series, names: list[str]) -> tup
     # Valid rows have a known agency, indicator and quarter: one integer says all three,
     # and only the few repeated rows are copied out of the (possibly huge) table.
     rows = np.flatnonzero(valid.to_numpy(dtype=bool))
-    key_of = (df["agency_code"].cat.codes.to_numpy(np.int64)[rows] * 10_000
-              + df["indicator_id"].cat.codes.to_numpy(np.int64)[rows]) * 100_000
+    key_of = (
+        df["agency_code"].cat.codes.to_numpy(np.int64)[rows] * 10_000
+        + df["indicator_id"].cat.codes.to_numpy(np.int64)[rows]
+    ) * 100_000
     key_of += (df["year"].to_numpy()[rows] * 10 + df["quarter"].to_numpy()[rows]).astype(np.int64)
     repeated_index = df.index[rows[_repeated(key_of)]]
     if repeated_index.empty:
@@ -185,8 +206,10 @@ def find_duplicates(df: pd.DataFrame, valid: pd.Series, names: list[str]) -> tup
     conflict = repeated[figures].groupby(group).nunique(dropna=False).gt(1).any(axis=1)
     in_conflict = group.map(conflict)
     later = group.duplicated(keep="first")
-    place = pd.Series([f"{names[i]}:{line}" for i, line in zip(repeated["file_index"], repeated["line"])],
-                      index=repeated.index)
+    place = pd.Series(
+        [f"{names[i]}:{line}" for i, line in zip(repeated["file_index"], repeated["line"], strict=False)],
+        index=repeated.index,
+    )
     places = place.groupby(group).agg(_name_places).to_dict()
     first_place = place.groupby(group).first().to_dict()
     hit = in_conflict | later
@@ -194,15 +217,26 @@ def find_duplicates(df: pd.DataFrame, valid: pd.Series, names: list[str]) -> tup
     rows = repeated[hit]
     findings = []
     for agency, indicator, year, quarter, file_index, line, g, conflicting in zip(
-        rows["agency_code"], rows["indicator_id"], rows["year"], rows["quarter"], rows["file_index"],
-        rows["line"], group[hit], in_conflict[hit],
+        rows["agency_code"],
+        rows["indicator_id"],
+        rows["year"],
+        rows["quarter"],
+        rows["file_index"],
+        rows["line"],
+        group[hit],
+        in_conflict[hit],
+        strict=False,
     ):
         common = {"agency": agency, "indicator": indicator, "period": f"{int(year)}-Q{int(quarter)}"}
         file = names[int(file_index)]
         if conflicting:
-            findings.append(Finding("duplicate_conflict", "error", file, int(line), None, {**common, "places": places[g]}))
+            findings.append(
+                Finding("duplicate_conflict", "error", file, int(line), None, {**common, "places": places[g]})
+            )
         else:
-            findings.append(Finding("duplicate_row", "warning", file, int(line), None, {**common, "first": first_place[g]}))
+            findings.append(
+                Finding("duplicate_row", "warning", file, int(line), None, {**common, "first": first_place[g]})
+            )
     return findings, rejected
 
 
@@ -224,13 +258,27 @@ def _name_places(places: pd.Series) -> str:
     return named if len(places) <= MAX_PLACES else f"{named} … ({len(places)} rows in all)"
 
 
-_KEPT = ["file_index", "line", "agency_code", "indicator_id", "year", "quarter",
-         "numerator_n", "denominator_n", "value_n", "status", "note"]
+_KEPT = [
+    "file_index",
+    "line",
+    "agency_code",
+    "indicator_id",
+    "year",
+    "quarter",
+    "numerator_n",
+    "denominator_n",
+    "value_n",
+    "status",
+    "note",
+]
 
 
-def _file_column(df: pd.DataFrame, names: list[str]) -> pd.Categorical:
-    return pd.Categorical.from_codes(df["file_index"].to_numpy(), categories=pd.Index(names).unique()) \
-        if len(set(names)) == len(names) else df["file_index"].map(lambda i: names[i])
+def _file_column(df: pd.DataFrame, names: list[str]) -> Any:  # a Categorical, or a Series of names
+    return (
+        pd.Categorical.from_codes(df["file_index"].to_numpy(), categories=pd.Index(names).unique())
+        if len(set(names)) == len(names)
+        else df["file_index"].map(lambda i: names[i])
+    )
 
 
 def _accepted_rows(df: pd.DataFrame, keep: pd.Series, names: list[str]) -> pd.DataFrame:
@@ -244,11 +292,18 @@ def _accepted_rows(df: pd.DataFrame, keep: pd.Series, names: list[str]) -> pd.Da
     accepted = pd.DataFrame(index=pd.RangeIndex(int(mask.sum())))
     # Column by column into the frame: no block of all the numbers copied at the end.
     accepted["file"] = _file_column(pd.DataFrame({"file_index": take("file_index")}), names)
-    for name, column, dtype in (("line", "line", "int64"), ("agency", "agency_code", None),
-                                ("indicator", "indicator_id", None), ("year", "year", "int64"),
-                                ("quarter", "quarter", "int64"), ("numerator", "numerator_n", None),
-                                ("denominator", "denominator_n", None), ("value", "value_n", None),
-                                ("status", "status", None), ("note", "note", None)):
+    for name, column, dtype in (
+        ("line", "line", "int64"),
+        ("agency", "agency_code", None),
+        ("indicator", "indicator_id", None),
+        ("year", "year", "int64"),
+        ("quarter", "quarter", "int64"),
+        ("numerator", "numerator_n", None),
+        ("denominator", "denominator_n", None),
+        ("value", "value_n", None),
+        ("status", "status", None),
+        ("note", "note", None),
+    ):
         accepted[name] = take(column, dtype)
     return accepted
 
@@ -264,8 +319,13 @@ def report_to_dict(report: ValidationReport, lang: str = "en") -> dict:
         "valid": report.valid,
         "rows": report.rows.to_dict(),
         "files": [
-            {"file": s.file, "sheet": s.sheet, "encoding": s.encoding, "delimiter": s.delimiter,
-             "rows": s.rows.to_dict()}
+            {
+                "file": s.file,
+                "sheet": s.sheet,
+                "encoding": s.encoding,
+                "delimiter": s.delimiter,
+                "rows": s.rows.to_dict(),
+            }
             for s in report.files
         ],
         "issues": [f.to_dict(lang) for f in report.findings],

@@ -96,7 +96,7 @@ def fitted_table(
     """A rich table of ``columns`` fitted to ``width``; ``sections`` puts a heading row
     (and a rule) before the data row of that index."""
     layout = fit(columns, width)
-    table = Table(**options)  # type: ignore[arg-type]
+    table = Table(**options)  # type: ignore[arg-type]  # rich's own keywords (title, caption …), passed through
     for column, column_width in layout:
         table.add_column(
             column.header,

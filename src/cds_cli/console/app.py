@@ -285,6 +285,16 @@ def _stdout(data: bytes) -> None:
 # --------------------------------------------------------------------------- commands
 
 IdsOption = Annotated[bool, typer.Option("--ids", help="Add the ids (indicator ids, agency codes) beside the names.")]
+# The format of a list of findings (validate, plan check): annotations by default inside GitHub Actions.
+FindingsFormatOption = Annotated[
+    ValidateFormat | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="Output format (default: github inside GitHub Actions, text elsewhere).",
+        show_default=False,
+    ),
+]
 PeriodOption = Annotated[
     str | None,
     typer.Option(
@@ -335,15 +345,7 @@ def score_command(
 def validate_command(
     run: Run,
     inputs: Inputs,
-    fmt: Annotated[
-        ValidateFormat | None,
-        typer.Option(
-            "--format",
-            "-f",
-            help="Output format (default: github inside GitHub Actions, text elsewhere).",
-            show_default=False,
-        ),
-    ] = None,
+    fmt: FindingsFormatOption = None,
 ) -> None:
     """Check submission files; list every problem with file, line and column; exit 1 on any error.
 
@@ -531,15 +533,7 @@ def plan_check_command(
             show_default=False,
         ),
     ] = None,
-    fmt: Annotated[
-        ValidateFormat | None,
-        typer.Option(
-            "--format",
-            "-f",
-            help="Output format (default: github inside GitHub Actions, text elsewhere).",
-            show_default=False,
-        ),
-    ] = None,
+    fmt: FindingsFormatOption = None,
     source: Annotated[
         Path | None,
         typer.Option(

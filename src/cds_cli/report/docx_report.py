@@ -41,7 +41,7 @@ from docx.shared import Cm, Pt, RGBColor
 from ..labels import date_text, label, number, quarters_text, share_text, shown
 from ..outputs import stable_zip
 from .charts import attainment_chart, completeness_heatmap, trajectory_chart
-from .text import attainment_alt, completeness_alt, terms, trajectory_alt
+from .text import attainment_alt, completeness_alt, quarter_headers, terms, trajectory_alt
 from .textwidth import lines_within, width_cm
 
 FONT = "Times New Roman"
@@ -623,16 +623,7 @@ class _Writer:
         section.different_first_page_header_footer = False
         self.section_heading(roman, "section_pillars")
         widths = _pillar_widths(len(quarters))
-        headers = [
-            label("id", lang),
-            label("indicator", lang),
-            label("baseline", lang, **terms(doc)),
-            label("target", lang, **terms(doc)),
-            *[_quarter(q, lang) for q in quarters],
-            label("attainment", lang),
-            label("status", lang),
-            label("gap", lang),
-        ]
+        headers = quarter_headers(doc, lang, lambda q: _quarter(q, lang))
         align = "ll" + "c" * (len(headers) - 2)
         for k, pillar in enumerate(doc["pillars"], start=1):
             self.pillar(k, pillar, quarters, headers, widths, align)

@@ -3,6 +3,7 @@ text alternatives (the HTML figures and the Word report's pictures)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from ..labels import label, number, share_text, shown, target_text
@@ -22,13 +23,14 @@ def terms(doc: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def quarter_headers(doc: dict[str, Any], lang: str) -> list[str]:
+def quarter_headers(doc: dict[str, Any], lang: str, quarter: Callable[[str], str] = str) -> list[str]:
+    """The headings of an indicator table by quarter; ``quarter`` words a quarter (default: 2023-Q1)."""
     return [
         label("id", lang),
         label("indicator", lang),
         label("baseline", lang, **terms(doc)),
         label("target", lang, **terms(doc)),
-        *doc["meta"]["quarters"],
+        *map(quarter, doc["meta"]["quarters"]),
         label("attainment", lang),
         label("status", lang),
         label("gap", lang),

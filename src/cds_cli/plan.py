@@ -228,10 +228,10 @@ class Plan:
         }
 
     def indicator(self, indicator_id: str) -> Indicator:
-        return next(ind for ind in self.indicators if ind.id == indicator_id)
+        return self._by_id["indicator"][indicator_id]
 
     def pillar(self, pillar_id: str) -> Pillar:
-        return next(pillar for pillar in self.pillars if pillar.id == pillar_id)
+        return self._by_id["pillar"][pillar_id]
 
     def baseline_value(self, indicator_id: str) -> float | str | None:
         baseline = self.baselines.get(indicator_id)
@@ -246,7 +246,17 @@ class Plan:
         return value
 
     def agency(self, code: str) -> Agency:
-        return next(agency for agency in self.agencies if agency.code == code)
+        return self._by_id["agency"][code]
+
+    @functools.cached_property
+    def _by_id(self) -> dict[str, dict[str, Any]]:
+        """Indicators, pillars and agencies by id: renderers name every row of a table, and a
+        ministry has tens of thousands of agencies (a search per row would be quadratic)."""
+        return {
+            "indicator": {ind.id: ind for ind in self.indicators},
+            "pillar": {pillar.id: pillar for pillar in self.pillars},
+            "agency": {agency.code: agency for agency in self.agencies},
+        }
 
     @functools.cached_property
     def suggest_agency(self) -> Suggester:

@@ -115,6 +115,11 @@ def _score_columns(doc: dict[str, Any], lang: str, terms: dict[str, Any], ids: b
     ]
 
 
+def _ids(lang: str, wanted: bool, ids: list[str]) -> list[Column]:
+    """The id column that --ids adds beside the names (none without it)."""
+    return [Column(label("id", lang), ids, 3, "left")] if wanted else []
+
+
 def _pillar_sections(doc: dict[str, Any]) -> dict[int, Cell]:
     """Row index → the pillar heading shown above it."""
     sections: dict[int, Cell] = {}
@@ -208,20 +213,12 @@ def score_markdown(card: Scorecard, lang: str, out: TextIO, **_: Any) -> None:
     keys = ["id", "indicator", "baseline", "target", "value", "attainment", "progress", "expected", "status"]
     for pillar in doc["pillars"]:
         parts += [f"## {pillar['name']}", ""]
+        # the terminal's cells (figures worded alike), with the full name where a table has room
         rows = [
-            [
-                item["id"],
-                item["name"],
-                shown(item["baseline"], lang, item["baseline_qualifier"]),
-                target_text(item, lang),
-                shown(item["value"], lang),
-                number(item["attainment"], lang),
-                number(item["progress"], lang),
-                number(item["expected"], lang),
-                label(item["status"], lang),
-            ]
+            [item["id"], item["name"], *(str(cells[key]) for key in keys[2:])]
             for item in doc["indicators"]
             if item["pillar"] == pillar["id"]
+            for cells in [_score_cells(item, lang)]
         ]
         parts += [markdown_table([label(k, lang, **card.plan.terms) for k in keys], rows), ""]
     parts += [f"## {label('pillars_title', lang)}", ""]
@@ -351,7 +348,7 @@ def breakdown_table(breakdown: AgencyBreakdown, lang: str, out: TextIO, ids: boo
             [
                 Column(label("rank", lang), [str(row["rank"]) for row in agencies]),
                 Column(label("agency", lang), [row["name"] for row in agencies], justify="left", wraps=True),
-                *([Column(label("id", lang), [row["agency"] for row in agencies], 3, "left")] if ids else []),
+                *_ids(lang, ids, [row["agency"] for row in agencies]),
                 Column(label("indicators_count", lang), [str(row["indicators"]) for row in agencies], 2),
                 Column(label("mean_attainment", lang), [number(row["mean_attainment"], lang) for row in agencies]),
             ],
@@ -373,7 +370,7 @@ def breakdown_table(breakdown: AgencyBreakdown, lang: str, out: TextIO, ids: boo
                 [
                     Column(label("rank", lang), [str(row["rank"]) for row in rows]),
                     Column(label("agency", lang), names, justify="left", wraps=True),
-                    *([Column(label("id", lang), [row["agency"] for row in rows], 3, "left")] if ids else []),
+                    *_ids(lang, ids, [row["agency"] for row in rows]),
                     Column(label("value", lang), [number(row["value"], lang) for row in rows]),
                     Column(
                         label("attainment", lang),
@@ -501,7 +498,7 @@ def status_table(status: Completeness, lang: str, out: TextIO, ids: bool = False
                     "left",
                     True,
                 ),
-                *([Column(label("id", lang), [row["id"] for row in agencies], 3, "left")] if ids else []),
+                *_ids(lang, ids, [row["id"] for row in agencies]),
                 *_counts(agencies, lang, rates),
                 Column(label("missing", lang), [", ".join(row["missing"]) for row in agencies], 1, "left", True),
                 Column(label("rejected", lang), [", ".join(row["rejected"]) for row in agencies], 2, "left", True),
@@ -522,7 +519,7 @@ def status_table(status: Completeness, lang: str, out: TextIO, ids: bool = False
                     "left",
                     True,
                 ),
-                *([Column(label("id", lang), [row["id"] for row in indicators], 3, "left")] if ids else []),
+                *_ids(lang, ids, [row["id"] for row in indicators]),
                 *_counts(indicators, lang, [share_text(row["rate"], lang) for row in indicators]),
                 Column(label("missing", lang), [", ".join(row["missing"]) for row in indicators], 1, "left", True),
             ],
@@ -572,7 +569,7 @@ def catalogue_table(plan: Plan, lang: str, out: TextIO, ids: bool = False, **_: 
     items = catalogue(plan, lang)
     columns = [
         Column(label("indicator", lang), [item["short_name"] for item in items], 0, "left", True),
-        *([Column(label("id", lang), [item["id"] for item in items], 3, "left")] if ids else []),
+        *_ids(lang, ids, [item["id"] for item in items]),
         Column(
             label("baseline", lang, **plan.terms),
             [shown(item["baseline"], lang, item["baseline_qualifier"]) for item in items],

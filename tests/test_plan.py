@@ -161,6 +161,22 @@ def test_broken_targets_exit_2_naming_file_line_and_problem(tmp_path, edit, mess
     assert "Traceback" not in result.output
 
 
+@pytest.mark.parametrize("folder", ["0-sorts-first", "zz-sorts-last"])
+def test_the_first_error_shown_does_not_depend_on_where_the_files_live(tmp_path, folder):
+    # Two targets declared with one id also leave two baselines without a target: the
+    # targets file's own error is the one to show first, whether its path sorts before or
+    # after the pack's baseline file (CI once checked out under /check, sorting before /tmp).
+    pack = tmp_path / folder
+    pack.mkdir()
+    for name in ("baseline_2022.yaml", "agencies.yaml"):
+        (pack / name).write_bytes((default_data_dir() / name).read_bytes())
+    targets = broken_targets(tmp_path, lambda d: d["indicators"][3].update(id=d["indicators"][2]["id"]))
+    result = cds("indicators", "--plan", pack, "--targets", targets, "--lang", "en")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"cds: {targets}:")
+    assert "gov.dossiers_online is declared twice" in result.stderr
+
+
 def test_bad_yaml_names_the_line(tmp_path):
     path = tmp_path / "targets.yaml"
     path.write_text("plan:\n  number: [unclosed\nindicators: []\n", encoding="utf-8")

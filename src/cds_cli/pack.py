@@ -11,6 +11,7 @@ scoring against a half-read plan would be silently wrong.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -126,8 +127,21 @@ def check_pack(files: PlanFiles, source_text: str | None = None) -> PackCheck:
     if source_text is not None:
         check.findings += quote_findings([d for d in (targets, baseline, agencies) if d], source_text)
     check.plan = plan if not check.errors else None
-    check.findings.sort(key=lambda f: (f.file or "", f.line or 0))  # in reading order, file by file
+    check.findings.sort(key=_reading_order(files))
     return check
+
+
+def _reading_order(files: PlanFiles) -> Callable[[Finding], tuple[int, int]]:
+    """Findings about the pack as a whole first, then file by file in the order the pack is
+    read (targets, baseline, agencies), then by line. The first one shown is then the same
+    wherever the files live: sorting by path put a bundled baseline before a --targets file
+    in /tmp on one machine, not on another."""
+    order = {str(path): rank for rank, path in enumerate((files.targets, files.baseline, files.agencies)) if path}
+
+    def key(finding: Finding) -> tuple[int, int]:
+        return order.get(str(finding.file), -1), finding.line or 0
+
+    return key
 
 
 def _document(path: Path | None, model: type, check: PackCheck) -> Document | None:

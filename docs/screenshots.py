@@ -6,7 +6,7 @@
 
 The inputs are fixed (``examples/2023``, ``SOURCE_DATE_EPOCH``), so a picture changes only when
 what it shows changes.  Needs headless Chromium (Debian: ``apt-get install chromium``) and
-Pillow (installed with matplotlib).
+Pillow (a dependency of cds: it draws the Word report's charts).
 
 Two building blocks for more pictures: :func:`html_to_png` (any page, e.g. a report) and
 :func:`ansi_to_png` (terminal output with colours, e.g. ``cds score``: rich turns the ANSI

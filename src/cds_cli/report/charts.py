@@ -1,133 +1,279 @@
-"""Charts for the Word report, drawn with matplotlib (PNG; SVG still on request).
+"""Charts for the Word report, as PNG pictures drawn with Pillow.
 
-Each function takes a piece of :meth:`AnnualReport.to_dict` and returns the image bytes.
-Indicators are labelled with their short names, agencies with their names; each image
-carries its text alternative (:mod:`.text`: ``attainment_alt`` …) as its Description
-metadata, and a caller can give the same text to the document (a picture's alt text).
-Output is deterministic (fixed SVG ids, no dates in metadata) and text keeps its
-Vietnamese diacritics (DejaVu Sans, shipped with matplotlib, covers them).  The HTML
-report draws its own lighter inline SVG (:mod:`.svg`).
+Word wants a raster picture (SVG only with a PNG beside it), and the charts are bars, lines,
+dots and text: Pillow draws each in a few hundredths of a second, where matplotlib took a
+quarter of a second per chart plus 0.6 s to import — most of the Word report's time.
+
+Each picture is drawn at the size it has on the page (``width`` in cm, :data:`DPI`), so a
+9 pt label is 9 pt in the document.  Pillow draws shapes without anti-aliasing: the chart is
+drawn :data:`SCALE` times larger and reduced, which smooths lines and dots.  Text is DejaVu
+Sans, bundled (cut to Latin and Vietnamese; ``fonts/README.md``), so a machine without fonts
+draws the same diacritics.  Each picture carries its text alternative (:mod:`.text`) as its
+PNG Description, and the same report gives the same bytes.
 """
 
 from __future__ import annotations
 
+import functools
 import io
+import math
+import unicodedata
+from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
-import matplotlib
+from PIL import Image, ImageDraw, ImageFont
+from PIL.PngImagePlugin import PngInfo
 
-matplotlib.use("Agg")  # files only, never a window
-import matplotlib.pyplot as plt
-
-from ..labels import label
+from ..labels import label, number, share_text
+from .chartparts import EXPECTED, QUARTERS, STATUS_COLOURS, TARGET, VALUE, Frame, runs, ticks, trajectory_series
 from .text import attainment_alt, completeness_alt, quarter_name, trajectory_alt
 
-STATUS_COLOURS = {
-    "achieved": "#2e7d32",
-    "on_track": "#66bb6a",
-    "at_risk": "#f9a825",
-    "off_track": "#c62828",
-    "no_data": "#bdbdbd",
-}
-plt.rcParams.update(
-    {
-        "svg.hashsalt": "cds",  # stable element ids, so two runs give identical SVG
-        "svg.fonttype": "none",  # text stays text in the SVG: small, searchable, any font with diacritics
-        "font.family": "DejaVu Sans",
-        "font.size": 9,
-        "axes.spines.top": False,
-        "axes.spines.right": False,
-    }
+DPI = 200
+SCALE = 2
+FONTS = Path(__file__).with_name("fonts")
+INK, SOFT_INK, GRID = "#222222", "#555555", "#e3e6ea"
+# ColorBrewer's RdYlGn (11 classes): a reporting rate from 0 (red) through 1 (green).
+RED_YELLOW_GREEN = (
+    "#a50026",
+    "#d73027",
+    "#f46d43",
+    "#fdae61",
+    "#fee08b",
+    "#ffffbf",
+    "#d9ef8b",
+    "#a6d96a",
+    "#66bd63",
+    "#1a9850",
+    "#006837",
 )
+Point = tuple[float, float]
 
 
-def _save(figure, fmt: str, alt: str) -> bytes:
-    buffer = io.BytesIO()
-    metadata: dict[str, str | None] = {"Date": None, "Creator": None} if fmt == "svg" else {"Software": None}
-    metadata["Description"] = alt
-    figure.savefig(buffer, format=fmt, dpi=150, bbox_inches="tight", metadata=metadata)
-    plt.close(figure)
-    data = buffer.getvalue()
-    if fmt == "svg":  # the XML prolog and doctype are not wanted inside an HTML page
-        text = data.decode("utf-8")
-        data = text[text.index("<svg") :].encode("utf-8")
-    return data
+def px(cm: float) -> float:
+    """Centimetres on the page as pixels of the picture."""
+    return cm * DPI / 2.54
 
 
-def attainment_chart(pillar: dict[str, Any], lang: str, fmt: str = "svg") -> bytes:
+@functools.cache
+def _font(size: float, bold: bool = False) -> ImageFont.FreeTypeFont:
+    name = "DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"
+    return ImageFont.truetype(str(FONTS / name), round(size * DPI / 72 * SCALE))
+
+
+def text_width(text: str, size: float, bold: bool = False) -> float:
+    """How wide ``text`` is in pixels at ``size`` points."""
+    return _font(size, bold).getlength(_nfc(text)) / SCALE
+
+
+def _nfc(text: str) -> str:
+    # A decomposed "ệ" (e + two combining marks) would stack its marks by guesswork; the
+    # composed letter is one glyph of the font.
+    return unicodedata.normalize("NFC", text)
+
+
+class Canvas:
+    """A white picture ``width`` × ``height`` pixels, drawn in pixel coordinates."""
+
+    def __init__(self, width: float, height: float):
+        self.size = (math.ceil(width), math.ceil(height))
+        self.image = Image.new("RGB", (self.size[0] * SCALE, self.size[1] * SCALE), "white")
+        self.pen = ImageDraw.Draw(self.image)
+
+    def rect(self, left: float, top: float, right: float, bottom: float, fill: str) -> None:
+        self.pen.rectangle([v * SCALE for v in (left, top, right, bottom)], fill=fill)
+
+    def line(self, points: Sequence[Point], colour: str, width: float = 1.0, dash: Point | None = None) -> None:
+        """A polyline; ``dash`` = (on, off) lengths draws it dashed."""
+        scaled = [(x * SCALE, y * SCALE) for x, y in points]
+        pieces = _dashed(scaled, dash[0] * SCALE, dash[1] * SCALE) if dash else [scaled]
+        for piece in pieces:
+            self.pen.line(piece, fill=colour, width=max(1, round(width * SCALE)), joint="curve")
+
+    def dot(self, centre: Point, radius: float, colour: str, fill: str | None = None) -> None:
+        x, y, r = (v * SCALE for v in (*centre, radius))
+        self.pen.ellipse([x - r, y - r, x + r, y + r], fill=fill or colour, outline=colour, width=round(1.2 * SCALE))
+
+    def text(self, at: Point, text: str, size: float, anchor: str = "la", colour: str = INK, bold=False) -> None:
+        """``anchor`` as Pillow spells it: l/m/r then a/m/s (ascender, middle, baseline)."""
+        self.pen.text((at[0] * SCALE, at[1] * SCALE), _nfc(text), font=_font(size, bold), fill=colour, anchor=anchor)
+
+    def png(self, alt: str) -> bytes:
+        picture = self.image.reduce(SCALE)
+        info = PngInfo()
+        info.add_itxt("Description", alt)  # iTXt: UTF-8, so a Vietnamese text alternative survives
+        buffer = io.BytesIO()
+        picture.save(buffer, "PNG", pnginfo=info, dpi=(DPI, DPI))
+        return buffer.getvalue()
+
+
+def _dashed(points: Sequence[Point], on: float, off: float) -> list[list[Point]]:
+    """The drawn pieces of a dashed polyline (the pattern runs on across its corners)."""
+    pieces: list[list[Point]] = []
+    current, drawing, left = [points[0]], True, on
+    for (x0, y0), (x1, y1) in zip(points, points[1:], strict=False):
+        length, done = math.hypot(x1 - x0, y1 - y0), 0.0
+        while length - done > left:
+            done += left
+            at = (x0 + (x1 - x0) * done / length, y0 + (y1 - y0) * done / length)
+            if drawing:
+                pieces.append([*current, at])
+            current, drawing = [at], not drawing
+            left = on if drawing else off
+        left -= length - done
+        if drawing:
+            current.append((x1, y1))
+    if drawing and len(current) > 1:
+        pieces.append(current)
+    return pieces
+
+
+def _fitted(text: str, size: float, width: float) -> str:
+    """``text``, cut with "…" to fit ``width`` pixels (the full name is in the table beside)."""
+    if text_width(text, size) <= width:
+        return text
+    while text and text_width(text + "…", size) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
+def attainment_chart(pillar: dict[str, Any], lang: str, width: float = 16.0) -> bytes:
     """Horizontal bars: attainment of each indicator of a pillar, with the 100% line."""
     items = pillar["indicators"]
-    figure, axes = plt.subplots(figsize=(7.5, 0.32 * len(items) + 1.0))
-    rows = range(len(items))  # positions, not names: two indicators may share a short name
-    values = [item["attainment"] or 0 for item in items][::-1]
-    colours = [STATUS_COLOURS[item["status"]] for item in items][::-1]
-    axes.barh(rows, values, color=colours, height=0.6)
-    axes.set_yticks(rows, [item["short_name"] for item in items][::-1])
-    axes.axvline(100, color="#333333", linewidth=1, linestyle="--")
-    for y, item in enumerate(items[::-1]):
-        text = "—" if item["attainment"] is None else f"{item['attainment']:.0f}%"
-        axes.text((item["attainment"] or 0) + 1.5, y, text, va="center", fontsize=7)
-    axes.set_xlim(0, max(120, max(values, default=0) * 1.12))
-    axes.set_xlabel(label("attainment", lang))
-    axes.set_title(label("chart_attainment", lang, pillar=pillar["name"]), loc="left", fontsize=10)
-    return _save(figure, fmt, attainment_alt(pillar, lang))
+    size, row = 8.0, px(0.62)
+    names = [_fitted(item["short_name"], size, px(width) * 0.5) for item in items]
+    left = max((text_width(n, size) for n in names), default=0) + px(0.4)
+    top, bottom = px(0.9), px(1.1)
+    canvas = Canvas(px(width), top + row * len(items) + bottom)
+    values = [item["attainment"] or 0 for item in items]
+    scale = ticks([0.0, 110.0, *(v * 1.1 for v in values)], intervals=6)
+    frame = Frame((left, top, px(width) - px(0.8), top + row * len(items)), scale[0], scale[-1])
+    x_of = functools.partial(_value_x, frame)
+    canvas.text((px(0.1), px(0.15)), label("chart_attainment", lang, pillar=pillar["name"]), 9.5, bold=True)
+    for tick in scale:
+        canvas.line([(x_of(tick), frame.top), (x_of(tick), frame.bottom)], GRID)
+        canvas.text((x_of(tick), frame.bottom + px(0.12)), f"{number(tick, lang, 0)}%", 7.5, "ma", SOFT_INK)
+    for k, (item, name) in enumerate(zip(items, names, strict=True)):
+        middle = frame.top + row * (k + 0.5)
+        end = x_of(max(0.0, values[k]))
+        canvas.rect(frame.left, middle - row * 0.3, end, middle + row * 0.3, STATUS_COLOURS[item["status"]])
+        shown = "—" if item["attainment"] is None else f"{number(item['attainment'], lang)}%"
+        canvas.text((end + px(0.12), middle), shown, 7.0, "lm")
+        canvas.text((frame.left - px(0.2), middle), name, size, "rm")
+    canvas.line([(x_of(100), frame.top - px(0.1)), (x_of(100), frame.bottom)], "#333333", 1.2, dash=(6, 4))
+    canvas.line([(frame.left, frame.top), (frame.left, frame.bottom), (frame.right, frame.bottom)], "#333333")
+    canvas.text(((frame.left + frame.right) / 2, canvas.size[1] - px(0.1)), label("attainment", lang), 8, "md")
+    return canvas.png(attainment_alt(pillar, lang))
 
 
-def trajectory_chart(item: dict[str, Any], lang: str, terms: dict[str, Any], fmt: str = "svg") -> bytes:
-    """Quarterly values against the target and the expected path, with the projection."""
-    quarters = list(item["quarters"])
-    figure, axes = plt.subplots(figsize=(5.5, 2.6))
-    xs = list(range(1, len(quarters) + 1))
-    ys = [item["quarters"][q] for q in quarters]
-    points = [(x, y) for x, y in zip(xs, ys, strict=False) if isinstance(y, (int, float))]
-    if item["baseline"] is not None and not isinstance(item["baseline"], str):
-        points.insert(0, (0, item["baseline"]))
-    if points:
-        axes.plot(*zip(*points, strict=False), marker="o", color="#1565c0", label=label("value", lang))
-    expected = [
-        (x, item["expected_path"][q])
-        for x, q in zip(xs, quarters, strict=False)
-        if item["expected_path"][q] is not None
-    ]
-    if expected:
-        start = [(0, item["baseline"])] if isinstance(item["baseline"], (int, float)) else []
-        axes.plot(
-            *zip(*(start + expected), strict=False), linestyle=":", color="#757575", label=label("expected", lang)
-        )
-    axes.axhline(item["target"], color="#2e7d32", linestyle="--", linewidth=1, label=label("target", lang, **terms))
-    if item.get("projection"):
-        last = points[-1] if points else (0, item["projection"]["value"])
-        axes.plot([last[0], 4], [last[1], item["projection"]["value"]], linestyle="--", color="#1565c0", alpha=0.5)
-        axes.plot(
-            [4],
-            [item["projection"]["value"]],
-            marker="o",
-            markerfacecolor="white",
-            color="#1565c0",
-            label=label("projection", lang),
-        )
-    axes.set_xticks(range(0, 5), [str(terms["baseline_year"]), *(quarter_name(n, lang) for n in range(1, 5))])
-    axes.set_xlim(-0.3, 4.3)
-    axes.set_ylabel("%")
-    axes.set_title(item["short_name"], loc="left", fontsize=9)
-    axes.legend(fontsize=7, frameon=False, loc="best")
-    return _save(figure, fmt, trajectory_alt(item, lang, terms))
+def _value_x(frame: Frame, value: float) -> float:
+    """Where a value sits on a horizontal value axis (the frame's lo … hi across its width)."""
+    return frame.left + (value - frame.lo) * (frame.right - frame.left) / (frame.hi - frame.lo)
 
 
-def completeness_heatmap(completeness: dict[str, Any], quarters: list[str], lang: str, fmt: str = "svg") -> bytes:
+def trajectory_chart(item: dict[str, Any], lang: str, terms: dict[str, Any], width: float = 7.6) -> bytes:
+    """Quarterly values against the target and the expected path, with the projection: the
+    HTML report's trajectory (:func:`.svg.trajectory`), from the same series."""
+    series = trajectory_series(item)
+    scale, values = series["ticks"], series["values"]
+    unit = px(width) / 300  # the SVG's 300-wide layout, in this picture's pixels
+    canvas = Canvas(px(width), 184 * unit)
+    frame = Frame((36 * unit, 10 * unit, 274 * unit, 128 * unit), scale[0], scale[-1])  # as in the SVG
+    decimals = 0 if all(t == int(t) for t in scale) else 1
+    for tick in scale:
+        y = frame.value_y(tick)
+        canvas.line([(frame.slot_x(0), y), (frame.slot_x(QUARTERS), y)], GRID)
+        canvas.text((frame.left - 6 * unit, y), number(tick, lang, decimals), 6.5, "rm", SOFT_INK)
+    slots = [str(terms["baseline_year"]), *(quarter_name(k, lang) for k in range(1, QUARTERS + 1))]
+    for slot, name in enumerate(slots):
+        canvas.text((frame.slot_x(slot), 138 * unit), name, 6.5, "ma", SOFT_INK)
+    if len(series["expected"]) > 1:
+        canvas.line([frame.point(*p) for p in series["expected"]], EXPECTED, 1.3, dash=(1.5 * unit, 3 * unit))
+    target_y = frame.value_y(series["target"])
+    canvas.line([(frame.slot_x(0), target_y), (frame.slot_x(QUARTERS), target_y)], TARGET, 1.4, (6 * unit, 4 * unit))
+    for run in runs(values):
+        if len(run) > 1:
+            canvas.line([frame.point(*p) for p in run], VALUE, 2.0)
+    for slot, value in values:
+        if value is not None:
+            canvas.dot(frame.point(slot, value), 3 * unit, VALUE)
+    if series["projection"] is not None:
+        start = frame.point(series["last"], dict(values)[series["last"]])
+        end = frame.point(QUARTERS, series["projection"])
+        canvas.line([start, end], "#8aaedb", 1.5, dash=(4 * unit, 3 * unit))
+        canvas.dot(end, 3.5 * unit, VALUE, fill="white")
+    _legend(canvas, 156 * unit, unit, lang, terms, with_projection=series["projection"] is not None)
+    return canvas.png(trajectory_alt(item, lang, terms))
+
+
+def _legend(canvas: Canvas, y: float, unit: float, lang: str, terms: dict[str, Any], with_projection: bool) -> None:
+    """A sample of each line and its name, in rows under the chart."""
+    x = 4 * unit
+    for key in ["value", "expected", "target", *(["projection"] if with_projection else [])]:
+        name = label(key, lang, **terms)
+        step = 24 * unit + text_width(name, 6.5) + 10 * unit
+        if x > 4 * unit and x + step > canvas.size[0]:
+            x, y = 4 * unit, y + 13 * unit  # the next row
+        _legend_sample(canvas, key, (x, y), unit)
+        canvas.text((x + 24 * unit, y), name, 6.5, "lm", SOFT_INK)
+        x += step
+
+
+def _legend_sample(canvas: Canvas, key: str, at: Point, unit: float) -> None:
+    x, y = at
+    sample = [(x, y), (x + 20 * unit, y)]
+    if key == "value":
+        canvas.line(sample, VALUE, 2.0)
+        canvas.dot((x + 10 * unit, y), 3 * unit, VALUE)
+    elif key == "expected":
+        canvas.line(sample, EXPECTED, 1.3, dash=(1.5 * unit, 3 * unit))
+    elif key == "target":
+        canvas.line(sample, TARGET, 1.4, dash=(6 * unit, 4 * unit))
+    else:
+        canvas.dot((x + 10 * unit, y), 3.5 * unit, VALUE, fill="white")
+
+
+def completeness_heatmap(completeness: dict[str, Any], quarters: list[str], lang: str, width: float = 16.0) -> bytes:
     """Agencies × quarters, coloured by reporting rate, the rate written in each cell."""
     agencies = completeness["agencies"]
-    matrix = [[agency["quarters"].get(q) for q in quarters] for agency in agencies]
-    figure, axes = plt.subplots(figsize=(1.2 * len(quarters) + 3.2, 0.28 * len(agencies) + 1.2))
-    shown = [[float("nan") if v is None else v for v in row] for row in matrix]
-    axes.imshow(shown, cmap="RdYlGn", vmin=0, vmax=1, aspect="auto")
-    for y, row in enumerate(matrix):
-        for x, rate in enumerate(row):
-            axes.text(x, y, "—" if rate is None else f"{100 * rate:.0f}%", ha="center", va="center", fontsize=7)
-    axes.set_xticks(range(len(quarters)), quarters)
-    axes.set_yticks(range(len(agencies)), [agency["name"] for agency in agencies])
-    axes.tick_params(length=0)
-    for spine in axes.spines.values():
-        spine.set_visible(False)
-    axes.set_title(label("chart_completeness", lang), loc="left", fontsize=10)
-    return _save(figure, fmt, completeness_alt(completeness, quarters, lang))
+    size, row = 7.5, px(0.5)
+    names = [_fitted(agency["name"], size, px(width) * 0.55) for agency in agencies]
+    labels = max((text_width(n, size) for n in names), default=0) + px(0.35)
+    cell = min(px(2.6), (px(width) - labels) / max(1, len(quarters)))
+    left = labels + (px(width) - labels - cell * len(quarters)) / 2  # the grid centred on the page
+    top = px(1.5)
+    canvas = Canvas(px(width), top + row * len(agencies) + px(0.1))
+    canvas.text((left - labels + px(0.1), px(0.15)), label("chart_completeness", lang), 9.5, bold=True)
+    for x, quarter in enumerate(quarters):
+        name = quarter_name(int(quarter.rsplit("Q", 1)[-1]), lang)
+        canvas.text((left + cell * (x + 0.5), top - px(0.15)), name, size, "md", SOFT_INK, bold=True)
+    for y, (agency, name) in enumerate(zip(agencies, names, strict=True)):
+        middle = top + row * (y + 0.5)
+        canvas.text((left - px(0.2), middle), name, size, "rm")
+        for x, quarter in enumerate(quarters):
+            rate = agency["quarters"].get(quarter)
+            fill = "#f2f2f2" if rate is None else _red_yellow_green(rate)
+            canvas.rect(
+                left + cell * x + 1, middle - row / 2 + 1, left + cell * (x + 1) - 1, middle + row / 2 - 1, fill
+            )
+            ink = "white" if _dark(fill) else INK
+            canvas.text((left + cell * (x + 0.5), middle), share_text(rate, lang), 7.0, "mm", ink)
+    return canvas.png(completeness_alt(completeness, quarters, lang))
+
+
+def _red_yellow_green(rate: float) -> str:
+    """The colour of a rate 0 … 1 on the RdYlGn scale, between its two nearest classes."""
+    at = min(max(rate, 0.0), 1.0) * (len(RED_YELLOW_GREEN) - 1)
+    low, high = _rgb(RED_YELLOW_GREEN[math.floor(at)]), _rgb(RED_YELLOW_GREEN[math.ceil(at)])
+    part = at - math.floor(at)
+    return "#" + "".join(f"{round(a + (b - a) * part):02x}" for a, b in zip(low, high, strict=True))
+
+
+def _rgb(colour: str) -> tuple[int, int, int]:
+    return int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16)
+
+
+def _dark(colour: str) -> bool:
+    """Whether white text reads better than black on ``colour`` (relative luminance)."""
+    red, green, blue = _rgb(colour)
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue < 110

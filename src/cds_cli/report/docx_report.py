@@ -654,7 +654,9 @@ class _Writer:
             for item in items
         ]
         self.table(headers, rows, widths, align)
-        self.picture(attainment_chart(pillar, lang, "png"), attainment_alt(pillar, lang), CHART_WIDTH, max_height=15.0)
+        self.picture(
+            attainment_chart(pillar, lang, CHART_WIDTH), attainment_alt(pillar, lang), CHART_WIDTH, max_height=15.0
+        )
 
     def projection(self, doc: dict[str, Any], roman: str) -> None:
         lang = self.lang
@@ -713,7 +715,7 @@ class _Writer:
             for k, item in enumerate(chosen):
                 cell = grid.rows[k // 2].cells[k % 2]
                 self.picture(
-                    trajectory_chart(item, lang, terms(doc), "png"),
+                    trajectory_chart(item, lang, terms(doc), PORTRAIT_WIDTH / 2 - 0.4),
                     trajectory_alt(item, lang, terms(doc)),
                     PORTRAIT_WIDTH / 2 - 0.4,
                     max_height=6.0,
@@ -736,7 +738,7 @@ class _Writer:
             )
         if agencies:
             self.picture(
-                completeness_heatmap(data, quarters, lang, "png"),
+                completeness_heatmap(data, quarters, lang, CHART_WIDTH),
                 completeness_alt(data, quarters, lang),
                 CHART_WIDTH,
                 max_height=20.0,

@@ -1,54 +1,39 @@
 """Small charts drawn as inline SVG for the HTML report: a sparkline in each indicator's row
 and a trajectory chart per indicator.
 
-Written by hand rather than with matplotlib: each is a few hundred bytes, drawn in well under a
+Written by hand rather than with a charting library: each is a few hundred bytes, drawn in well under a
 millisecond, its text is in the page's own font, and it carries its text alternative
 (``role="img"``, ``aria-label`` and a ``<title>`` shown on hover).  Coordinates are rounded
-to one decimal, so the same report gives the same bytes.  The Word report keeps the
-matplotlib pictures of :mod:`.charts`.
+to one decimal, so the same report gives the same bytes.  The Word report draws the same
+trajectories as pictures (:mod:`.charts`), from the same series (:mod:`.chartparts`).
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from html import escape
 from typing import Any
 
 from ..labels import number
+from .chartparts import EXPECTED, QUARTERS, STATUS_COLOURS, TARGET, VALUE, Frame, level, padded, runs, trajectory_series
 from .text import quarter_name, trajectory_alt, trend_alt
 
-VALUE, TARGET, EXPECTED = "#1565c0", "#2e7d32", "#757575"
-STATUS_COLOURS = {
-    "achieved": "#2e7d32",
-    "on_track": "#66bb6a",
-    "at_risk": "#f9a825",
-    "off_track": "#c62828",
-    "no_data": "#9e9e9e",
-}
 # How each line of a trajectory is drawn (the legend shows the same samples).
 LINES = {
     "value": 'stroke-width="2"',
     "expected": 'stroke-width="1.3" stroke-dasharray="1.5 3"',
     "target": 'stroke-width="1.4" stroke-dasharray="6 4"',
 }
-MILESTONE_LEVELS = {"not_started": 0.0, "in_progress": 0.5, "done": 1.0}
-QUARTERS = 4  # a plan year; a report of Q2 leaves the last two slots empty
-STEPS = (0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 25, 50, 100, 200, 500, 1000)
 
 
-class _Frame:
-    """Data → pixels: x counts slots (0 … QUARTERS), y runs from ``lo`` (bottom) to ``hi`` (top)."""
-
-    def __init__(self, box: tuple[float, float, float, float], lo: float, hi: float, first: int = 0):
-        self.left, self.top, self.right, self.bottom = box
-        self.lo, self.hi, self.first = lo, hi, first
+class _Frame(Frame):
+    """The frame's coordinates as SVG writes them."""
 
     def x(self, slot: float) -> str:
-        return _f(self.left + (slot - self.first) * (self.right - self.left) / (QUARTERS - self.first))
+        return _f(self.slot_x(slot))
 
     def y(self, value: float) -> str:
-        return _f(self.bottom - (value - self.lo) * (self.bottom - self.top) / (self.hi - self.lo))
+        return _f(self.value_y(value))
 
     def points(self, pairs: Sequence[tuple[float, float]]) -> str:
         return " ".join(f"{self.x(s)},{self.y(v)}" for s, v in pairs)
@@ -67,24 +52,6 @@ def _svg(view: str, alt: str, body: list[str], css: str, size: str = "") -> str:
     )
 
 
-def _level(item: dict[str, Any], value: Any) -> float | None:
-    """A value as a height: a number as it is, a milestone's state as 0, ½ or 1."""
-    if value is None:
-        return None
-    return MILESTONE_LEVELS.get(value) if item["unit"] == "milestone" else float(value)
-
-
-def _runs(pairs: list[tuple[int, float | None]]) -> list[list[tuple[int, float]]]:
-    """Consecutive known values, so a quarter without data breaks the line."""
-    runs: list[list[tuple[int, float]]] = [[]]
-    for slot, value in pairs:
-        if value is None:
-            runs.append([])
-        else:
-            runs[-1].append((slot, value))
-    return [run for run in runs if run]
-
-
 def _line(frame: _Frame, pairs: Sequence[tuple[float, float]], colour: str, extra: str = "") -> str:
     return (
         f'<polyline points="{frame.points(pairs)}" fill="none" stroke="{colour}" '
@@ -98,16 +65,16 @@ def _dot(frame: _Frame, slot: float, value: float, colour: str, r: float = 2, fi
 
 def sparkline(item: dict[str, Any], lang: str) -> str:
     """The quarters of one indicator against its target, 96 × 28 px, for a table cell."""
-    pairs = [(k, _level(item, v)) for k, v in enumerate(item["quarters"].values(), start=1)]
-    target = _level(item, item["target"]) or 0.0  # a target is always set: a figure, or "done" (1)
+    pairs = [(k, level(item, v)) for k, v in enumerate(item["quarters"].values(), start=1)]
+    target = level(item, item["target"]) or 0.0  # a target is always set: a figure, or "done" (1)
     known = [v for _, v in pairs if v is not None]
-    lo, hi = (0.0, 1.0) if item["unit"] == "milestone" else _padded(known + [target])
+    lo, hi = (0.0, 1.0) if item["unit"] == "milestone" else padded(known + [target])
     frame = _Frame((5, 4, 91, 24), lo, hi, first=1)
     body = [
         f'<line x1="3" x2="93" y1="{frame.y(target)}" y2="{frame.y(target)}" stroke="{TARGET}" '
         f'stroke-width="1.2" stroke-dasharray="3 2"/>'
     ]
-    body += [_line(frame, run, VALUE, ' stroke-width="1.6"') for run in _runs(pairs) if len(run) > 1]
+    body += [_line(frame, run, VALUE, ' stroke-width="1.6"') for run in runs(pairs) if len(run) > 1]
     body += [_dot(frame, s, v, VALUE) for s, v in pairs if v is not None]
     if known:
         last, value = max((s, v) for s, v in pairs if v is not None)
@@ -115,32 +82,10 @@ def sparkline(item: dict[str, Any], lang: str) -> str:
     return _svg("0 0 96 28", trend_alt(item, lang), body, "spark", ' width="96" height="28"')
 
 
-def _padded(values: list[float]) -> tuple[float, float]:
-    lo, hi = min(values), max(values)
-    pad = (hi - lo) * 0.12 or max(abs(hi) * 0.05, 1.0)
-    return lo - pad, hi + pad
-
-
-def _ticks(values: list[float]) -> list[float]:
-    """Three to five round values covering ``values`` (a percent axis, usually 0 … 100)."""
-    lo, hi = min(values), max(values)
-    step = next((s for s in STEPS if (math.ceil(hi / s) - math.floor(lo / s)) <= 4), STEPS[-1])
-    start, stop = math.floor(lo / step), max(math.ceil(hi / step), math.floor(lo / step) + 1)
-    return [round(k * step, 6) for k in range(start, stop + 1)]
-
-
 def trajectory(item: dict[str, Any], lang: str, terms: dict[str, Any]) -> str:
     """Baseline, quarterly values, expected path, target and projection of a percent indicator."""
-    quarters = list(item["quarters"])
-    baseline = item["baseline"] if isinstance(item["baseline"], (int, float)) else None
-    start = [(0, baseline)] if baseline is not None else []
-    values = start + [(k, item["quarters"][q]) for k, q in enumerate(quarters, start=1)]
-    expected = start + [
-        (k, item["expected_path"][q]) for k, q in enumerate(quarters, start=1) if item["expected_path"][q] is not None
-    ]
-    projection = item.get("projection")
-    known = [v for _, v in values if v is not None]
-    ticks = _ticks(known + [v for _, v in expected] + [item["target"]] + ([projection["value"]] if projection else []))
+    series = trajectory_series(item)
+    ticks, values, expected = series["ticks"], series["values"], series["expected"]
     frame = _Frame((36, 10, 274, 128), ticks[0], ticks[-1])
     body = _axes(frame, ticks, lang, terms)
     if len(expected) > 1:
@@ -149,19 +94,19 @@ def trajectory(item: dict[str, Any], lang: str, terms: dict[str, Any]) -> str:
         f'<line x1="{frame.x(0)}" x2="{frame.x(QUARTERS)}" y1="{frame.y(item["target"])}" '
         f'y2="{frame.y(item["target"])}" stroke="{TARGET}" {LINES["target"]}/>'
     )
-    body += [_line(frame, run, VALUE, " " + LINES["value"]) for run in _runs(values) if len(run) > 1]
+    body += [_line(frame, run, VALUE, " " + LINES["value"]) for run in runs(values) if len(run) > 1]
     body += [_dot(frame, s, v, VALUE, r=3) for s, v in values if v is not None]
-    if projection and known:
-        last = max(s for s, v in values if v is not None)
+    if series["projection"] is not None:
+        last = series["last"]
         body.append(
             _line(
                 frame,
-                [(last, dict(values)[last]), (QUARTERS, projection["value"])],
+                [(last, dict(values)[last]), (QUARTERS, series["projection"])],
                 VALUE,
                 ' stroke-width="1.5" stroke-dasharray="4 3" opacity="0.6"',
             )
         )
-        body.append(_dot(frame, QUARTERS, projection["value"], VALUE, r=3.5, fill="#fff"))
+        body.append(_dot(frame, QUARTERS, series["projection"], VALUE, r=3.5, fill="#fff"))
     return _svg("0 0 300 150", trajectory_alt(item, lang, terms), body, "traj")
 
 

@@ -1,0 +1,98 @@
+"""What the report's two chart drawers share: the HTML report's inline SVG (:mod:`.svg`) and
+the Word report's PNG pictures (:mod:`.charts`) use the same colours, the same round tick
+values and the same rule for a quarter without data, so a chart reads alike in both."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from typing import Any
+
+VALUE, TARGET, EXPECTED = "#1565c0", "#2e7d32", "#757575"
+STATUS_COLOURS = {
+    "achieved": "#2e7d32",
+    "on_track": "#66bb6a",
+    "at_risk": "#f9a825",
+    "off_track": "#c62828",
+    "no_data": "#9e9e9e",
+}
+MILESTONE_LEVELS = {"not_started": 0.0, "in_progress": 0.5, "done": 1.0}
+QUARTERS = 4  # a plan year; a report of Q2 leaves the last two slots empty
+STEPS = (0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 25, 50, 100, 200, 500, 1000)
+
+
+class Frame:
+    """Data → pixels: x counts slots (``first`` … QUARTERS), y runs from ``lo`` (bottom) to
+    ``hi`` (top) of ``box`` = (left, top, right, bottom)."""
+
+    def __init__(self, box: tuple[float, float, float, float], lo: float, hi: float, first: int = 0):
+        self.left, self.top, self.right, self.bottom = box
+        self.lo, self.hi, self.first = lo, hi, first
+
+    def slot_x(self, slot: float) -> float:
+        return self.left + (slot - self.first) * (self.right - self.left) / (QUARTERS - self.first)
+
+    def value_y(self, value: float) -> float:
+        return self.bottom - (value - self.lo) * (self.bottom - self.top) / (self.hi - self.lo)
+
+    def point(self, slot: float, value: float) -> tuple[float, float]:
+        return self.slot_x(slot), self.value_y(value)
+
+
+def level(item: dict[str, Any], value: Any) -> float | None:
+    """A value as a height: a number as it is, a milestone's state as 0, ½ or 1."""
+    if value is None:
+        return None
+    return MILESTONE_LEVELS.get(value) if item["unit"] == "milestone" else float(value)
+
+
+def runs(pairs: Sequence[tuple[int, float | None]]) -> list[list[tuple[int, float]]]:
+    """Consecutive known values, so a quarter without data breaks the line."""
+    found: list[list[tuple[int, float]]] = [[]]
+    for slot, value in pairs:
+        if value is None:
+            found.append([])
+        else:
+            found[-1].append((slot, value))
+    return [run for run in found if run]
+
+
+def padded(values: list[float]) -> tuple[float, float]:
+    """The range of ``values`` with a margin, so no point sits on the frame's edge."""
+    lo, hi = min(values), max(values)
+    pad = (hi - lo) * 0.12 or max(abs(hi) * 0.05, 1.0)
+    return lo - pad, hi + pad
+
+
+def ticks(values: list[float], intervals: int = 4) -> list[float]:
+    """Round values covering ``values``, at most ``intervals`` steps apart (a percent axis,
+    usually 0 … 100)."""
+    lo, hi = min(values), max(values)
+    step = next((s for s in STEPS if (math.ceil(hi / s) - math.floor(lo / s)) <= intervals), STEPS[-1])
+    start, stop = math.floor(lo / step), max(math.ceil(hi / step), math.floor(lo / step) + 1)
+    return [round(k * step, 6) for k in range(start, stop + 1)]
+
+
+def trajectory_series(item: dict[str, Any]) -> dict[str, Any]:
+    """The points of a trajectory chart, by slot (0 = the baseline, 1 … 4 = the quarters):
+    ``values`` (None where a quarter has no data), ``expected``, ``target``, ``projection``
+    (or None) and the ``ticks`` of its value axis."""
+    quarters = list(item["quarters"])
+    baseline = item["baseline"] if isinstance(item["baseline"], (int, float)) else None
+    start = [(0, baseline)] if baseline is not None else []
+    values = start + [(k, item["quarters"][q]) for k, q in enumerate(quarters, start=1)]
+    expected = start + [
+        (k, item["expected_path"][q]) for k, q in enumerate(quarters, start=1) if item["expected_path"][q] is not None
+    ]
+    projection = item.get("projection")
+    known = [v for _, v in values if v is not None]
+    axis = known + [v for _, v in expected] + [item["target"]] + ([projection["value"]] if projection else [])
+    return {
+        "values": values,
+        "known": known,
+        "expected": expected,
+        "target": item["target"],
+        "projection": projection["value"] if projection and known else None,
+        "last": max((s for s, v in values if v is not None), default=None),
+        "ticks": ticks(axis),
+    }

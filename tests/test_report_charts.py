@@ -1,0 +1,159 @@
+"""The Word report's charts (PNG, drawn with Pillow): measured on the pixels, as a reader sees
+them — bars as long as the figures, nothing cut at the edges, every Vietnamese letter drawn."""
+
+from __future__ import annotations
+
+import copy
+import io
+import math
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from cds_cli import load_plan, parse_period, read_submissions
+from cds_cli.messages import TEXTS
+from cds_cli.report.chartparts import STATUS_COLOURS
+from cds_cli.report.charts import (
+    DPI,
+    _dashed,
+    _font,
+    attainment_chart,
+    completeness_heatmap,
+    trajectory_chart,
+)
+from cds_cli.report.model import build_report
+from cds_cli.report.text import attainment_alt, terms
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "2023"
+
+
+@pytest.fixture(scope="module", params=["vi", "en"])
+def doc(request):
+    plan = load_plan()
+    annual = build_report(read_submissions([EXAMPLES], plan), plan, parse_period("2023-Q2"))
+    return annual.to_dict(request.param) | {"lang": request.param}
+
+
+def picture(png: bytes) -> Image.Image:
+    image = Image.open(io.BytesIO(png))
+    image.load()
+    return image
+
+
+def rgb(colour: str) -> tuple[int, int, int]:
+    return int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16)
+
+
+def charts_of(doc):
+    lang = doc["lang"]
+    yield from (attainment_chart(pillar, lang) for pillar in doc["pillars"] if pillar["indicators"])
+    items = [i for p in doc["pillars"] for i in p["indicators"] if i.get("projection")]
+    assert items, "a Q2 report projects the year end"
+    yield from (trajectory_chart(item, lang, terms(doc), 7.6) for item in items)
+    quarters = doc["meta"]["quarters"]
+    yield completeness_heatmap(doc["completeness"], quarters, lang)
+
+
+def test_drawn_at_the_size_it_has_on_the_page(doc):
+    chart = picture(attainment_chart(doc["pillars"][0], doc["lang"], 16.0))
+    assert chart.width == math.ceil(16.0 / 2.54 * DPI)
+    assert chart.info["dpi"] == pytest.approx((DPI, DPI), abs=0.01)
+    assert picture(trajectory_chart(_projected(doc), doc["lang"], terms(doc), 7.6)).width == math.ceil(7.6 / 2.54 * DPI)
+
+
+def _projected(doc):
+    return next(i for p in doc["pillars"] for i in p["indicators"] if i.get("projection"))
+
+
+def test_nothing_is_cut_at_the_edges(doc):
+    # A label or a legend wider than the picture would run into its edge: the one-pixel
+    # frame around every chart stays white, in both languages.
+    for png in charts_of(doc):
+        image = picture(png).convert("L")
+        width, height = image.size
+        edge = [image.getpixel((x, y)) for x in range(width) for y in (0, height - 1)]
+        edge += [image.getpixel((x, y)) for y in range(height) for x in (0, width - 1)]
+        assert min(edge) > 235, "something is drawn across the picture's edge"
+
+
+def test_bars_are_as_long_as_the_attainment(doc):
+    pillar = next(p for p in doc["pillars"] if len(p["indicators"]) >= 3)
+    image = picture(attainment_chart(pillar, doc["lang"])).convert("RGB")
+    # The bars are drawn top to bottom in the pillar's order, each in its status colour.
+    bands = _bands(image, [rgb(STATUS_COLOURS[i["status"]]) for i in pillar["indicators"]])
+    measured = [length for _, length in bands]
+    expected = [i["attainment"] or 0 for i in pillar["indicators"]]
+    assert len(measured) == len(expected)
+    scale = measured[0] / expected[0]
+    for got, want in zip(measured, expected, strict=True):
+        assert got == pytest.approx(want * scale, abs=2)  # two pixels: 0.25 mm on the page
+
+
+def _run(image, y, colour) -> int:
+    return sum(1 for x in range(image.width) if image.getpixel((x, y)) == colour)
+
+
+def _bands(image, colours):
+    """(top row, bar length) of each bar, top to bottom: a bar is a band of rows with a long
+    run of one status colour."""
+    bands, y = [], 0
+    for colour in colours:
+        while y < image.height and _run(image, y, colour) <= 20:
+            y += 1
+        top = y
+        while y < image.height and _run(image, y, colour) > 20:
+            y += 1
+        bands.append((top, max(_run(image, row, colour) for row in range(top, y))))
+    return bands
+
+
+def test_the_heat_map_colours_run_from_red_to_green():
+    completeness = {
+        "agencies": [
+            {"name": "Sở Xây dựng", "quarters": {"2023-Q1": 0.0, "2023-Q2": 1.0, "2023-Q3": None}},
+        ],
+        "overall": {"2023-Q1": 0.0, "2023-Q2": 1.0, "2023-Q3": None},
+    }
+    image = picture(completeness_heatmap(completeness, ["2023-Q1", "2023-Q2", "2023-Q3"], "vi")).convert("RGB")
+    colours = {colour for _, colour in image.getcolors(1 << 20)}
+    assert rgb("#a50026") in colours  # 0%: the darkest red
+    assert rgb("#006837") in colours  # 100%: the darkest green
+    assert rgb("#f2f2f2") in colours  # no report expected: grey, with "—"
+
+
+def test_every_letter_of_the_plan_and_the_labels_has_a_glyph():
+    # A letter missing from the bundled font would be drawn as an empty box.
+    plan = load_plan()
+    words = [ind.short_name(lang) + ind.name(lang) for ind in plan.indicators for lang in ("vi", "en")]
+    words += [a.name(lang) for a in plan.agencies for lang in ("vi", "en")]
+    words += [p.name(lang) for p in plan.pillars for lang in ("vi", "en")]
+    words += [w.vi + w.en for w in TEXTS.values()]
+    words += ["ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹđĐ—…%"]
+    for bold in (False, True):
+        font = _font(9, bold)
+        missing = bytes(font.getmask("\ue000"))  # a private-use character: the font's empty box
+        letters = {ch for word in words for ch in word if not ch.isspace() and ord(ch) >= 0x20}
+        absent = sorted(ch for ch in letters if bytes(font.getmask(ch)) == missing)
+        assert not absent, f"no glyph for {absent}"
+
+
+def test_the_picture_carries_its_text_alternative_and_is_reproducible(doc):
+    pillar = doc["pillars"][1]
+    png = attainment_chart(pillar, doc["lang"])
+    assert picture(png).info["Description"] == attainment_alt(pillar, doc["lang"])
+    assert attainment_chart(copy.deepcopy(pillar), doc["lang"]) == png
+
+
+def test_a_long_name_is_shortened_with_an_ellipsis_not_cut(doc):
+    pillar = copy.deepcopy(doc["pillars"][0])
+    pillar["indicators"][0]["short_name"] = "Tỷ lệ " * 30
+    image = picture(attainment_chart(pillar, doc["lang"])).convert("L")
+    assert min(image.getpixel((0, y)) for y in range(image.height)) > 235  # still inside the picture
+
+
+def test_dashes_draw_their_share_of_the_line():
+    pieces = _dashed([(0.0, 0.0), (100.0, 0.0), (100.0, 100.0)], on=6.0, off=4.0)
+    drawn = sum(math.dist(a, b) for piece in pieces for a, b in zip(piece, piece[1:], strict=False))
+    assert drawn == pytest.approx(200 * 0.6, abs=6)  # the pattern runs on around the corner
+    assert all(len(piece) >= 2 for piece in pieces)

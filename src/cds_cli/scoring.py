@@ -16,7 +16,7 @@ For a period P (a quarter of the plan year):
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
@@ -118,11 +118,9 @@ def score(report: ValidationReport, plan: Plan, period: Period | None = None) ->
     """Score the accepted rows of ``report`` at ``period`` (default: the latest reported)."""
     period = period or report.latest_period()
     latest_rows, flow_sums = _rows_up_to(report.accepted, plan, period)
-    latest_of, sums_of = _by_indicator(latest_rows), _by_indicator(flow_sums)
+    latest_of, sums_of = _summaries(latest_rows, counted_only=False), _summaries(flow_sums, counted_only=True)
     scores = [
-        _score_indicator(
-            ind, plan, period, latest_of.get(ind.id, latest_rows.iloc[:0]), sums_of.get(ind.id, flow_sums.iloc[:0])
-        )
+        _score_indicator(ind, plan, period, latest_of.get(ind.id, _NO_ROWS), sums_of.get(ind.id, _NO_ROWS))
         for ind in plan.indicators
     ]
     pillars = [_pillar_score(pillar.id, scores) for pillar in plan.pillars]
@@ -144,9 +142,9 @@ def score(report: ValidationReport, plan: Plan, period: Period | None = None) ->
 
 
 def _rows_up_to(accepted: pd.DataFrame, plan: Plan, period: Period | None) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The rows a period is scored from: each agency's latest row per indicator (stock)
-    and each agency's year-to-date sums per indicator (flow).  One integer key per
-    (indicator, agency) pair: a million rows are sorted and summed as arrays."""
+    """The rows a period is scored from: each agency's latest row per indicator (stock),
+    in quarter order, and each agency's year-to-date sums per indicator (flow).  One integer
+    key per (indicator, agency) pair: a million rows are sorted and summed as arrays."""
     rows = accepted[_SCORED_COLUMNS]  # not the file, line and note of a million rows
     upto = rows[(rows["year"] == plan.year) & (rows["quarter"] <= (period.quarter if period else 0))]
     indicator, agency = pd.Categorical(upto["indicator"]), pd.Categorical(upto["agency"])
@@ -171,41 +169,60 @@ def _rows_up_to(accepted: pd.DataFrame, plan: Plan, period: Period | None) -> tu
 _SCORED_COLUMNS = ["agency", "indicator", "year", "quarter", "numerator", "denominator", "value", "status"]
 
 
-def _by_indicator(rows: pd.DataFrame) -> dict[str, pd.DataFrame]:
-    """The rows of each indicator, split in one pass (row order kept within each)."""
-    return {str(key): group for key, group in rows.groupby("indicator", observed=True, sort=False)}
+@dataclass(frozen=True)
+class _Rows:
+    """What one indicator's score needs of its rows (one per agency)."""
+
+    reporters: int  # the rows (flow: those with both counts)
+    numerator: float  # summed over the rows with both counts
+    denominator: float
+    last: dict[str, Any] | None  # the last row in quarter order: a single reporter's figure, a milestone's state
+
+
+_NO_ROWS = _Rows(0, 0.0, 0.0, None)
+
+
+def _summaries(rows: pd.DataFrame, counted_only: bool) -> dict[str, _Rows]:
+    """:class:`_Rows` of every indicator in one pass over ``rows`` (as arrays: a million
+    rows, 29 indicators); ``counted_only`` counts only the rows with both counts."""
+    codes, ids = pd.factorize(rows["indicator"], sort=False)
+    numerator = rows["numerator"].to_numpy(dtype="float64", na_value=np.nan)
+    denominator = rows["denominator"].to_numpy(dtype="float64", na_value=np.nan)
+    both = ~np.isnan(numerator) & ~np.isnan(denominator)
+    size = len(ids)
+    reporters = np.bincount(codes[both] if counted_only else codes, minlength=size)
+    numerators = np.bincount(codes[both], weights=numerator[both], minlength=size)
+    denominators = np.bincount(codes[both], weights=denominator[both], minlength=size)
+    _, first_from_end = np.unique(codes[::-1], return_index=True)
+    last_rows = cast(list[dict[str, Any]], rows.iloc[len(codes) - 1 - first_from_end].to_dict("records"))
+    return {
+        str(ids[k]): _Rows(int(reporters[k]), float(numerators[k]), float(denominators[k]), last_rows[k])
+        for k in range(size)
+    }
 
 
 # --------------------------------------------------------------------------- one indicator
 
 
-def _score_indicator(
-    ind: Indicator, plan: Plan, period: Period | None, latest: pd.DataFrame, sums: pd.DataFrame
-) -> IndicatorScore:
+def _score_indicator(ind: Indicator, plan: Plan, period: Period | None, latest: _Rows, sums: _Rows) -> IndicatorScore:
     if ind.is_milestone:
         return _score_milestone(ind, plan.baseline_value(ind.id), period, latest)
     baseline = plan.baseline_number(ind.id)
     numerator = denominator = None
     value = 0.0
-    if ind.time == "flow":
-        used = sums.dropna(subset=["numerator", "denominator"])
-        reporters = len(used)
+    reporters = sums.reporters if ind.time == "flow" else latest.reporters
+    if ind.time == "flow" or (ind.aggregate == "pooled" and reporters):
+        counts = sums if ind.time == "flow" else latest
         if reporters:
-            numerator, denominator = float(used["numerator"].sum()), float(used["denominator"].sum())
+            numerator, denominator = counts.numerator, counts.denominator
             value = 100.0 * numerator / denominator
-    else:
-        reporters = len(latest)
-        counted = latest.dropna(subset=["numerator", "denominator"])
-        if ind.aggregate == "pooled" and reporters:
-            numerator, denominator = float(counted["numerator"].sum()), float(counted["denominator"].sum())
+    elif reporters and latest.last is not None:  # single: the reporter's latest row, from its counts when given
+        row = latest.last
+        if pd.notna(row["numerator"]) and pd.notna(row["denominator"]):
+            numerator, denominator = float(row["numerator"]), float(row["denominator"])
             value = 100.0 * numerator / denominator
-        elif reporters:  # single: the reporter's latest row, from its counts when given
-            row = latest.iloc[-1]
-            if pd.notna(row["numerator"]) and pd.notna(row["denominator"]):
-                numerator, denominator = float(row["numerator"]), float(row["denominator"])
-                value = 100.0 * numerator / denominator
-            else:
-                value = float(row["value"])
+        else:
+            value = float(row["value"])
     if not reporters:
         return IndicatorScore(
             ind, baseline, None, None, None, 0, None, None, _expected(ind, baseline, period), None, "no_data"
@@ -231,10 +248,10 @@ def _score_indicator(
     )
 
 
-def _score_milestone(ind: Indicator, baseline: Any, period: Period | None, latest: pd.DataFrame) -> IndicatorScore:
-    if latest.empty:
+def _score_milestone(ind: Indicator, baseline: Any, period: Period | None, latest: _Rows) -> IndicatorScore:
+    if latest.last is None:
         return IndicatorScore(ind, baseline, None, None, None, 0, None, None, None, None, "no_data")
-    status_value = str(latest.sort_values("quarter", kind="stable").iloc[-1]["status"])
+    status_value = str(latest.last["status"])
     before_due = period is not None and period.quarter < ind.due_period.quarter
     if status_value == "done":
         status = "achieved"
@@ -248,7 +265,7 @@ def _score_milestone(ind: Indicator, baseline: Any, period: Period | None, lates
         status_value,
         None,
         None,
-        len(latest),
+        latest.reporters,
         MILESTONE_ATTAINMENT[status_value],
         None,
         None,

@@ -169,11 +169,11 @@ def scale(sizes: list[int], repeat: int, work: Path) -> None:
     for rows, (floor, validate, score) in sorted(results.items()):
         worst = max(validate[0] / floor[0], score[0] / floor[0])
         peak = max(validate[1], score[1])
-        line = (
-            f"- {rows:,} rows: slowest {worst:.2f}× the read floor (goal ≤ 2×: {goal(worst <= 2)}), peak {peak:.0f} MB"
-        )
-        if rows == 1_000_000:
-            line += f" (goal ≤ 400 MB: {goal(peak <= 400)})"
+        line = f"- {rows:,} rows: slowest {worst:.2f}× the read floor"
+        if rows == 1_000_000:  # the goals are set at a million rows; above it, growth
+            line += f" (goal ≤ 2×: {goal(worst <= 2)}), peak {peak:.0f} MB (goal ≤ 400 MB: {goal(peak <= 400)})"
+        else:
+            line += f", peak {peak:.0f} MB"
         if rows != base:
             time_ratio = max(validate[0] / results[base][1][0], score[0] / results[base][2][0])
             mb_ratio = peak / max(results[base][1][1], results[base][2][1])

@@ -22,6 +22,7 @@ from ..numbers import AMBIGUOUS, INVALID, NOT_WHOLE, ParsedNumbers, parse_counts
 from ..periods import parse_period
 from ..plan import Plan
 from ..text import fold
+from .reading import text_categories
 
 # Milestone statuses as agencies write them (folded), CONTRACT §3.
 STATUS_SPELLINGS = {
@@ -58,7 +59,7 @@ def _as_categorical(results: list[Any], codes: np.ndarray, index: pd.Index) -> p
     categories = sorted({r for r in results if r is not None})
     position = {category: i for i, category in enumerate(categories)}
     remap = np.array([position.get(r, -1) for r in results] + [-1], dtype=np.int32)  # code -1 (NA) → last
-    return pd.Series(pd.Categorical.from_codes(remap[codes], categories=pd.Index(categories)), index=index)
+    return pd.Series(pd.Categorical.from_codes(remap[codes], categories=text_categories(categories)), index=index)
 
 
 def categorize(cells: pd.Series, function: Callable[[str], str | None]) -> pd.Series:
@@ -80,17 +81,27 @@ def periods(cells: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     return year[codes], quarter[codes]
 
 
-def parse_unique(cells: pd.Series, parser: Callable[[pd.Series], ParsedNumbers]) -> ParsedNumbers:
-    """Run a number parser on the distinct cells only, then spread the results back
+def parse_unique(columns: list[pd.Series], parser: Callable[[pd.Series], ParsedNumbers]) -> list[ParsedNumbers]:
+    """Run a number parser once on the distinct cells of ``columns`` (a numerator and its
+    denominator share most spellings), then spread the results back over each column's rows
     (problems and readings as categoricals: a handful of values over many rows)."""
-    codes, uniques = pd.factorize(cells)
-    parsed = parser(pd.Series(uniques, dtype=object))
-    value = np.append(parsed.value.to_numpy(dtype="float64"), np.nan)[codes]
-    return ParsedNumbers(
-        pd.Series(value, index=cells.index),
-        _as_categorical(parsed.problem.tolist(), codes, cells.index),
-        _as_categorical(parsed.readings.tolist(), codes, cells.index),
-    )
+    factorized = [pd.factorize(cells) for cells in columns]
+    distinct = pd.Index(np.concatenate([np.asarray(found, dtype=object) for _, found in factorized]), dtype=object)
+    distinct = distinct.unique()
+    parsed = parser(pd.Series(distinct, dtype=object))
+    values = parsed.value.to_numpy(dtype="float64")
+    problems, readings = parsed.problem.tolist(), parsed.readings.tolist()
+    results = []
+    for cells, (codes, found) in zip(columns, factorized, strict=True):
+        where = distinct.get_indexer(np.asarray(found, dtype=object))
+        results.append(
+            ParsedNumbers(
+                pd.Series(np.append(values[where], np.nan)[codes], index=cells.index),
+                _as_categorical([problems[k] for k in where], codes, cells.index),
+                _as_categorical([readings[k] for k in where], codes, cells.index),
+            )
+        )
+    return results
 
 
 def _attribute(ids: pd.Series, values: dict[str, Any]) -> pd.Series:
@@ -112,8 +123,9 @@ def prepare(df: pd.DataFrame, plan: Plan) -> pd.DataFrame:
     percent = df["unit"].eq("percent")
     milestone = df["unit"].eq("milestone")
     # Figures are read for percent indicators only (a milestone's value is a status).
-    for column, parser in (("numerator", parse_counts), ("denominator", parse_counts), ("value", parse_percents)):
-        parsed = parse_unique(df[column], parser)
+    counts = parse_unique([df["numerator"], df["denominator"]], parse_counts)
+    percents = parse_unique([df["value"]], parse_percents)
+    for column, parsed in zip(("numerator", "denominator", "value"), counts + percents, strict=True):
         df[column + "_n"] = parsed.value.where(percent)
         df[column + "_problem"] = parsed.problem.where(percent)
         df[column + "_readings"] = parsed.readings.where(percent)

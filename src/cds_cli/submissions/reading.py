@@ -357,16 +357,21 @@ def _to_table(
     if beyond is not None:
         filled |= np.asarray(beyond, dtype=bool)
     if isinstance(body, pd.DataFrame):
-        data = pd.DataFrame({column: _column(body, mapping.get(column)) for column in COLUMNS})
-        for column in COLUMNS:
-            filled |= _nonempty(data[column])
+        columns = {column: _column(body, mapping.get(column)) for column in COLUMNS}
+        for cells in columns.values():
+            filled |= _nonempty(cells)
         for position in set(range(width)) - set(mapping.values()):
             filled |= _nonempty(body[position])
     else:
-        data = _columns_of_rows(body, mapping, filled)
-    data["line"] = np.asarray(lines, dtype=np.int64)
-    data["extra_cells"] = counts.astype(np.int32)
-    data["width"] = np.full(len(data), width, dtype=np.int16)
+        columns = _columns_of_rows(body, mapping, filled)
+    data = pd.DataFrame(  # in one go: each column added afterwards costs another pass of checks
+        {
+            **columns,
+            "line": np.asarray(lines, dtype=np.int64),
+            "extra_cells": counts.astype(np.int32),
+            "width": np.full(len(body), width, dtype=np.int16),
+        }
+    )
     rows = data.loc[filled].reset_index(drop=True) if not filled.all() else data
     table = RawTable(name, rows, blank=int((~filled).sum()), findings=findings, columns=mapping)
     missing = [column for column in REQUIRED if column not in mapping]
@@ -390,7 +395,7 @@ def _to_table(
     return table
 
 
-def _columns_of_rows(rows: list[list[str]], mapping: dict[str, int], filled: np.ndarray) -> pd.DataFrame:
+def _columns_of_rows(rows: list[list[str]], mapping: dict[str, int], filled: np.ndarray) -> dict[str, Any]:
     """The contract's columns of rows read by the csv module (a quarter's small files, or
     a file with quoted line breaks), in plain Python: for a few hundred rows, far quicker
     than a frame and its column operations.  Marks the rows holding anything in ``filled``."""
@@ -407,8 +412,8 @@ def _columns_of_rows(rows: list[list[str]], mapping: dict[str, int], filled: np.
             codes, found = pd.factorize(np.array(cells, dtype=object))
             uniques = found.tolist()
         categories = uniques + ([""] if "" not in set(uniques) else [])
-        columns[column] = pd.Categorical.from_codes(codes, categories=pd.Index(categories))
-    return pd.DataFrame(columns)
+        columns[column] = pd.Categorical.from_codes(codes, categories=text_categories(categories))
+    return columns
 
 
 def _nonempty(cells: pd.Series) -> np.ndarray:
@@ -455,7 +460,8 @@ def _column(body: pd.DataFrame, position: int | None) -> pd.Series:
     distinct value instead of once per row."""
     if position is None:
         return pd.Series(
-            pd.Categorical.from_codes(np.zeros(len(body), dtype=np.int8), categories=pd.Index([""])), index=body.index
+            pd.Categorical.from_codes(np.zeros(len(body), dtype=np.int8), categories=text_categories([""])),
+            index=body.index,
         )
     cells = body[position]
     if not isinstance(cells.dtype, pd.CategoricalDtype):
@@ -468,7 +474,14 @@ def _column(body: pd.DataFrame, position: int | None) -> pd.Series:
     empty = categories.index("")
     codes = cells.cat.codes.to_numpy()
     final = np.where(codes >= 0, np.append(new_codes, empty)[codes], empty)
-    return pd.Series(pd.Categorical.from_codes(final, categories=categories), index=body.index)
+    return pd.Series(pd.Categorical.from_codes(final, categories=text_categories(categories)), index=body.index)
+
+
+def text_categories(values: list[Any]) -> pd.Index:
+    """The categories of a text column, as plain Python strings rather than pandas' default
+    pyarrow-backed ``str``: a quarter's file has a few dozen per column, which this builds in
+    half the time, and every file's columns must share one dtype to be stacked."""
+    return pd.Index(values, dtype=object)
 
 
 def _unusable(name: str, code: str, params: dict, line: int | None = None) -> RawTable:

@@ -13,7 +13,7 @@ from PIL import Image
 
 from cds_cli import load_plan, parse_period, read_submissions
 from cds_cli.messages import TEXTS
-from cds_cli.report.chartparts import STATUS_COLOURS
+from cds_cli.report.chartparts import STATUS_COLOURS, ticks
 from cds_cli.report.charts import (
     DPI,
     _dashed,
@@ -157,3 +157,19 @@ def test_dashes_draw_their_share_of_the_line():
     drawn = sum(math.dist(a, b) for piece in pieces for a, b in zip(piece, piece[1:], strict=False))
     assert drawn == pytest.approx(200 * 0.6, abs=6)  # the pattern runs on around the corner
     assert all(len(piece) >= 2 for piece in pieces)
+
+
+def test_an_enormous_attainment_is_drawn_at_once(doc):
+    # A target of 0.001 % met at 50 % is an attainment of 5,000,000 %: the axis takes a few
+    # round steps, not millions of grid lines.
+    pillar = copy.deepcopy(doc["pillars"][0])
+    pillar["indicators"][0]["attainment"] = 5e6
+    image = picture(attainment_chart(pillar, doc["lang"]))
+    assert image.width == math.ceil(16.0 / 2.54 * DPI)
+
+
+@pytest.mark.parametrize("values", [[0.0, 120.0], [0.0, 5e6], [-3.0, 1e12], [40.0, 40.0], [0.0, 0.5]])
+def test_axis_ticks_are_few_and_cover_the_values(values):
+    found = ticks(values, intervals=6)
+    assert 2 <= len(found) <= 7
+    assert found[0] <= min(values) and found[-1] >= max(values)

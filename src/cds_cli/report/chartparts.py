@@ -68,7 +68,11 @@ def ticks(values: list[float], intervals: int = 4) -> list[float]:
     """Round values covering ``values``, at most ``intervals`` steps apart (a percent axis,
     usually 0 … 100)."""
     lo, hi = min(values), max(values)
-    step = next((s for s in STEPS if (math.ceil(hi / s) - math.floor(lo / s)) <= intervals), STEPS[-1])
+    step = next((s for s in STEPS if (math.ceil(hi / s) - math.floor(lo / s)) <= intervals), None)
+    if step is None:  # beyond the usual percents (an attainment of 10^6 %): a power of ten
+        step = 10.0 ** math.ceil(math.log10(max(hi - lo, 1.0) / intervals))
+        while math.ceil(hi / step) - math.floor(lo / step) > intervals:
+            step *= 10
     start, stop = math.floor(lo / step), max(math.ceil(hi / step), math.floor(lo / step) + 1)
     return [round(k * step, 6) for k in range(start, stop + 1)]
 

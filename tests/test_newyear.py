@@ -50,7 +50,7 @@ def _yaml(path):
 def test_the_new_pack_and_its_baselines(results, plan, tmp_path):
     report, inputs = results
     out = tmp_path / "plan-2024"
-    made = new_pack(plan, 2024, report, [inputs[0].parent], out)
+    made = new_pack(plan, 2024, report, out)
     assert (made.directory, made.year, made.baselines, made.files) == (out, 2024, 3, 2)
     assert made.summary("en").startswith(f"Wrote the 2024 plan pack to {out}: 3 baselines of 2023 from 2 files;")
     assert sorted(p.name for p in out.iterdir()) == ["agencies.yaml", "baseline_2023.yaml", "targets_2024.yaml"]
@@ -80,7 +80,7 @@ def test_the_new_pack_and_its_baselines(results, plan, tmp_path):
 
 def test_baselines_are_the_scores_of_the_last_quarter(results, plan, tmp_path):
     report, inputs = results
-    new_pack(plan, 2024, report, inputs, tmp_path / "out")
+    new_pack(plan, 2024, report, tmp_path / "out")
     card = score(report, plan, Period(2023, 3)).to_dict("en")
     values = {b["indicator"]: b["value"] for b in _yaml(tmp_path / "out" / "baseline_2023.yaml")["baselines"]}
     assert values == {item["id"]: item["value"] for item in card["indicators"]}
@@ -88,7 +88,7 @@ def test_baselines_are_the_scores_of_the_last_quarter(results, plan, tmp_path):
 
 def test_targets_move_to_the_new_year_marked_for_review(results, plan, tmp_path):
     report, inputs = results
-    new_pack(plan, 2024, report, inputs, tmp_path / "out")
+    new_pack(plan, 2024, report, tmp_path / "out")
     targets = _yaml(tmp_path / "out" / "targets_2024.yaml")
     info = targets["plan"]
     assert (info["year"], info["date"], info["review"], info["number"]) == (2024, "2024-04-05", True, "64/KH-UBND")
@@ -104,7 +104,7 @@ def test_targets_move_to_the_new_year_marked_for_review(results, plan, tmp_path)
 
 def test_no_accepted_rows_means_null_baselines(write, plan, tmp_path):
     path = write("bad.csv", HEADER + "SYT,2023-Q2,gov.dossiers_online,30,20,,\n")
-    made = new_pack(plan, 2024, read_submissions([path], plan), [path], tmp_path / "out")
+    made = new_pack(plan, 2024, read_submissions([path], plan), tmp_path / "out")
     baseline = _yaml(tmp_path / "out" / "baseline_2023.yaml")
     assert made.baselines == 0 and baseline["results"]["period"] == "2023"
     assert {b["value"] for b in baseline["baselines"]} == {None}
@@ -117,7 +117,7 @@ def test_no_accepted_rows_means_null_baselines(write, plan, tmp_path):
 def test_an_empty_output_folder_is_used(results, plan, tmp_path):
     report, inputs = results
     (tmp_path / "out").mkdir()
-    new_pack(plan, 2024, report, inputs, tmp_path / "out")
+    new_pack(plan, 2024, report, tmp_path / "out")
     assert len(list((tmp_path / "out").iterdir())) == 3
 
 
@@ -132,7 +132,7 @@ def test_it_never_overwrites(results, plan, tmp_path, existing):
         out.write_text("mine", encoding="utf-8")
     before = sorted(tmp_path.rglob("*"))
     with pytest.raises(UsageError) as caught:
-        new_pack(plan, 2024, report, inputs, out)
+        new_pack(plan, 2024, report, out)
     assert caught.value.code == "out_exists" and caught.value.message("en").startswith(f"{out} already exists;")
     assert sorted(tmp_path.rglob("*")) == before
 
@@ -141,7 +141,7 @@ def test_it_never_overwrites(results, plan, tmp_path, existing):
 def test_the_new_year_follows_the_plans(results, plan, tmp_path, year):
     report, inputs = results
     with pytest.raises(UsageError) as caught:
-        new_pack(plan, year, report, inputs, tmp_path / "out")
+        new_pack(plan, year, report, tmp_path / "out")
     assert caught.value.code == "new_year"
     assert caught.value.message("en") == (
         f"--year {year}: the plan it starts from is for 2023; the new year must be 2024"
@@ -153,7 +153,7 @@ def test_an_output_in_a_folder_that_does_not_exist_yet(results, plan, tmp_path):
     report, inputs = results
     out = tmp_path / "packs" / "plan-2024"
     try:
-        new_pack(plan, 2024, report, inputs, out)
+        new_pack(plan, 2024, report, out)
     except UsageError:
         pass  # a clear "cannot write" is as good as creating the folder
     else:

@@ -164,6 +164,22 @@ def test_report_lists_inputs_with_sha256():
     assert f"`{digest}`" in text
 
 
+def test_a_report_from_standard_input_names_the_bytes_it_scored():
+    # `cat f.csv | cds report -`: the input is listed as <stdin> with the SHA-256 of what
+    # came down the pipe (it cannot be read a second time to hash it).
+    import hashlib
+    import sys
+
+    data = (EXAMPLES / "2023-Q1" / "STTTT.csv").read_bytes()
+    run = subprocess.run(
+        [sys.executable, "-m", "cds_cli", "report", "-", "--format", "md", "--lang", "en"],
+        input=data,
+        capture_output=True,
+        check=True,
+    )
+    assert f"- `{hashlib.sha256(data).hexdigest()}` <stdin>" in run.stdout.decode("utf-8")
+
+
 @pytest.mark.parametrize(
     "args", [["--year", "2022"], ["--date", "15/01/2024"], ["--period", "2024-Q1"], ["--format", "pdf"]]
 )

@@ -32,7 +32,7 @@ EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "2023"
 def annual():
     plan = load_plan()
     report = read_submissions([EXAMPLES], plan)
-    return build_report(report, plan, parse_period("2023-Q3"), inputs=[EXAMPLES], date="2024-01-15")
+    return build_report(report, plan, parse_period("2023-Q3"), date="2024-01-15")
 
 
 @pytest.fixture(scope="module")

@@ -19,7 +19,7 @@ SHEETS = ["Summary", "Indicators", "Quarterly", "Agencies", "Findings"]
 def annual():
     plan = load_plan()
     report = read_submissions([EXAMPLES], plan)
-    return build_report(report, plan, parse_period("2023-Q3"), inputs=[EXAMPLES], date=None)
+    return build_report(report, plan, parse_period("2023-Q3"), date=None)
 
 
 @pytest.fixture(scope="module")

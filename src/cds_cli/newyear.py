@@ -20,11 +20,9 @@ import yaml
 
 from .errors import UsageError
 from .messages import text
-from .outputs import sha256_of
 from .periods import Period
 from .plan import Plan
 from .scoring import score
-from .submissions.reading import discover
 from .submissions.validate import ValidationReport
 
 
@@ -47,7 +45,7 @@ class NewPack:
         )
 
 
-def new_pack(plan: Plan, year: int, report: ValidationReport, inputs: list[Path], output: Path) -> NewPack:
+def new_pack(plan: Plan, year: int, report: ValidationReport, output: Path) -> NewPack:
     """Write the pack of ``year`` to ``output`` from ``plan`` (of year − 1) and its results."""
     if year != plan.year + 1:
         raise UsageError("new_year", value=year, from_year=plan.year, next_year=plan.year + 1)
@@ -55,8 +53,7 @@ def new_pack(plan: Plan, year: int, report: ValidationReport, inputs: list[Path]
         raise UsageError("out_exists", path=str(output))
     assert plan.files is not None and plan.files.targets is not None and plan.files.agencies is not None
     period = report.latest_period()  # rows outside the plan year are rejected, so it lies in it
-    files, _ = discover(list(inputs))
-    hashed = [{"file": str(path), "sha256": sha256_of(path)} for path in files]
+    hashed = [{"file": summary.file, "sha256": summary.sha256} for summary in report.files]  # as read and scored
     targets = _targets(plan.files.targets, year)
     baselines = _baselines(plan, report, period, hashed)
     try:
@@ -73,7 +70,7 @@ def new_pack(plan: Plan, year: int, report: ValidationReport, inputs: list[Path]
             output.rmdir()  # empty: checked above
         os.replace(folder, output)
     reported = sum(1 for b in baselines["baselines"] if b["value"] is not None)
-    return NewPack(output, year, reported, len(files))
+    return NewPack(output, year, reported, len(hashed))
 
 
 def _targets(path: Path, year: int) -> dict[str, Any]:

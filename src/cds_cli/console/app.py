@@ -458,7 +458,7 @@ def report_command(
             datetime.date.fromisoformat(date)
         except ValueError:
             raise UsageError("date_option", value=repr(date), year=plan.year + 1) from None
-    annual = build_report(_read(inputs, run), plan, chosen, inputs=inputs, date=report_date(date))
+    annual = build_report(_read(inputs, run), plan, chosen, date=report_date(date))
     data = render_report(annual, fmt, run.lang)
     if output is None and fmt in ("html", "md"):
         return _stdout(data)
@@ -609,7 +609,7 @@ def plan_new_command(
     if source_pack is not None:
         run = Run(_with_plan(run.settings, source_pack), run.files)
     inputs = [*results, *(more or [])]
-    written = new_pack(run.plan, year, _read(inputs, run), inputs, output)
+    written = new_pack(run.plan, year, _read(inputs, run), output)
     typer.echo(written.summary(run.lang), err=True)
 
 

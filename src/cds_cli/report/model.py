@@ -10,19 +10,15 @@ so the HTML, DOCX, XLSX and Markdown reports cannot disagree.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from ..labels import date_text, label
 from ..numbers import rounded
-from ..outputs import sha256_of
 from ..periods import Period, plan_quarter
 from ..plan import Indicator, Plan
 from ..scoring import IndicatorScore, Scorecard, meets, score
 from ..status import Completeness
-from ..submissions.reading import discover
 from ..submissions.validate import ValidationReport
 
 
@@ -145,7 +141,6 @@ def build_report(
     report: ValidationReport,
     plan: Plan,
     period: Period | None = None,
-    inputs: Sequence[str | Path] | None = None,
     date: str | None = None,
 ) -> AnnualReport:
     """Score every quarter of the plan year up to ``period`` (default: the latest reported)."""
@@ -155,8 +150,7 @@ def build_report(
     assert period is not None
     quarters = [Period(plan.year, k) for k in range(1, period.quarter + 1)]
     cards = [score(report, plan, quarter) for quarter in quarters]
-    files, _ = discover(list(inputs or []))
-    hashed = [(str(path), sha256_of(path)) for path in files]
+    hashed = [(summary.file, summary.sha256) for summary in report.files]  # as read and scored
     return AnnualReport(plan, period, cards, report, hashed, __version__, date)
 
 

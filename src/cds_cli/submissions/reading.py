@@ -10,6 +10,7 @@ raises for a bad file: it returns findings instead.
 from __future__ import annotations
 
 import codecs
+import hashlib
 import importlib.util
 import io
 import sys
@@ -23,6 +24,7 @@ import pandas as pd
 
 from ..findings import Finding
 from ..messages import TEXTS
+from ..outputs import sha256_of
 from ..text import fold
 from .csvtext import (
     MAX_HEADER_CELLS,
@@ -62,6 +64,7 @@ class RawTable:
     delimiter: str | None = None
     sheet: str | None = None  # for workbooks: the sheet that was read
     columns: dict[str, int] = field(default_factory=dict)  # contract column → 0-based position in the file
+    sha256: str = ""  # of the bytes read ('' when the file could not be read)
 
 
 def discover(inputs: list[str | Path]) -> tuple[list[Path], list[Finding]]:
@@ -101,10 +104,10 @@ def read_table(path: Path | str, sheet: str | None = None) -> RawTable:
     into raw cells; problems become findings."""
     if str(path) == STDIN:
         try:
-            data = sys.stdin.buffer.read()
+            given = [sys.stdin.buffer.read()]  # in a list that _read_csv empties: no one else holds the bytes
         except (OSError, AttributeError, ValueError) as exc:
             return _unusable(STDIN_NAME, "file_unreadable", {"reason": str(exc) or type(exc).__name__})
-        return _read_csv(STDIN_NAME, None, [data])
+        return _hashed(STDIN_NAME, None, given)
     path = Path(path)
     name = str(path)
     suffix = path.suffix.lower()
@@ -113,25 +116,33 @@ def read_table(path: Path | str, sheet: str | None = None) -> RawTable:
     if not path.is_file():
         return _unusable(name, "file_unreadable", {"reason": "file not found"})
     if suffix in EXCEL_SUFFIXES:
-        return _read_workbook(path, sheet)
-    return _read_csv(name, path)
+        table = _read_workbook(path, sheet)
+        table.sha256 = sha256_of(path)  # python-calamine reads the file itself
+        return table
+    try:
+        given = [path.read_bytes()]
+    except OSError as exc:
+        return _unusable(name, "file_unreadable", {"reason": exc.strerror or str(exc)})
+    return _hashed(name, path, given)
 
 
-def _path(path: Path | None) -> Path:
-    """The file to read when no bytes were handed over (standard input hands them over)."""
-    assert path is not None, "a file is read from its path or from the bytes given"
-    return path
+def _hashed(name: str, path: Path | None, given: list[bytes]) -> RawTable:
+    """The CSV in ``given``, read, with the SHA-256 of its bytes: a report or a new plan
+    pack names each input by the content actually scored (standard input included), and
+    no file is read twice for it."""
+    digest = hashlib.sha256(given[0]).hexdigest()
+    table = _read_csv(name, path, given)
+    table.sha256 = digest
+    return table
 
 
-def _read_csv(name: str, path: Path | None, given: list[bytes] | None = None) -> RawTable:
+def _read_csv(name: str, path: Path | None, given: list[bytes]) -> RawTable:
     """Decode, guard against hostile lines, find the header (CONTRACT §7), split.
 
     The file's bytes are held by this function alone (``given`` is emptied), so that a
-    big file can be let go while pyarrow parses it again from disk."""
-    try:
-        data = given.pop() if given else _path(path).read_bytes()
-    except OSError as exc:
-        return _unusable(name, "file_unreadable", {"reason": exc.strerror or str(exc)})
+    big file can be let go while pyarrow parses it again from disk (``path``; None for
+    standard input)."""
+    data = given.pop()
     text, encoding, problem = decode(data)
     if problem:
         return _unusable(name, problem, {})

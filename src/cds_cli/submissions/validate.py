@@ -57,6 +57,7 @@ class FileSummary:
     rows: RowCounts
     sheet: str | None = None
     columns: dict[str, int] = field(default_factory=dict)  # contract column → 0-based position
+    sha256: str = ""  # of the bytes read and scored ('' when the file could not be read)
 
 
 @dataclass
@@ -320,7 +321,7 @@ def _accepted_rows(df: pd.DataFrame, keep: pd.Series, names: list[str]) -> pd.Da
 
 def _summary(table: RawTable, read: int, rejected: int) -> FileSummary:
     counts = RowCounts(read=read, accepted=read - rejected, rejected=rejected, blank=table.blank)
-    return FileSummary(table.file, table.encoding, table.delimiter, counts, table.sheet, table.columns)
+    return FileSummary(table.file, table.encoding, table.delimiter, counts, table.sheet, table.columns, table.sha256)
 
 
 def report_to_dict(report: ValidationReport, lang: str = "en") -> dict:

@@ -173,3 +173,28 @@ def test_axis_ticks_are_few_and_cover_the_values(values):
     found = ticks(values, intervals=6)
     assert 2 <= len(found) <= 7
     assert found[0] <= min(values) and found[-1] >= max(values)
+
+
+def test_thousands_of_agencies_draw_the_lowest_forty_at_once():
+    # A ministry's report covers 20,000 reporting units: their heat map would be a picture
+    # hundreds of metres tall.  It shows the forty lowest rates and says so in its title.
+    quarters = ["2023-Q1", "2023-Q2"]
+    agencies = [
+        {"name": f"UBND xã {k}" + "ệ" * (k % 3), "quarters": {"2023-Q1": (k % 97) / 96, "2023-Q2": 1.0}}
+        for k in range(20_000)
+    ]
+    agencies[123]["name"] = "Đơn vị có tên dài " * 50_000  # a megabyte-long name is cut, not measured letter by letter
+    completeness = {"agencies": agencies, "overall": dict.fromkeys(quarters, 0.5)}
+    image = picture(completeness_heatmap(completeness, quarters, "en"))
+    assert image.height < (40 * 0.5 + 2) / 2.54 * DPI  # forty rows of half a centimetre, and the title
+
+
+def test_a_pillar_of_many_indicators_draws_the_forty_lowest(doc):
+    pillar = copy.deepcopy(doc["pillars"][0])
+    pillar["indicators"] = [dict(pillar["indicators"][0], attainment=float(k)) for k in range(200)]
+    image = picture(attainment_chart(pillar, doc["lang"]))
+    assert image.height < (40 * 0.62 + 3) / 2.54 * DPI  # forty bars of 0.62 cm, not 200
+    colour, rgb_image = rgb(STATUS_COLOURS[pillar["indicators"][0]["status"]]), image.convert("RGB")
+    bar_rows = [_run(rgb_image, y, colour) > 20 for y in range(image.height)]
+    bands = sum(1 for above, row in zip([False, *bar_rows], bar_rows, strict=False) if row and not above)
+    assert 30 <= bands <= 40  # the lowest forty (0 … 39 %; the shortest are under 20 pixels)

@@ -201,6 +201,13 @@ TEXTS: dict[str, W] = {
     "chart_attainment": W(vi="Mức đạt theo chỉ tiêu — {pillar}", en="Attainment by indicator — {pillar}"),
     "chart_trajectory": W(vi="Diễn biến theo quý so với mục tiêu", en="Quarterly trajectory against the target"),
     "chart_completeness": W(vi="Tỷ lệ gửi báo cáo theo đơn vị và quý", en="Reporting rate by agency and quarter"),
+    # a chart of a very long list draws its lowest rows only (the table beside it has them all)
+    "chart_lowest_indicators": W(
+        vi="{shown} chỉ tiêu đạt thấp nhất trong {count}", en="the {shown} lowest of {count} indicators"
+    ),
+    "chart_lowest_agencies": W(
+        vi="{shown} đơn vị có tỷ lệ thấp nhất trong {count}", en="the {shown} lowest of {count} agencies"
+    ),
     "doc_type": W(vi="BÁO CÁO", en="REPORT"),
     "quarter": W(vi="Quý {roman}", en="Q{n}"),
     "index_line": W(

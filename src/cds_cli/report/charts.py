@@ -18,7 +18,7 @@ import functools
 import io
 import math
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +48,10 @@ RED_YELLOW_GREEN = (
     "#006837",
 )
 Point = tuple[float, float]
+# A chart shows at most this many rows: a ministry's report may cover 20,000 reporting units,
+# whose heat map would be a picture hundreds of metres tall.  The lowest rows are the ones
+# an analyst looks for; the table beside the chart lists every row.
+MAX_ROWS = 40
 
 
 def px(cm: float) -> float:
@@ -128,18 +132,24 @@ def _dashed(points: Sequence[Point], on: float, off: float) -> list[list[Point]]
     return pieces
 
 
-def _fitted(text: str, size: float, width: float) -> str:
+def _fitted(text: str, size: float, width: float, bold: bool = False) -> str:
     """``text``, cut with "…" to fit ``width`` pixels (the full name is in the table beside)."""
-    if text_width(text, size) <= width:
+    if text_width(text, size, bold) <= width:
         return text
-    while text and text_width(text + "…", size) > width:
+    # First as many characters as fit at a quarter em each, so that the loop below stays
+    # short even for a name a megabyte long.
+    text = text[: int(width / (size * DPI / 72 * 0.25))]
+    while text and text_width(text + "…", size, bold) > width:
         text = text[:-1]
     return text.rstrip() + "…"
 
 
 def attainment_chart(pillar: dict[str, Any], lang: str, width: float = 16.0) -> bytes:
     """Horizontal bars: attainment of each indicator of a pillar, with the 100% line."""
-    items = pillar["indicators"]
+    items = _lowest(pillar["indicators"], lambda item: item["attainment"])
+    title = label("chart_attainment", lang, pillar=pillar["name"])
+    if len(items) < len(pillar["indicators"]):
+        title += f" ({label('chart_lowest_indicators', lang, shown=len(items), count=len(pillar['indicators']))})"
     size, row = 8.0, px(0.62)
     names = [_fitted(item["short_name"], size, px(width) * 0.5) for item in items]
     left = max((text_width(n, size) for n in names), default=0) + px(0.4)
@@ -149,7 +159,7 @@ def attainment_chart(pillar: dict[str, Any], lang: str, width: float = 16.0) -> 
     scale = ticks([0.0, 110.0, *(v * 1.1 for v in values)], intervals=6)
     frame = Frame((left, top, px(width) - px(0.8), top + row * len(items)), scale[0], scale[-1])
     x_of = functools.partial(_value_x, frame)
-    canvas.text((px(0.1), px(0.15)), label("chart_attainment", lang, pillar=pillar["name"]), 9.5, bold=True)
+    canvas.text((px(0.1), px(0.15)), _fitted(title, 9.5, px(width) - px(0.2), bold=True), 9.5, bold=True)
     for tick in scale:
         canvas.line([(x_of(tick), frame.top), (x_of(tick), frame.bottom)], GRID)
         canvas.text((x_of(tick), frame.bottom + px(0.12)), f"{number(tick, lang, 0)}%", 7.5, "ma", SOFT_INK)
@@ -164,6 +174,15 @@ def attainment_chart(pillar: dict[str, Any], lang: str, width: float = 16.0) -> 
     canvas.line([(frame.left, frame.top), (frame.left, frame.bottom), (frame.right, frame.bottom)], "#333333")
     canvas.text(((frame.left + frame.right) / 2, canvas.size[1] - px(0.1)), label("attainment", lang), 8, "md")
     return canvas.png(attainment_alt(pillar, lang))
+
+
+def _lowest(rows: list[dict[str, Any]], rate: Callable[[dict[str, Any]], float | None]) -> list[dict[str, Any]]:
+    """``rows`` as they are, or, past :data:`MAX_ROWS`, the lowest of them (no figure counts
+    as lowest) in their own order."""
+    if len(rows) <= MAX_ROWS:
+        return rows
+    order = sorted(range(len(rows)), key=lambda k: (rate(rows[k]) is not None, rate(rows[k]) or 0.0))
+    return [rows[k] for k in sorted(order[:MAX_ROWS])]
 
 
 def _value_x(frame: Frame, value: float) -> float:
@@ -235,7 +254,11 @@ def _legend_sample(canvas: Canvas, key: str, at: Point, unit: float) -> None:
 
 def completeness_heatmap(completeness: dict[str, Any], quarters: list[str], lang: str, width: float = 16.0) -> bytes:
     """Agencies × quarters, coloured by reporting rate, the rate written in each cell."""
-    agencies = completeness["agencies"]
+    every = completeness["agencies"]
+    agencies = _lowest(every, lambda agency: _mean([agency["quarters"].get(q) for q in quarters]))
+    title = label("chart_completeness", lang)
+    if len(agencies) < len(every):
+        title += f" ({label('chart_lowest_agencies', lang, shown=len(agencies), count=number(len(every), lang, 0))})"
     size, row = 7.5, px(0.5)
     names = [_fitted(agency["name"], size, px(width) * 0.55) for agency in agencies]
     labels = max((text_width(n, size) for n in names), default=0) + px(0.35)
@@ -243,7 +266,7 @@ def completeness_heatmap(completeness: dict[str, Any], quarters: list[str], lang
     left = labels + (px(width) - labels - cell * len(quarters)) / 2  # the grid centred on the page
     top = px(1.5)
     canvas = Canvas(px(width), top + row * len(agencies) + px(0.1))
-    canvas.text((left - labels + px(0.1), px(0.15)), label("chart_completeness", lang), 9.5, bold=True)
+    canvas.text((px(0.1), px(0.15)), _fitted(title, 9.5, px(width) - px(0.2), bold=True), 9.5, bold=True)
     for x, quarter in enumerate(quarters):
         name = quarter_name(int(quarter.rsplit("Q", 1)[-1]), lang)
         canvas.text((left + cell * (x + 0.5), top - px(0.15)), name, size, "md", SOFT_INK, bold=True)
@@ -259,6 +282,11 @@ def completeness_heatmap(completeness: dict[str, Any], quarters: list[str], lang
             ink = "white" if _dark(fill) else INK
             canvas.text((left + cell * (x + 0.5), middle), share_text(rate, lang), 7.0, "mm", ink)
     return canvas.png(completeness_alt(completeness, quarters, lang))
+
+
+def _mean(rates: list[float | None]) -> float | None:
+    known = [rate for rate in rates if rate is not None]
+    return sum(known) / len(known) if known else None
 
 
 def _red_yellow_green(rate: float) -> str:

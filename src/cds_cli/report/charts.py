@@ -52,6 +52,15 @@ Point = tuple[float, float]
 # whose heat map would be a picture hundreds of metres tall.  The lowest rows are the ones
 # an analyst looks for; the table beside the chart lists every row.
 MAX_ROWS = 40
+# How each series of a trajectory is drawn, in the SVG's units: (colour, width, dash) for
+# its line and (radius, fill) for its dots.  The legend draws its samples from the same.
+LINES: dict[str, tuple[str, float, tuple[float, float] | None]] = {
+    "value": (VALUE, 2.0, None),
+    "expected": (EXPECTED, 1.3, (1.5, 3.0)),
+    "target": (TARGET, 1.4, (6.0, 4.0)),
+    "projection": ("#8aaedb", 1.5, (4.0, 3.0)),
+}
+DOTS = {"value": (3.0, VALUE), "projection": (3.5, "white")}
 
 
 def px(cm: float) -> float:
@@ -207,20 +216,19 @@ def trajectory_chart(item: dict[str, Any], lang: str, terms: dict[str, Any], wid
     for slot, name in enumerate(slots):
         canvas.text((frame.slot_x(slot), 138 * unit), name, 6.5, "ma", SOFT_INK)
     if len(series["expected"]) > 1:
-        canvas.line([frame.point(*p) for p in series["expected"]], EXPECTED, 1.3, dash=(1.5 * unit, 3 * unit))
+        _trace(canvas, "expected", [frame.point(*p) for p in series["expected"]], unit)
     target_y = frame.value_y(series["target"])
-    canvas.line([(frame.slot_x(0), target_y), (frame.slot_x(QUARTERS), target_y)], TARGET, 1.4, (6 * unit, 4 * unit))
+    _trace(canvas, "target", [(frame.slot_x(0), target_y), (frame.slot_x(QUARTERS), target_y)], unit)
     for run in runs(values):
         if len(run) > 1:
-            canvas.line([frame.point(*p) for p in run], VALUE, 2.0)
+            _trace(canvas, "value", [frame.point(*p) for p in run], unit)
     for slot, value in values:
         if value is not None:
-            canvas.dot(frame.point(slot, value), 3 * unit, VALUE)
+            _mark(canvas, "value", frame.point(slot, value), unit)
     if series["projection"] is not None:
-        start = frame.point(series["last"], dict(values)[series["last"]])
         end = frame.point(QUARTERS, series["projection"])
-        canvas.line([start, end], "#8aaedb", 1.5, dash=(4 * unit, 3 * unit))
-        canvas.dot(end, 3.5 * unit, VALUE, fill="white")
+        _trace(canvas, "projection", [frame.point(series["last"], dict(values)[series["last"]]), end], unit)
+        _mark(canvas, "projection", end, unit)
     _legend(canvas, 156 * unit, unit, lang, terms, with_projection=series["projection"] is not None)
     return canvas.png(trajectory_alt(item, lang, terms))
 
@@ -240,16 +248,20 @@ def _legend(canvas: Canvas, y: float, unit: float, lang: str, terms: dict[str, A
 
 def _legend_sample(canvas: Canvas, key: str, at: Point, unit: float) -> None:
     x, y = at
-    sample = [(x, y), (x + 20 * unit, y)]
-    if key == "value":
-        canvas.line(sample, VALUE, 2.0)
-        canvas.dot((x + 10 * unit, y), 3 * unit, VALUE)
-    elif key == "expected":
-        canvas.line(sample, EXPECTED, 1.3, dash=(1.5 * unit, 3 * unit))
-    elif key == "target":
-        canvas.line(sample, TARGET, 1.4, dash=(6 * unit, 4 * unit))
-    else:
-        canvas.dot((x + 10 * unit, y), 3.5 * unit, VALUE, fill="white")
+    if key != "projection":  # the projection is known by its open dot
+        _trace(canvas, key, [(x, y), (x + 20 * unit, y)], unit)
+    if key in DOTS:
+        _mark(canvas, key, (x + 10 * unit, y), unit)
+
+
+def _trace(canvas: Canvas, key: str, points: Sequence[Point], unit: float) -> None:
+    colour, width, dash = LINES[key]
+    canvas.line(points, colour, width, (dash[0] * unit, dash[1] * unit) if dash else None)
+
+
+def _mark(canvas: Canvas, key: str, at: Point, unit: float) -> None:
+    radius, fill = DOTS[key]
+    canvas.dot(at, radius * unit, VALUE, fill=fill)
 
 
 def completeness_heatmap(completeness: dict[str, Any], quarters: list[str], lang: str, width: float = 16.0) -> bytes:

@@ -22,7 +22,7 @@ from ..numbers import AMBIGUOUS, INVALID, NOT_WHOLE, ParsedNumbers, parse_counts
 from ..periods import parse_period
 from ..plan import Plan
 from ..text import fold
-from .reading import text_categories
+from .reading import text_categories, united
 
 # Milestone statuses as agencies write them (folded), CONTRACT §3.
 STATUS_SPELLINGS = {
@@ -86,14 +86,12 @@ def parse_unique(columns: list[pd.Series], parser: Callable[[pd.Series], ParsedN
     denominator share most spellings), then spread the results back over each column's rows
     (problems and readings as categoricals: a handful of values over many rows)."""
     factorized = [pd.factorize(cells) for cells in columns]
-    distinct = pd.Index(np.concatenate([np.asarray(found, dtype=object) for _, found in factorized]), dtype=object)
-    distinct = distinct.unique()
+    distinct, positions = united([found for _, found in factorized])
     parsed = parser(pd.Series(distinct, dtype=object))
     values = parsed.value.to_numpy(dtype="float64")
     problems, readings = parsed.problem.tolist(), parsed.readings.tolist()
     results = []
-    for cells, (codes, found) in zip(columns, factorized, strict=True):
-        where = distinct.get_indexer(np.asarray(found, dtype=object))
+    for cells, (codes, _), where in zip(columns, factorized, positions, strict=True):
         results.append(
             ParsedNumbers(
                 pd.Series(np.append(values[where], np.nan)[codes], index=cells.index),

@@ -495,6 +495,14 @@ def text_categories(values: list[Any]) -> pd.Index:
     return pd.Index(values, dtype=object)
 
 
+def united(parts: list[Any]) -> tuple[pd.Index, list[np.ndarray]]:
+    """The distinct values of several lists (or indexes) in order of first sight, and where
+    each list's values stand among them: how the files' categories are stacked, and how a
+    numerator and its denominator are parsed in one pass."""
+    distinct = pd.Index(np.concatenate([np.asarray(part, dtype=object) for part in parts]), dtype=object).unique()
+    return distinct, [distinct.get_indexer(np.asarray(part, dtype=object)) for part in parts]
+
+
 def _unusable(name: str, code: str, params: dict, line: int | None = None) -> RawTable:
     finding = Finding(code, "error", name, line, None, params)
     return RawTable(name, pd.DataFrame(columns=[*COLUMNS, "line"]), findings=[finding], usable=False)

@@ -20,7 +20,7 @@ from ..periods import Period
 from ..plan import Plan
 from .checks import prepare, run_rules
 from .memory import lean_allocators
-from .reading import RawTable, discover, read_table
+from .reading import RawTable, discover, read_table, united
 
 REJECTED_COLUMNS = ["file", "line", "agency", "indicator", "year", "quarter"]
 ACCEPTED_COLUMNS = [
@@ -181,9 +181,8 @@ def _stacked_categorical(parts: list[Any]) -> pd.Categorical:
 
     What pandas' union_categoricals does, minus its per-part re-coding through a fresh
     index: 2 ms a column for a quarter's 13 files, 0.2 ms this way."""
-    categories = pd.Index(np.concatenate([np.asarray(p.categories, dtype=object) for p in parts]), dtype=object)
-    categories = categories.unique()
-    codes = np.concatenate([np.append(categories.get_indexer(p.categories), -1)[p.codes] for p in parts])
+    categories, positions = united([part.categories for part in parts])
+    codes = np.concatenate([np.append(where, -1)[part.codes] for part, where in zip(parts, positions, strict=True)])
     return pd.Categorical.from_codes(codes, categories=categories)
 
 

@@ -210,14 +210,13 @@ def _score_indicator(ind: Indicator, plan: Plan, period: Period | None, latest: 
     baseline = plan.baseline_number(ind.id)
     numerator = denominator = None
     value = 0.0
-    reporters = sums.reporters if ind.time == "flow" else latest.reporters
-    if ind.time == "flow" or (ind.aggregate == "pooled" and reporters):
-        counts = sums if ind.time == "flow" else latest
-        if reporters:
-            numerator, denominator = counts.numerator, counts.denominator
-            value = 100.0 * numerator / denominator
-    elif reporters and latest.last is not None:  # single: the reporter's latest row, from its counts when given
-        row = latest.last
+    rows = sums if ind.time == "flow" else latest  # a flow sums the year; a stock takes each latest row
+    reporters = rows.reporters
+    if reporters and (ind.time == "flow" or ind.aggregate == "pooled"):
+        numerator, denominator = rows.numerator, rows.denominator
+        value = 100.0 * numerator / denominator
+    elif reporters and rows.last is not None:  # single: the reporter's latest row, from its counts when given
+        row = rows.last
         if pd.notna(row["numerator"]) and pd.notna(row["denominator"]):
             numerator, denominator = float(row["numerator"]), float(row["denominator"])
             value = 100.0 * numerator / denominator

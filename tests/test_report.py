@@ -1,11 +1,11 @@
 """`cds report`: every format read back, the same numbers as `cds score`, projections, determinism."""
 
 import os
-import shutil
 import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 
+import browser
 import pytest
 from conftest import DATA, cds, cds_json
 
@@ -204,7 +204,7 @@ def test_report_is_written_atomically(tmp_path, monkeypatch):
     assert [p.name for p in tmp_path.iterdir()] == ["r.html"]  # no half-written leftovers
 
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMIUM = browser.chromium()
 
 
 @pytest.mark.skipif(not CHROMIUM and not os.environ.get("CI"), reason="headless Chromium is installed by .ci/run")
@@ -213,16 +213,8 @@ def test_html_report_renders_in_headless_chromium(html_report, tmp_path):
 
     assert CHROMIUM, "CI must have Chromium: .ci/run installs Debian's chromium package"
     flags = [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
+        *browser.FLAGS,
         f"--user-data-dir={tmp_path / 'profile'}",
-        "--hide-scrollbars",
         "--window-size=1200,1800",
         "--enable-logging=stderr",
         "--v=0",

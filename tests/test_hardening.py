@@ -91,7 +91,8 @@ def strict_json(text: str):
     return json.loads(text, parse_constant=_no_constant)
 
 
-STATUSES_OUT = {"no_data", "achieved", "on_track", "at_risk", "off_track"}
+STATUSES_OUT = {"no_data", "achieved", "on_track", "at_risk", "off_track", "not_achieved"}
+FINAL_STATUSES = {"achieved", "not_achieved", "no_data"}  # at and after the due quarter, nothing else
 
 
 def check_score_doc(doc: dict) -> None:
@@ -99,6 +100,11 @@ def check_score_doc(doc: dict) -> None:
     assert {ind["id"] for ind in doc["indicators"]} == set(INDICATORS)
     for ind in doc["indicators"]:
         assert ind["status"] in STATUSES_OUT, ind
+        assert ind["status"] in doc["statuses"], (ind, doc["statuses"])  # the legend names every status shown
+        if doc["period"] is not None and doc["period"] >= ind["due"]:
+            assert ind["status"] in FINAL_STATUSES, ind
+        else:
+            assert ind["status"] != "not_achieved", ind
         if ind["status"] == "no_data":
             assert ind["value"] is None and ind["attainment"] is None and ind["met"] is None, ind
         else:

@@ -22,16 +22,66 @@ def projections(path, period):
     return {i["id"]: i["projection"] for p in annual.to_dict("en")["pillars"] for i in p["indicators"]}
 
 
-def test_projection_is_a_line_through_the_baseline_and_the_quarters():
+def test_projection_is_the_line_of_the_status():
     at_q2 = projections(TREND, "2023-Q2")
-    # fibre: points (0, 60) (1, 62) (2, 64) → slope 2 → Q4 = 68 < 70
-    assert at_q2["soc.households_fiber"] == {"value": 68.0, "likely_met": False, "points": 3}
+    # fibre: the line through the baseline (Q0, 60) and now (Q2, 64), read at Q4: 68 < 70
+    assert at_q2["soc.households_fiber"] == {"value": 68.0, "likely_met": False, "period": "2023-Q4", "capped": False}
     at_q3 = projections(TREND, "2023-Q3")
-    # inspections (no baseline): YTD 10, 14, 18 → slope 4 → Q4 = 22 ≥ 20
-    assert at_q3["gov.inspections_digital"] == {"value": 22.0, "likely_met": True, "points": 3}
-    # a single point without baseline is carried forward
-    assert at_q3["soc.adults_digital_signature"] == {"value": 12.0, "likely_met": False, "points": 1}
+    # fibre at Q3 (latest still Q2's 64): (0, 60) → (3, 64), read at 4: 60 + 4·4/3 = 65.33
+    assert at_q3["soc.households_fiber"]["value"] == 65.33
+    # inspections, no baseline: the provisional baseline (Q1, 10) and YTD 18 at Q3 → Q4 = 22 ≥ 20;
+    # and the status agrees: E = 10 + (20 − 10)·2/3 = 16.67 ≤ 18 → on track
+    assert at_q3["gov.inspections_digital"] == {"value": 22.0, "likely_met": True, "period": "2023-Q4", "capped": False}
+    # a single point, no baseline of either kind: held level
+    assert at_q3["soc.adults_digital_signature"] == {
+        "value": 12.0,
+        "likely_met": False,
+        "period": "2023-Q4",
+        "capped": False,
+    }
     assert at_q3["sec.soc_4_layer"] is None and at_q3["econ.sme_digital_platforms"] is None
+
+
+def test_likely_met_is_exactly_the_status_and_final_statuses_have_no_projection():
+    """§9: "likely met" holds exactly when the status is achieved or on track; an indicator
+    whose due quarter has come (sec.systems_classified_protected in Q3) has no projection."""
+    plan = load_plan()
+    report = read_submissions([EXAMPLES], plan)
+    for quarter in ("2023-Q1", "2023-Q2", "2023-Q3"):
+        doc = build_report(report, plan, parse_period(quarter)).to_dict("en")
+        for item in (i for p in doc["pillars"] for i in p["indicators"]):
+            projection = item["projection"]
+            if item["due"] <= quarter or item["unit"] == "milestone" or item["status"] in ("no_data", "achieved"):
+                assert projection is None, (quarter, item["id"])
+            else:
+                assert projection["likely_met"] is (item["status"] == "on_track"), (quarter, item["id"])
+                assert 0 <= projection["value"] <= 100
+    q3 = build_report(report, plan, parse_period("2023-Q3")).to_dict("en")
+    protected = next(i for p in q3["pillars"] for i in p["indicators"] if i["id"] == "sec.systems_classified_protected")
+    assert protected["status"] == "not_achieved" and protected["projection"] is None
+
+
+def test_a_percent_projection_is_capped_and_says_so(write):
+    # no baseline; Q1 50 then Q2 90: the line (1, 50) → (2, 90) reaches 170 at Q4, shown as 100
+    path = write(
+        "fast.csv",
+        "agency,period,indicator,numerator,denominator,value,note\n"
+        "VPUBND,2023-Q1,gov.reports_connected,,,50,\n"
+        "VPUBND,2023-Q2,gov.reports_connected,,,90,\n",
+    )
+    projection = projections(path, "2023-Q2")["gov.reports_connected"]
+    assert projection == {"value": 100.0, "likely_met": True, "period": "2023-Q4", "capped": True}
+    text = cds("report", path, "--period", "2023-Q2", "--format", "md", "--lang", "en").stdout
+    assert "100.00 (capped)" in text and "within 0% and 100%" in text
+
+
+def test_year_end_report_uses_only_final_statuses(tmp_path):
+    out = tmp_path / "year.md"
+    assert cds("report", EXAMPLES, "--period", "2023-Q4", "--format", "md", "-o", out).exit_code == 0
+    text = out.read_text(encoding="utf-8")
+    assert "Không đạt" in text and "Đạt" in text
+    for word in ("Có nguy cơ không đạt", "Chậm tiến độ", "Đúng tiến độ"):
+        assert word not in text, word
 
 
 def test_no_projection_once_the_fourth_quarter_is_in():
@@ -116,6 +166,7 @@ def test_html_has_every_indicator_with_the_numbers_of_cds_score(html_report):
                 "on_track": "on track",
                 "at_risk": "at risk",
                 "off_track": "off track",
+                "not_achieved": "not achieved",
                 "no_data": "no data",
             }[item["status"]]
         )
@@ -138,7 +189,7 @@ def test_markdown_report_in_vietnamese(tmp_path):
     assert result.exit_code == 0
     text = result.stdout
     assert text.startswith("# Báo cáo kết quả thực hiện Kế hoạch chuyển đổi số năm 2023")
-    assert "ngày 05/4/2023" in text and "10/7/2023" in text and "## III. Dự báo đến cuối năm" in text
+    assert "ngày 05/4/2023" in text and "10/7/2023" in text and "## III. Dự báo khả năng đạt mục tiêu" in text
     assert text.count("| gov.dossiers_online |") == 2  # the pillar table and the projection table
 
 

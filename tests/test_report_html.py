@@ -62,24 +62,30 @@ def test_short_name_first_id_small_full_wording_on_a_click(page, doc):
 
 
 @pytest.mark.parametrize(
-    "lang, words",
+    "lang, words, never",
     [
-        ("vi", ["Đạt", "Có nguy cơ không đạt", "Chậm tiến độ", "Chưa có số liệu"]),
-        ("en", ["achieved", "at risk", "off track", "no data"]),
+        ("vi", ["Đạt", "Không đạt", "Chưa có số liệu"], ["Có nguy cơ không đạt", "Chậm tiến độ", "Đúng tiến độ"]),
+        ("en", ["achieved", "not achieved", "no data"], ["at risk", "off track", "on track"]),
     ],
 )
-def test_status_is_a_chip_with_its_word(page, lang, words):
+def test_status_is_a_chip_with_its_word(page, lang, words, never):
+    """The year-end report words only the final statuses: a missed target is "not achieved"."""
     chips = re.findall(r'<span class="chip s-(\w+)">([^<]+)</span>', page(lang))
     assert len(chips) >= 29 and all(word.strip() for _, word in chips)  # never colour alone
-    assert {word for _, word in chips} >= set(words)
+    shown = {word for _, word in chips}
+    assert shown >= set(words) and not shown & set(never)
+    assert {status for status, _ in chips} <= {"achieved", "not_achieved", "no_data"}
 
 
 def test_summary_band_has_index_pillars_statuses_and_reporting_rate(page):
     band = page("en").split('<section class="band">')[1].split("</section>")[0]
-    assert "Index" in band and "91.14" in band and band.count('class="card pillar"') == 4
+    assert "Index" in band and "91.14 (provisional)" in band and band.count('class="card pillar"') == 4
     assert "data coverage 67%" in band  # the digital economy: 2 of 3 indicators with data
-    assert "achieved<b>11</b>" in band and "off track<b>7</b>" in band and "no data<b>2</b>" in band
+    assert "reports received 80%" in band  # beside the index and every pillar score
+    assert "achieved<b>11</b>" in band and "not achieved<b>16</b>" in band and "no data<b>2</b>" in band
+    assert "at risk" not in band and "off track" not in band  # the year is over: only the final three
     assert "80%" in band and "185 of 232 reports received for 2023-Q4" in band
+    assert "Provisional index: only 185 of 232 reports due were received (80%)" in page("en")
 
 
 def test_every_chart_has_a_text_alternative(page, doc):

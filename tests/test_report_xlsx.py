@@ -107,7 +107,7 @@ def test_frozen_bold_headers_and_autofilters(book):
         sheet = book[name]
         assert sheet.auto_filter.ref and sheet.auto_filter.ref.startswith("A1:"), name
         assert all(cell.font.bold for cell in sheet[1] if cell.value is not None), name
-    assert book["Indicators"].auto_filter.ref == "A1:W30"
+    assert book["Indicators"].auto_filter.ref == "A1:X30"
     assert book["Indicators"].column_dimensions["C"].width >= 30  # the name column is wide
 
 

@@ -137,9 +137,12 @@ def test_flow_sums_year_to_date_at_q2():
     # attainment = 100*21.6667/30 = 72.22
     assert ind["attainment"] == approx(72.22)
     assert ind["met"] is False
-    # no baseline -> E = T = 30 ; 21.67 < 0.9*30 = 27 -> off_track
-    assert ind["expected"] == approx(30.0)
-    assert ind["status"] == "off_track"
+    # no plan baseline, data in Q1: the provisional baseline is Q1's year to date,
+    # V0 = 100*(30+10)/(100+200) = 13.33 ; E = 13.33 + (30 - 13.33)*(2-1)/(4-1) = 18.89
+    assert ind["provisional_baseline"] == {"period": "2023-Q1", "value": approx(13.33)}
+    assert ind["expected"] == approx(18.89)
+    assert ind["status"] == "on_track"  # 21.67 >= 18.89
+    assert ind["progress"] is None  # progress needs the plan's own baseline
 
 
 def test_flow_at_q1_uses_only_q1():
@@ -196,7 +199,9 @@ def test_attainment_uncapped_in_indicator_capped_in_pillar():
     # gov.dossiers_online: V = 100*60/100 = 60 ; attainment = 100*60/30 = 200 (no cap)
     assert ind["gov.dossiers_online"]["value"] == approx(60.0)
     assert ind["gov.dossiers_online"]["attainment"] == approx(200.0)
-    assert ind["gov.dossiers_online"]["status"] == "achieved"
+    # met, but a flow's year to date before its due quarter is not yet the year's figure
+    assert doc["period"] != "2023-Q4"
+    assert ind["gov.dossiers_online"]["status"] == "on_track"
     # gov.inspections_digital: V = 100*10/100 = 10 ; attainment = 100*10/20 = 50
     assert ind["gov.inspections_digital"]["attainment"] == approx(50.0)
     gov = pillars(doc)["gov"]
@@ -248,7 +253,7 @@ def test_expected_follows_the_quarter():
     assert q3["status"] == "at_risk"  # 64 >= 0.9*67.5 = 60.75, 64 < 67.5
     q4 = indicators(score("fiber_64.csv", "2023-Q4"))["soc.households_fiber"]
     assert q4["expected"] == approx(70.0)
-    assert q4["status"] == "at_risk"  # 64 >= 0.9*70 = 63, 64 < 70
+    assert q4["status"] == "not_achieved"  # the due quarter: 64 < 70 is a fact, not a risk
 
 
 def test_single_value_comes_from_numerator_denominator_when_given():
@@ -317,7 +322,9 @@ def test_strict_comparator_above_target_is_met_and_single_flow_sums_ytd():
     # SCT Q1 20/400 + Q2 55/600: V = 100*(20+55)/(400+600) = 7.5  (Q2 alone: 9.17)
     assert q2["value"] == approx(7.5)
     assert q2["met"] is True  # 7.5 > 7
-    assert q2["status"] == "achieved"
+    assert q2["status"] == "on_track"  # a flow met before its due quarter: the year is not over
+    q4 = indicators(score("ecommerce_above.csv", "2023-Q4"))["econ.ecommerce_retail_share"]
+    assert q4["status"] == "achieved"  # the same figure at the due quarter is the result
     assert q2["attainment"] == approx(107.14)  # 100*7.5/7
     q1 = indicators(score("ecommerce_above.csv", "2023-Q1"))["econ.ecommerce_retail_share"]
     # V = 100*20/400 = 5 ; attainment 100*5/7 = 71.43 ; 5 < 0.9*7 = 6.3 -> off_track
@@ -332,20 +339,27 @@ def test_strict_comparator_above_target_is_met_and_single_flow_sums_ytd():
 
 
 @pytest.mark.parametrize(
-    "period, value, status",
+    "period, expected, value, status",
     [
-        # stock: latest <= Q2 is Q1's 65 ; E = T = 100 ; 65 < 90 -> off_track
-        ("2023-Q2", 65.0, "off_track"),
-        # latest <= Q3 is 95 ; E = T = 100 ; 90 <= 95 < 100 -> at_risk
-        ("2023-Q3", 95.0, "at_risk"),
-        ("2023-Q4", 95.0, "at_risk"),
+        # first data in this very quarter: E = T = 100 ; 65 < 90 -> off_track
+        ("2023-Q1", 100.0, 65.0, "off_track"),
+        # stock: latest <= Q2 is Q1's 65, also the provisional baseline (k0 = 1):
+        # E = 65 + (100 - 65)*(2-1)/(3-1) = 82.5 ; 65 < 0.9*82.5 = 74.25 -> off_track
+        ("2023-Q2", 82.5, 65.0, "off_track"),
+        # the due quarter and after: E = T, and 95 < 100 is final -> not_achieved
+        ("2023-Q3", 100.0, 95.0, "not_achieved"),
+        ("2023-Q4", 100.0, 95.0, "not_achieved"),
     ],
 )
-def test_due_quarter_no_baseline_expected_is_target(period, value, status):
+def test_due_quarter_no_baseline(period, expected, value, status):
     ind = indicators(score("sec_due.csv", period))["sec.systems_classified_protected"]
-    assert ind["expected"] == approx(100.0)
+    assert ind["expected"] == approx(expected)
     assert ind["value"] == approx(value)
     assert ind["status"] == status
+    if period == "2023-Q2":
+        assert ind["provisional_baseline"] == {"period": "2023-Q1", "value": approx(65.0)}
+    else:  # none in the first quarter with data, none once the status is final
+        assert ind["provisional_baseline"] is None
 
 
 @pytest.fixture
@@ -370,10 +384,10 @@ def baseline_sec_40(tmp_path: Path) -> Path:
         ("2023-Q1", 60.0, 65.0, 41.67, "on_track"),
         # k/d = 2/3: E = 40 + 60*2/3 = 80 ; 65 < 0.9*80 = 72 -> off_track
         ("2023-Q2", 80.0, 65.0, 41.67, "off_track"),
-        # k/d = 3/3: E = 100 ; 90 <= 95 < 100 -> at_risk ; progress 100*55/60 = 91.67
-        ("2023-Q3", 100.0, 95.0, 91.67, "at_risk"),
-        # k/d = 4/3 capped at 1: E = 100 (uncapped would be 120 -> 95 < 108 -> off_track)
-        ("2023-Q4", 100.0, 95.0, 91.67, "at_risk"),
+        # the due quarter: E = T = 100 ; 95 < 100 is final -> not_achieved ; progress 100*55/60
+        ("2023-Q3", 100.0, 95.0, 91.67, "not_achieved"),
+        # after it: still E = T (not 120) and still final
+        ("2023-Q4", 100.0, 95.0, 91.67, "not_achieved"),
     ],
 )
 def test_due_quarter_with_baseline(baseline_sec_40, period, expected, value, progress, status):
@@ -393,13 +407,13 @@ def test_due_quarter_with_baseline(baseline_sec_40, period, expected, value, pro
 @pytest.mark.parametrize(
     "fixture, period, value, attainment, status",
     [
-        # in_progress reported Q2; before due -> on_track ; at due (Q4, latest still Q2) -> at_risk
+        # in_progress reported Q2; before due -> on_track ; at due (Q4, latest still Q2): not done
         ("ms_in_progress.csv", "2023-Q2", "in_progress", 50.0, "on_track"),
         ("ms_in_progress.csv", "2023-Q3", "in_progress", 50.0, "on_track"),
-        ("ms_in_progress.csv", "2023-Q4", "in_progress", 50.0, "at_risk"),
-        # not_started reported Q1; before due -> at_risk ; at due -> off_track
+        ("ms_in_progress.csv", "2023-Q4", "in_progress", 50.0, "not_achieved"),
+        # not_started reported Q1; before due -> at_risk ; at due -> not_achieved
         ("ms_not_started.csv", "2023-Q2", "not_started", 0.0, "at_risk"),
-        ("ms_not_started.csv", "2023-Q4", "not_started", 0.0, "off_track"),
+        ("ms_not_started.csv", "2023-Q4", "not_started", 0.0, "not_achieved"),
         # Vietnamese spellings: Q1 "chưa triển khai", Q2 "Đang Triển Khai", Q3 "  hoàn thành "
         ("ms_vietnamese.csv", "2023-Q1", "not_started", 0.0, "at_risk"),
         ("ms_vietnamese.csv", "2023-Q2", "in_progress", 50.0, "on_track"),
@@ -559,7 +573,7 @@ def test_rejected_row_does_not_stop_score():
     ind = indicators(doc)
     assert ind["sec.staff_trained_security"]["value"] == approx(80.0)
     assert ind["gov.dossiers_online"]["value"] == approx(30.0)  # 100*30/100 -> met
-    assert ind["gov.dossiers_online"]["status"] == "achieved"
+    assert ind["gov.dossiers_online"]["status"] == "on_track"  # a flow met before Q4
 
     strict = invoke(path, *common, "--strict")
     assert strict.exit_code == 1, strict.output

@@ -80,6 +80,51 @@ def share_text(share: float | None, lang: str, decimals: int = 0) -> str:
     return "—" if share is None else f"{number(100 * share, lang, decimals)}%"
 
 
+def status_counts_text(counts: dict[str, int], statuses: list[str], lang: str) -> str:
+    """How many indicators have each status the period can give ("Đạt 12 · Không đạt 9 ·
+    Chưa có số liệu 8"): a year-end line never names a status only a year in course has."""
+    parts = [label("status_count", lang, status=label(s, lang), count=counts.get(s, 0)) for s in statuses]
+    line = " · ".join(parts)
+    return line[:1].upper() + line[1:]
+
+
+PROVISIONAL_MARK = "*"  # beside an expected value whose path starts at a provisional baseline
+
+
+def provisional_note(items: list[dict], baseline_year: object, lang: str) -> str | None:
+    """The note under a table where an expected value rests on a provisional baseline."""
+    quarters = sorted({item["provisional_baseline"]["period"] for item in items if item.get("provisional_baseline")})
+    if not quarters:
+        return None
+    return label("provisional_baseline_note", lang, quarters=quarters_text(quarters, lang), baseline_year=baseline_year)
+
+
+def projection_text(projection: dict, lang: str) -> str:
+    """A projected value, saying so when the line was held at the bounds of a percent."""
+    value = number(projection["value"], lang)
+    return label("projection_capped", lang, value=value) if projection["capped"] else value
+
+
+def index_text(index: dict, lang: str) -> str:
+    """The index with its standing: "91,52 (tạm tính)" when it rests on too few reports."""
+    score = number(index["score"], lang)
+    return f"{score} ({label('provisional_mark', lang)})" if index.get("provisional") else score
+
+
+def provisional_index_text(index: dict, reporting: dict, lang: str) -> str | None:
+    """Why the index is provisional, in one sentence; None when it is not."""
+    if not index.get("provisional"):
+        return None
+    rate = reporting["rate"]
+    return label(
+        "provisional_index",
+        lang,
+        received=reporting["received"],
+        expected=reporting["expected"],
+        rate="—" if rate is None else number(100 * rate, lang, 0),
+    )
+
+
 def reporting_text(reporting: dict, period: str | None, lang: str) -> str:
     """The reporting-rate summary line: received / expected reports for the period."""
     rate = reporting["rate"]

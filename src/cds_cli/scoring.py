@@ -7,8 +7,12 @@ For a period P (a quarter of the plan year):
 * ``pooled``: V = 100·Σnumerator/Σdenominator over agencies (a pooled rate, not a mean of
   rates); ``single``: the reporter's own figure.
 * attainment = 100·V/T (higher is better) or 100·T/V (lower is better), uncapped;
-  progress = 100·(V−B)/(T−B); expected E = B + (T−B)·min(k/d, 1) (or T with no baseline);
-  status achieved / on_track / at_risk / off_track / no_data.
+  progress = 100·(V−B)/(T−B).
+* A status answers "will this target be met by its due quarter?".  At and after the due
+  quarter it is a fact: achieved / not_achieved / no_data.  Before it, a judgement against
+  the value expected on the straight path from the baseline to the target: achieved (a
+  stock already at its level) / on_track / at_risk / off_track.  Without a plan baseline
+  the path starts at the indicator's first reported quarter (a *provisional baseline*).
 * pillar score = weighted mean of min(attainment, 100) over indicators with data;
   index = weighted mean of pillar scores; coverages say how much of the plan had data.
 """
@@ -28,10 +32,24 @@ from .plan import Indicator, Plan
 from .status import Completeness, completeness
 from .submissions.validate import RowCounts, ValidationReport
 
-STATUSES = ("achieved", "on_track", "at_risk", "off_track", "no_data")
+STATUSES = ("achieved", "on_track", "at_risk", "off_track", "not_achieved", "no_data")
+FINAL_STATUSES = ("achieved", "not_achieved", "no_data")  # at and after an indicator's due quarter
 MILESTONE_ATTAINMENT = {"done": 100.0, "in_progress": 50.0, "not_started": 0.0}
+PROVISIONAL_BELOW = 0.9  # an index built on fewer than 90% of the expected reports is provisional
 AT_RISK_SHARE = 0.9  # within 90% of the expected value is "at risk", below is "off track"
 _EPS = 1e-9  # 100·3/10 is 30.000000000000004 in floating point; do not let that decide a status
+
+
+@dataclass(frozen=True)
+class ProvisionalBaseline:
+    """Where the expected path starts for an indicator the plan gives no baseline: its value
+    in the first quarter of the year it was reported, scored as that quarter was."""
+
+    period: Period
+    value: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"period": str(self.period), "value": rounded(self.value)}
 
 
 @dataclass(frozen=True)
@@ -47,6 +65,7 @@ class IndicatorScore:
     expected: float | None
     met: bool | None
     status: str
+    provisional_baseline: ProvisionalBaseline | None = None
 
     @property
     def id(self) -> str:
@@ -79,8 +98,26 @@ class Scorecard:
     def status_counts(self) -> dict[str, int]:
         return {status: sum(1 for s in self.indicators if s.status == status) for status in STATUSES}
 
+    def possible_statuses(self) -> tuple[str, ...]:
+        """The statuses this period can give, in display order: a table's legend lists these
+        (at the year's end only achieved / not achieved / no data)."""
+        return possible_statuses(self.plan, self.period)
+
+    @property
+    def provisional(self) -> bool:
+        """Whether the index rests on too few reports to be read as the period's result."""
+        rate = self.reporting.rate
+        return rate is None or rate < PROVISIONAL_BELOW
+
+    def pillar_reporting_rate(self, pillar_id: str) -> float | None:
+        """Received / expected reports of the pillar's indicators for the period."""
+        rates = self.reporting.indicator_rates()
+        members = [rates[ind.id] for ind in self.plan.indicators if ind.pillar == pillar_id]
+        expected = sum(r["expected"] for r in members)
+        return sum(r["received"] for r in members) / expected if expected else None
+
     def to_dict(self, lang: str = "en") -> dict[str, Any]:
-        """The JSON document of CONTRACT §5 (numbers rounded to 2 decimals)."""
+        """The JSON document of ``cds score`` (numbers rounded to 2 decimals)."""
         rates = self.reporting.indicator_rates()
         return {
             "period": str(self.period) if self.period else None,
@@ -99,11 +136,18 @@ class Scorecard:
                     "coverage": rounded(p.coverage),
                     "indicators_with_data": p.with_data,
                     "indicators": p.total,
+                    "reporting_rate": rounded(self.pillar_reporting_rate(p.id), 4),
                 }
                 for p in self.pillars
             ],
-            "index": {"score": rounded(self.index_score), "coverage": rounded(self.index_coverage)},
+            "index": {
+                "score": rounded(self.index_score),
+                "coverage": rounded(self.index_coverage),
+                "reporting_rate": rounded(self.reporting.rate, 4),
+                "provisional": self.provisional,
+            },
             "summary": self.status_counts(),
+            "statuses": list(self.possible_statuses()),
             "reporting": {
                 "expected": self.reporting.expected,
                 "received": self.reporting.received,
@@ -119,8 +163,11 @@ def score(report: ValidationReport, plan: Plan, period: Period | None = None) ->
     period = period or report.latest_period()
     latest_rows, flow_sums = _rows_up_to(report.accepted, plan, period)
     latest_of, sums_of = _summaries(latest_rows, counted_only=False), _summaries(flow_sums, counted_only=True)
+    provisional = _provisional_baselines(report.accepted, plan, period)
     scores = [
-        _score_indicator(ind, plan, period, latest_of.get(ind.id, _NO_ROWS), sums_of.get(ind.id, _NO_ROWS))
+        _score_indicator(
+            ind, plan, period, latest_of.get(ind.id, _NO_ROWS), sums_of.get(ind.id, _NO_ROWS), provisional.get(ind.id)
+        )
         for ind in plan.indicators
     ]
     pillars = [_pillar_score(pillar.id, scores) for pillar in plan.pillars]
@@ -204,31 +251,25 @@ def _summaries(rows: pd.DataFrame, counted_only: bool) -> dict[str, _Rows]:
 # --------------------------------------------------------------------------- one indicator
 
 
-def _score_indicator(ind: Indicator, plan: Plan, period: Period | None, latest: _Rows, sums: _Rows) -> IndicatorScore:
+def _score_indicator(
+    ind: Indicator,
+    plan: Plan,
+    period: Period | None,
+    latest: _Rows,
+    sums: _Rows,
+    provisional: ProvisionalBaseline | None = None,
+) -> IndicatorScore:
     if ind.is_milestone:
         return _score_milestone(ind, plan.baseline_value(ind.id), period, latest)
     baseline = plan.baseline_number(ind.id)
-    numerator = denominator = None
-    value = 0.0
-    rows = sums if ind.time == "flow" else latest  # a flow sums the year; a stock takes each latest row
-    reporters = rows.reporters
-    if reporters and (ind.time == "flow" or ind.aggregate == "pooled"):
-        numerator, denominator = rows.numerator, rows.denominator
-        value = 100.0 * numerator / denominator
-    elif reporters and rows.last is not None:  # single: the reporter's latest row, from its counts when given
-        row = rows.last
-        if pd.notna(row["numerator"]) and pd.notna(row["denominator"]):
-            numerator, denominator = float(row["numerator"]), float(row["denominator"])
-            value = 100.0 * numerator / denominator
-        else:
-            value = float(row["value"])
-    if not reporters:
-        return IndicatorScore(
-            ind, baseline, None, None, None, 0, None, None, _expected(ind, baseline, period), None, "no_data"
-        )
+    measured = _measure(ind, latest, sums)
+    if measured is None or period is None:
+        expected = None if period is None else _expected(ind, plan, baseline, period, None)
+        return IndicatorScore(ind, baseline, None, None, None, 0, None, None, expected, None, "no_data")
+    value, numerator, denominator, reporters = measured
     target = float(ind.target)
-    assert period is not None  # there are rows up to it
-    expected = _path(target, baseline, period, ind.due_period)
+    start = provisional if baseline is None and not is_final(ind, period) else None
+    expected = _expected(ind, plan, baseline, period, start)
     met = meets(value, target, ind.comparator)
     return IndicatorScore(
         ind,
@@ -243,48 +284,120 @@ def _score_indicator(ind: Indicator, plan: Plan, period: Period | None, latest: 
         else None,
         expected=expected,
         met=met,
-        status=_status(value, expected, met, ind.comparator),
+        status=_status(ind, period, value, expected, met),
+        provisional_baseline=start,
     )
 
 
+def _measure(ind: Indicator, latest: _Rows, sums: _Rows) -> tuple[float, float | None, float | None, int] | None:
+    """(V, numerator, denominator, reporters) of a numeric indicator from its rows, or None
+    without rows: a flow sums the year; a stock takes each agency's latest row."""
+    rows = sums if ind.time == "flow" else latest
+    if not rows.reporters:
+        return None
+    if ind.time == "flow" or ind.aggregate == "pooled":
+        return 100.0 * rows.numerator / rows.denominator, rows.numerator, rows.denominator, rows.reporters
+    row = rows.last  # single: the reporter's latest row, from its counts when given
+    assert row is not None
+    if pd.notna(row["numerator"]) and pd.notna(row["denominator"]):
+        numerator, denominator = float(row["numerator"]), float(row["denominator"])
+        return 100.0 * numerator / denominator, numerator, denominator, rows.reporters
+    return float(row["value"]), None, None, rows.reporters
+
+
 def _score_milestone(ind: Indicator, baseline: Any, period: Period | None, latest: _Rows) -> IndicatorScore:
-    if latest.last is None:
+    if latest.last is None or period is None:
         return IndicatorScore(ind, baseline, None, None, None, 0, None, None, None, None, "no_data")
-    status_value = str(latest.last["status"])
-    before_due = period is not None and period.quarter < ind.due_period.quarter
-    if status_value == "done":
+    state = str(latest.last["status"])
+    if state == "done":
         status = "achieved"
-    elif status_value == "in_progress":
-        status = "on_track" if before_due else "at_risk"
+    elif is_final(ind, period):
+        status = "not_achieved"
     else:
-        status = "at_risk" if before_due else "off_track"
+        status = "on_track" if state == "in_progress" else "at_risk"
     return IndicatorScore(
         ind,
         baseline,
-        status_value,
+        state,
         None,
         None,
         latest.reporters,
-        MILESTONE_ATTAINMENT[status_value],
+        MILESTONE_ATTAINMENT[state],
         None,
         None,
-        status_value == "done",
+        state == "done",
         status,
     )
 
 
-def _expected(ind: Indicator, baseline: Any, period: Period | None) -> float | None:
-    """The value expected at ``period`` on the path to the target (none for milestones)."""
-    if ind.is_milestone or period is None:
+def quarter_number(period: Period) -> int:
+    """Quarters counted across years, so a path can run from one year into the next."""
+    return 4 * period.year + period.quarter
+
+
+def is_final(ind: Indicator, period: Period) -> bool:
+    """At or after the due quarter a status is a fact (met or not), no longer a judgement."""
+    return quarter_number(period) >= quarter_number(ind.due_period)
+
+
+def possible_statuses(plan: Plan, period: Period | None) -> tuple[str, ...]:
+    """The statuses the plan's indicators can take at ``period``, in display order."""
+    if period is None:
+        return ("no_data",)
+    final = [is_final(ind, period) for ind in plan.indicators]
+    allowed: set[str] = set(FINAL_STATUSES) if any(final) else set()
+    if not all(final):
+        allowed |= {"achieved", "on_track", "at_risk", "off_track", "no_data"}
+    return tuple(s for s in STATUSES if s in allowed)
+
+
+def _expected(
+    ind: Indicator, plan: Plan, baseline: float | None, period: Period, start: ProvisionalBaseline | None
+) -> float | None:
+    """The value expected at ``period`` on the straight path to the target: from the plan's
+    baseline (at the end of the baseline year), else from the provisional baseline, else the
+    target itself (no path to draw); the target from the due quarter on; none for milestones."""
+    if ind.is_milestone:
         return None
-    return _path(float(ind.target), baseline, period, ind.due_period)
+    target, now, due = float(ind.target), quarter_number(period), quarter_number(ind.due_period)
+    if now >= due:
+        return target
+    if baseline is not None:
+        origin = quarter_number(Period(plan.baseline_year or plan.year - 1, 4))
+        return baseline + (target - baseline) * (now - origin) / (due - origin)
+    if start is not None:
+        origin = quarter_number(start.period)
+        return start.value + (target - start.value) * (now - origin) / (due - origin)
+    return target
 
 
-def _path(target: float, baseline: float | None, period: Period, due: Period) -> float:
-    if baseline is None:
-        return target  # no baseline, no path: judge against the target itself
-    share = min(period.quarter / due.quarter, 1.0)
-    return baseline + (target - baseline) * share
+def _provisional_baselines(accepted: pd.DataFrame, plan: Plan, period: Period | None) -> dict[str, ProvisionalBaseline]:
+    """For each numeric indicator without a plan baseline, not yet due at ``period``: its value
+    in the earliest earlier quarter of the year with accepted rows, scored as that quarter."""
+    if period is None:
+        return {}
+    wanted = {
+        ind.id
+        for ind in plan.indicators
+        if not ind.is_milestone and plan.baseline_number(ind.id) is None and not is_final(ind, period)
+    }
+    rows = accepted[
+        (accepted["year"] == plan.year) & (accepted["quarter"] < period.quarter) & accepted["indicator"].isin(wanted)
+    ]
+    if rows.empty:
+        return {}
+    first = rows.groupby("indicator", observed=True)["quarter"].min()
+    found: dict[str, ProvisionalBaseline] = {}
+    for quarter in sorted(set(first.tolist())):
+        start = Period(plan.year, int(quarter))
+        latest_rows, flow_sums = _rows_up_to(accepted, plan, start)
+        latest_of, sums_of = _summaries(latest_rows, counted_only=False), _summaries(flow_sums, counted_only=True)
+        for indicator_id in first.index[first == quarter]:
+            ind = plan.indicator(str(indicator_id))
+            measured = _measure(ind, latest_of.get(ind.id, _NO_ROWS), sums_of.get(ind.id, _NO_ROWS))
+            if measured is not None:
+                found[ind.id] = ProvisionalBaseline(start, measured[0])
+    return found
 
 
 def _higher_is_better(comparator: str) -> bool:
@@ -307,10 +420,13 @@ def meets(value: float, target: float, comparator: str) -> bool:
     }[comparator]
 
 
-def _status(value: float, expected: float, met: bool, comparator: str) -> str:
-    if met:
-        return "achieved"
-    if _higher_is_better(comparator):
+def _status(ind: Indicator, period: Period, value: float, expected: float | None, met: bool) -> str:
+    if is_final(ind, period):
+        return "achieved" if met else "not_achieved"
+    if met:  # a stock has reached its level; a flow's year to date is not yet the year's figure
+        return "achieved" if ind.time == "stock" else "on_track"
+    assert expected is not None
+    if _higher_is_better(ind.comparator):
         on_track, at_risk = value >= expected - _EPS, value >= AT_RISK_SHARE * expected - _EPS
     else:  # mirror image for lower-is-better targets
         on_track, at_risk = value <= expected + _EPS, value * AT_RISK_SHARE <= expected + _EPS
@@ -369,6 +485,7 @@ def _indicator_dict(s: IndicatorScore, plan: Plan, lang: str) -> dict[str, Any]:
         "attainment": rounded(s.attainment),
         "progress": rounded(s.progress),
         "expected": rounded(s.expected),
+        "provisional_baseline": s.provisional_baseline.to_dict() if s.provisional_baseline else None,
         "met": s.met,
         "status": s.status,
         "time": ind.time,

@@ -18,7 +18,20 @@ from rich.table import Table
 from rich.text import Text
 
 from ..findings import Finding
-from ..labels import figure, label, number, reporting_text, share_text, shown, target_text
+from ..labels import (
+    PROVISIONAL_MARK,
+    figure,
+    index_text,
+    label,
+    number,
+    provisional_index_text,
+    provisional_note,
+    reporting_text,
+    share_text,
+    shown,
+    status_counts_text,
+    target_text,
+)
 from ..pack import PackCheck
 from ..plan import Plan, catalogue, context_catalogue
 from ..report.text import markdown_table
@@ -35,6 +48,7 @@ STATUS_STYLE = {
     "on_track": "green",
     "at_risk": "yellow",
     "off_track": "bold red",
+    "not_achieved": "bold red",
     "no_data": "dim",
 }
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow"}
@@ -89,10 +103,16 @@ def _score_cells(item: dict[str, Any], lang: str) -> dict[str, Cell]:
         "value": shown(item["value"], lang),
         "attainment": number(item["attainment"], lang),
         "progress": number(item["progress"], lang),
-        "expected": number(item["expected"], lang),
+        "expected": expected_text(item, lang),
         "status": Text(label(item["status"], lang), style=STATUS_STYLE[item["status"]]),
         "reports": f"{item['reports_received']}/{item['reports_expected']}",
     }
+
+
+def expected_text(item: dict[str, Any], lang: str) -> str:
+    """The expected value, marked when its path starts at a provisional baseline."""
+    mark = PROVISIONAL_MARK if item.get("provisional_baseline") and item["expected"] is not None else ""
+    return number(item["expected"], lang) + mark
 
 
 def _score_columns(doc: dict[str, Any], lang: str, terms: dict[str, Any], ids: bool) -> list[Column]:
@@ -144,24 +164,32 @@ def score_table(card: Scorecard, lang: str, out: TextIO, inputs: str = "…", id
         )
     )
 
+    note = provisional_note(doc["indicators"], card.plan.baseline_year, lang)
+    if note:
+        console.print(note)
     pillars = Table(title=label("pillars_title", lang), title_style="bold")
-    for key in ("pillar", "score", "coverage"):
+    for key in ("pillar", "score", "coverage", "reporting_rate"):
         pillars.add_column(label(key, lang), justify="left" if key == "pillar" else "right")
     for pillar in doc["pillars"]:
         pillars.add_row(
             pillar["name"],
             number(pillar["score"], lang),
             f"{share_text(pillar['coverage'], lang)} ({pillar['indicators_with_data']}/{pillar['indicators']})",
+            share_text(pillar["reporting_rate"], lang),
         )
     pillars.add_section()
     pillars.add_row(
         Text(label("index", lang), style="bold"),
-        Text(number(doc["index"]["score"], lang), style="bold"),
+        Text(index_text(doc["index"], lang), style="bold"),
         share_text(doc["index"]["coverage"], lang),
+        share_text(doc["index"]["reporting_rate"], lang),
     )
     console.print(pillars)
-    console.print(label("status_line", lang, **doc["summary"]))
+    console.print(status_counts_text(doc["summary"], doc["statuses"], lang))
     console.print(reporting_text(doc["reporting"], doc["period"], lang))
+    warning = provisional_index_text(doc["index"], doc["reporting"], lang)
+    if warning:
+        console.print(Text(warning, style="yellow"))
     console.print(label("rows_line", lang, **doc["rows"]))
     errors = sum(1 for i in doc["issues"] if i["severity"] == "error")
     warnings = len(doc["issues"]) - errors
@@ -222,20 +250,29 @@ def score_markdown(card: Scorecard, lang: str, out: TextIO, **_: Any) -> None:
         ]
         parts += [markdown_table([label(k, lang, **card.plan.terms) for k in keys], rows), ""]
     parts += [f"## {label('pillars_title', lang)}", ""]
-    rows = [[p["name"], number(p["score"], lang), share_text(p["coverage"], lang)] for p in doc["pillars"]]
+    note = provisional_note(doc["indicators"], card.plan.baseline_year, lang)
+    if note:
+        parts += [note.replace("*", "\\*", 1), ""]
+    rows = [
+        [p["name"], number(p["score"], lang), share_text(p["coverage"], lang), share_text(p["reporting_rate"], lang)]
+        for p in doc["pillars"]
+    ]
     rows.append(
         [
             f"**{label('index', lang)}**",
-            f"**{number(doc['index']['score'], lang)}**",
+            f"**{index_text(doc['index'], lang)}**",
             share_text(doc["index"]["coverage"], lang),
+            share_text(doc["index"]["reporting_rate"], lang),
         ]
     )
-    parts += [markdown_table([label(k, lang) for k in ("pillar", "score", "coverage")], rows), ""]
+    parts += [markdown_table([label(k, lang) for k in ("pillar", "score", "coverage", "reporting_rate")], rows), ""]
+    warning = provisional_index_text(doc["index"], doc["reporting"], lang)
     parts += [
-        label("status_line", lang, **doc["summary"]),
+        status_counts_text(doc["summary"], doc["statuses"], lang),
         "",
         reporting_text(doc["reporting"], doc["period"], lang),
         "",
+        *([warning, ""] if warning else []),
         label("rows_line", lang, **doc["rows"]),
         "",
     ]

@@ -8,10 +8,13 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
+from ..periods import parse_period
+
 VALUE, TARGET, EXPECTED = "#1565c0", "#2e7d32", "#757575"
 STATUS_COLOURS = {
     "achieved": "#2e7d32",
     "on_track": "#66bb6a",
+    "not_achieved": "#c62828",
     "at_risk": "#f9a825",
     "off_track": "#c62828",
     "no_data": "#9e9e9e",
@@ -77,6 +80,12 @@ def ticks(values: list[float], intervals: int = 4) -> list[float]:
     return [round(k * step, 6) for k in range(start, stop + 1)]
 
 
+def _slot(period: str, quarters: list[str]) -> int:
+    """The chart slot of a quarter of the plan year (a later year's quarter: the last slot)."""
+    due, first = parse_period(period), parse_period(quarters[0]) if quarters else None
+    return due.quarter if due and first and due.year == first.year else QUARTERS
+
+
 def trajectory_series(item: dict[str, Any]) -> dict[str, Any]:
     """The points of a trajectory chart, by slot (0 = the baseline, 1 … 4 = the quarters):
     ``values`` (None where a quarter has no data), ``expected``, ``target``, ``projection``
@@ -97,6 +106,7 @@ def trajectory_series(item: dict[str, Any]) -> dict[str, Any]:
         "expected": expected,
         "target": item["target"],
         "projection": projection["value"] if projection and known else None,
+        "projection_slot": _slot(projection["period"], quarters) if projection else QUARTERS,
         "last": max((s for s, v in values if v is not None), default=None),
         "ticks": ticks(axis),
     }

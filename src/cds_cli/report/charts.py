@@ -226,7 +226,7 @@ def trajectory_chart(item: dict[str, Any], lang: str, terms: dict[str, Any], wid
         if value is not None:
             _mark(canvas, "value", frame.point(slot, value), unit)
     if series["projection"] is not None:
-        end = frame.point(QUARTERS, series["projection"])
+        end = frame.point(series["projection_slot"], series["projection"])
         _trace(canvas, "projection", [frame.point(series["last"], dict(values)[series["last"]]), end], unit)
         _mark(canvas, "projection", end, unit)
     _legend(canvas, 156 * unit, unit, lang, terms, with_projection=series["projection"] is not None)

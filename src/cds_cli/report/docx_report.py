@@ -38,7 +38,17 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
-from ..labels import date_text, label, number, quarters_text, share_text, shown
+from ..labels import (
+    date_text,
+    index_text,
+    label,
+    number,
+    projection_text,
+    provisional_index_text,
+    quarters_text,
+    share_text,
+    shown,
+)
 from ..outputs import stable_zip
 from .charts import attainment_chart, completeness_heatmap, trajectory_chart
 from .text import attainment_alt, completeness_alt, quarter_headers, terms, trajectory_alt
@@ -53,7 +63,6 @@ LANDSCAPE_WIDTH = PAGE_H - MARGIN_LEFT - MARGIN_RIGHT  # 24.7 cm
 CHART_WIDTH = 16.0
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 ROMAN_QUARTER = {"1": "I", "2": "II", "3": "III", "4": "IV"}
-STATUSES = ("achieved", "on_track", "at_risk", "off_track", "no_data")
 COMPARATORS = {">=": "≥", "<=": "≤", "=": "", ">": ">", "<": "<"}
 MAX_TRAJECTORIES = 4
 
@@ -558,35 +567,46 @@ class _Writer:
             label(
                 "index_line",
                 lang,
-                score=number(index.get("score"), lang),
+                score=index_text(index, lang),
                 coverage=number(None if index.get("coverage") is None else 100 * index["coverage"], lang, 0),
             )
         )
+        warning = provisional_index_text(index, summary["reporting"], lang)
+        if warning:
+            self.paragraph(warning + ".", italic=True)
         rows = [
             [
                 p["name"],
                 number(p.get("score"), lang),
                 f"{share_text(p.get('coverage'), lang)} ({p.get('indicators_with_data', 0)}/{p.get('indicators', 0)})",
+                share_text(p.get("reporting_rate"), lang),
             ]
             for p in summary.get("pillars") or []
         ]
-        rows.append([label("index", lang), number(index.get("score"), lang), share_text(index.get("coverage"), lang)])
+        rows.append(
+            [
+                label("index", lang),
+                index_text(index, lang),
+                share_text(index.get("coverage"), lang),
+                share_text(index.get("reporting_rate"), lang),
+            ]
+        )
         self.table(
-            [label("pillar", lang), label("score", lang), label("coverage", lang)],
+            [label("pillar", lang), label("score", lang), label("coverage", lang), label("reporting_rate", lang)],
             rows,
-            [8.5, 3.0, 4.0],
-            "lcc",
+            [7.0, 2.6, 3.4, 2.8],
+            "lccc",
             bold_rows=frozenset({len(rows) - 1}),
         )
 
     def statuses(self, summary: dict[str, Any]) -> None:
         lang = self.lang
         self.heading(f"2. {label('sub_status', lang)}", 2)
-        counts = summary.get("status_counts") or {}
-        total = sum(counts.get(s, 0) for s in STATUSES)
+        counts, statuses = summary.get("status_counts") or {}, summary["statuses"]  # those the period can give
+        total = sum(counts.get(s, 0) for s in statuses)
         rows = [
             [label(s, lang), str(counts.get(s, 0)), share_text(counts.get(s, 0) / total if total else None, lang, 1)]
-            for s in STATUSES
+            for s in statuses
         ]
         rows.append([label("total", lang), str(total), share_text(1.0 if total else None, lang, 1)])
         self.table(
@@ -661,8 +681,6 @@ class _Writer:
     def projection(self, doc: dict[str, Any], roman: str) -> None:
         lang = self.lang
         self.section_heading(roman, "section_projection")
-        note = label("projection_note", lang)
-        self.paragraph(note, italic=True)
         self.paragraph(doc.get("projection_method") or "")
         items = [item for pillar in doc["pillars"] for item in pillar["indicators"] if item.get("projection")]
         last = (doc["meta"].get("quarters") or [""])[-1]
@@ -671,7 +689,7 @@ class _Writer:
                 item["short_name"],
                 _target(item, lang),
                 shown(item.get("value"), lang),
-                number(item["projection"]["value"], lang),
+                projection_text(item["projection"], lang),
                 label("yes" if item["projection"]["likely_met"] else "no", lang),
             ]
             for item in items
@@ -681,16 +699,16 @@ class _Writer:
                 label("indicator", lang),
                 label("target", lang, **terms(doc)),
                 label("current", lang, quarter=_quarter(last, lang)),
-                f"{label('projection', lang)}\n{note}",
+                label("projection", lang),
                 label("likely_met", lang),
             ],
             rows,
             [5.6, 2.4, 2.4, 3.2, 2.4],
             "lcccc",
         )
-        self.trajectories(doc, items, note)
+        self.trajectories(doc, items)
 
-    def trajectories(self, doc: dict[str, Any], items: list[dict[str, Any]], note: str) -> None:
+    def trajectories(self, doc: dict[str, Any], items: list[dict[str, Any]]) -> None:
         """A few trajectories: those least likely to make it first, shown in plan order."""
         lang = self.lang
         ranked = sorted(
@@ -703,7 +721,7 @@ class _Writer:
         chosen = [items[i] for i in sorted(ranked[:MAX_TRAJECTORIES])]
         if chosen:
             self.paragraph(
-                f"{label('chart_trajectory', lang)} {note}",
+                label("chart_trajectory", lang),
                 style="Normal",
                 italic=True,
                 align=WD_ALIGN_PARAGRAPH.CENTER,

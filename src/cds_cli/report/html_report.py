@@ -13,7 +13,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from ..labels import figure, label, number, share_text
+from ..labels import figure, index_text, label, number, projection_text, provisional_index_text, share_text
 from .svg import legend_samples, sparkline, trajectory
 from .text import cells_for_indicator, quarter_headers, terms
 
@@ -39,6 +39,7 @@ h3 { font-size: 1.05rem; margin: 1.6rem 0 .3rem; display: flex; flex-wrap: wrap;
   gap: .1rem 1rem; }
 h3 .facts { font-size: .85rem; font-weight: 400; color: var(--muted); }
 .note { color: var(--muted); font-size: .85rem; margin: .3rem 0 .6rem; }
+.note.warn { color: #7a4a00; font-weight: 600; }
 .projection { font-style: italic; }
 /* summary band */
 .band { display: grid; grid-template-columns: repeat(5, minmax(0, 1fr)); gap: .75rem; }
@@ -68,9 +69,10 @@ td .chip { white-space: normal; }  /* a long status word (at risk, in Vietnamese
 .s-on_track { color: #2f6b32; background: #eef7ee; border-color: #c8e3c9; }
 .s-at_risk { color: #7a4a00; background: #fff3d1; border-color: #f0d48a; }
 .s-off_track { color: #a31515; background: #fde6e6; border-color: #f1b4b4; }
+.s-not_achieved { color: #8e1212; background: #f9dcdc; border-color: #e59b9b; }
 .s-no_data { color: #555; background: #f0f0f0; border-color: #d4d4d4; }
 .f-achieved { background: #2e7d32; } .f-on_track { background: #66bb6a; } .f-at_risk { background: #f9a825; }
-.f-off_track { background: #c62828; } .f-no_data { background: #bdbdbd; }
+.f-off_track { background: #c62828; } .f-not_achieved { background: #8e1212; } .f-no_data { background: #bdbdbd; }
 /* tables: scroll inside their own box on a narrow screen */
 .scroll { overflow-x: auto; border: 1px solid var(--line); border-radius: 6px; margin: .4rem 0 1rem; }
 table { border-collapse: collapse; width: 100%; font-size: .88rem; }
@@ -235,30 +237,32 @@ def _summary(doc: dict[str, Any], lang: str) -> list[str]:
     index = summary["index"]
     cards = [
         _card(
-            "index",
-            label("index", lang),
-            number(index["score"], lang),
-            label("html.coverage", lang, coverage=share_text(index["coverage"], lang)),
-            index["coverage"],
+            "index", label("index", lang), index_text(index, lang), _coverage_reporting(index, lang), index["coverage"]
         )
     ]
     cards += [
-        _card(
-            "pillar",
-            p["name"],
-            number(p["score"], lang),
-            label("html.coverage", lang, coverage=share_text(p["coverage"], lang)),
-            p["coverage"],
-        )
+        _card("pillar", p["name"], number(p["score"], lang), _coverage_reporting(p, lang), p["coverage"])
         for p in summary["pillars"]
     ]
+    warning = provisional_index_text(index, summary["reporting"], lang)
     return [
         '<section class="band">',
         *cards,
-        _status_card(summary["status_counts"], lang),
+        _status_card(summary["status_counts"], summary["statuses"], lang),
         _reporting_card(summary["reporting"], doc["meta"]["period"], lang),
         "</section>",
+        *([f'<p class="note warn">{escape(warning)}</p>'] if warning else []),
     ]
+
+
+def _coverage_reporting(score: dict[str, Any], lang: str) -> str:
+    """A score's footing: how much of it has data, and how many of its reports came in."""
+    return label(
+        "html.coverage_reporting",
+        lang,
+        coverage=share_text(score["coverage"], lang),
+        reporting=share_text(score["reporting_rate"], lang),
+    )
 
 
 def _card(kind: str, title: str, big: str, sub: str, share: float | None) -> str:
@@ -273,14 +277,15 @@ def _meter(share: float | None) -> str:
     return f'<div class="meter" aria-hidden="true"><span style="width:{width:.1f}%"></span></div>'
 
 
-def _status_card(counts: dict[str, int], lang: str) -> str:
+def _status_card(counts: dict[str, int], statuses: list[str], lang: str) -> str:
+    """Indicators per status: only the statuses the period can give (a year's end has three)."""
     total = sum(counts.values())
     stack = "".join(
-        f'<span class="f-{status}" style="flex:{count}"></span>' for status, count in counts.items() if count
+        f'<span class="f-{status}" style="flex:{counts[status]}"></span>' for status in statuses if counts[status]
     )
     chips = "".join(
-        f'<span class="chip s-{status}">{escape(label(status, lang))}<b>{count}</b></span>'
-        for status, count in counts.items()
+        f'<span class="chip s-{status}">{escape(label(status, lang))}<b>{counts[status]}</b></span>'
+        for status in statuses
     )
     return (
         f'<div class="card status"><div class="label">{escape(label("status_counts", lang))}</div>'
@@ -431,13 +436,13 @@ def _projection(doc: dict[str, Any], lang: str) -> list[str]:
             _name(item),
             number(item["value"], lang),
             figure(item["target"], lang),
-            number(item["projection"]["value"], lang),
+            projection_text(item["projection"], lang),
             _likely(item["projection"]["likely_met"], lang),
         ]
         for item in _projected(doc)
     ]
     return [
-        f'<p class="note projection">{escape(doc["projection_method"])} {escape(label("projection_note", lang))}</p>',
+        f'<p class="note projection">{escape(doc["projection_method"])}</p>',
         _table(columns, rows, "proj cards"),
     ]
 

@@ -4,8 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..labels import figure, label, number, reporting_text, share_text
-from .text import cells_for_indicator, markdown_table, quarter_headers, status_counts_line, terms
+from ..labels import (
+    figure,
+    index_text,
+    label,
+    number,
+    projection_text,
+    provisional_index_text,
+    reporting_text,
+    share_text,
+    status_counts_text,
+)
+from .text import cells_for_indicator, markdown_table, quarter_headers, terms
 
 
 def _table(headers: list[str], rows: list[list[Any]]) -> list[str]:
@@ -38,18 +48,28 @@ def _head(doc: dict[str, Any], lang: str) -> list[str]:
 def _summary(doc: dict[str, Any], lang: str, roman: str) -> list[str]:
     summary = doc["summary"]
     index = summary["index"]
-    rows = [[p["name"], number(p["score"], lang), share_text(p["coverage"], lang)] for p in summary["pillars"]]
+    rows = [
+        [p["name"], number(p["score"], lang), share_text(p["coverage"], lang), share_text(p["reporting_rate"], lang)]
+        for p in summary["pillars"]
+    ]
     rows.append(
-        [f"**{label('index', lang)}**", f"**{number(index['score'], lang)}**", share_text(index["coverage"], lang)]
+        [
+            f"**{label('index', lang)}**",
+            f"**{index_text(index, lang)}**",
+            share_text(index["coverage"], lang),
+            share_text(index["reporting_rate"], lang),
+        ]
     )
+    warning = provisional_index_text(index, summary["reporting"], lang)
     return [
         f"## {roman}. {label('section_summary', lang)}",
         "",
-        *_table([label(k, lang) for k in ("pillar", "score", "coverage")], rows),
-        status_counts_line(summary["status_counts"], lang),
+        *_table([label(k, lang) for k in ("pillar", "score", "coverage", "reporting_rate")], rows),
+        status_counts_text(summary["status_counts"], summary["statuses"], lang),
         "",
         reporting_text(summary["reporting"], doc["meta"]["period"], lang),
         "",
+        *([warning, ""] if warning else []),
     ]
 
 
@@ -72,12 +92,12 @@ def _projection(doc: dict[str, Any], lang: str, roman: str) -> list[str]:
             i["id"],
             number(i["value"], lang),
             figure(i["target"], lang),
-            number(i["projection"]["value"], lang),
+            projection_text(i["projection"], lang),
             label("yes" if i["projection"]["likely_met"] else "no", lang),
         ]
         for i in _projected(doc)
     ]
-    note = f"_{doc['projection_method']} {label('projection_note', lang)}_"
+    note = f"_{doc['projection_method']}_"
     return [f"## {roman}. {label('section_projection', lang)}", "", note, "", *_table(headers, rows)]
 
 

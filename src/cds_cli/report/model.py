@@ -17,16 +17,27 @@ from ..labels import date_text, label
 from ..numbers import rounded
 from ..periods import Period, plan_quarter
 from ..plan import Indicator, Plan
-from ..scoring import IndicatorScore, Scorecard, meets, score
+from ..scoring import IndicatorScore, Scorecard, is_final, quarter_number, score
 from ..status import Completeness
 from ..submissions.validate import ValidationReport
 
 
 @dataclass(frozen=True)
 class Projection:
+    """Where the straight line of the status reaches at the due quarter."""
+
     value: float
     likely_met: bool
-    points: int
+    period: Period  # the due quarter it is read at
+    capped: bool  # a percent's line left 0–100 and was held at the bound
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "value": rounded(self.value),
+            "likely_met": self.likely_met,
+            "period": str(self.period),
+            "capped": self.capped,
+        }
 
 
 @dataclass(frozen=True)
@@ -56,6 +67,7 @@ class AnnualReport:
                 "index": final["index"],
                 "pillars": final["pillars"],
                 "status_counts": final["summary"],
+                "statuses": final["statuses"],
                 "reporting": final["reporting"],
                 "rows": final["rows"],
             },
@@ -113,14 +125,12 @@ class AnnualReport:
     ) -> dict[str, Any]:
         ind = self.plan.indicator(item["id"])
         path = [by_quarter[q][ind.id] for q in quarters]
-        projection = project(ind, self.plan.baseline_value(ind.id), path)
+        projection = project(self.plan, path[-1], self.period)
         return item | {
             "quarters": {q: _value(s) for q, s in zip(quarters, path, strict=True)},
             "expected_path": {q: rounded(s.expected) for q, s in zip(quarters, path, strict=True)},
             "gap": _gap(ind, path[-1]),
-            "projection": None
-            if projection is None
-            else {"value": rounded(projection.value), "likely_met": projection.likely_met, "points": projection.points},
+            "projection": None if projection is None else projection.to_dict(),
         }
 
     def _completeness(self, lang: str) -> dict[str, Any]:
@@ -154,23 +164,28 @@ def build_report(
     return AnnualReport(plan, period, cards, report, hashed, __version__, date)
 
 
-def project(ind: Indicator, baseline: Any, path: list[IndicatorScore]) -> Projection | None:
-    """Year-end value anticipated from the quarterly values (None: met, milestone, no data,
-    or the fourth quarter already reported — then the value is the result, not a forecast)."""
-    if ind.is_milestone or not path or len(path) >= 4 or path[-1].status in ("no_data", "achieved"):
+def project(plan: Plan, s: IndicatorScore, period: Period) -> Projection | None:
+    """The value the status's own line reaches at the due quarter: through the plan's
+    baseline (at the end of its year) or the provisional baseline, and the current value;
+    level at the current value when there is neither.  None for milestones, indicators
+    without data, a stock already at its level, and any whose due quarter has come: their
+    value is the result.  "Likely met" is the status's word, so the two never disagree."""
+    ind = s.indicator
+    if ind.is_milestone or not isinstance(s.value, float) or is_final(ind, period) or s.status == "achieved":
         return None
-    points = [(float(k), float(s.value)) for k, s in enumerate(path, start=1) if s.value is not None]
-    if baseline is not None:
-        points.insert(0, (0.0, float(baseline)))
-    if len(points) == 1:
-        value = points[0][1]
+    due, now = ind.due_period, quarter_number(period)
+    if isinstance(s.baseline, float):
+        origin: tuple[int, float] | None = (quarter_number(Period(plan.baseline_year or plan.year - 1, 4)), s.baseline)
+    elif s.provisional_baseline is not None:
+        origin = (quarter_number(s.provisional_baseline.period), s.provisional_baseline.value)
     else:
-        n = len(points)
-        mean_x = sum(x for x, _ in points) / n
-        mean_y = sum(y for _, y in points) / n
-        slope = sum((x - mean_x) * (y - mean_y) for x, y in points) / sum((x - mean_x) ** 2 for x, _ in points)
-        value = mean_y + slope * (4 - mean_x)
-    return Projection(value, meets(value, float(ind.target), ind.comparator), len(points))
+        origin = None
+    value = s.value
+    if origin is not None and now > origin[0]:
+        start, level = origin
+        value = level + (s.value - level) * (quarter_number(due) - start) / (now - start)
+    bounded = min(max(value, 0.0), 100.0) if ind.unit == "percent" else value
+    return Projection(bounded, s.status in ("achieved", "on_track"), due, bounded != value)
 
 
 def _value(s: IndicatorScore) -> float | str | None:

@@ -101,12 +101,12 @@ def trajectory(item: dict[str, Any], lang: str, terms: dict[str, Any]) -> str:
         body.append(
             _line(
                 frame,
-                [(last, dict(values)[last]), (QUARTERS, series["projection"])],
+                [(last, dict(values)[last]), (series["projection_slot"], series["projection"])],
                 VALUE,
                 ' stroke-width="1.5" stroke-dasharray="4 3" opacity="0.6"',
             )
         )
-        body.append(_dot(frame, QUARTERS, series["projection"], VALUE, r=3.5, fill="#fff"))
+        body.append(_dot(frame, series["projection_slot"], series["projection"], VALUE, r=3.5, fill="#fff"))
     return _svg("0 0 300 150", trajectory_alt(item, lang, terms), body, "traj")
 
 

@@ -57,10 +57,6 @@ def quarter_name(n: int, lang: str) -> str:
     return label("quarter", lang, n=n, roman=ROMAN[n - 1])
 
 
-def status_counts_line(counts: dict[str, int], lang: str) -> str:
-    return label("status_line", lang, **counts)
-
-
 # ---- text alternatives of the charts (HTML figures, and the Word report's pictures)
 
 

@@ -19,7 +19,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..labels import label
+from ..labels import label, provisional_index_text
 from ..outputs import stable_zip
 from ..text import safe_cell
 from .text import terms
@@ -200,7 +200,14 @@ def _summary_scores(lines: _Lines, summary: dict[str, Any], lang: str) -> None:
     lines.section("index")
     lines.pair("score", index.get("score"), POINTS)
     lines.pair("coverage", index.get("coverage"), RATE)
-    lines.section("pillars_title", ("id", "pillar", "score", "coverage", "indicators_with_data", "indicators_total"))
+    lines.pair("reporting_rate", index.get("reporting_rate"), RATE)
+    warning = provisional_index_text(index, summary["reporting"], lang)
+    if warning:
+        lines.cells((warning, None))
+    lines.section(
+        "pillars_title",
+        ("id", "pillar", "score", "coverage", "indicators_with_data", "indicators_total", "reporting_rate"),
+    )
     for pillar in summary.get("pillars", []):
         lines.cells(
             (pillar.get("id"), None),
@@ -209,10 +216,12 @@ def _summary_scores(lines: _Lines, summary: dict[str, Any], lang: str) -> None:
             (pillar.get("coverage"), RATE),
             (pillar.get("indicators_with_data"), COUNT),
             (pillar.get("indicators"), COUNT),
+            (pillar.get("reporting_rate"), RATE),
         )
     lines.section("status_counts", ("status", "id", "count"))
-    for status, count in (summary.get("status_counts") or {}).items():
-        lines.cells((label(status, lang), None), (status, None), (count, COUNT))
+    counts = summary.get("status_counts") or {}
+    for status in summary["statuses"]:  # those the period can give
+        lines.cells((label(status, lang), None), (status, None), (counts.get(status, 0), COUNT))
     reporting = summary.get("reporting") or {}
     lines.section("reporting")
     lines.pair("expected_reports", reporting.get("expected"), COUNT)
@@ -251,6 +260,7 @@ def _indicators(sheet: Worksheet, doc: dict[str, Any], lang: str) -> None:
         ("attainment", POINTS),
         ("progress", POINTS),
         ("expected", POINTS),
+        ("provisional_baseline", POINTS),
         ("met", None),
         ("status", None),
         ("gap", POINTS),
@@ -266,6 +276,7 @@ def _indicators(sheet: Worksheet, doc: dict[str, Any], lang: str) -> None:
         values = dict(item)
         values["pillar"] = pillar.get("name") or item.get("pillar")
         values["projection"] = projection.get("value")
+        values["provisional_baseline"] = (item.get("provisional_baseline") or {}).get("value")
         values["likely_met"] = projection.get("likely_met")
         rows.append([values.get(key) for key, _ in columns])
     last = _table(sheet, [label(key, lang, **terms(doc)) for key, _ in columns], rows, [fmt for _, fmt in columns])

@@ -92,7 +92,8 @@ PROVISIONAL_MARK = "*"  # beside an expected value whose path starts at a provis
 
 
 def provisional_note(items: list[dict], baseline_year: object, lang: str) -> str | None:
-    """The note under a table where an expected value rests on a provisional baseline."""
+    """Where an expected value rests on a provisional baseline, the words that say so
+    (a table puts :data:`PROVISIONAL_MARK` before them, and beside each such value)."""
     quarters = sorted({item["provisional_baseline"]["period"] for item in items if item.get("provisional_baseline")})
     if not quarters:
         return None

@@ -157,8 +157,8 @@ TEXTS: dict[str, W] = {
         "the index stands as the period's result from 90% on",
     ),
     "provisional_baseline_note": W(
-        vi="* mốc tạm tính: giá trị {quarters} (kế hoạch không nêu số liệu năm {baseline_year})",
-        en="* provisional baseline: the value of {quarters} (the plan states no {baseline_year} figure)",
+        vi="mốc tạm tính: giá trị {quarters} (kế hoạch không nêu số liệu năm {baseline_year})",
+        en="provisional baseline: the value of {quarters} (the plan states no {baseline_year} figure)",
     ),
     "no_period": W(vi="chưa có kỳ báo cáo", en="no period"),
     "validate_ok": W(

@@ -166,7 +166,7 @@ def score_table(card: Scorecard, lang: str, out: TextIO, inputs: str = "…", id
 
     note = provisional_note(doc["indicators"], card.plan.baseline_year, lang)
     if note:
-        console.print(note)
+        console.print(f"{PROVISIONAL_MARK} {note}", markup=False)
     pillars = Table(title=label("pillars_title", lang), title_style="bold")
     for key in ("pillar", "score", "coverage", "reporting_rate"):
         pillars.add_column(label(key, lang), justify="left" if key == "pillar" else "right")
@@ -252,7 +252,7 @@ def score_markdown(card: Scorecard, lang: str, out: TextIO, **_: Any) -> None:
     parts += [f"## {label('pillars_title', lang)}", ""]
     note = provisional_note(doc["indicators"], card.plan.baseline_year, lang)
     if note:
-        parts += [note.replace("*", "\\*", 1), ""]
+        parts += [f"\\{PROVISIONAL_MARK} {note}", ""]
     rows = [
         [p["name"], number(p["score"], lang), share_text(p["coverage"], lang), share_text(p["reporting_rate"], lang)]
         for p in doc["pillars"]

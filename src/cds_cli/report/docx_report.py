@@ -45,6 +45,7 @@ from ..labels import (
     number,
     projection_text,
     provisional_index_text,
+    provisional_note,
     quarters_text,
     share_text,
     shown,
@@ -727,6 +728,9 @@ class _Writer:
                 align=WD_ALIGN_PARAGRAPH.CENTER,
                 before=6,
             )
+            note = provisional_note(chosen, doc["meta"]["baseline_year"], lang)
+            if note:
+                self.paragraph(f"{label('expected', lang)} — {note}.", italic=True)
             grid = self.document.add_table(rows=(len(chosen) + 1) // 2, cols=2)
             _fix_widths(grid, [PORTRAIT_WIDTH / 2] * 2)
             _no_borders(grid)

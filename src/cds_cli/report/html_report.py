@@ -13,7 +13,16 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from ..labels import figure, index_text, label, number, projection_text, provisional_index_text, share_text
+from ..labels import (
+    figure,
+    index_text,
+    label,
+    number,
+    projection_text,
+    provisional_index_text,
+    provisional_note,
+    share_text,
+)
 from .svg import legend_samples, sparkline, trajectory
 from .text import cells_for_indicator, quarter_headers, terms
 
@@ -465,11 +474,18 @@ def _trajectories(doc: dict[str, Any], lang: str) -> list[str]:
 
 
 def _legend(doc: dict[str, Any], lang: str) -> str:
-    """One legend for every trajectory chart: a sample of each line, then its word."""
+    """One legend for every trajectory chart: a sample of each line drawn, then its word;
+    and, where an expected path starts at a provisional baseline, the note that says so."""
+    drawn = {"projection": bool(_projected(doc))}
     items = "".join(
-        f"<span>{sample}{escape(label(key, lang, **terms(doc)))}</span>" for key, sample in legend_samples().items()
+        f"<span>{sample}{escape(label(key, lang, **terms(doc)))}</span>"
+        for key, sample in legend_samples().items()
+        if drawn.get(key, True)
     )
-    return f'<p class="legend">{items}</p>'
+    items_all = [i for p in doc["pillars"] for i in p["indicators"]]
+    note = provisional_note(items_all, doc["meta"]["baseline_year"], lang)
+    extra = f'<p class="note">{escape(label("expected", lang))} — {escape(note)}</p>' if note else ""
+    return f'<p class="legend">{items}</p>{extra}'
 
 
 # ---- V. reporting completeness, annex

@@ -35,13 +35,45 @@ def test_score_json_has_the_contract_keys():
             "met",
             "status",
         } <= set(item)
-        assert item["status"] in {"achieved", "on_track", "at_risk", "off_track", "no_data"}
+        assert item["status"] in {"achieved", "on_track", "at_risk", "off_track", "not_achieved", "no_data"}
     assert [p["id"] for p in doc["pillars"]] == ["gov", "sec", "econ", "soc"]
     assert set(doc["index"]) >= {"score", "coverage"}
     rows = doc["rows"]
     assert rows["read"] == rows["accepted"] + rows["rejected"]
     for issue in doc["issues"]:
         assert set(issue) >= {"code", "severity", "file", "line", "column", "message"}
+
+
+def test_statuses_through_the_year_and_at_its_end():
+    """The examples, quarter by quarter: judgements before an indicator's due quarter, facts
+    from it on; the year-end scorecard has only achieved / not achieved / no data."""
+    q2 = {i["id"]: i for i in cds_json("score", EXAMPLES, "--period", "2023-Q2")["indicators"]}
+    online = q2["gov.dossiers_online"]  # no 2022 figure: the path starts at Q1's 17,49
+    assert online["provisional_baseline"] == {"period": "2023-Q1", "value": 17.49}
+    assert online["expected"] == 21.66 and online["value"] == 22.48 and online["status"] == "on_track"
+    assert q2["soc.households_fiber"]["provisional_baseline"] is None  # the plan's 2022 baseline
+    q3 = cds_json("score", EXAMPLES, "--period", "2023-Q3")
+    protected = next(i for i in q3["indicators"] if i["id"] == "sec.systems_classified_protected")
+    assert protected["due"] == "2023-Q3" and protected["status"] == "not_achieved"  # 94,83 < 100 at its due quarter
+    assert "not_achieved" in q3["statuses"] and "at_risk" in q3["statuses"]
+    q4 = cds_json("score", EXAMPLES, "--period", "2023-Q4")
+    assert q4["statuses"] == ["achieved", "not_achieved", "no_data"]
+    assert {i["status"] for i in q4["indicators"]} == {"achieved", "not_achieved", "no_data"}
+    digitized = next(i for i in q4["indicators"] if i["id"] == "gov.dossiers_digitized")
+    assert (digitized["value"], digitized["status"]) == (72.5, "not_achieved")
+    assert q4["summary"]["on_track"] == q4["summary"]["at_risk"] == q4["summary"]["off_track"] == 0
+
+
+def test_the_terminal_marks_a_provisional_baseline_and_a_provisional_index():
+    q2 = cds("score", EXAMPLES, "--period", "2023-Q2", "--lang", "en")
+    assert "21.66*" in q2.stdout  # gov.dossiers_online's expected value rests on Q1's
+    assert "* provisional baseline: the value of Q1 2023 (the plan states no 2022 figure)" in q2.stdout
+    assert "Provisional" not in q2.stdout  # 96% of the reports: the index stands
+    q4 = cds("score", EXAMPLES, "--period", "2023-Q4", "--lang", "en").stdout
+    assert "91.14 (provisional)" in q4
+    assert "Provisional index: only 185 of 232 reports due were received (80%)" in q4
+    assert "Achieved 11 · not achieved 16 · no data 2" in q4 and "on track" not in q4
+    assert "*" not in q4  # no expected value rests on a provisional baseline at the year's end
 
 
 def test_milestone_json_uses_status_strings():

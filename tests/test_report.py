@@ -207,28 +207,40 @@ def test_date_comes_from_source_date_epoch(tmp_path, monkeypatch):
     assert "15 January 2024" in text
 
 
-def test_report_lists_inputs_with_sha256():
+def workbook_inputs(path: Path) -> list[tuple[str, str]]:
+    """(file, SHA-256) pairs of the XLSX report's summary sheet: the hashes live there (and in
+    scripts' JSON), not in the documents people read."""
+    import openpyxl
+
+    cells = [[c.value for c in row] for row in openpyxl.load_workbook(path).worksheets[0].iter_rows()]
+    return [(row[0], row[1]) for row in cells if isinstance(row[1], str) and len(row[1]) == 64]
+
+
+def test_report_lists_inputs_with_sha256_in_the_workbook_only(tmp_path):
     import hashlib
 
-    text = cds("report", EXAMPLES / "2023-Q1" / "STTTT.csv", "--format", "md").stdout
-    digest = hashlib.sha256((EXAMPLES / "2023-Q1" / "STTTT.csv").read_bytes()).hexdigest()
-    assert f"`{digest}`" in text
+    source = EXAMPLES / "2023-Q1" / "STTTT.csv"
+    digest = hashlib.sha256(source.read_bytes()).hexdigest()
+    assert cds("report", source, "--format", "xlsx", "-o", tmp_path / "r.xlsx").exit_code == 0
+    assert workbook_inputs(tmp_path / "r.xlsx") == [(str(source), digest)]
+    text = cds("report", source, "--format", "md").stdout
+    assert digest not in text and str(source) in text  # people read the file's name, as given
 
 
-def test_a_report_from_standard_input_names_the_bytes_it_scored():
+def test_a_report_from_standard_input_names_the_bytes_it_scored(tmp_path):
     # `cat f.csv | cds report -`: the input is listed as <stdin> with the SHA-256 of what
     # came down the pipe (it cannot be read a second time to hash it).
     import hashlib
     import sys
 
     data = (EXAMPLES / "2023-Q1" / "STTTT.csv").read_bytes()
-    run = subprocess.run(
-        [sys.executable, "-m", "cds_cli", "report", "-", "--format", "md", "--lang", "en"],
+    subprocess.run(
+        [sys.executable, "-m", "cds_cli", "report", "-", "--format", "xlsx", "-o", str(tmp_path / "r.xlsx")],
         input=data,
         capture_output=True,
         check=True,
     )
-    assert f"- `{hashlib.sha256(data).hexdigest()}` <stdin>" in run.stdout.decode("utf-8")
+    assert workbook_inputs(tmp_path / "r.xlsx") == [("<stdin>", hashlib.sha256(data).hexdigest())]
 
 
 @pytest.mark.parametrize(
@@ -285,3 +297,16 @@ def test_html_report_renders_in_headless_chromium(html_report, tmp_path):
     assert stat.stddev[0] > 20  # not a blank page
     colours = Image.open(shot).convert("RGB").getcolors(maxcolors=1 << 20)
     assert len(colours) > 50  # text and drawn charts, not a flat fill
+
+
+def test_every_submission_finding_has_words_for_the_reports():
+    """The reports people read name findings by what they are, never by their codes."""
+    import re
+
+    from cds_cli.messages import TEXTS
+
+    source = Path(__file__).resolve().parents[1] / "src" / "cds_cli" / "submissions"
+    raised = re.compile(r'(?:Finding|Rule|\.finding|_unusable)\(\s*"(\w+)"')
+    codes = {code for path in source.glob("*.py") for code in raised.findall(path.read_text(encoding="utf-8"))}
+    assert len(codes) > 20
+    assert not [code for code in codes if f"problem.{code}" not in TEXTS]

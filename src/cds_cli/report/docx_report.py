@@ -40,6 +40,7 @@ from docx.shared import Cm, Pt, RGBColor
 
 from ..labels import (
     date_text,
+    figure,
     index_text,
     label,
     number,
@@ -72,6 +73,7 @@ MAX_TRAJECTORIES = 4
 LEGAL = "vi"
 HEADER_LEFT, HEADER_RIGHT = 6.6, 9.4  # cm, the two columns of the header (16 cm): the national name fits one line
 CELL_MARGINS = 0.4  # cm of a table cell's left and right padding together
+SUBJECT_RULE_GAP = 4  # pt between the subject's last line and its rule (at least 3, or it reads as underlining)
 RULE_SHARE = 0.4  # NĐ 30: the rule under the issuer and under the subject is 1/3–1/2 of the line above
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
@@ -95,7 +97,7 @@ def render_docx(doc: dict[str, Any], lang: str) -> bytes:
     sections = [writer.summary, writer.pillars]
     if any(item.get("projection") for pillar in doc["pillars"] for item in pillar["indicators"]):
         sections.append(writer.projection)
-    sections.append(writer.completeness)
+    sections += [writer.completeness, writer.assessment, writer.shortcomings, writer.tasks, writer.recommendations]
     for roman, section in zip(ROMAN, sections, strict=False):
         section(doc, roman)
     writer.paragraph(label("appendix_ref", lang) + label("legal.end", LEGAL), before=6)  # the content ends with ./.
@@ -305,15 +307,12 @@ def _gap(item: dict[str, Any], lang: str) -> str:
 
 
 def _pillar_widths(quarters: int) -> list[float]:
-    """Column widths (cm) of a pillar's table on a landscape page: the name takes what is left."""
-    fixed = {"id": 3.0, "baseline": 1.9, "target": 1.7, "quarter": 1.6, "attainment": 1.7, "status": 2.3, "gap": 1.6}
+    """Column widths (cm) of a pillar's table on a landscape page: the name takes what is left
+    (no id column: ids are for scripts, in the XLSX and JSON)."""
+    fixed = {"baseline": 2.1, "target": 1.7, "quarter": 1.6, "attainment": 1.7, "status": 2.3, "gap": 2.0}
     used = sum(v for k, v in fixed.items() if k != "quarter") + fixed["quarter"] * quarters
     name = LANDSCAPE_WIDTH - 0.2 - used
-    if name < 4.5:  # many quarters: take it from the id column
-        fixed["id"] -= 4.5 - name
-        name = 4.5
     return [
-        fixed["id"],
         name,
         fixed["baseline"],
         fixed["target"],
@@ -324,10 +323,14 @@ def _pillar_widths(quarters: int) -> list[float]:
     ]
 
 
-def _breakable(identifier: str) -> str:
-    """An id that may break after its dots and underscores (zero-width spaces), so a
-    narrow column holds it whole instead of splitting it anywhere."""
-    return identifier.replace(".", ".\u200b").replace("_", "_\u200b")
+def _baseline(item: dict[str, Any], lang: str) -> str:
+    """A baseline in the plan's words: its hedge and the figure as the plan writes it
+    ("khoảng 98"), not with decimals the plan never gave ("khoảng 98,00")."""
+    value, qualifier = item.get("baseline"), item.get("baseline_qualifier")
+    if not isinstance(value, (int, float)):
+        return shown(value, lang)
+    text = figure(float(value), lang)
+    return f"{label(qualifier, lang)} {text}" if qualifier else text
 
 
 def _png_size(png: bytes) -> tuple[int, int]:
@@ -390,15 +393,15 @@ class _Writer:
     def section_heading(self, roman: str, key: str) -> None:
         self.heading(f"{roman}. {label(key, self.lang).upper()}")
 
-    def rule(self, container, length: float, available: float) -> None:
+    def rule(self, container, length: float, available: float, gap: float = 1) -> None:
         """A short centred line (the rule under the issuer, the motto and the title):
-        an empty paragraph with a top border, indented to ``length`` cm."""
+        an empty paragraph with a top border, indented to ``length`` cm, ``gap`` pt below the text."""
         paragraph = container.add_paragraph(style="Normal")
         fmt = paragraph.paragraph_format
         side = max(0.0, (available - length) / 2)
         fmt.left_indent = Cm(side)
         fmt.right_indent = Cm(side)
-        fmt.space_before = Pt(1)
+        fmt.space_before = Pt(gap)
         fmt.space_after = Pt(0)
         fmt.line_spacing = 1.0
         ppr = paragraph._p.get_or_add_pPr()
@@ -533,7 +536,9 @@ class _Writer:
         subject = lines_within(label("report_subject", self.lang, **terms(doc)), PORTRAIT_WIDTH, TITLE_PT, "bold")
         for line in subject:
             self.paragraph(line, style="Normal", bold=True, size=TITLE_PT, align=center)
-        self.rule(self.document, RULE_SHARE * max(width_cm(line, TITLE_PT, "bold") for line in subject), PORTRAIT_WIDTH)
+        # under the subject the rule stands clear of the diacritics (at 1 pt it read as an underline)
+        length = RULE_SHARE * max(width_cm(line, TITLE_PT, "bold") for line in subject)
+        self.rule(self.document, length, PORTRAIT_WIDTH, gap=SUBJECT_RULE_GAP)
         self.paragraph(
             label("addressee", self.lang, province=meta.get("province") or "…"),
             style="Normal",
@@ -644,8 +649,9 @@ class _Writer:
         section.different_first_page_header_footer = False
         self.section_heading(roman, "section_pillars")
         widths = _pillar_widths(len(quarters))
-        headers = quarter_headers(doc, lang, lambda q: _quarter(q, lang))
-        align = "ll" + "c" * (len(headers) - 2)
+        headers = quarter_headers(doc, lang, lambda q: _quarter(q, lang))[1:]  # no id column
+        headers[-1] = label("gap_points", lang)
+        align = "l" + "c" * (len(headers) - 1)
         for k, pillar in enumerate(doc["pillars"], start=1):
             self.pillar(k, pillar, quarters, headers, widths, align)
         section = self.document.add_section(WD_SECTION.NEW_PAGE)  # back to portrait
@@ -663,9 +669,8 @@ class _Writer:
             return
         rows = [
             [
-                _breakable(item["id"]),
                 item["name"],
-                shown(item.get("baseline"), lang, item.get("baseline_qualifier")),
+                _baseline(item, lang),
                 _target(item, lang),
                 *[shown(item["quarters"].get(q), lang) for q in quarters],
                 number(item.get("attainment"), lang),
@@ -674,6 +679,7 @@ class _Writer:
             ]
             for item in items
         ]
+        self.paragraph(label("unit_line", lang), style="Normal", italic=True, align=WD_ALIGN_PARAGRAPH.RIGHT)
         self.table(headers, rows, widths, align)
         self.picture(
             attainment_chart(pillar, lang, CHART_WIDTH), attainment_alt(pillar, lang), CHART_WIDTH, max_height=15.0
@@ -765,17 +771,85 @@ class _Writer:
                 CHART_WIDTH,
                 max_height=20.0,
             )
-        rows = [[a["id"], a["name"], *[share_text(a["quarters"].get(q), lang, 1) for q in quarters]] for a in agencies]
-        rows.append(["", label("province", lang), *[share_text(overall.get(q), lang, 1) for q in quarters]])
+        rows = [[a["name"], *[share_text(a["quarters"].get(q), lang, 1) for q in quarters]] for a in agencies]
+        rows.append([label("province", lang), *[share_text(overall.get(q), lang, 1) for q in quarters]])
         quarter_width = 1.9
-        name = PORTRAIT_WIDTH - 2.6 - quarter_width * len(quarters)
+        name = PORTRAIT_WIDTH - quarter_width * len(quarters)
         self.table(
-            [label("id", lang), label("agency", lang), *[_quarter(q, lang) for q in quarters]],
+            [label("agency", lang), *[_quarter(q, lang) for q in quarters]],
             rows,
-            [2.6, name, *[quarter_width] * len(quarters)],
-            "ll" + "c" * len(quarters),
+            [name, *[quarter_width] * len(quarters)],
+            "l" + "c" * len(quarters),
             bold_rows=frozenset({len(rows) - 1}),
         )
+
+    # ----- the parts the Department writes, started with the facts cds knows
+
+    def assessment(self, doc: dict[str, Any], roman: str) -> None:
+        lang, summary = self.lang, doc["summary"]
+        self.section_heading(roman, "section_assessment")
+        counts, rate = summary["status_counts"], summary["reporting"]["rate"]
+        self.paragraph(
+            label(
+                "assessment_facts",
+                lang,
+                period=quarters_text([doc["meta"]["period"]], lang),
+                achieved=counts.get("achieved", 0),
+                total=sum(counts.values()),
+                rate=number(None if rate is None else 100 * rate, lang, 0),
+            )
+        )
+        self.to_write("assessment")
+
+    def shortcomings(self, doc: dict[str, Any], roman: str) -> None:
+        lang = self.lang
+        self.section_heading(roman, "section_shortcomings")
+        missed = [
+            item
+            for pillar in doc["pillars"]
+            for item in pillar["indicators"]
+            if item["status"] in ("not_achieved", "at_risk", "off_track")
+        ]
+        if missed:
+            self.paragraph(label("shortcomings_facts", lang))
+        for item in missed:
+            value = shown(item["value"], lang) + ("%" if item["unit"] == "percent" else "")
+            target = _target(item, lang) + ("%" if item["unit"] == "percent" else "")
+            self.paragraph(
+                label(
+                    "shortcoming_item",
+                    lang,
+                    name=item["short_name"],
+                    value=value,
+                    target=target,
+                    status=label(item["status"], lang),
+                )
+            )
+        late = [
+            a["name"] for a in doc["completeness"]["agencies"] if (a["quarters"].get(doc["meta"]["period"]) or 0) < 1
+        ]
+        if late:
+            self.paragraph(
+                label(
+                    "missing_reports_facts",
+                    lang,
+                    period=quarters_text([doc["meta"]["period"]], lang),
+                    agencies=", ".join(late),
+                )
+            )
+        self.to_write("causes")
+
+    def tasks(self, doc: dict[str, Any], roman: str) -> None:
+        self.section_heading(roman, "section_tasks")
+        self.to_write("tasks")
+
+    def recommendations(self, doc: dict[str, Any], roman: str) -> None:
+        self.section_heading(roman, "section_recommendations")
+        self.to_write("recommendations")
+
+    def to_write(self, what: str) -> None:
+        """A marked place for the officer's own words, as the signer's name is marked."""
+        self.paragraph(label("to_write", self.lang, what=label(f"to_write.{what}", self.lang)), italic=True)
 
     def signature(self) -> None:
         """Recipients and the signer's block (NĐ 30), left for the Department to complete."""
@@ -819,7 +893,7 @@ class _Writer:
         )
         self.rule(self.document, 3.0, PORTRAIT_WIDTH)
         self.annex_files(doc)
-        self.annex_findings_and_inputs(doc)
+        self.annex_findings(doc)
 
     def annex_files(self, doc: dict[str, Any]) -> None:
         lang, quality = self.lang, doc.get("data_quality") or {}
@@ -848,31 +922,20 @@ class _Writer:
                 [8.4, 1.9, 1.9, 1.9, 1.9],
                 "lcccc",
             )
-            if doc["summary"].get("rows"):
-                self.paragraph(label("rows_line", lang, **doc["summary"]["rows"]) + ".")
+            self.paragraph(label("rows_line", lang, **quality["rows"]) + ".")
         else:
             self.paragraph(label("none", lang))
 
-    def annex_findings_and_inputs(self, doc: dict[str, Any]) -> None:
+    def annex_findings(self, doc: dict[str, Any]) -> None:
         lang, quality = self.lang, doc.get("data_quality") or {}
         self.heading(f"2. {label('sub_findings', lang)}", 2)
         findings = quality.get("findings_by_code") or []
-        if findings:
-            rows = [[f["code"], label(f["severity"], lang), str(f["count"])] for f in findings]
+        if findings:  # in words: the codes and the files' SHA-256 are for scripts (XLSX, JSON)
+            rows = [
+                [label(f"problem.{f['code']}", lang), label(f["severity"], lang), str(f["count"])] for f in findings
+            ]
             self.table(
-                [label("code", lang), label("severity", lang), label("count", lang)], rows, [8.0, 4.0, 4.0], "lcc"
-            )
-        else:
-            self.paragraph(label("none", lang))
-
-        self.heading(f"3. {label('section_inputs', lang)}", 2)
-        inputs = doc["meta"].get("inputs") or []
-        if inputs:
-            self.table(
-                [label("file", lang), label("sha256", lang)],
-                [[i["file"], i["sha256"]] for i in inputs],
-                [6.6, 9.4],
-                "ll",
+                [label("problem", lang), label("severity", lang), label("count", lang)], rows, [10.0, 3.0, 3.0], "lcc"
             )
         else:
             self.paragraph(label("none", lang))

@@ -524,12 +524,10 @@ def _annex(doc: dict[str, Any], lang: str) -> list[str]:
         [escape(_file_name(f)), *(str(f[k]) for k in ("read", "accepted", "rejected", "blank"))]
         for f in quality["files"]
     ]
-    codes = [
-        [escape(c["code"]), escape(label(c["severity"], lang)), str(c["count"])] for c in quality["findings_by_code"]
+    problems = [  # in words: codes and hashes are for scripts (XLSX, JSON)
+        [escape(label(f"problem.{c['code']}", lang)), escape(label(c["severity"], lang)), str(c["count"])]
+        for c in quality["findings_by_code"]
     ]
-    inputs = "".join(
-        f"<li>{escape(i['file'])}<br><code>{escape(i['sha256'])}</code></li>" for i in doc["meta"]["inputs"]
-    )
     return [
         '<div class="two">',
         _table(
@@ -540,12 +538,14 @@ def _annex(doc: dict[str, Any], lang: str) -> list[str]:
             files,
         ),
         _table(
-            [(label("code", lang), "text", ""), (label("severity", lang), "", ""), (label("count", lang), "num", "")],
-            codes,
+            [
+                (label("problem", lang), "text", ""),
+                (label("severity", lang), "", ""),
+                (label("count", lang), "num", ""),
+            ],
+            problems,
         ),
         "</div>",
-        f"<h3>{escape(label('section_inputs', lang))}</h3>",
-        f'<ul class="inputs">{inputs}</ul>',
     ]
 
 

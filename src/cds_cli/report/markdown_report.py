@@ -103,31 +103,27 @@ def _projection(doc: dict[str, Any], lang: str, roman: str) -> list[str]:
 
 def _completeness(doc: dict[str, Any], lang: str, roman: str) -> list[str]:
     quarters, completeness = doc["meta"]["quarters"], doc["completeness"]
-    rows = [
-        [a["id"], a["name"], *(share_text(a["quarters"].get(q), lang) for q in quarters)]
-        for a in completeness["agencies"]
-    ]
-    rows.append(["", label("province", lang), *(share_text(completeness["overall"].get(q), lang) for q in quarters)])
+    rows = [[a["name"], *(share_text(a["quarters"].get(q), lang) for q in quarters)] for a in completeness["agencies"]]
+    rows.append([label("province", lang), *(share_text(completeness["overall"].get(q), lang) for q in quarters)])
     return [
         f"## {roman}. {label('section_completeness', lang)}",
         "",
-        *_table([label("agency", lang), "", *quarters], rows),
+        *_table([label("agency", lang), *quarters], rows),
     ]
 
 
 def _annex(doc: dict[str, Any], lang: str) -> list[str]:
-    quality, meta = doc["data_quality"], doc["meta"]
+    quality = doc["data_quality"]  # findings in words; codes and hashes are for scripts (XLSX, JSON)
     files = [[f["file"], f["read"], f["accepted"], f["rejected"], f["blank"]] for f in quality["files"]]
-    codes = [[c["code"], label(c["severity"], lang), c["count"]] for c in quality["findings_by_code"]]
+    problems = [
+        [label(f"problem.{c['code']}", lang), label(c["severity"], lang), c["count"]]
+        for c in quality["findings_by_code"]
+    ]
     return [
         f"## {label('section_annex', lang)}",
         "",
         *_table([label(k, lang) for k in ("file", "read", "accepted", "rejected", "blank")], files),
-        *_table([label(k, lang) for k in ("code", "severity", "count")], codes),
-        f"### {label('section_inputs', lang)}",
-        "",
-        *(f"- `{i['sha256']}` {i['file']}" for i in meta["inputs"]),
-        "",
-        f"_{label('generated_by', lang, version=meta['version'])}_",
+        *_table([label(k, lang) for k in ("problem", "severity", "count")], problems),
+        f"_{label('generated_by', lang, version=doc['meta']['version'])}_",
         "",
     ]

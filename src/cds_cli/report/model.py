@@ -13,6 +13,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+import pandas as pd
+
 from ..labels import date_text, label
 from ..numbers import rounded
 from ..periods import Period, plan_quarter
@@ -74,15 +76,23 @@ class AnnualReport:
             "pillars": self._pillars(final),
             "projection_method": label("projection_method_text", lang, **self.plan.terms),
             "completeness": self._completeness(lang),
-            "data_quality": {
-                "files": [{"file": s.file, "sheet": s.sheet, **s.rows.to_dict()} for s in self.report.files],
-                "findings_by_code": [
-                    {"code": code, "severity": severity, "count": count}
-                    for (code, severity), count in sorted(
-                        Counter((f.code, f.severity) for f in self.report.findings).items()
-                    )
-                ],
+            "data_quality": self._data_quality(),
+        }
+
+    def _data_quality(self) -> dict[str, Any]:
+        """Rows per file and findings per code, of the files the report rests on."""
+        scope = {file for file, _ in self.inputs}
+        files = [s for s in self.report.files if s.file in scope]
+        findings = [f for f in self.report.findings if f.file is None or f.file in scope]
+        return {
+            "files": [{"file": s.file, "sheet": s.sheet, **s.rows.to_dict()} for s in files],
+            "rows": {
+                key: sum(s.rows.to_dict()[key] for s in files) for key in ("read", "accepted", "rejected", "blank")
             },
+            "findings_by_code": [
+                {"code": code, "severity": severity, "count": count}
+                for (code, severity), count in sorted(Counter((f.code, f.severity) for f in findings).items())
+            ],
         }
 
     def _meta(self, lang: str) -> dict[str, Any]:
@@ -160,8 +170,22 @@ def build_report(
     assert period is not None
     quarters = [Period(plan.year, k) for k in range(1, period.quarter + 1)]
     cards = [score(report, plan, quarter) for quarter in quarters]
-    hashed = [(summary.file, summary.sha256) for summary in report.files]  # as read and scored
+    scope = files_in_scope(report, period)
+    hashed = [(summary.file, summary.sha256) for summary in report.files if summary.file in scope]  # as read and scored
     return AnnualReport(plan, period, cards, report, hashed, __version__, date)
+
+
+def files_in_scope(report: ValidationReport, period: Period) -> set[str]:
+    """The files a report on quarters up to ``period`` rests on: every file with a row of a
+    quarter up to it, or with no row whose quarter is known (a file that could not be read
+    belongs to every report).  A mid-year report does not list the files of later quarters."""
+    rows = pd.concat(
+        [report.accepted[["file", "year", "quarter"]], report.rejected[["file", "year", "quarter"]]], ignore_index=True
+    )
+    known = rows.dropna(subset=["year", "quarter"])
+    number = known["year"].astype("int64") * 4 + known["quarter"].astype("int64")
+    later_only = set(known["file"]) - set(known.loc[number <= quarter_number(period), "file"])
+    return {summary.file for summary in report.files} - later_only
 
 
 def project(plan: Plan, s: IndicatorScore, period: Period) -> Projection | None:

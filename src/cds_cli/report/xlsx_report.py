@@ -359,10 +359,11 @@ def _findings(sheet: Worksheet, doc: dict[str, Any], lang: str) -> None:
     row = last + 2
     _put(sheet, row, 1, label("findings_by_code", lang), font=_BOLD)
     row += 1
-    _header(sheet, row, [label("code", lang), label("severity", lang), label("count", lang)])
+    _header(sheet, row, [label(k, lang) for k in ("code", "severity", "count", "problem")])
     for entry in quality.get("findings_by_code", []):
         row += 1
         _put(sheet, row, 1, entry.get("code"))
         _put(sheet, row, 2, entry.get("severity"))
         _put(sheet, row, 3, entry.get("count"), COUNT)
+        _put(sheet, row, 4, label(f"problem.{entry['code']}", lang))
     _widths(sheet)

@@ -128,6 +128,7 @@ TEXTS: dict[str, W] = {
     "pull": W(vi="Tác động (điểm %)", en="Pull (pp)"),
     "mean_attainment": W(vi="Mức đạt bình quân %", en="Mean attainment %"),
     "indicators_count": W(vi="Số chỉ tiêu", en="Indicators"),
+    "not_reported": W(vi="Chưa báo cáo", en="not reported"),
     "stock": W(vi="tại thời điểm", en="stock"),
     "flow": W(vi="cộng dồn", en="flow"),
     "single": W(vi="một đơn vị", en="single"),

@@ -346,11 +346,13 @@ def breakdown_table(breakdown: AgencyBreakdown, lang: str, out: TextIO, ids: boo
     console.print(
         fitted_table(
             [
-                Column(label("rank", lang), [str(row["rank"]) for row in agencies]),
+                Column(label("rank", lang), [_rank(row) for row in agencies]),
                 Column(label("agency", lang), [row["name"] for row in agencies], justify="left", wraps=True),
                 *_ids(lang, ids, [row["agency"] for row in agencies]),
                 Column(label("indicators_count", lang), [str(row["indicators"]) for row in agencies], 2),
-                Column(label("mean_attainment", lang), [number(row["mean_attainment"], lang) for row in agencies]),
+                Column(
+                    label("mean_attainment", lang), [_reported(row, row["mean_attainment"], lang) for row in agencies]
+                ),
             ],
             console.width,
             title=label("agency_ranking_title", lang),
@@ -368,20 +370,16 @@ def breakdown_table(breakdown: AgencyBreakdown, lang: str, out: TextIO, ids: boo
         console.print(
             fitted_table(
                 [
-                    Column(label("rank", lang), [str(row["rank"]) for row in rows]),
+                    Column(label("rank", lang), [_rank(row) for row in rows]),
                     Column(label("agency", lang), names, justify="left", wraps=True),
                     *_ids(lang, ids, [row["agency"] for row in rows]),
-                    Column(label("value", lang), [number(row["value"], lang) for row in rows]),
+                    Column(label("value", lang), [_reported(row, row["value"], lang) for row in rows]),
                     Column(
                         label("attainment", lang),
                         [Text(number(row["attainment"], lang), style="green" if row["met"] else "") for row in rows],
                         2,
                     ),
-                    Column(
-                        label("pull", lang),
-                        [Text(number(row["pull"], lang), style="red" if row["pull"] < 0 else "green") for row in rows],
-                        4,
-                    ),
+                    Column(label("pull", lang), [_pull(row["pull"], lang) for row in rows], 4),
                 ],
                 console.width,
                 title=title,
@@ -391,6 +389,19 @@ def breakdown_table(breakdown: AgencyBreakdown, lang: str, out: TextIO, ids: boo
                 caption_justify="left",
             )
         )
+
+
+def _rank(row: dict[str, Any]) -> str:
+    return "—" if row["rank"] is None else str(row["rank"])
+
+
+def _reported(row: dict[str, Any], value: float | None, lang: str) -> Cell:
+    """A ranked figure, or the words saying the agency sent nothing (it is listed, not dropped)."""
+    return number(value, lang) if row["reported"] else Text(label("not_reported", lang), style="dim")
+
+
+def _pull(pull: float | None, lang: str) -> Cell:
+    return Text(number(pull, lang), style="" if pull is None else "red" if pull < 0 else "green")
 
 
 def breakdown_csv(breakdown: AgencyBreakdown, lang: str, out: TextIO, **_: Any) -> None:
@@ -411,6 +422,7 @@ def breakdown_csv(breakdown: AgencyBreakdown, lang: str, out: TextIO, **_: Any) 
             "pull",
             "province_value",
             "target",
+            "reported",
         ]
     )
     for item in doc["indicators"]:
@@ -429,6 +441,7 @@ def breakdown_csv(breakdown: AgencyBreakdown, lang: str, out: TextIO, **_: Any) 
                     row["pull"],
                     item["value"],
                     item["target"],
+                    row["reported"],
                 ]
             )
     out.write(buffer.getvalue())
@@ -441,7 +454,12 @@ def breakdown_markdown(breakdown: AgencyBreakdown, lang: str, out: TextIO, **_: 
         markdown_table(
             [label(k, lang) for k in ("rank", "agency", "indicators_count", "mean_attainment")],
             [
-                [r["rank"], f"{r['agency']} — {r['name']}", r["indicators"], number(r["mean_attainment"], lang)]
+                [
+                    _rank(r),
+                    f"{r['agency']} — {r['name']}",
+                    r["indicators"],
+                    _reported_text(r, r["mean_attainment"], lang),
+                ]
                 for r in doc["agencies"]
             ],
         ),
@@ -460,9 +478,9 @@ def breakdown_markdown(breakdown: AgencyBreakdown, lang: str, out: TextIO, **_: 
                 [label(k, lang) for k in ("rank", "agency", "value", "attainment", "pull")],
                 [
                     [
-                        r["rank"],
+                        _rank(r),
                         r["agency"],
-                        number(r["value"], lang),
+                        _reported_text(r, r["value"], lang),
                         number(r["attainment"], lang),
                         number(r["pull"], lang),
                     ]
@@ -472,6 +490,10 @@ def breakdown_markdown(breakdown: AgencyBreakdown, lang: str, out: TextIO, **_: 
             "",
         ]
     out.write("\n".join(parts))
+
+
+def _reported_text(row: dict[str, Any], value: float | None, lang: str) -> str:
+    return number(value, lang) if row["reported"] else label("not_reported", lang)
 
 
 # --------------------------------------------------------------------------- status

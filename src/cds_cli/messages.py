@@ -119,6 +119,19 @@ TEXTS: dict[str, W] = {
         vi="Tình hình gửi báo cáo {period} — Kế hoạch {number}",
         en="Reporting completeness {period} — Plan {number}",
     ),
+    "status.hints_title": W(
+        vi="Báo cáo chưa gửi kỳ {period} nhưng có dòng gửi với kỳ khác (có thể ghi nhầm kỳ):",
+        en="Reports missing for {period} with a row sent under another period (a period typed wrong?):",
+    ),
+    "status.hint_outside_plan": W(
+        vi="{agency} · {indicator}: {file} dòng {line} ghi kỳ {given}, ngoài năm kế hoạch {year} — có thể gõ nhầm năm",
+        en="{agency} · {indicator}: {file} line {line} gives the period {given}, outside the plan year {year} — "
+        "a typo in the year?",
+    ),
+    "status.hint_in_folder": W(
+        vi="{agency} · {indicator}: {file} dòng {line} nằm trong thư mục kỳ {period} nhưng ghi kỳ {given}",
+        en="{agency} · {indicator}: {file} line {line} is in the folder of {period} but gives the period {given}",
+    ),
     "agency_ranking_title": W(
         vi="Xếp hạng đơn vị theo mức đạt bình quân (chỉ tiêu gộp)",
         en="Agencies ranked by mean attainment (pooled indicators)",

@@ -555,6 +555,29 @@ def status_table(status: Completeness, lang: str, out: TextIO, ids: bool = False
             lang,
         )
     )
+    _status_hints(status, lang, console)
+
+
+def _status_hints(status: Completeness, lang: str, console: Any) -> None:
+    """Under the tables: the missing reports that may have been sent under another period,
+    each with the file, line and period of the row that suggests it."""
+    hints = status.hints.to_dict("records")
+    if not hints:
+        return
+    console.print(Text(label("status.hints_title", lang, period=status.period), style="bold"))
+    for hint in hints:
+        words = label(
+            f"status.hint_{hint['reason']}",
+            lang,
+            agency=status.plan.agency(hint["agency"]).name(lang),
+            indicator=status.plan.indicator(hint["indicator"]).short_name(lang),
+            file=hint["file"],
+            line=hint["line"],
+            given=hint["period"],
+            period=status.period,
+            **status.plan.terms,
+        )
+        console.print(Text(f"• {words}"))
 
 
 def _counts(rows: list[dict[str, Any]], lang: str, rates: Sequence[Cell]) -> list[Column]:
@@ -569,8 +592,11 @@ def status_csv(status: Completeness, lang: str, out: TextIO, **_: Any) -> None:
     """One row per expected report: easy to filter, sort or mail-merge."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["period", "agency", "agency_name", "indicator", "state"])
+    hint_keys = ("file", "line", "period", "reason")
+    writer.writerow(["period", "agency", "agency_name", "indicator", "state", *(f"hint_{key}" for key in hint_keys)])
+    no_hint = dict.fromkeys(hint_keys, "")
     for row in status.reports.itertuples():
+        hint = status.hint(str(row.agency), str(row.indicator)) or no_hint
         writer.writerow(
             [
                 status.period,
@@ -578,6 +604,10 @@ def status_csv(status: Completeness, lang: str, out: TextIO, **_: Any) -> None:
                 safe_cell(status.plan.agency(str(row.agency)).name(lang)),
                 row.indicator,
                 row.state,
+                safe_cell(hint["file"]),
+                hint["line"],
+                safe_cell(hint["period"]),
+                hint["reason"],
             ]
         )
     out.write(buffer.getvalue())

@@ -1265,6 +1265,70 @@ def test_plan_json_deeply_nested(tmp_path):
     assert "targets.yaml" in result.stderr
 
 
+# ---- plan packs holding odd numbers: a finding or a score, never a crash or a NaN in JSON
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "2023"
+_ODD_NUMBERS = [
+    "0", "0.0", "-0.0", "0.001", "5e-324", "1.0e-320", "-5", "100.5", "1e308", "1.0e+308", "-1.0e+308",
+    "1.0e400", "1e400", ".nan", ".NaN", ".inf", "-.inf", "99999999999999999999999", "0x10", "1_000", "'30'",
+]  # fmt: skip
+_SENTINEL = "ODD-NUMBER-HERE"
+_NUMBER_PLACES = (
+    [("targets_2023.yaml", ("indicators", i, key)) for i in (0, 2, 5, 19, 28) for key in ("target", "weight")]
+    + [("targets_2023.yaml", ("pillars", j, "weight")) for j in (0, 3)]
+    + [("targets_2023.yaml", ("plan", "year")), ("baseline_2022.yaml", ("year",))]
+    + [("baseline_2022.yaml", ("baselines", k, "value")) for k in (0, 3, 20)]
+    + [("baseline_2022.yaml", ("context", 0, key)) for key in ("value", "denominator")]
+)
+
+
+def _odd_pack(folder: Path, name: str, place: tuple, number: str, repeat: str | None) -> Path:
+    """The bundled pack with one number replaced by ``number`` as written in YAML, and
+    when ``repeat`` is given, its key written a second time with that value."""
+    import yaml
+
+    for other in ("targets_2023.yaml", "baseline_2022.yaml", "agencies.yaml"):
+        (folder / other).write_bytes((PACKAGE_DATA / other).read_bytes())
+    doc = yaml.safe_load((folder / name).read_text(encoding="utf-8"))
+    node = doc
+    for key in place[:-1]:
+        node = node[key]
+    node[place[-1]] = _SENTINEL
+    text = yaml.safe_dump(doc, allow_unicode=True, sort_keys=False)
+    line = next(line for line in text.splitlines() if _SENTINEL in line)
+    indent = " " * (len(line) - len(line.lstrip(" -")))
+    written = number if repeat is None else f"{number}\n{indent}{place[-1]}: {repeat}"
+    (folder / name).write_text(text.replace(_SENTINEL, written), encoding="utf-8")
+    return folder
+
+
+@hypothesis_settings(25)
+@given(
+    where=st.sampled_from(_NUMBER_PLACES),
+    number=st.sampled_from(_ODD_NUMBERS),
+    repeat=st.one_of(st.none(), st.sampled_from(["1", "30", ".nan"])),
+)
+def test_a_plan_with_odd_numbers_is_checked_never_crashes_nor_scores_nan(where, number, repeat):
+    name, place = where
+    with tempfile.TemporaryDirectory() as tmp:
+        pack = _odd_pack(Path(tmp), name, place, number, repeat)
+        check = no_crash(cds("plan", "check", pack, "--format", "json", "--lang", "en"))
+        doc = strict_json(check.stdout)
+        errors = [issue for issue in doc["issues"] if issue["severity"] == "error"]
+        assert bool(errors) is (check.exit_code == 1) and doc["valid"] is not errors, doc
+        if repeat is not None:
+            assert "duplicate_key" in {issue["code"] for issue in errors}, doc
+        if errors:
+            assert all(issue["file"] and issue["line"] for issue in errors), errors
+            result = no_crash(cds("score", EXAMPLES, "--plan", pack, "--lang", "en"), allowed=(2,))
+            assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+            return
+        score = no_crash(cds("score", EXAMPLES, "--plan", pack, "--format", "json", "--lang", "en"), allowed=(0,))
+        check_score_doc(strict_json(score.stdout))
+        indicators = no_crash(cds("indicators", "--plan", pack, "--format", "json"), allowed=(0,))
+        strict_json(indicators.stdout)
+
+
 @pytest.mark.parametrize(
     "content",
     [b"", b"\xff\xfe\x00garbage", b"- just\n- a list\n", b"plan: {year: 2023}\n"],

@@ -289,3 +289,109 @@ def test_a_percent_baseline_written_as_text_is_a_plan_error_not_arithmetic(tmp_p
     ]
     result = run("score", EXAMPLES, "--plan", pack, "--lang", "en")
     assert result.exit_code == 2 and "must be a number or null, not 60" in result.stderr
+
+
+# ------------------------------------------------------------------ numbers a score cannot use
+
+
+def _rewrite(path: Path, anchor: str, old: str, new: str) -> None:
+    """Replace the first ``old`` after ``anchor`` in the file's text, as a hand edit would."""
+    text = path.read_text(encoding="utf-8")
+    at = text.index(old, text.index(anchor))
+    path.write_text(text[:at] + new + text[at + len(old) :], encoding="utf-8")
+
+
+DOSSIERS = "id: gov.dossiers_online\n"  # a percent target of >= 30
+SMARTPHONE = "indicator: soc.adults_smartphone\n"  # a percent baseline of 84
+
+
+@pytest.mark.parametrize(
+    "name, anchor, old, new, code",
+    [
+        ("targets_2024.yaml", DOSSIERS, "target: 30", "target: 0", "target_zero"),
+        ("targets_2024.yaml", DOSSIERS, "target: 30", "target: 0.000001", "target_zero"),
+        ("targets_2024.yaml", DOSSIERS, "target: 30", "target: .nan", "number_not_finite"),
+        ("targets_2024.yaml", DOSSIERS, "target: 30", "target: .inf", "number_not_finite"),
+        ("targets_2024.yaml", DOSSIERS, "target: 30", "target: 1.0e400", "number_not_finite"),
+        ("targets_2024.yaml", DOSSIERS, "target: 30", "target: 1e308", "target_out_of_range"),
+        ("targets_2024.yaml", DOSSIERS, "target: 30", "target: -5", "target_out_of_range"),
+        ("targets_2024.yaml", DOSSIERS, "weight: 1", "weight: 1.0e+308", "weight_too_large"),
+        ("targets_2024.yaml", DOSSIERS, "weight: 1", "weight: -.inf", "number_not_finite"),
+        ("targets_2024.yaml", "id: gov\n", "weight: 2", "weight: -1", "weight_negative"),
+        ("targets_2024.yaml", "id: gov\n", "weight: 2", "weight: .nan", "number_not_finite"),
+        ("targets_2024.yaml", "plan:\n", "year: 2024", "year: 20240", "year_out_of_range"),
+        ("baseline_2023.yaml", SMARTPHONE, "value: 84", "value: 184", "baseline_out_of_range"),
+        ("baseline_2023.yaml", SMARTPHONE, "value: 84", "value: -0.5", "baseline_out_of_range"),
+        ("baseline_2023.yaml", SMARTPHONE, "value: 84", "value: .inf", "number_not_finite"),
+        ("baseline_2023.yaml", SMARTPHONE, "value: 84", "value: 1.0e+308", "baseline_out_of_range"),
+    ],
+)
+def test_a_number_no_score_can_use_is_an_error_at_its_line(tmp_path, name, anchor, old, new, code):
+    pack = build_pack(tmp_path / "pack", 2024)
+    path = pack / name
+    _rewrite(path, anchor, old, new)
+    result = run("plan", "check", pack, "--format", "json", "--lang", "en")
+    assert result.exit_code == 1, result.output
+    issues = json.loads(result.stdout)["issues"]
+    assert [(i["code"], i["severity"], i["file"]) for i in issues] == [(code, "error", str(path))]
+    assert issues[0]["line"] == line_of(path, new.splitlines()[-1].strip())
+    # every other command stops with one message instead of dividing by it or printing NaN
+    for command in (["score", EXAMPLES], ["indicators", "--format", "json"]):
+        other = run(*command, "--plan", pack, "--lang", "vi")
+        assert other.exit_code == 2 and len(other.stderr.strip().splitlines()) == 1, other.output
+        assert f"{path}:{issues[0]['line']}" in other.stderr and "Traceback" not in other.output
+
+
+def test_a_lower_is_better_target_of_zero_is_scorable(tmp_path):
+    """100·T/V is defined at T = 0 (and 100 at V = 0): "no paper dossiers at all" is a plan."""
+    pack = build_pack(tmp_path / "pack", 2024)
+    _rewrite(pack / "targets_2024.yaml", f"id: {ADDED}\n", "target: 20", "target: 0")
+    assert run("plan", "check", pack).exit_code == 0
+    result = run("score", build_inputs(tmp_path / "inputs", 2024), "--plan", pack, "-f", "json")
+    doc = json.loads(result.stdout, parse_constant=pytest.fail)
+    assert next(i for i in doc["indicators"] if i["id"] == ADDED)["attainment"] == 0
+
+
+@pytest.mark.parametrize(
+    "name, anchor, old, new",
+    [
+        ("targets_2024.yaml", "plan:\n", "year: 2024\n", "year: 2024\n  year: 2025\n"),
+        ("targets_2024.yaml", DOSSIERS, "target: 30\n", "target: 30\n  target: 45\n"),
+        ("baseline_2023.yaml", SMARTPHONE, "value: 84\n", "value: 84\n  value: 48\n"),
+        ("agencies.yaml", "code: VPUBND\n", "level: province\n", "level: province\n  level: district\n"),
+    ],
+)
+def test_a_key_written_twice_is_an_error_at_its_second_line(tmp_path, name, anchor, old, new):
+    pack = build_pack(tmp_path / "pack", 2024)
+    path = pack / name
+    _rewrite(path, anchor, old, new)
+    result = run("plan", "check", pack, "--format", "json", "--lang", "en")
+    assert result.exit_code == 1, result.output
+    issues = json.loads(result.stdout)["issues"]
+    first, second = line_of(path, old.strip()), line_of(path, new.splitlines()[-1].strip())
+    repeated = [i for i in issues if i["code"] == "duplicate_key"]
+    assert [(i["severity"], i["file"], i["line"]) for i in repeated] == [("error", str(path), second)]
+    key = old.split(":")[0]
+    assert f"key {key} is written again" in repeated[0]["message"] and f"line {first}" in repeated[0]["message"]
+    other = run("score", EXAMPLES, "--plan", pack, "--lang", "en")
+    assert other.exit_code == 2 and len(other.stderr.strip().splitlines()) == 1
+
+
+def test_a_key_written_twice_in_a_json_plan_file_is_found_with_its_line(tmp_path):
+    """A machine-written plan file is read as JSON, which would keep the last key silently too."""
+    pack = build_pack(tmp_path / "pack", 2024)
+    baseline = pack / "baseline_2023.yaml"
+    document = yaml.safe_load(baseline.read_text(encoding="utf-8"))
+    text = json.dumps(document, ensure_ascii=False, indent=1).replace('"year": 2023', '"year": 2023,\n "year": 2023', 1)
+    baseline.write_text(text, encoding="utf-8")
+    issues = json.loads(run("plan", "check", pack, "--format", "json").stdout)["issues"]
+    assert [(i["code"], i["line"]) for i in issues] == [("duplicate_key", 3)]
+
+
+def test_a_key_that_overrides_a_merged_one_is_not_a_repetition(tmp_path):
+    pack = build_pack(tmp_path / "pack", 2024)
+    agencies = pack / "agencies.yaml"
+    text = agencies.read_text(encoding="utf-8").replace("- code: VPUBND\n", "- &office\n  code: VPUBND\n", 1)
+    agencies.write_text(text + "extra: {<<: *office, code: OTHER}\n", encoding="utf-8")
+    issues = json.loads(run("plan", "check", pack, "--format", "json").stdout)["issues"]
+    assert [i["code"] for i in issues] == ["field_unknown"]  # `extra` itself, nothing about `code`

@@ -123,16 +123,24 @@ def test_score_csv(results):
 
 def test_status_and_breakdown_csv(results):
     rows = list(csv.DictReader(io.StringIO(rendered(results["status"], "csv", "en"))))
-    assert list(rows[0]) == ["period", "agency", "agency_name", "indicator", "state"] and len(rows) == 232
+    hints = ["hint_file", "hint_line", "hint_period", "hint_reason"]  # where a missing report may have gone
+    assert list(rows[0]) == ["period", "agency", "agency_name", "indicator", "state", *hints] and len(rows) == 232
     states = {(row["agency"], row["indicator"]): row["state"] for row in rows}
     assert states["SYT", "gov.dossiers_online"] == "received"
     assert states["SYT", "gov.dossiers_digitized"] == "rejected"
     assert states["STTTT", "soc.households_fiber"] == "missing"
-    assert rendered(results["breakdown"], "csv").splitlines() == [
-        "period,indicator,rank,agency,value,numerator,denominator,attainment,met,pull,province_value,target",
-        "2023-Q2,gov.dossiers_online,1,STTTT,90.0,90.0,100.0,300.0,True,20.0,50.0,30.0",
-        "2023-Q2,gov.dossiers_online,2,SYT,10.0,10.0,100.0,33.33,False,-20.0,50.0,30.0",
+    lines = rendered(results["breakdown"], "csv").splitlines()
+    dossiers = [line for line in lines if line.startswith("2023-Q2,gov.dossiers_online,")]
+    assert [lines[0], *dossiers[:2]] == [
+        "period,indicator,rank,agency,value,numerator,denominator,attainment,met,pull,province_value,target,reported",
+        "2023-Q2,gov.dossiers_online,1,STTTT,90.0,90.0,100.0,300.0,True,20.0,50.0,30.0,True",
+        "2023-Q2,gov.dossiers_online,2,SYT,10.0,10.0,100.0,33.33,False,-20.0,50.0,30.0,True",
     ]
+    # then the 23 other agencies expected to report it, unranked and without figures
+    assert dossiers[2] == "2023-Q2,gov.dossiers_online,,VPUBND,,,,,,,50.0,30.0,False" and len(dossiers) == 25
+    assert all(line.endswith(",False") for line in dossiers[2:])
+    # an indicator nobody sent lists its 25 expected agencies, none ranked
+    assert len([line for line in lines if line.startswith("2023-Q2,gov.inspections_digital,,")]) == 25
 
 
 def test_score_markdown(results):

@@ -8,8 +8,11 @@ agencies; 232 expected reports in all (18 single + 7 × 25 + 18 + 3 × 7).
 
 from __future__ import annotations
 
+import csv
+import io
+
 import pytest
-from conftest import HEADER
+from conftest import HEADER, cds, cds_json
 
 from cds_cli.periods import Period
 from cds_cli.plan import load_plan
@@ -179,3 +182,78 @@ def test_to_dict_rounds_rates_and_names_in_the_language(report, plan):
     # ids, states and keys never change with the language
     assert [r["id"] for r in vi["indicators"]] == [r["id"] for r in en["indicators"]]
     assert _row(vi["agencies"], "SYT")["rejected"] == ["gov.dossiers_online"]
+
+
+# ------------------------------------------------------------------ hints: a report sent under another period
+
+LAST_YEAR = "SYT,Quý I/2022,gov.dossiers_online,3,10,,\n"  # line 2: last year's quarter typed into 2023's file
+ON_TIME = "SYT,2023-Q1,gov.dossiers_digitized,3,10,,\n"  # line 3: a report that did arrive
+
+
+def _status(*args):
+    return cds_json("status", *args, "--lang", "en", expect_exit=0)
+
+
+def test_a_report_sent_with_last_years_period_is_missing_with_a_hint(write):
+    path = write("2023-Q1/SYT.csv", HEADER + LAST_YEAR + ON_TIME)
+    doc = _status(path, "--period", "2023-Q1")
+    syt = _row(doc["agencies"], "SYT")
+    assert "gov.dossiers_online" in syt["missing"]  # still missing: the row was rejected
+    hint = {"file": str(path), "line": 2, "period": "Quý I/2022", "reason": "outside_plan"}
+    assert syt["hints"] == [{"indicator": "gov.dossiers_online", **hint}]
+    assert _row(doc["indicators"], "gov.dossiers_online")["hints"] == [{"agency": "SYT", **hint}]
+    assert all(not a["hints"] for a in doc["agencies"] if a["id"] != "SYT")
+    # the same row says nothing about the second quarter: its quarter is the first
+    assert all(not a["hints"] for a in _status(path, "--period", "2023-Q2")["agencies"])
+
+
+def test_a_typed_year_hints_wherever_the_file_lies(write):
+    """Outside the plan's year, the quarter alone ties the row to the missing report."""
+    path = write("inbox/syt.csv", HEADER + LAST_YEAR + ON_TIME)
+    assert _row(_status(path, "--period", "2023-Q1")["agencies"], "SYT")["hints"][0]["line"] == 2
+
+
+def test_another_quarters_row_in_this_quarters_folder_is_a_hint(write):
+    q2 = write("2023-Q2/STP.csv", HEADER + "STP,2023-Q1,gov.dossiers_online,3,10,,\n")
+    q1 = write("2023-Q1/STP.csv", HEADER + "STP,2023-Q1,gov.inspections_digital,3,10,,\n")
+    doc = _status(q1, q2, "--period", "2023-Q2")
+    stp = _row(doc["agencies"], "STP")
+    assert stp["hints"] == [
+        {"indicator": "gov.dossiers_online", "file": str(q2), "line": 2, "period": "2023-Q1", "reason": "in_folder"}
+    ]
+    # the Q1 row in its own folder is no hint for Q2; in Q1 the misfiled row counts as received
+    first = _status(q1, q2, "--period", "2023-Q1")
+    assert (
+        _row(first["agencies"], "STP")["hints"] == []
+        and "gov.dossiers_online" not in _row(first["agencies"], "STP")["missing"]
+    )
+
+
+def test_no_hint_for_a_received_report_another_agency_or_a_row_without_period(write):
+    rows = (
+        LAST_YEAR
+        + "SYT,2023-Q1,gov.dossiers_online,4,10,,\n"  # the report did arrive: no hint needed
+        + "STP,Quý I/2022,gov.work_records_online_province,1,2,,\n"  # STP's own report: hint for STP only
+        + "STC,,gov.dossiers_online,1,2,,\n"  # no period at all: nothing to name
+    )
+    doc = _status(write("2023-Q1/mixed.csv", HEADER + rows), "--period", "2023-Q1")
+    hinted = {(a["id"], h["indicator"]) for a in doc["agencies"] for h in a["hints"]}
+    assert hinted == {("STP", "gov.work_records_online_province")}
+
+
+def test_hints_in_the_table_and_the_csv(write, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "250")
+    path = write("2023-Q1/SYT.csv", HEADER + LAST_YEAR + ON_TIME)
+    table = cds("status", path, "--period", "2023-Q1", "--lang", "en").stdout
+    assert f"{path} line 2 gives the period Quý I/2022, outside the plan year 2023" in " ".join(table.split())
+    vi = cds("status", path, "--period", "2023-Q1", "--lang", "vi").stdout
+    assert f"{path} dòng 2 ghi kỳ Quý I/2022, ngoài năm kế hoạch 2023" in " ".join(vi.split())
+    csv_text = cds("status", path, "--period", "2023-Q1", "--format", "csv").stdout
+    rows = list(csv.DictReader(io.StringIO(csv_text)))
+    hinted = [r for r in rows if r["hint_file"]]
+    assert [
+        (r["agency"], r["indicator"], r["state"], r["hint_file"], r["hint_line"], r["hint_period"]) for r in hinted
+    ] == [("SYT", "gov.dossiers_online", "missing", str(path), "2", "Quý I/2022")]
+    assert hinted[0]["hint_reason"] == "outside_plan"
+    clean = cds("status", write("ok.csv", HEADER + ON_TIME), "--period", "2023-Q1", "--lang", "en").stdout
+    assert "Quý" not in clean and "another period" not in clean

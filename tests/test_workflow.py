@@ -123,14 +123,16 @@ def test_score_by_agency_ranks_each_agency_against_the_provincial_target(write):
     doc = cds_json("score", path, "--by", "agency", "--lang", "en", expect_exit=0)
     dossiers = next(i for i in doc["indicators"] if i["id"] == "gov.dossiers_online")
     assert dossiers["value"] == pytest.approx(37.5)  # 100·150/400
-    assert [(a["rank"], a["agency"], a["value"], a["attainment"]) for a in dossiers["agencies"]] == [
+    assert [(a["rank"], a["agency"], a["value"], a["attainment"]) for a in dossiers["agencies"][:3]] == [
         (1, "STTTT", 90.0, 300.0),
         (2, "UBND_HD", 25.0, 83.33),
         (3, "SYT", 10.0, 33.33),
     ]
+    # the 22 other agencies expected to report it follow, unranked
+    assert [(a["rank"], a["reported"]) for a in dossiers["agencies"][3:]] == [(None, False)] * 22
     # pull = share of the denominator × distance from the provincial value
     assert dossiers["agencies"][2]["pull"] == pytest.approx(100 / 400 * (10 - 37.5), abs=0.01)
-    assert [a["agency"] for a in doc["agencies"]] == ["STTTT", "UBND_HD", "SYT"]
+    assert [a["agency"] for a in doc["agencies"] if a["reported"]] == ["STTTT", "UBND_HD", "SYT"]
 
 
 def test_score_json_reports_the_reporting_rate(write):

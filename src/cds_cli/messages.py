@@ -120,6 +120,19 @@ TEXTS: dict[str, W] = {
         vi="Tình hình gửi báo cáo {period} — Kế hoạch {number}",
         en="Reporting completeness {period} — Plan {number}",
     ),
+    "status.hints_title": W(
+        vi="Báo cáo chưa gửi kỳ {period} nhưng có dòng gửi với kỳ khác (có thể ghi nhầm kỳ):",
+        en="Reports missing for {period} with a row sent under another period (a period typed wrong?):",
+    ),
+    "status.hint_outside_plan": W(
+        vi="{agency} · {indicator}: {file} dòng {line} ghi kỳ {given}, ngoài năm kế hoạch {year} — có thể gõ nhầm năm",
+        en="{agency} · {indicator}: {file} line {line} gives the period {given}, outside the plan year {year} — "
+        "a typo in the year?",
+    ),
+    "status.hint_in_folder": W(
+        vi="{agency} · {indicator}: {file} dòng {line} nằm trong thư mục kỳ {period} nhưng ghi kỳ {given}",
+        en="{agency} · {indicator}: {file} line {line} is in the folder of {period} but gives the period {given}",
+    ),
     "agency_ranking_title": W(
         vi="Xếp hạng đơn vị theo mức đạt bình quân (chỉ tiêu gộp)",
         en="Agencies ranked by mean attainment (pooled indicators)",
@@ -129,6 +142,7 @@ TEXTS: dict[str, W] = {
     "pull": W(vi="Tác động (điểm %)", en="Pull (pp)"),
     "mean_attainment": W(vi="Mức đạt bình quân %", en="Mean attainment %"),
     "indicators_count": W(vi="Số chỉ tiêu", en="Indicators"),
+    "not_reported": W(vi="Chưa báo cáo", en="not reported"),
     "stock": W(vi="tại thời điểm", en="stock"),
     "flow": W(vi="cộng dồn", en="flow"),
     "single": W(vi="một đơn vị", en="single"),
@@ -686,6 +700,33 @@ TEXTS: dict[str, W] = {
     "finding.value_not_mapping": W(vi="{path}: cần các cặp khóa: giá trị", en="{path}: should be key: value pairs"),
     "finding.value_invalid": W(vi="{path}: giá trị không hợp lệ ({detail})", en="{path}: invalid value ({detail})"),
     "finding.weight_negative": W(vi="{path}: trọng số không được âm", en="{path}: a weight must not be negative"),
+    "finding.weight_too_large": W(
+        vi="{path}: trọng số {value} quá lớn (tối đa {limit}); trọng số chỉ là tỷ lệ giữa các chỉ tiêu",
+        en="{path}: weight {value} is too large (at most {limit}); weights are only proportions between indicators",
+    ),
+    "finding.number_not_finite": W(
+        vi="{path}: {value} không phải là một số hữu hạn (NaN, vô cực hoặc quá lớn); ghi một số như 80 hoặc 12.5",
+        en="{path}: {value} is not a finite number (NaN, infinity or too large); write a number such as 80 or 12.5",
+    ),
+    "finding.target_out_of_range": W(
+        vi="{path}: mục tiêu tỷ lệ {value} nằm ngoài khoảng 0–100",
+        en="{path}: the percent target {value} is outside 0–100",
+    ),
+    "finding.target_zero": W(
+        vi="{path}: mục tiêu {value} làm mức đạt (100 × giá trị ÷ mục tiêu) không xác định; mục tiêu càng cao càng tốt "
+        "(>=, >) phải từ {smallest} trở lên",
+        en="{path}: a target of {value} leaves attainment (100 × value ÷ target) undefined; a higher-is-better target "
+        "(>=, >) must be at least {smallest}",
+    ),
+    "finding.year_out_of_range": W(
+        vi="{path}: năm {value} không phải một năm bốn chữ số", en="{path}: year {value} is not a four-digit year"
+    ),
+    "finding.duplicate_key": W(
+        vi="khóa {key} được ghi lần nữa trong cùng một mục (lần đầu ở dòng {first}); YAML chỉ giữ giá trị sau cùng — "
+        "xóa một dòng",
+        en="key {key} is written again in the same mapping (first on line {first}); YAML would silently keep only the "
+        "last value — delete one",
+    ),
     "finding.percent_target": W(
         vi="{path}: chỉ tiêu tỷ lệ cần mục tiêu là một số và phép so sánh >=, >, <= hoặc <",
         en="{path}: a percent indicator needs a numeric target and one of >=, >, <=, <",
@@ -753,6 +794,10 @@ TEXTS: dict[str, W] = {
     "finding.baseline_percent_value": W(
         vi="{indicator} là chỉ tiêu tỷ lệ: giá trị cơ sở phải là số hoặc null, không phải {value}",
         en="{indicator} is a percent: its baseline must be a number or null, not {value}",
+    ),
+    "finding.baseline_out_of_range": W(
+        vi="{indicator} là chỉ tiêu tỷ lệ: giá trị cơ sở {value} nằm ngoài khoảng 0–100",
+        en="{indicator} is a percent: its baseline {value} is outside 0–100",
     ),
     "finding.context_duplicate": W(
         vi="mã số liệu tham khảo {id} được khai báo hai lần", en="context id {id} is declared twice"

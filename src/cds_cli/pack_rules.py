@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from .findings import Finding
 from .pack_yaml import Document
-from .plan import MILESTONE_STATUSES, SHORT_NAME_LIMIT, Baseline, Indicator, Plan
+from .plan import MILESTONE_STATUSES, PERCENT_RANGE, SHORT_NAME_LIMIT, Baseline, Indicator, Plan
 from .text import fold
 
 if TYPE_CHECKING:
@@ -121,12 +121,13 @@ def _pillar_findings(targets: Document) -> list[Finding]:
 def _indicator_findings(targets: Document, agency_codes: set[str]) -> Iterator[Finding]:
     doc, seen = targets.model, set()
     pillar_ids = [pillar.id for pillar in doc.pillars]
+    written = _raw_ids(targets, "pillars")  # an invalid pillar has its own finding: its indicators are not orphans
     for i, ind in targets.items("indicators"):
         at = ("indicators", i)
         if ind.id in seen:
             yield targets.finding("duplicate_indicator", (*at, "id"), indicator=ind.id)
         seen.add(ind.id)
-        if ind.pillar not in pillar_ids:
+        if ind.pillar not in pillar_ids and ind.pillar not in written:
             yield targets.finding(
                 "unknown_pillar", (*at, "pillar"), indicator=ind.id, pillar=ind.pillar, known=", ".join(pillar_ids)
             )
@@ -186,10 +187,10 @@ def _expected_reporters(targets: Document, agencies: Document) -> tuple[dict[str
     return expected, findings
 
 
-def _raw_ids(targets: Document) -> set[str]:
-    """Ids of every indicator written in the file, valid or not (a baseline of an invalid
-    indicator is not "unknown": the indicator's own finding says what is wrong)."""
-    items = targets.raw.get("indicators") if isinstance(targets.raw, dict) else None
+def _raw_ids(targets: Document, name: str = "indicators") -> set[str]:
+    """Ids of every indicator (or pillar) written in the file, valid or not (a baseline of an
+    invalid indicator is not "unknown": the indicator's own finding says what is wrong)."""
+    items = targets.raw.get(name) if isinstance(targets.raw, dict) else None
     if not isinstance(items, list):
         return set()
     return {item["id"] for item in items if isinstance(item, dict) and isinstance(item.get("id"), str)}
@@ -222,6 +223,11 @@ def _baselines(
             )
         elif not ind.is_milestone and isinstance(value, str):
             findings.append(document.finding("baseline_percent_value", (*at, "value"), indicator=ind.id, value=value))
+        elif not ind.is_milestone and value is not None and not PERCENT_RANGE[0] <= value <= PERCENT_RANGE[1]:
+            findings.append(
+                # repr: 1e+308 stays that in the message, not a row of 309 digits
+                document.finding("baseline_out_of_range", (*at, "value"), indicator=ind.id, value=repr(value))
+            )
         else:
             baselines[baseline.indicator] = baseline
     seen: set[str] = set()

@@ -12,7 +12,7 @@ import typing
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from pydantic import BaseModel, TypeAdapter, ValidationError
@@ -21,8 +21,9 @@ from .findings import Finding, Severity
 from .messages import TEXTS
 
 _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: 10× faster
-_NUMBER_ERRORS = {"float_type", "float_parsing", "int_type", "int_parsing", "int_from_float", "finite_number"}
+_NUMBER_ERRORS = {"float_type", "float_parsing", "int_type", "int_parsing", "int_from_float"}
 _ERROR_CODES = {
+    "finite_number": "number_not_finite",
     "missing": "field_missing",
     "extra_forbidden": "field_unknown",
     "literal_error": "value_not_allowed",
@@ -34,6 +35,36 @@ _ERROR_CODES = {
     "model_attributes_type": "value_not_mapping",
     **dict.fromkeys(_NUMBER_ERRORS, "value_not_number"),
 }
+
+
+if TYPE_CHECKING:
+    _LoaderBase = yaml.SafeLoader
+else:
+    _LoaderBase = _SAFE_LOADER
+
+
+class _PlanLoader(_LoaderBase):
+    """The safe loader, noting every key written twice in one mapping: YAML silently keeps
+    the last value, so an analyst who pasted a second ``target:`` under an indicator would
+    score against whichever came last without knowing there were two."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.repeated: list[tuple[str, int, int]] = []  # (key, its line, the line it was first written on)
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        # Checked before the base class merges ``<<`` keys into the node: a key that
+        # overrides a merged one is what a merge is for, not a repetition.  A node is
+        # constructed once however many aliases name it, so an alias bomb stays cheap.
+        first: dict[tuple[str, str], int] = {}
+        for key, _ in node.value:
+            if not isinstance(key, yaml.ScalarNode) or key.tag == "tag:yaml.org,2002:merge":
+                continue
+            line = key.start_mark.line + 1
+            seen = first.setdefault((key.tag, key.value), line)
+            if seen != line:
+                self.repeated.append((key.value, line, seen))
+        return super().construct_mapping(node, deep)
 
 
 @dataclass
@@ -101,7 +132,7 @@ def read_document(path: Path) -> tuple[Document | None, list[Finding]]:
         reason = getattr(exc, "strerror", None) or str(exc)
         return None, [Finding("plan_file_unreadable", "error", where, None, None, {"reason": reason})]
     try:
-        raw, node = _parse(text)
+        raw, node, repeated = _parse(text)
     except RecursionError:
         return None, [Finding("yaml_invalid", "error", where, None, None, {"problem": "nested too deeply"})]
     except yaml.YAMLError as exc:
@@ -110,27 +141,40 @@ def read_document(path: Path) -> tuple[Document | None, list[Finding]]:
         return None, [
             Finding("yaml_invalid", "error", where, mark.line + 1 if mark else None, None, {"problem": problem})
         ]
-    return Document(path, raw if raw is not None else {}, node, text), []
+    findings = [
+        Finding("duplicate_key", "error", where, line, None, {"key": key, "first": first})
+        for key, line, first in repeated
+    ]
+    return Document(path, raw if raw is not None else {}, node, text), findings
 
 
-def _parse(text: str) -> tuple[Any, yaml.Node | None]:
+def _parse(text: str) -> tuple[Any, yaml.Node | None, list[tuple[str, int, int]]]:
     """The document and its node tree (to point messages at the line of a bad value).
 
     A safe loader only: a plan file must never be able to construct Python objects.
     JSON is YAML too, and a machine-written plan file (a ministry's 20,000 reporting
     units) loads a hundred times faster through the JSON parser; its node tree is then
-    composed only if a message needs a line."""
+    composed only if a message needs a line (a repeated key sends it to the YAML parser,
+    which says on which line)."""
     if text.lstrip().startswith("{"):
         try:
-            return json.loads(text), None
+            return json.loads(text, object_pairs_hook=_unique_keys), None, []
         except ValueError:
-            pass  # YAML flow syntax that is not strict JSON: the YAML parser decides
-    loader = _SAFE_LOADER(text)
+            pass  # YAML flow syntax that is not strict JSON, or a repeated key: the YAML parser decides
+    loader = _PlanLoader(text)
     try:
         node = loader.get_single_node()
-        return (loader.construct_document(node) if node is not None else None), node
+        raw = loader.construct_document(node) if node is not None else None
+        return raw, node, loader.repeated
     finally:
         loader.dispose()
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    mapping = dict(pairs)
+    if len(mapping) < len(pairs):
+        raise ValueError("a key is repeated")
+    return mapping
 
 
 def validate_document(document: Document, model: type[BaseModel]) -> list[Finding]:
@@ -211,8 +255,10 @@ def _schema_finding(document: Document, loc: tuple[Any, ...], error: Any) -> Fin
     given = error.get("input")
     if kind == "due_invalid" and isinstance(given, dict):
         given = given.get("due")
-    expected = (error.get("ctx") or {}).get("expected", "")
-    return document.finding(code, loc, value=_shown(given), expected=expected, detail=error.get("msg", ""))
+    context = error.get("ctx") or {}
+    bounds = {k: v for k, v in context.items() if isinstance(v, (int, float, str))}  # a rule's limit, for its message
+    params = bounds | {"value": _shown(given), "expected": context.get("expected", ""), "detail": error.get("msg", "")}
+    return document.finding(code, loc, **params)
 
 
 def _shown(value: Any) -> str:

@@ -14,7 +14,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from .periods import Period, parse_period
@@ -25,6 +25,15 @@ if TYPE_CHECKING:
 
 MILESTONE_STATUSES = ("done", "in_progress", "not_started")
 SHORT_NAME_LIMIT = 48  # characters: a table column or a chart label
+PERCENT_RANGE = (0.0, 100.0)
+# Below this a higher-is-better target cannot be divided by: attainment = 100·V/T is
+# undefined at 0 and overflows to infinity near it; tables show 2 decimals, so a smaller
+# target would read 0,00 anyway.
+SMALLEST_TARGET = 0.01
+# Weights are relative; past a million, a weighted sum of scores loses digits and, near
+# 1e308, overflows to infinity (then NaN in every score).
+WEIGHT_LIMIT = 1_000_000
+YEARS = (1000, 9999)  # a pack's files are named by four-digit years
 Qualifier = Literal["approx", "above", "nearly", "about", "reported"]
 
 
@@ -34,7 +43,24 @@ def _problem(code: str) -> PydanticCustomError:
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # No NaN or infinity anywhere in a plan (".nan", ".inf", 1.0e400): none is a figure a plan
+    # states, and any of them would reach a score and make the JSON output invalid.
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
+
+
+def _checked_weight(weight: float) -> float:
+    """A weight a weighted mean can use: not negative, not astronomically large."""
+    if weight < 0:
+        raise _problem("weight_negative")
+    if weight > WEIGHT_LIMIT:
+        raise PydanticCustomError("weight_too_large", "weight too large", {"limit": WEIGHT_LIMIT})
+    return weight
+
+
+def _checked_year(year: int) -> int:
+    if not YEARS[0] <= year <= YEARS[1]:
+        raise _problem("year_out_of_range")
+    return year
 
 
 class _Named(_Strict):
@@ -61,6 +87,8 @@ class PlanInfo(_Strict):
     issuer_en: str
     review: bool = False  # carried over by `cds plan new`: number, date and titles to be set
 
+    _year = field_validator("year")(_checked_year)
+
     def title(self, lang: str) -> str:
         return str(getattr(self, f"title_{lang}"))
 
@@ -73,12 +101,7 @@ class Pillar(_Named):
     weight: float = 1.0
     source: Source | None = None
 
-    @field_validator("weight")
-    @classmethod
-    def _non_negative(cls, weight: float) -> float:
-        if weight < 0:
-            raise _problem("weight_negative")
-        return weight
+    _weight = field_validator("weight")(_checked_weight)
 
 
 class Indicator(_Named):
@@ -99,6 +122,21 @@ class Indicator(_Named):
     source: Source
     note: str | None = None
 
+    _weight = field_validator("weight")(_checked_weight)
+
+    @field_validator("target")
+    @classmethod
+    def _scorable(cls, target: float | str, info: ValidationInfo) -> float | str:
+        """A target that can be scored against: a percent within 0–100, and for a
+        higher-is-better one, a number attainment (100·V/T) can be divided by."""
+        if isinstance(target, str):
+            return target
+        if info.data.get("unit") == "percent" and not PERCENT_RANGE[0] <= target <= PERCENT_RANGE[1]:
+            raise _problem("target_out_of_range")
+        if info.data.get("comparator") in (">=", ">") and target < SMALLEST_TARGET:
+            raise PydanticCustomError("target_zero", "target zero", {"smallest": SMALLEST_TARGET})
+        return target
+
     @model_validator(mode="after")
     def _consistent(self) -> Indicator:
         if self.unit == "percent" and (not isinstance(self.target, float) or self.comparator == "="):
@@ -111,8 +149,6 @@ class Indicator(_Named):
             raise _problem("reporter_pooled")
         if parse_period(self.due) is None:
             raise _problem("due_invalid")
-        if self.weight < 0:
-            raise _problem("weight_negative")
         return self
 
     @property
@@ -180,6 +216,8 @@ class BaselineFile(_Strict):
     results: Results | None = None  # written by `cds plan new`
     baselines: list[Baseline]
     context: list[ContextFigure] = []
+
+    _year = field_validator("year")(_checked_year)
 
 
 class Agency(_Named):

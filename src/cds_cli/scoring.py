@@ -19,6 +19,7 @@ For a period P (a quarter of the plan year):
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, cast
 
@@ -520,16 +521,37 @@ class AgencyBreakdown:
     ]  # (indicator, provincial V, agencies best first)
 
     def ranking(self) -> list[dict[str, Any]]:
-        """Agencies by mean of min(attainment, 100) over the pooled indicators they reported."""
+        """Agencies by mean of min(attainment, 100) over the pooled indicators they reported,
+        then the agencies expected to report one that sent nothing (``rank`` None)."""
         scores: dict[str, list[float]] = {}
         for _, _, figures in self.indicators:
             for figure in figures:
                 scores.setdefault(figure.agency, []).append(min(figure.attainment, 100.0))
-        ranked = sorted(scores.items(), key=lambda item: (-sum(item[1]) / len(item[1]), item[0]))
+        means = {code: sum(values) / len(values) for code, values in scores.items()}
+        ranked = sorted(means, key=lambda code: (-_as_shown(means[code]), code))
+        ranks = competition_ranks([_as_shown(means[code]) for code in ranked])
+        expected = {code for ind, _, _ in self.indicators for code in self.plan.expected[ind.id]}
         return [
-            {"rank": rank, "agency": code, "indicators": len(values), "mean_attainment": sum(values) / len(values)}
-            for rank, (code, values) in enumerate(ranked, start=1)
+            {
+                "rank": rank,
+                "agency": code,
+                "indicators": len(scores[code]),
+                "mean_attainment": means[code],
+                "reported": True,
+            }
+            for rank, code in zip(ranks, ranked, strict=True)
+        ] + [
+            {"rank": None, "agency": code, "indicators": 0, "mean_attainment": None, "reported": False}
+            for code in self._in_plan_order(expected - scores.keys())
         ]
+
+    def absent(self, ind: Indicator, figures: list[AgencyFigure]) -> list[str]:
+        """The agencies expected to report ``ind`` with no accepted row up to the period."""
+        sent = {figure.agency for figure in figures}
+        return self._in_plan_order(set(self.plan.expected[ind.id]) - sent)
+
+    def _in_plan_order(self, codes: set[str]) -> list[str]:
+        return [agency.code for agency in self.plan.agencies if agency.code in codes]
 
     def to_dict(self, lang: str = "en") -> dict[str, Any]:
         return {
@@ -543,20 +565,7 @@ class AgencyBreakdown:
                     "comparator": ind.comparator,
                     "target": float(ind.target),
                     "value": rounded(value),
-                    "agencies": [
-                        {
-                            "rank": rank,
-                            "agency": f.agency,
-                            "name": self.plan.agency(f.agency).name(lang),
-                            "value": rounded(f.value),
-                            "numerator": f.numerator,
-                            "denominator": f.denominator,
-                            "attainment": rounded(f.attainment),
-                            "met": f.met,
-                            "pull": rounded(f.pull),
-                        }
-                        for rank, f in enumerate(figures, start=1)
-                    ],
+                    "agencies": self._figures(ind, figures, lang),
                 }
                 for ind, value, figures in self.indicators
             ],
@@ -565,6 +574,52 @@ class AgencyBreakdown:
                 for r in self.ranking()
             ],
         }
+
+    def _figures(self, ind: Indicator, figures: list[AgencyFigure], lang: str) -> list[dict[str, Any]]:
+        """One indicator's agencies: ranked (ties share a rank), then those not reported."""
+        ranks = competition_ranks([_as_shown(f.value) for f in figures])
+        reported = [
+            {
+                "rank": rank,
+                "agency": f.agency,
+                "name": self.plan.agency(f.agency).name(lang),
+                "value": rounded(f.value),
+                "numerator": f.numerator,
+                "denominator": f.denominator,
+                "attainment": rounded(f.attainment),
+                "met": f.met,
+                "pull": rounded(f.pull),
+                "reported": True,
+            }
+            for rank, f in zip(ranks, figures, strict=True)
+        ]
+        silent = dict.fromkeys(("value", "numerator", "denominator", "attainment", "met", "pull"))
+        return reported + [
+            {"rank": None, "agency": code, "name": self.plan.agency(code).name(lang), **silent, "reported": False}
+            for code in self.absent(ind, figures)
+        ]
+
+
+def _as_shown(value: float) -> float:
+    """A figure as people read it (2 decimals): two agencies both shown at 14,63 are tied."""
+    return round(value, 2)
+
+
+def _best_first(comparator: str) -> Callable[[AgencyFigure], tuple[float, str]]:
+    """Agencies best first by the value as shown (ties by code), higher or lower being better
+    by the comparator. Not by attainment: a lower-is-better one (100·T/V, but 100 at V = 0)
+    is not monotone in the value."""
+    sign = -1.0 if _higher_is_better(comparator) else 1.0
+    return lambda figure: (sign * _as_shown(figure.value), figure.agency)
+
+
+def competition_ranks(keys: list[float]) -> list[int]:
+    """Standard competition ranks of keys sorted best first: equal keys share the rank of
+    the first of them, and the next key's rank counts them all (1, 1, 1, 4)."""
+    ranks: list[int] = []
+    for i, key in enumerate(keys):
+        ranks.append(ranks[-1] if i and key == keys[i - 1] else i + 1)
+    return ranks
 
 
 def agency_breakdown(report: ValidationReport, plan: Plan, period: Period | None = None) -> AgencyBreakdown:
@@ -593,6 +648,6 @@ def agency_breakdown(report: ValidationReport, plan: Plan, period: Period | None
             for agency, n, d in zip(own["agency"], own["numerator"], own["denominator"], strict=False)
             for v in [100.0 * n / d]
         ]
-        figures.sort(key=lambda f: (-f.attainment if _higher_is_better(ind.comparator) else f.attainment, f.agency))
+        figures.sort(key=_best_first(ind.comparator))
         result.append((ind, provincial, figures))
     return AgencyBreakdown(plan, period, result)

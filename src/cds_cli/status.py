@@ -5,22 +5,30 @@ from its reporter, each pooled one from every agency in its ``reporters`` (plan 
 As DHIS2 defines it, reporting rate = received / expected.  A report counts as received
 when an accepted row exists for exactly that agency, indicator and quarter; one whose
 rows were all rejected is "rejected" — sent, but not usable until corrected.
+
+A missing report may still have arrived under the wrong period: last year's quarter typed
+into this year's file ("Quý I/2023" in 2024), or another quarter's period in a file filed
+in this quarter's folder.  Such a report carries a *hint* naming the file, the line and the
+period the row gave, so the analyst calls the agency about a typo rather than a silence.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import PurePath
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from .numbers import rounded
-from .periods import Period
+from .periods import Period, parse_period
 from .plan import Plan
 from .submissions.validate import ValidationReport
 
 RECEIVED, REJECTED, MISSING = "received", "rejected", "missing"
+OUTSIDE_PLAN, IN_FOLDER = "outside_plan", "in_folder"  # why a row is a hint for a missing report
+HINT_COLUMNS = ["agency", "indicator", "file", "line", "period", "reason"]
 
 
 @dataclass(frozen=True)
@@ -28,6 +36,8 @@ class Completeness:
     plan: Plan
     period: Period | None
     reports: pd.DataFrame  # agency, indicator, state — one row per expected report
+    # HINT_COLUMNS, one row per missing report that a row sent under another period may be
+    hints: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=HINT_COLUMNS))
 
     @property
     def expected(self) -> int:
@@ -50,6 +60,10 @@ class Completeness:
     def indicator_rates(self) -> dict[str, dict[str, Any]]:
         return {row["id"]: row for row in self.by_indicator()}
 
+    def hint(self, agency: str, indicator: str) -> dict[str, Any] | None:
+        """Where a missing report may have gone astray: file, line, the period it gave, why."""
+        return self._hint_lookup().get((agency, indicator))
+
     def _group_row(self, key: str, value: str) -> dict[str, Any]:
         counts = self._groups(key).get(value) or {"expected": 0, "received": 0, "missing": [], "rejected": []}
         return {
@@ -60,6 +74,28 @@ class Completeness:
             "missing": counts["missing"],
             "rejected": counts["rejected"],
         }
+
+    def hints_of(self, key: str, value: str) -> list[dict[str, Any]]:
+        """The hints of one agency (``key`` "agency") or indicator, each naming the other."""
+        other = "indicator" if key == "agency" else "agency"
+        return [{other: hint[other], **_place(hint)} for hint in self._hints_by(key).get(value, [])]
+
+    def _hint_lookup(self) -> dict[tuple[str, str], dict[str, Any]]:
+        """(agency, indicator) → hint, read once."""
+        cache = self.__dict__.setdefault("_group_cache", {})
+        if "hints" not in cache:
+            cache["hints"] = {(h["agency"], h["indicator"]): h for h in self.hints.to_dict("records")}
+        return cache["hints"]
+
+    def _hints_by(self, key: str) -> dict[str, list[dict[str, Any]]]:
+        """Agency (or indicator) → its hints, grouped once: not a search per agency of a ministry."""
+        cache = self.__dict__.setdefault("_group_cache", {})
+        if f"hints_by_{key}" not in cache:
+            grouped: dict[str, list[dict[str, Any]]] = {}
+            for hint in self._hint_lookup().values():
+                grouped.setdefault(hint[key], []).append(hint)
+            cache[f"hints_by_{key}"] = grouped
+        return cache[f"hints_by_{key}"]
 
     def _groups(self, key: str) -> dict[str, dict[str, Any]]:
         """Per agency (or indicator) that has expected reports, in the order of the
@@ -96,10 +132,16 @@ class Completeness:
             "expected": self.expected,
             "received": self.received,
             "rate": rounded(self.rate, 4),
-            "agencies": [named(r, self.plan.agency(r["id"]).name(lang)) for r in self.by_agency()],
+            "agencies": [
+                named(r, self.plan.agency(r["id"]).name(lang)) | {"hints": self.hints_of("agency", r["id"])}
+                for r in self.by_agency()
+            ],
             "indicators": [
                 named(r, self.plan.indicator(r["id"]).name(lang))
-                | {"short_name": self.plan.indicator(r["id"]).short_name(lang)}
+                | {
+                    "short_name": self.plan.indicator(r["id"]).short_name(lang),
+                    "hints": self.hints_of("indicator", r["id"]),
+                }
                 for r in self.by_indicator()
             ],
         }
@@ -111,10 +153,12 @@ def completeness(report: ValidationReport, plan: Plan, period: Period | None = N
         period = report.latest_period()
     expected = expected_reports(plan)
     state = np.full(len(expected), MISSING, dtype=object)
-    if period is not None:
-        state[_sent(expected, report.rejected, plan, period)] = REJECTED
-        state[_sent(expected, report.accepted, plan, period)] = RECEIVED
-    return Completeness(plan, period, expected.assign(state=state))
+    if period is None:
+        return Completeness(plan, period, expected.assign(state=state))
+    state[_sent(expected, report.rejected, plan, period)] = REJECTED
+    state[_sent(expected, report.accepted, plan, period)] = RECEIVED
+    hints = _hints(expected, state == MISSING, report, plan, period)
+    return Completeness(plan, period, expected.assign(state=state), hints)
 
 
 def expected_reports(plan: Plan) -> pd.DataFrame:
@@ -172,3 +216,95 @@ def _lists_by_code(codes: np.ndarray, partners: pd.Categorical, chosen: np.ndarr
     bounds = np.concatenate([[0], np.cumsum(np.bincount(codes[rows], minlength=size))])
     names = np.asarray(partners.categories, dtype=object)[partners.codes[rows]].tolist()
     return [names[bounds[i] : bounds[i + 1]] for i in range(size)]
+
+
+# --------------------------------------------------------------------------- hints
+
+
+def _hints(
+    expected: pd.DataFrame, missing: np.ndarray, report: ValidationReport, plan: Plan, period: Period
+) -> pd.DataFrame:
+    """For each missing report, the first row of that agency and indicator sent under another
+    period: a rejected row of the plan period's quarter in another year, or any row (rejected
+    or accepted) of another period in a file in ``period``'s folder.  Masks over the arrays,
+    one key per (agency, indicator) cell as in :func:`_sent`: a million rows cost milliseconds."""
+    rejected, accepted = report.rejected, report.accepted
+    parts = [
+        (rejected, _outside_plan(rejected, plan, period), OUTSIDE_PLAN),
+        (rejected, _in_folder(rejected, period), IN_FOLDER),
+        (accepted, _in_folder(accepted, period), IN_FOLDER),
+    ]
+    width = len(plan.indicators)
+    wanted = _cells(expected["agency"], expected["indicator"], expected, width)
+    missing_cells = set(wanted[missing].tolist())
+    found: dict[int, dict[str, Any]] = {}
+    for rows, chosen, reason in parts:
+        picked = np.flatnonzero(chosen)  # few rows, normally: only they are looked up
+        cells = _cells(rows["agency"].iloc[picked], rows["indicator"].iloc[picked], expected, width)
+        keep = np.isin(cells, list(missing_cells))
+        first_cells, first = np.unique(cells[keep], return_index=True)  # the first row of each cell
+        for cell, row in zip(first_cells.tolist(), picked[keep][first].tolist(), strict=True):
+            found.setdefault(cell, _hint_row(rows, row, reason))
+    order = [cell for cell in wanted[missing].tolist() if cell in found]  # the reports' order
+    return pd.DataFrame([found[cell] for cell in order], columns=HINT_COLUMNS)
+
+
+def _cells(agency: pd.Series, indicator: pd.Series, expected: pd.DataFrame, width: int) -> np.ndarray:
+    """One integer per row for its (agency, indicator) cell of the plan; -1 when either is unknown."""
+    a = _positions(agency, expected["agency"].cat.categories)
+    i = _positions(indicator, expected["indicator"].cat.categories)
+    return np.where((a >= 0) & (i >= 0), a * width + i, -1)
+
+
+def _outside_plan(rows: pd.DataFrame, plan: Plan, period: Period) -> np.ndarray:
+    """Rows whose period is the right quarter of another year (a typo in the year)."""
+    year, quarter = _floats(rows["year"]), _floats(rows["quarter"])
+    return (~np.isnan(year)) & (year != plan.year) & (quarter == period.quarter)
+
+
+def _in_folder(rows: pd.DataFrame, period: Period) -> np.ndarray:
+    """Rows of another period (or none readable) in a file in ``period``'s folder."""
+    codes, files = pd.factorize(rows["file"])
+    in_folder = np.append([folder_period(str(name)) == period for name in files], False).astype(bool)[codes]
+    year, quarter = _floats(rows["year"]), _floats(rows["quarter"])
+    chosen = in_folder & ~((year == period.year) & (quarter == period.quarter))
+    unread = np.flatnonzero(chosen & np.isnan(year))  # no period read: a hint only if one was typed
+    if len(unread):
+        chosen[unread] = [_typed(cell) is not None for cell in rows["period"].iloc[unread]]
+    return chosen
+
+
+def folder_period(file: str) -> Period | None:
+    """The quarter a file is filed under: the nearest folder named as a period (``2024-Q2``,
+    ``Quý II-2024`` …), or None."""
+    for folder in reversed(PurePath(file).parent.parts):
+        found = parse_period(folder)
+        if found:
+            return found
+    return None
+
+
+def _floats(column: pd.Series) -> np.ndarray:
+    return column.to_numpy(dtype="float64", na_value=np.nan)
+
+
+def _hint_row(rows: pd.DataFrame, row: int, reason: str) -> dict[str, Any]:
+    record = rows.iloc[row]
+    typed = _typed(record.get("period"))  # as the agency wrote it; accepted rows keep only the quarter
+    given = typed if typed is not None else f"{int(record['year'])}-Q{int(record['quarter'])}"
+    return {
+        "agency": str(record["agency"]),
+        "indicator": str(record["indicator"]),
+        "file": str(record["file"]),
+        "line": int(record["line"]),
+        "period": given,
+        "reason": reason,
+    }
+
+
+def _typed(cell: Any) -> str | None:
+    return cell.strip() if isinstance(cell, str) and cell.strip() else None
+
+
+def _place(hint: dict[str, Any]) -> dict[str, Any]:
+    return {key: hint[key] for key in ("file", "line", "period", "reason")}

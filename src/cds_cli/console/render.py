@@ -383,11 +383,13 @@ def breakdown_table(breakdown: AgencyBreakdown, lang: str, out: TextIO, ids: boo
     console.print(
         fitted_table(
             [
-                Column(label("rank", lang), [str(row["rank"]) for row in agencies]),
+                Column(label("rank", lang), [_rank(row) for row in agencies]),
                 Column(label("agency", lang), [row["name"] for row in agencies], justify="left", wraps=True),
                 *_ids(lang, ids, [row["agency"] for row in agencies]),
                 Column(label("indicators_count", lang), [str(row["indicators"]) for row in agencies], 2),
-                Column(label("mean_attainment", lang), [number(row["mean_attainment"], lang) for row in agencies]),
+                Column(
+                    label("mean_attainment", lang), [_reported(row, row["mean_attainment"], lang) for row in agencies]
+                ),
             ],
             console.width,
             title=label("agency_ranking_title", lang),
@@ -405,20 +407,16 @@ def breakdown_table(breakdown: AgencyBreakdown, lang: str, out: TextIO, ids: boo
         console.print(
             fitted_table(
                 [
-                    Column(label("rank", lang), [str(row["rank"]) for row in rows]),
+                    Column(label("rank", lang), [_rank(row) for row in rows]),
                     Column(label("agency", lang), names, justify="left", wraps=True),
                     *_ids(lang, ids, [row["agency"] for row in rows]),
-                    Column(label("value", lang), [number(row["value"], lang) for row in rows]),
+                    Column(label("value", lang), [_reported(row, row["value"], lang) for row in rows]),
                     Column(
                         label("attainment", lang),
                         [Text(number(row["attainment"], lang), style="green" if row["met"] else "") for row in rows],
                         2,
                     ),
-                    Column(
-                        label("pull", lang),
-                        [Text(number(row["pull"], lang), style="red" if row["pull"] < 0 else "green") for row in rows],
-                        4,
-                    ),
+                    Column(label("pull", lang), [_pull(row["pull"], lang) for row in rows], 4),
                 ],
                 console.width,
                 title=title,
@@ -428,6 +426,19 @@ def breakdown_table(breakdown: AgencyBreakdown, lang: str, out: TextIO, ids: boo
                 caption_justify="left",
             )
         )
+
+
+def _rank(row: dict[str, Any]) -> str:
+    return "—" if row["rank"] is None else str(row["rank"])
+
+
+def _reported(row: dict[str, Any], value: float | None, lang: str) -> Cell:
+    """A ranked figure, or the words saying the agency sent nothing (it is listed, not dropped)."""
+    return number(value, lang) if row["reported"] else Text(label("not_reported", lang), style="dim")
+
+
+def _pull(pull: float | None, lang: str) -> Cell:
+    return Text(number(pull, lang), style="" if pull is None else "red" if pull < 0 else "green")
 
 
 def breakdown_csv(breakdown: AgencyBreakdown, lang: str, out: TextIO, **_: Any) -> None:
@@ -448,6 +459,7 @@ def breakdown_csv(breakdown: AgencyBreakdown, lang: str, out: TextIO, **_: Any) 
             "pull",
             "province_value",
             "target",
+            "reported",
         ]
     )
     for item in doc["indicators"]:
@@ -466,6 +478,7 @@ def breakdown_csv(breakdown: AgencyBreakdown, lang: str, out: TextIO, **_: Any) 
                     row["pull"],
                     item["value"],
                     item["target"],
+                    row["reported"],
                 ]
             )
     out.write(buffer.getvalue())
@@ -478,7 +491,12 @@ def breakdown_markdown(breakdown: AgencyBreakdown, lang: str, out: TextIO, **_: 
         markdown_table(
             [label(k, lang) for k in ("rank", "agency", "indicators_count", "mean_attainment")],
             [
-                [r["rank"], f"{r['agency']} — {r['name']}", r["indicators"], number(r["mean_attainment"], lang)]
+                [
+                    _rank(r),
+                    f"{r['agency']} — {r['name']}",
+                    r["indicators"],
+                    _reported_text(r, r["mean_attainment"], lang),
+                ]
                 for r in doc["agencies"]
             ],
         ),
@@ -497,9 +515,9 @@ def breakdown_markdown(breakdown: AgencyBreakdown, lang: str, out: TextIO, **_: 
                 [label(k, lang) for k in ("rank", "agency", "value", "attainment", "pull")],
                 [
                     [
-                        r["rank"],
+                        _rank(r),
                         r["agency"],
-                        number(r["value"], lang),
+                        _reported_text(r, r["value"], lang),
                         number(r["attainment"], lang),
                         number(r["pull"], lang),
                     ]
@@ -509,6 +527,10 @@ def breakdown_markdown(breakdown: AgencyBreakdown, lang: str, out: TextIO, **_: 
             "",
         ]
     out.write("\n".join(parts))
+
+
+def _reported_text(row: dict[str, Any], value: float | None, lang: str) -> str:
+    return number(value, lang) if row["reported"] else label("not_reported", lang)
 
 
 # --------------------------------------------------------------------------- status
@@ -570,6 +592,29 @@ def status_table(status: Completeness, lang: str, out: TextIO, ids: bool = False
             lang,
         )
     )
+    _status_hints(status, lang, console)
+
+
+def _status_hints(status: Completeness, lang: str, console: Any) -> None:
+    """Under the tables: the missing reports that may have been sent under another period,
+    each with the file, line and period of the row that suggests it."""
+    hints = status.hints.to_dict("records")
+    if not hints:
+        return
+    console.print(Text(label("status.hints_title", lang, period=status.period), style="bold"))
+    for hint in hints:
+        words = label(
+            f"status.hint_{hint['reason']}",
+            lang,
+            agency=status.plan.agency(hint["agency"]).name(lang),
+            indicator=status.plan.indicator(hint["indicator"]).short_name(lang),
+            file=hint["file"],
+            line=hint["line"],
+            given=hint["period"],
+            period=status.period,
+            **status.plan.terms,
+        )
+        console.print(Text(f"• {words}"))
 
 
 def _counts(rows: list[dict[str, Any]], lang: str, rates: Sequence[Cell]) -> list[Column]:
@@ -584,8 +629,11 @@ def status_csv(status: Completeness, lang: str, out: TextIO, **_: Any) -> None:
     """One row per expected report: easy to filter, sort or mail-merge."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["period", "agency", "agency_name", "indicator", "state"])
+    hint_keys = ("file", "line", "period", "reason")
+    writer.writerow(["period", "agency", "agency_name", "indicator", "state", *(f"hint_{key}" for key in hint_keys)])
+    no_hint = dict.fromkeys(hint_keys, "")
     for row in status.reports.itertuples():
+        hint = status.hint(str(row.agency), str(row.indicator)) or no_hint
         writer.writerow(
             [
                 status.period,
@@ -593,6 +641,10 @@ def status_csv(status: Completeness, lang: str, out: TextIO, **_: Any) -> None:
                 safe_cell(status.plan.agency(str(row.agency)).name(lang)),
                 row.indicator,
                 row.state,
+                safe_cell(hint["file"]),
+                hint["line"],
+                safe_cell(hint["period"]),
+                hint["reason"],
             ]
         )
     out.write(buffer.getvalue())

@@ -22,7 +22,7 @@ from .checks import prepare, run_rules
 from .memory import lean_allocators
 from .reading import RawTable, discover, read_table, united
 
-REJECTED_COLUMNS = ["file", "line", "agency", "indicator", "year", "quarter"]
+REJECTED_COLUMNS = ["file", "line", "agency", "indicator", "year", "quarter", "period"]  # period: the cell as typed
 ACCEPTED_COLUMNS = [
     "file",
     "line",
@@ -157,6 +157,7 @@ def _check(
             "indicator": refused["indicator_id"],
             "year": refused["year"],
             "quarter": refused["quarter"],
+            "period": refused["period"],  # as typed: `cds status` shows "Quý I/2023" where a report went astray
         }
     ).reset_index(drop=True)
     return accepted, rejected_rows, findings, by_file
@@ -280,6 +281,7 @@ _KEPT = [
     "value_n",
     "status",
     "note",
+    "period",
 ]
 
 

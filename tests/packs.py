@@ -37,7 +37,7 @@ def build_pack(folder: Path, year: int) -> Path:
         date=f"{year}-03-20",
         year=year,
         title_vi=f"Kế hoạch Chuyển đổi số tỉnh Bạc Liêu năm {year}",
-        title_en=f"Bac Lieu Province Digital Transformation Plan {year}",
+        title_en=f"Bạc Liêu Province Digital Transformation Plan {year}",
     )
     for pillar, weight in zip(targets["pillars"], (2, 1, 0.5, 1.5), strict=False):
         pillar["weight"] = weight

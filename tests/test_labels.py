@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from cds_cli.labels import date_text, localised, number, quarters_text, reporting_text, share_text, shown, target_text
+from cds_cli.labels import (
+    baseline_text,
+    date_text,
+    localised,
+    number,
+    quarters_text,
+    reporting_text,
+    share_text,
+    shown,
+    target_text,
+)
 
 
 @pytest.mark.parametrize(
@@ -31,16 +41,18 @@ def test_localised_swaps_the_marks_of_an_english_figure():
 
 def test_shown_values_statuses_and_hedged_baselines():
     assert (shown(81.0, "vi"), shown(81.0, "en")) == ("81,00", "81.00")
-    assert (shown(60, "vi", "above"), shown(60, "en", "above")) == ("trên 60,00", "above 60.00")
-    assert (shown(84.5, "vi", "approx"), shown(84.5, "en", "approx")) == ("ước 84,50", "est. 84.50")
+    # a baseline in the plan's words: its hedge, and no decimals the plan did not write
+    assert (baseline_text(60.0, "above", "vi"), baseline_text(60.0, "above", "en")) == ("trên 60", "above 60")
+    assert (baseline_text(84.5, "approx", "vi"), baseline_text(84.5, "approx", "en")) == ("ước 84,5", "est. 84.5")
+    assert baseline_text("in_progress", None, "vi") == "đang triển khai" and baseline_text(None, "above", "vi") == "—"
     assert (shown("in_progress", "vi"), shown("in_progress", "en")) == ("đang triển khai", "in progress")
     assert (shown("done", "vi"), shown("done", "en")) == ("hoàn thành", "done")
-    assert shown(None, "vi", "above") == "—"
+    assert shown(None, "vi") == "—"
 
 
 def test_target_text():
     percent = {"unit": "percent", "comparator": ">=", "target": 30.0}
-    assert (target_text(percent, "vi"), target_text(percent, "en")) == (">= 30", ">= 30")
+    assert (target_text(percent, "vi"), target_text(percent, "en")) == ("≥ 30", "≥ 30")
     retail = {"unit": "percent", "comparator": ">", "target": 7.0}
     assert target_text(retail, "vi") == "> 7"
     milestone = {"unit": "milestone", "comparator": "=", "target": "done"}

@@ -385,6 +385,8 @@ def test_english_draft_keeps_only_the_legal_form_in_vietnamese(annual, fast_char
     vietnamese = re.compile(r"[À-ỹĐđ]")
     legal = {"Nơi nhận:", "- Ủy ban nhân dân tỉnh (b/c);", "- Lưu: VT, CĐS.", "[Họ và tên]", "GIÁM ĐỐC"}
     body = [t for t in texts if t and t not in legal]
+    for agency in annual.plan.agencies:  # names keep their diacritics in English: "Đông Hải District …"
+        body = [t.replace(agency.name("en"), "") for t in body]
     stray = [t for t in body if vietnamese.search(t) and "Bạc Liêu" not in t and "Kế hoạch" not in t]
     assert not stray  # the plan's own title and the province's name are names, not words to translate
 

@@ -100,10 +100,10 @@ def test_every_chart_has_a_text_alternative(page, doc):
     fibre = next(i for p in doc["pillars"] for i in p["indicators"] if i["id"] == "soc.households_fiber")
     assert trend_alt(fibre, "en") == (
         "Households covered by fibre broadband: 2023-Q1 62.00 · 2023-Q2 62.00 · "
-        "2023-Q3 66.00 · 2023-Q4 68.20; target >= 70"
+        "2023-Q3 66.00 · 2023-Q4 68.20; target ≥ 70"
     )
     assert trajectory_alt(fibre, "en", {"baseline_year": 2022}).startswith(
-        "Line chart — Households covered by fibre broadband: 2022 above 60.00 · 2023-Q1 62.00"
+        "Line chart — Households covered by fibre broadband: 2022 above 60 · 2023-Q1 62.00"
     )
     assert "Digital economy: Enterprises using e-contracts" in attainment_alt(doc["pillars"][2], "en")
     assert completeness_alt(doc["completeness"], doc["meta"]["quarters"], "en").endswith(

@@ -8,6 +8,7 @@ import openpyxl
 import pytest
 
 from cds_cli import load_plan, parse_period, read_submissions
+from cds_cli.labels import label
 from cds_cli.report.model import build_report
 from cds_cli.report.xlsx_report import render_xlsx
 
@@ -71,9 +72,12 @@ def test_indicator_values_match_the_final_scorecard(book, annual):
             if isinstance(expected, float):
                 assert isinstance(got, (int, float)), (item["id"], key, got)
                 assert round(got, 2) == pytest.approx(expected), (item["id"], key)
+            elif isinstance(expected, str):  # a milestone's state, in words
+                assert got == label(expected, "en"), (item["id"], key)
             else:
                 assert got == expected, (item["id"], key)
-        assert row["Status"] == item["status"]
+        assert row["Status code"] == item["status"]  # the code, for scripts
+        assert row["Status"] == label(item["status"], "en")  # and the word, for people
 
 
 def test_quarterly_columns_follow_the_quarters(book, annual, doc):
@@ -92,8 +96,8 @@ def test_quarterly_columns_follow_the_quarters(book, annual, doc):
             got = rows[ident][quarter]
             if isinstance(item["value"], float):
                 assert round(got, 2) == pytest.approx(item["value"]), (ident, quarter)
-            else:  # a milestone: its status string
-                assert got == item["value"], (ident, quarter)
+            else:  # a milestone: its state in words
+                assert got == label(item["value"], "en"), (ident, quarter)
     assert rows["soc.households_fiber"]["Expected 2023-Q3"] == pytest.approx(67.5)
 
 
@@ -107,7 +111,7 @@ def test_frozen_bold_headers_and_autofilters(book):
         sheet = book[name]
         assert sheet.auto_filter.ref and sheet.auto_filter.ref.startswith("A1:"), name
         assert all(cell.font.bold for cell in sheet[1] if cell.value is not None), name
-    assert book["Indicators"].auto_filter.ref == "A1:X30"
+    assert book["Indicators"].auto_filter.ref == "A1:Y30"
     assert book["Indicators"].column_dimensions["C"].width >= 30  # the name column is wide
 
 
@@ -124,14 +128,33 @@ def test_number_formats(book, doc):
         assert cell.data_type == "n" and cell.number_format == "0.00"
         if indicators.cell(row=row, column=numerator).value is not None:
             assert indicators.cell(row=row, column=numerator).number_format == "#,##0"
-        assert indicators.cell(row=row, column=rate).number_format == "0%"
+        # one kind of percent in every sheet: points 0–100, shown with "%"
+        assert indicators.cell(row=row, column=rate).number_format == '0"%"'
+        assert 0 <= indicators.cell(row=row, column=rate).value <= 100
+    value = heads.index("Value") + 1
+    assert indicators.cell(row=2, column=value).number_format == '0.00"%"'
     agencies = book["Agencies"]
     assert header(agencies)[2:] == ["2023-Q1", "2023-Q2", "2023-Q3"]
     last = 1 + len(doc["completeness"]["agencies"])
     assert agencies.auto_filter.ref == f"A1:E{last}"
     for row in agencies.iter_rows(min_row=2, max_row=last, min_col=3):
         for cell in row:
-            assert cell.data_type == "n" and 0 <= cell.value <= 1 and cell.number_format == "0%"
+            assert cell.data_type == "n" and 0 <= cell.value <= 100 and cell.number_format == '0"%"'
+
+
+def test_every_sheet_prints_on_a4_landscape_fitted_to_the_width(book):
+    for sheet in book.worksheets:
+        assert sheet.page_setup.orientation == "landscape" and int(sheet.page_setup.paperSize) == 9  # A4
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage and sheet.page_setup.fitToWidth == 1
+    assert book["Indicators"].print_title_rows == "$1:$1"  # the header row on every page
+
+
+def test_no_formula_guard_where_no_formula_could_be(book):
+    """A milestone's comparator '=' was stored as "'=": the comparators are signs, a milestone's blank."""
+    rows = rows_by_id(book["Indicators"])
+    assert rows["sec.soc_4_layer"]["Comparator"] is None and rows["sec.soc_4_layer"]["2023 target"] == "done"
+    assert rows["gov.dossiers_online"]["Comparator"] == "≥"
+    assert not [c.value for s in book.worksheets for r in s.iter_rows() for c in r if c.value == "'="]
 
 
 def test_agencies_and_findings_tables(book, doc):
@@ -139,7 +162,7 @@ def test_agencies_and_findings_tables(book, doc):
     ids = [row[0] for row in agencies.iter_rows(min_row=2, values_only=True) if row[0]]
     assert ids == [a["id"] for a in doc["completeness"]["agencies"]]
     first = doc["completeness"]["agencies"][0]
-    assert agencies["C2"].value == pytest.approx(first["quarters"]["2023-Q1"])
+    assert agencies["C2"].value == pytest.approx(100 * first["quarters"]["2023-Q1"])
 
     findings = book["Findings"]
     assert header(findings) == ["File", "Sheet", "Read", "Accepted", "Rejected", "Blank"]
@@ -149,7 +172,12 @@ def test_agencies_and_findings_tables(book, doc):
     values = list(findings.iter_rows(values_only=True))
     by_code = {row[0]: row for row in values if row[0] in {f["code"] for f in doc["data_quality"]["findings_by_code"]}}
     for entry in doc["data_quality"]["findings_by_code"]:
-        assert by_code[entry["code"]][1:3] == (entry["severity"], entry["count"])
+        assert by_code[entry["code"]][1:5] == (
+            entry["severity"],
+            entry["count"],
+            label(f"problem.{entry['code']}", "en"),
+            label(entry["severity"], "en"),
+        )
 
 
 def test_summary_sheet(book, doc):
@@ -159,12 +187,12 @@ def test_summary_sheet(book, doc):
     assert "Date" not in cells  # no --date: the line is left out
     assert cells["cds version"][0] == doc["meta"]["version"]
     assert cells["Score"][0] == pytest.approx(doc["summary"]["index"]["score"])
-    assert cells["Data coverage"][0] == pytest.approx(doc["summary"]["index"]["coverage"])
+    assert cells["Data coverage"][0] == pytest.approx(100 * doc["summary"]["index"]["coverage"])
     for pillar in doc["summary"]["pillars"]:
         assert cells[pillar["id"]][1] == pytest.approx(pillar["score"])
         assert cells[pillar["id"]][3] == pillar["indicators_with_data"]
     assert cells["at risk"][1] == doc["summary"]["status_counts"]["at_risk"]
-    assert cells["Rate"][0] == pytest.approx(doc["summary"]["reporting"]["rate"])
+    assert cells["Rate"][0] == pytest.approx(100 * doc["summary"]["reporting"]["rate"], abs=0.01)
     for item in doc["meta"]["inputs"]:
         assert cells[item["file"]][0] == item["sha256"]
 
@@ -174,7 +202,7 @@ def test_summary_shows_the_date_when_given(doc):
     dated["meta"]["date"] = "2024-01-15"
     sheet = openpyxl.load_workbook(io.BytesIO(render_xlsx(dated, "en")))["Summary"]
     cells = {row[0]: row[1] for row in sheet.iter_rows(values_only=True) if row[0] is not None}
-    assert cells["Date"] == "2024-01-15"
+    assert cells["Date"] == "15 January 2024"  # as the document writes dates
 
 
 def test_text_that_looks_like_a_formula_is_neutralised(doc):
@@ -207,10 +235,17 @@ def test_text_that_looks_like_a_formula_is_neutralised(doc):
 
 def test_vietnamese_headings(annual):
     book = openpyxl.load_workbook(io.BytesIO(render_xlsx(annual.to_dict("vi"), "vi")))
-    assert book.sheetnames == SHEETS
-    heads = header(book["Indicators"])
+    assert book.sheetnames == ["Tổng hợp", "Chỉ tiêu", "Theo quý", "Đơn vị", "Chất lượng dữ liệu"]
+    heads = header(book["Chỉ tiêu"])
     assert heads[:4] == ["Mã", "Trụ cột", "Tên ngắn", "Tên chỉ tiêu"]
-    assert "Mức đạt %" in heads and "Trạng thái" in heads
+    assert "Mức đạt %" in heads and "Trạng thái" in heads and "Mã trạng thái" in heads
+    rows = rows_by_id(book["Chỉ tiêu"])
+    soc = rows["sec.soc_4_layer"]
+    assert (soc["Đơn vị tính"], soc["Mục tiêu 2023"], soc["Giá trị"]) == ("mốc", "hoàn thành", "đang triển khai")
+    assert (soc["Trạng thái"], soc["Mã trạng thái"]) == ("Đúng tiến độ", "on_track")
+    assert rows["gov.dossiers_online"]["Đơn vị tính"] == "%"
+    summary = {row[0]: row[1] for row in book["Tổng hợp"].iter_rows(values_only=True) if row[0]}
+    assert summary["Kế hoạch"].startswith("64/KH-UBND — 05/4/2023 — ")  # dates as the document writes them
 
 
 def test_same_input_same_bytes(doc, data):

@@ -51,7 +51,7 @@ def test_the_scorecard_fits_and_cuts_nothing(card, width, lang):
         assert any(label(item["status"], lang) in line for line in lines), item["id"]
         assert item["id"] not in result.stdout  # ids only with --ids
     if width >= 120:  # room for the baseline: its hedge stays with the number
-        assert any("khoảng 98,00" in line or "about 98.00" in line for line in lines)
+        assert any("khoảng 98" in line or "about 98" in line for line in lines)
 
 
 def test_the_examples_fit_100_columns_with_attainment(card):

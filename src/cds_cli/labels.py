@@ -51,22 +51,32 @@ def quarters_text(periods: list[str], lang: str) -> str:
     return label("quarters_prose", lang, quarters=listed, year=_quarter_parts(periods[-1])["year"])
 
 
-def shown(value: float | str | None, lang: str, qualifier: str | None = None) -> str:
-    """A value for people: a number in the language's style, a milestone status, or '—';
-    a baseline keeps its hedge in front ("trên 60,00")."""
+def shown(value: float | str | None, lang: str) -> str:
+    """A value for people: a number in the language's style, a milestone status, or '—'."""
     if value is None:
         return "—"
     if isinstance(value, str):
         return label(value, lang)
-    text = number(value, lang)
-    return f"{label(qualifier, lang)} {text}" if qualifier else text
+    return number(value, lang)
+
+
+def baseline_text(value: float | str | None, qualifier: str | None, lang: str) -> str:
+    """A baseline in the plan's words: its hedge and the figure as the plan writes it
+    ("khoảng 98"), never with decimals the plan did not give ("khoảng 98,00")."""
+    if not isinstance(value, float | int):
+        return shown(value, lang)
+    words = figure(float(value), lang)
+    return f"{label(qualifier, lang)} {words}" if qualifier else words
+
+
+COMPARATOR_SIGNS = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "="}
 
 
 def target_text(item: dict, lang: str) -> str:
-    """An indicator's target: ">= 30", "> 7,5", or the milestone's "done"."""
-    return (
-        label("done", lang) if item["unit"] == "milestone" else f"{item['comparator']} {figure(item['target'], lang)}"
-    )
+    """An indicator's target as the plan writes it: "≥ 30", "> 7,5", or the milestone's "done"."""
+    if item["unit"] == "milestone":
+        return label("done", lang)
+    return f"{COMPARATOR_SIGNS[item['comparator']]} {figure(item['target'], lang)}"
 
 
 def figure(value: float, lang: str) -> str:

@@ -634,6 +634,16 @@ TEXTS: dict[str, W] = {
     "to_write.recommendations": W(
         vi="kiến nghị, đề xuất với Ủy ban nhân dân tỉnh", en="recommendations to the People's Committee"
     ),
+    # ---- the workbook: its sheets, and the words beside the codes scripts read
+    "sheet.summary": W(vi="Tổng hợp", en="Summary"),
+    "sheet.indicators": W(vi="Chỉ tiêu", en="Indicators"),
+    "sheet.quarterly": W(vi="Theo quý", en="Quarterly"),
+    "sheet.agencies": W(vi="Đơn vị", en="Agencies"),
+    "sheet.findings": W(vi="Chất lượng dữ liệu", en="Findings"),
+    "unit.percent": W(vi="%", en="%"),
+    "unit.milestone": W(vi="mốc", en="milestone"),
+    "status_code": W(vi="Mã trạng thái", en="Status code"),
+    "severity_code": W(vi="Mã mức độ", en="Severity code"),
     "appendix_ref": W(
         vi="Số liệu đầu vào và chất lượng dữ liệu được nêu chi tiết tại Phụ lục kèm theo Báo cáo này",
         en="The input data and its quality are set out in the Appendix to this report",

@@ -20,6 +20,7 @@ from rich.text import Text
 from ..findings import Finding
 from ..labels import (
     PROVISIONAL_MARK,
+    baseline_text,
     figure,
     index_text,
     label,
@@ -98,7 +99,7 @@ def _score_cells(item: dict[str, Any], lang: str) -> dict[str, Cell]:
     return {
         "name": item["short_name"],
         "id": item["id"],
-        "baseline": shown(item["baseline"], lang, item["baseline_qualifier"]),
+        "baseline": baseline_text(item["baseline"], item["baseline_qualifier"], lang),
         "target": target_text(item, lang),
         "value": shown(item["value"], lang),
         "attainment": number(item["attainment"], lang),
@@ -661,7 +662,7 @@ def catalogue_table(plan: Plan, lang: str, out: TextIO, ids: bool = False, **_: 
         *_ids(lang, ids, [item["id"] for item in items]),
         Column(
             label("baseline", lang, **plan.terms),
-            [shown(item["baseline"], lang, item["baseline_qualifier"]) for item in items],
+            [baseline_text(item["baseline"], item["baseline_qualifier"], lang) for item in items],
             1,
         ),
         Column(label("target", lang, **plan.terms), [target_text(item, lang) for item in items]),
@@ -690,7 +691,8 @@ def context_table(plan: Plan, lang: str, out: TextIO, **_: Any) -> None:
                 Column(
                     label("value", lang),
                     [
-                        shown(item["value"], lang, item["qualifier"]) + ("%" if item["unit"] == "percent" else "")
+                        baseline_text(item["value"], item["qualifier"], lang)
+                        + ("%" if item["unit"] == "percent" else "")
                         for item in items
                     ],
                 ),

@@ -39,8 +39,8 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
 from ..labels import (
+    baseline_text,
     date_text,
-    figure,
     index_text,
     label,
     number,
@@ -50,6 +50,7 @@ from ..labels import (
     quarters_text,
     share_text,
     shown,
+    target_text,
 )
 from ..outputs import stable_zip
 from .charts import attainment_chart, completeness_heatmap, trajectory_chart
@@ -65,7 +66,6 @@ LANDSCAPE_WIDTH = PAGE_H - MARGIN_LEFT - MARGIN_RIGHT  # 24.7 cm
 CHART_WIDTH = 16.0
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 ROMAN_QUARTER = {"1": "I", "2": "II", "3": "III", "4": "IV"}
-COMPARATORS = {">=": "≥", "<=": "≤", "=": "", ">": ">", "<": "<"}
 MAX_TRAJECTORIES = 4
 
 
@@ -288,15 +288,6 @@ def _quarter(quarter: str, lang: str) -> str:
     return label("quarter", lang, roman=ROMAN_QUARTER.get(n, n), n=n)
 
 
-def _target(item: dict[str, Any], lang: str) -> str:
-    if item.get("unit") == "milestone" or isinstance(item.get("target"), str):
-        return label("done", lang)
-    target = float(item["target"])
-    decimals = 0 if target == int(target) else 2
-    sign = COMPARATORS.get(item.get("comparator") or "", item.get("comparator") or "")
-    return f"{sign} {number(target, lang, decimals)}".strip()
-
-
 def _gap(item: dict[str, Any], lang: str) -> str:
     gap = item.get("gap")
     if gap is None:
@@ -321,16 +312,6 @@ def _pillar_widths(quarters: int) -> list[float]:
         fixed["status"],
         fixed["gap"],
     ]
-
-
-def _baseline(item: dict[str, Any], lang: str) -> str:
-    """A baseline in the plan's words: its hedge and the figure as the plan writes it
-    ("khoảng 98"), not with decimals the plan never gave ("khoảng 98,00")."""
-    value, qualifier = item.get("baseline"), item.get("baseline_qualifier")
-    if not isinstance(value, (int, float)):
-        return shown(value, lang)
-    text = figure(float(value), lang)
-    return f"{label(qualifier, lang)} {text}" if qualifier else text
 
 
 def _png_size(png: bytes) -> tuple[int, int]:
@@ -670,8 +651,8 @@ class _Writer:
         rows = [
             [
                 item["name"],
-                _baseline(item, lang),
-                _target(item, lang),
+                baseline_text(item.get("baseline"), item.get("baseline_qualifier"), lang),
+                target_text(item, lang),
                 *[shown(item["quarters"].get(q), lang) for q in quarters],
                 number(item.get("attainment"), lang),
                 label(item["status"], lang),
@@ -694,7 +675,7 @@ class _Writer:
         rows = [
             [
                 item["short_name"],
-                _target(item, lang),
+                target_text(item, lang),
                 shown(item.get("value"), lang),
                 projection_text(item["projection"], lang),
                 label("yes" if item["projection"]["likely_met"] else "no", lang),
@@ -814,7 +795,7 @@ class _Writer:
             self.paragraph(label("shortcomings_facts", lang))
         for item in missed:
             value = shown(item["value"], lang) + ("%" if item["unit"] == "percent" else "")
-            target = _target(item, lang) + ("%" if item["unit"] == "percent" else "")
+            target = target_text(item, lang) + ("%" if item["unit"] == "percent" else "")
             self.paragraph(
                 label(
                     "shortcoming_item",

@@ -5,17 +5,19 @@ from __future__ import annotations
 from typing import Any
 
 from ..labels import (
-    figure,
     index_text,
     label,
     number,
     projection_text,
     provisional_index_text,
+    quarters_text,
     reporting_text,
     share_text,
     status_counts_text,
+    target_text,
 )
-from .text import cells_for_indicator, markdown_table, quarter_headers, terms
+from ..periods import parse_period
+from .text import cells_for_indicator, markdown_table, quarter_headers, quarter_name, terms
 
 
 def _table(headers: list[str], rows: list[list[Any]]) -> list[str]:
@@ -34,7 +36,7 @@ def render_markdown(doc: dict[str, Any], lang: str) -> bytes:
 def _head(doc: dict[str, Any], lang: str) -> list[str]:
     meta = doc["meta"]
     basis = label("report_basis", lang, number=meta["plan_number"], date=meta["plan_date_text"], issuer=meta["issuer"])
-    period = label("report_period", lang, quarters=", ".join(meta["quarters"]))
+    period = label("report_period", lang, quarters=quarters_text(meta["quarters"], lang))
     return [
         f"# {meta['title']}",
         "",
@@ -73,11 +75,21 @@ def _summary(doc: dict[str, Any], lang: str, roman: str) -> list[str]:
     ]
 
 
+def _quarter(period: str, lang: str) -> str:
+    """A column's quarter as people write it ("Quý II"), not ``2023-Q2``."""
+    parsed = parse_period(period)
+    return quarter_name(parsed.quarter, lang) if parsed else period
+
+
 def _pillars(doc: dict[str, Any], lang: str, roman: str) -> list[str]:
+    """Each pillar's table: indicators by name (ids are for scripts: XLSX, JSON), in % with
+    gaps in percentage points, the unit stated above the table as official tables do."""
     out = [f"## {roman}. {label('section_pillars', lang)}", ""]
+    headers = quarter_headers(doc, lang, lambda q: _quarter(q, lang))[1:]
+    headers[-1] = label("gap_points", lang)
     for n, pillar in enumerate(doc["pillars"], start=1):
-        rows = [cells_for_indicator(item, doc["meta"]["quarters"], lang) for item in pillar["indicators"]]
-        out += [f"### {n}. {pillar['name']}", "", *_table(quarter_headers(doc, lang), rows)]
+        rows = [cells_for_indicator(item, doc["meta"]["quarters"], lang)[1:] for item in pillar["indicators"]]
+        out += [f"### {n}. {pillar['name']}", "", f"_{label('unit_line', lang)}_", "", *_table(headers, rows)]
     return out
 
 
@@ -86,12 +98,12 @@ def _projected(doc: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def _projection(doc: dict[str, Any], lang: str, roman: str) -> list[str]:
-    headers = [label(k, lang, **terms(doc)) for k in ("id", "value", "target", "projection", "likely_met")]
+    headers = [label(k, lang, **terms(doc)) for k in ("indicator", "value", "target", "projection", "likely_met")]
     rows = [
         [
-            i["id"],
+            i["short_name"],
             number(i["value"], lang),
-            figure(i["target"], lang),
+            target_text(i, lang),
             projection_text(i["projection"], lang),
             label("yes" if i["projection"]["likely_met"] else "no", lang),
         ]
@@ -108,7 +120,7 @@ def _completeness(doc: dict[str, Any], lang: str, roman: str) -> list[str]:
     return [
         f"## {roman}. {label('section_completeness', lang)}",
         "",
-        *_table([label("agency", lang), *quarters], rows),
+        *_table([label("agency", lang), *(_quarter(q, lang) for q in quarters)], rows),
     ]
 
 

@@ -3,10 +3,11 @@ text alternatives (the HTML figures and the Word report's pictures)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
-from ..labels import label, number, share_text, shown, target_text
+from ..labels import baseline_text, label, number, share_text, shown, target_text
 from ..text import safe_cell
 
 ROMAN = ("I", "II", "III", "IV")
@@ -43,7 +44,7 @@ def cells_for_indicator(item: dict[str, Any], quarters: list[str], lang: str) ->
     return [
         item["id"],
         item["name"],
-        shown(item["baseline"], lang, item["baseline_qualifier"]),
+        baseline_text(item["baseline"], item["baseline_qualifier"], lang),
         target_text(item, lang),
         *(shown(item["quarters"][q], lang) for q in quarters),
         number(item["attainment"], lang),
@@ -65,7 +66,9 @@ def values_text(item: dict[str, Any], lang: str, terms_: dict[str, Any] | None =
     led by the baseline when the plan states one and ``terms_`` names its year."""
     pairs = [(q, shown(value, lang)) for q, value in item["quarters"].items()]
     if terms_ is not None and item["baseline"] is not None:
-        pairs.insert(0, (label("baseline", lang, **terms_), shown(item["baseline"], lang, item["baseline_qualifier"])))
+        pairs.insert(
+            0, (label("baseline", lang, **terms_), baseline_text(item["baseline"], item["baseline_qualifier"], lang))
+        )
     return " · ".join(f"{when} {value}" for when, value in pairs)
 
 
@@ -115,5 +118,16 @@ def markdown_table(headers: list[str], rows: list[list[Any]]) -> str:
     def cell(value: Any) -> str:
         return str(safe_cell(value)).replace("|", "\\|").replace("\n", " ")
 
-    lines = ["| " + " | ".join(headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
-    return "\n".join(lines + ["| " + " | ".join(cell(c) for c in row) + " |" for row in rows])
+    texts = [[cell(c) for c in row] for row in rows]
+    rule = ["---:" if _figures(column) else "---" for column in zip(*texts, strict=False)] or ["---"] * len(headers)
+    lines = ["| " + " | ".join(headers) + " |", "|" + "|".join(rule + ["---"] * (len(headers) - len(rule))) + "|"]
+    return "\n".join(lines + ["| " + " | ".join(row) + " |" for row in texts])
+
+
+_FIGURE = re.compile(r"[-−+≥≤<>]?\s*\d")  # a number, a share or a target: right-aligned, as figures are
+
+
+def _figures(column: tuple[str, ...]) -> bool:
+    """Whether a column holds figures (a dash or blank for none), so it aligns right."""
+    filled = [c.strip("*") for c in column if c not in ("", "—")]
+    return bool(filled) and all(_FIGURE.match(c) for c in filled)

@@ -1,7 +1,11 @@
 """The report as an Excel workbook: the analyst's working copy of the year's figures.
 
-Five sheets — Summary, Indicators, Quarterly, Agencies, Findings — all read from
-:meth:`AnnualReport.to_dict`, so the workbook cannot disagree with the other formats.
+Five sheets — Summary, Indicators, Quarterly, Agencies, Findings, named in the document's
+language — all read from :meth:`AnnualReport.to_dict`, so the workbook cannot disagree with
+the other formats.  Words for people (statuses, units, milestones, severities) stand in the
+document's language, with the codes scripts read in columns of their own.  Every percent is
+one kind of number — points 0–100, shown with "%" — rates and coverages included.  Each
+sheet prints on A4 landscape, fitted to the page width, its header row repeated.
 Numbers stay numbers (with number formats), every text cell goes through
 :func:`~cds_cli.text.safe_cell` (names, notes and file paths come from outside), and the
 file is byte-identical from one run to the next (fixed document dates, :func:`stable_zip`).
@@ -17,18 +21,20 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..labels import label, provisional_index_text
+from ..labels import COMPARATOR_SIGNS, date_text, label, provisional_index_text
 from ..outputs import stable_zip
 from ..text import safe_cell
 from .text import terms
 
-SHEETS = ("Summary", "Indicators", "Quarterly", "Agencies", "Findings")
+SHEETS = ("summary", "indicators", "quarterly", "agencies", "findings")  # sheet.* in the catalogue
 FIXED_TIME = datetime(2000, 1, 1, 0, 0, 0)
 
-POINTS = "0.00"  # percentages expressed as points (73.07), attainment, scores
-RATE = "0%"  # shares 0–1 (coverage, reporting rate)
+POINTS = "0.00"  # scores, attainment and progress (already "%" in their headings), gaps in points
+PERCENT = '0.00"%"'  # a percent as points 0–100 (73.07 shows 73.07%)
+RATE = '0"%"'  # coverage and reporting rates, as points 0–100 too
 COUNT = "#,##0"  # counts of rows, reports, numerators and denominators
 
 
@@ -45,11 +51,11 @@ def render_xlsx(doc: dict[str, Any], lang: str) -> bytes:
     book = Workbook()
     for sheet in book.worksheets:  # the empty sheet a new workbook comes with
         book.remove(sheet)
-    _summary(book.create_sheet(SHEETS[0]), doc, lang)
-    _indicators(book.create_sheet(SHEETS[1]), doc, lang)
-    _quarterly(book.create_sheet(SHEETS[2]), doc, lang)
-    _agencies(book.create_sheet(SHEETS[3]), doc, lang)
-    _findings(book.create_sheet(SHEETS[4]), doc, lang)
+    writers = (_summary, _indicators, _quarterly, _agencies, _findings)
+    for key, write in zip(SHEETS, writers, strict=True):
+        sheet = book.create_sheet(label(f"sheet.{key}", lang))
+        write(sheet, doc, lang)
+        _page_setup(sheet, header=key != "summary")
     book.active = 0
 
     props = book.properties
@@ -64,6 +70,27 @@ def render_xlsx(doc: dict[str, Any], lang: str) -> bytes:
 
 
 # -- cells -------------------------------------------------------------------------------------
+
+
+def _page_setup(sheet: Worksheet, header: bool) -> None:
+    """A4 landscape, as wide as the page, the header row on every printed page."""
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0  # as many pages down as it takes
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    if header:
+        sheet.print_title_rows = "1:1"
+
+
+def _rate(share: float | None) -> float | None:
+    """A share 0–1 (the JSON's rates and coverages) as points 0–100, like every other percent."""
+    return None if share is None else round(100 * share, 2)
+
+
+def _word(value: Any, lang: str) -> Any:
+    """A milestone state or a status code as the document's word; numbers and None as they are."""
+    return label(value, lang) if isinstance(value, str) else value
 
 
 def _text(value: Any) -> Any:
@@ -180,7 +207,9 @@ def _summary(sheet: Worksheet, doc: dict[str, Any], lang: str) -> None:
 
 def _summary_plan(lines: _Lines, meta: dict[str, Any]) -> None:
     plan_ref = " — ".join(
-        str(part) for part in (meta.get("plan_number"), meta.get("plan_date"), meta.get("issuer")) if part
+        str(part)
+        for part in (meta.get("plan_number"), date_text(meta.get("plan_date"), lines.lang), meta.get("issuer"))
+        if part
     )
     lines.pair("plan", plan_ref)
     if meta.get("plan_title"):
@@ -191,7 +220,7 @@ def _summary_plan(lines: _Lines, meta: dict[str, Any]) -> None:
     if meta.get("quarters"):
         lines.pair("quarters", ", ".join(meta["quarters"]))
     if meta.get("date") is not None:
-        lines.pair("date", meta["date"])
+        lines.pair("date", date_text(meta["date"], lines.lang))  # as the document writes dates: 15/01/2024
     lines.pair("version", meta.get("version"))
 
 
@@ -199,8 +228,8 @@ def _summary_scores(lines: _Lines, summary: dict[str, Any], lang: str) -> None:
     index = summary.get("index") or {}
     lines.section("index")
     lines.pair("score", index.get("score"), POINTS)
-    lines.pair("coverage", index.get("coverage"), RATE)
-    lines.pair("reporting_rate", index.get("reporting_rate"), RATE)
+    lines.pair("coverage", _rate(index.get("coverage")), RATE)
+    lines.pair("reporting_rate", _rate(index.get("reporting_rate")), RATE)
     warning = provisional_index_text(index, summary["reporting"], lang)
     if warning:
         lines.cells((warning, None))
@@ -213,10 +242,10 @@ def _summary_scores(lines: _Lines, summary: dict[str, Any], lang: str) -> None:
             (pillar.get("id"), None),
             (pillar.get("name"), None),
             (pillar.get("score"), POINTS),
-            (pillar.get("coverage"), RATE),
+            (_rate(pillar.get("coverage")), RATE),
             (pillar.get("indicators_with_data"), COUNT),
             (pillar.get("indicators"), COUNT),
-            (pillar.get("reporting_rate"), RATE),
+            (_rate(pillar.get("reporting_rate")), RATE),
         )
     lines.section("status_counts", ("status", "id", "count"))
     counts = summary.get("status_counts") or {}
@@ -226,7 +255,7 @@ def _summary_scores(lines: _Lines, summary: dict[str, Any], lang: str) -> None:
     lines.section("reporting")
     lines.pair("expected_reports", reporting.get("expected"), COUNT)
     lines.pair("received", reporting.get("received"), COUNT)
-    lines.pair("rate", reporting.get("rate"), RATE)
+    lines.pair("rate", _rate(reporting.get("rate")), RATE)
 
 
 def _summary_data(lines: _Lines, doc: dict[str, Any]) -> None:
@@ -251,20 +280,21 @@ def _indicators(sheet: Worksheet, doc: dict[str, Any], lang: str) -> None:
         ("name", None),
         ("unit", None),
         ("comparator", None),
-        ("target", POINTS),
-        ("baseline", POINTS),
+        ("target", PERCENT),
+        ("baseline", PERCENT),
         ("baseline_qualifier", None),
-        ("value", POINTS),
+        ("value", PERCENT),
         ("numerator", COUNT),
         ("denominator", COUNT),
         ("attainment", POINTS),
         ("progress", POINTS),
-        ("expected", POINTS),
-        ("provisional_baseline", POINTS),
+        ("expected", PERCENT),
+        ("provisional_baseline", PERCENT),
         ("met", None),
         ("status", None),
-        ("gap", POINTS),
-        ("projection", POINTS),
+        ("status_code", None),
+        ("gap_points", POINTS),
+        ("projection", PERCENT),
         ("likely_met", None),
         ("reports_received", COUNT),
         ("reports_expected", COUNT),
@@ -275,9 +305,16 @@ def _indicators(sheet: Worksheet, doc: dict[str, Any], lang: str) -> None:
         projection = item.get("projection") or {}
         values = dict(item)
         values["pillar"] = pillar.get("name") or item.get("pillar")
+        values["unit"] = label(f"unit.{item['unit']}", lang)
+        values["comparator"] = None if item["unit"] == "milestone" else COMPARATOR_SIGNS[item["comparator"]]
+        for key in ("target", "baseline", "value", "baseline_qualifier", "status"):
+            values[key] = _word(item.get(key), lang)
+        values["status_code"] = item["status"]
+        values["gap_points"] = _word(item.get("gap"), lang)
         values["projection"] = projection.get("value")
         values["provisional_baseline"] = (item.get("provisional_baseline") or {}).get("value")
         values["likely_met"] = projection.get("likely_met")
+        values["reporting_rate"] = _rate(item.get("reporting_rate"))
         rows.append([values.get(key) for key, _ in columns])
     last = _table(sheet, [label(key, lang, **terms(doc)) for key, _ in columns], rows, [fmt for _, fmt in columns])
     _finish_table(sheet, len(columns), last, freeze="B2")
@@ -291,15 +328,15 @@ def _quarterly(sheet: Worksheet, doc: dict[str, Any], lang: str) -> None:
         ("pillar", None),
         ("short_name", None),
         ("unit", None),
-        ("target", POINTS),
-        ("baseline", POINTS),
+        ("target", PERCENT),
+        ("baseline", PERCENT),
     ]
     headings = (
         [label(key, lang, **terms(doc)) for key, _ in lead]
         + quarters
         + [label("expected_at", lang, quarter=q) for q in quarters]
     )
-    formats = [fmt for _, fmt in lead] + [POINTS] * (2 * len(quarters))
+    formats = [fmt for _, fmt in lead] + [PERCENT] * (2 * len(quarters))
     rows = []
     for pillar, item in _indicators_in_order(doc):
         values = (item.get("quarters") or {}), (item.get("expected_path") or {})
@@ -308,11 +345,11 @@ def _quarterly(sheet: Worksheet, doc: dict[str, Any], lang: str) -> None:
                 item.get("id"),
                 pillar.get("name") or item.get("pillar"),
                 item.get("short_name"),
-                item.get("unit"),
-                item.get("target"),
-                item.get("baseline"),
+                label(f"unit.{item['unit']}", lang),
+                _word(item.get("target"), lang),
+                _word(item.get("baseline"), lang),
             ]
-            + [values[0].get(q) for q in quarters]
+            + [_word(values[0].get(q), lang) for q in quarters]
             + [values[1].get(q) for q in quarters]
         )
     last = _table(sheet, headings, rows, formats)
@@ -326,7 +363,7 @@ def _agencies(sheet: Worksheet, doc: dict[str, Any], lang: str) -> None:
     headings = [label("id", lang), label("name_agency", lang)] + quarters
     formats: list[str | None] = [None, None] + [RATE] * len(quarters)
     rows = [
-        [agency.get("id"), agency.get("name")] + [(agency.get("quarters") or {}).get(q) for q in quarters]
+        [agency.get("id"), agency.get("name")] + [_rate((agency.get("quarters") or {}).get(q)) for q in quarters]
         for agency in completeness.get("agencies", [])
     ]
     last = _table(sheet, headings, rows, formats)
@@ -336,7 +373,7 @@ def _agencies(sheet: Worksheet, doc: dict[str, Any], lang: str) -> None:
         total = last + 2
         _put(sheet, total, 2, label("province", lang), font=_BOLD)
         for column, quarter in enumerate(quarters, start=3):
-            _put(sheet, total, column, overall.get(quarter), RATE, font=_BOLD)
+            _put(sheet, total, column, _rate(overall.get(quarter)), RATE, font=_BOLD)
     _widths(sheet)
 
 
@@ -359,11 +396,12 @@ def _findings(sheet: Worksheet, doc: dict[str, Any], lang: str) -> None:
     row = last + 2
     _put(sheet, row, 1, label("findings_by_code", lang), font=_BOLD)
     row += 1
-    _header(sheet, row, [label(k, lang) for k in ("code", "severity", "count", "problem")])
+    _header(sheet, row, [label(k, lang) for k in ("code", "severity_code", "count", "problem", "severity")])
     for entry in quality.get("findings_by_code", []):
         row += 1
         _put(sheet, row, 1, entry.get("code"))
         _put(sheet, row, 2, entry.get("severity"))
         _put(sheet, row, 3, entry.get("count"), COUNT)
         _put(sheet, row, 4, label(f"problem.{entry['code']}", lang))
+        _put(sheet, row, 5, label(entry["severity"], lang))
     _widths(sheet)

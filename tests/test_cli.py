@@ -233,3 +233,12 @@ def test_the_core_never_imports_the_console_layer():
             if any(part in ("console", "typer", "rich") for name in names for part in name.split(".")):
                 offenders.append(f"{path.relative_to(package)}:{node.lineno}")
     assert not offenders
+
+
+def test_confirmations_speak_the_commands_language(tmp_path):
+    vi = cds("report", EXAMPLES, "--format", "xlsx", "-o", tmp_path / "r.xlsx")
+    assert vi.exit_code == 0 and "đã ghi báo cáo 2023-Q4 (xlsx," in vi.stderr and "bytes" not in vi.stderr
+    en = cds("template", "--agency", "STTTT", "--period", "2023-Q1", "-o", tmp_path / "t.xlsx", "--lang", "en")
+    assert en.exit_code == 0 and "form of 16 indicators for STTTT, 2023-Q1" in en.stderr
+    vi = cds("template", "--agency", "STTTT", "--period", "2023-Q1", "-o", tmp_path / "t.xlsx")
+    assert "biểu mẫu 16 chỉ tiêu của STTTT, kỳ 2023-Q1" in vi.stderr

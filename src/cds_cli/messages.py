@@ -644,6 +644,15 @@ TEXTS: dict[str, W] = {
     "unit.milestone": W(vi="mốc", en="milestone"),
     "status_code": W(vi="Mã trạng thái", en="Status code"),
     "severity_code": W(vi="Mã mức độ", en="Severity code"),
+    # ---- what a command wrote, on stderr
+    "written.report": W(
+        vi="{target}: đã ghi báo cáo {period} ({fmt}, {size} byte)",
+        en="{target}: report {period} ({fmt}, {size} bytes)",
+    ),
+    "written.template": W(
+        vi="{target}: biểu mẫu {count} chỉ tiêu của {agency}, kỳ {period}",
+        en="{target}: form of {count} indicators for {agency}, {period}",
+    ),
     "appendix_ref": W(
         vi="Số liệu đầu vào và chất lượng dữ liệu được nêu chi tiết tại Phụ lục kèm theo Báo cáo này",
         en="The input data and its quality are set out in the Appendix to this report",

@@ -22,7 +22,8 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, NoReturn, TypeAlias
 import typer
 
 from ..errors import CdsError, UsageError
-from ..messages import LANGS
+from ..labels import number
+from ..messages import LANGS, text
 from .outputs import choice
 
 if TYPE_CHECKING:  # only for annotations: keeps `cds --help` from importing the core
@@ -464,7 +465,8 @@ def report_command(
         return _stdout(data)
     target = output or Path(f"cds-report-{annual.period}.{fmt}")
     _write(target, data)
-    typer.echo(f"{target}: report {annual.period} ({fmt}, {len(data):,} bytes)", err=True)
+    size = number(len(data), run.lang, 0)
+    typer.echo(text("written.report", run.lang, target=target, period=annual.period, fmt=fmt, size=size), err=True)
 
 
 @app.command("template")
@@ -498,7 +500,6 @@ def template_command(
 
     Example: cds template --agency SYT --period <year>-Q3 --format xlsx
     """
-    from ..messages import text
     from ..templates import template_csv, template_rows, template_xlsx
     from ..text import fold
 
@@ -518,7 +519,9 @@ def template_command(
         return _stdout(data)
     target = output or Path(f"{code}_{quarter}.{fmt}")
     _write(target, data)
-    typer.echo(f"{target}: {len(rows)} indicators for {code} {quarter}", err=True)
+    typer.echo(
+        text("written.template", run.lang, target=target, count=len(rows), agency=code, period=quarter), err=True
+    )
 
 
 # --------------------------------------------------------------------------- cds plan

@@ -198,3 +198,21 @@ def test_a_pillar_of_many_indicators_draws_the_forty_lowest(doc):
     bar_rows = [_run(rgb_image, y, colour) > 20 for y in range(image.height)]
     bands = sum(1 for above, row in zip([False, *bar_rows], bar_rows, strict=False) if row and not above)
     assert 30 <= bands <= 40  # the lowest forty (0 … 39 %; the shortest are under 20 pixels)
+
+
+def test_statuses_read_in_words_and_in_greyscale(doc, monkeypatch):
+    """Colour is only a second cue: each bar's status is written beside it and named in the
+    legend, and the status colours differ in grey too (a report printed in black and white)."""
+    from cds_cli.report import charts
+
+    drawn: list[str] = []
+    original = charts.Canvas.text
+    monkeypatch.setattr(
+        charts.Canvas, "text", lambda self, at, text, *a, **k: drawn.append(text) or original(self, at, text, *a, **k)
+    )
+    pillar = doc["pillars"][0]
+    attainment_chart(pillar, doc["lang"])
+    words = [TEXTS[i["status"]].vi if doc["lang"] == "vi" else TEXTS[i["status"]].en for i in pillar["indicators"]]
+    assert sum(1 for text in drawn if text in words) >= len(words) + len(set(words))  # each bar, and the legend
+    greys = sorted(Image.new("RGB", (1, 1), colour).convert("L").getpixel((0, 0)) for colour in STATUS_COLOURS.values())
+    assert min(b - a for a, b in zip(greys, greys[1:], strict=False)) >= 20

@@ -11,13 +11,15 @@ from typing import Any
 from ..periods import parse_period
 
 VALUE, TARGET, EXPECTED = "#1565c0", "#2e7d32", "#757575"
+# A ladder of greys as well as of hues (luminance 38 · 93 · 149 · 171 · 193 · 224), so a report
+# printed in black and white still tells the statuses apart; each bar also says its status.
 STATUS_COLOURS = {
+    "not_achieved": "#7f0000",
     "achieved": "#2e7d32",
-    "on_track": "#66bb6a",
-    "not_achieved": "#c62828",
-    "at_risk": "#f9a825",
-    "off_track": "#c62828",
-    "no_data": "#9e9e9e",
+    "off_track": "#e57373",
+    "on_track": "#81c784",
+    "at_risk": "#fbc02d",
+    "no_data": "#e0e0e0",
 }
 MILESTONE_LEVELS = {"not_started": 0.0, "in_progress": 0.5, "done": 1.0}
 QUARTERS = 4  # a plan year; a report of Q2 leaves the last two slots empty

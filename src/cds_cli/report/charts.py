@@ -154,19 +154,23 @@ def _fitted(text: str, size: float, width: float, bold: bool = False) -> str:
 
 
 def attainment_chart(pillar: dict[str, Any], lang: str, width: float = 16.0) -> bytes:
-    """Horizontal bars: attainment of each indicator of a pillar, with the 100% line."""
+    """Horizontal bars: attainment of each indicator of a pillar, with the 100% line; each bar
+    says its status in words at the right, and a legend names the colours (colour is only a
+    second cue, and the greys differ too when printed in black and white)."""
     items = _lowest(pillar["indicators"], lambda item: item["attainment"])
     title = label("chart_attainment", lang, pillar=pillar["name"])
     if len(items) < len(pillar["indicators"]):
         title += f" ({label('chart_lowest_indicators', lang, shown=len(items), count=len(pillar['indicators']))})"
     size, row = 8.0, px(0.62)
-    names = [_fitted(item["short_name"], size, px(width) * 0.5) for item in items]
+    names = [_fitted(item["short_name"], size, px(width) * 0.4) for item in items]
+    words = [label(item["status"], lang) for item in items]
     left = max((text_width(n, size) for n in names), default=0) + px(0.4)
-    top, bottom = px(0.9), px(1.1)
+    status_column = max((text_width(w, 7.0) for w in words), default=0) + px(0.3)
+    top, bottom = px(0.9), px(1.8)
     canvas = Canvas(px(width), top + row * len(items) + bottom)
     values = [item["attainment"] or 0 for item in items]
     scale = ticks([0.0, 110.0, *(v * 1.1 for v in values)], intervals=6)
-    frame = Frame((left, top, px(width) - px(0.8), top + row * len(items)), scale[0], scale[-1])
+    frame = Frame((left, top, px(width) - px(0.8) - status_column, top + row * len(items)), scale[0], scale[-1])
     x_of = functools.partial(_value_x, frame)
     canvas.text((px(0.1), px(0.15)), _fitted(title, 9.5, px(width) - px(0.2), bold=True), 9.5, bold=True)
     for tick in scale:
@@ -179,10 +183,22 @@ def attainment_chart(pillar: dict[str, Any], lang: str, width: float = 16.0) -> 
         shown = "—" if item["attainment"] is None else f"{number(item['attainment'], lang)}%"
         canvas.text((end + px(0.12), middle), shown, 7.0, "lm")
         canvas.text((frame.left - px(0.2), middle), name, size, "rm")
+        canvas.text((px(width) - px(0.1), middle), words[k], 7.0, "rm", SOFT_INK)
     canvas.line([(x_of(100), frame.top - px(0.1)), (x_of(100), frame.bottom)], "#333333", 1.2, dash=(6, 4))
     canvas.line([(frame.left, frame.top), (frame.left, frame.bottom), (frame.right, frame.bottom)], "#333333")
-    canvas.text(((frame.left + frame.right) / 2, canvas.size[1] - px(0.1)), label("attainment", lang), 8, "md")
+    canvas.text(((frame.left + frame.right) / 2, frame.bottom + px(0.55)), label("attainment", lang), 8, "ma")
+    _status_legend(canvas, [s for s in STATUS_COLOURS if any(i["status"] == s for i in items)], lang)
     return canvas.png(attainment_alt(pillar, lang))
+
+
+def _status_legend(canvas: Canvas, statuses: list[str], lang: str) -> None:
+    """A swatch and the word of each status drawn, in one row under the chart."""
+    x, y = px(0.1), canvas.size[1] - px(0.35)
+    for status in statuses:
+        canvas.rect(x, y - px(0.12), x + px(0.35), y + px(0.12), STATUS_COLOURS[status])
+        word = label(status, lang)
+        canvas.text((x + px(0.45), y), word, 7.0, "lm", SOFT_INK)
+        x += px(0.45) + text_width(word, 7.0) + px(0.4)
 
 
 def _lowest(rows: list[dict[str, Any]], rate: Callable[[dict[str, Any]], float | None]) -> list[dict[str, Any]]:

@@ -1,4 +1,4 @@
-"""cds_cli.newyear.new_pack: next year's pack from this year's pack and results."""
+"""cds_cli.plan.newyear.new_pack: next year's pack from this year's pack and results."""
 
 from __future__ import annotations
 
@@ -7,11 +7,10 @@ import yaml
 from conftest import HEADER
 
 from cds_cli.errors import UsageError
-from cds_cli.newyear import new_pack
 from cds_cli.outputs import sha256_of
-from cds_cli.pack import check_pack, pack_files
 from cds_cli.periods import Period
-from cds_cli.plan import default_data_dir, load_plan
+from cds_cli.plan import check_pack, default_data_dir, load_plan, pack_files
+from cds_cli.plan.newyear import new_pack
 from cds_cli.scoring import score
 from cds_cli.submissions.validate import read_submissions
 

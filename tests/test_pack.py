@@ -1,4 +1,4 @@
-"""cds_cli.pack and cds_cli.pack_yaml: a pack's files, item-by-item checking with lines, loading."""
+"""cds_cli.plan: a pack's files, its documents checked item by item with lines, loading."""
 
 from __future__ import annotations
 
@@ -10,9 +10,8 @@ import yaml
 from packs import ADDED, build_pack
 
 from cds_cli.errors import PlanError
-from cds_cli.pack import check_pack, load_pack, pack_files
-from cds_cli.pack_yaml import read_document, validate_document
-from cds_cli.plan import AgenciesFile, TargetsFile, default_data_dir
+from cds_cli.plan import AgenciesFile, TargetsFile, check_pack, default_data_dir, load_pack, pack_files
+from cds_cli.plan.documents import read_document, validate_document
 
 
 @pytest.fixture

@@ -21,8 +21,7 @@ from conftest import HEADER
 from cds_cli.console.outputs import OUTPUTS
 from cds_cli.console.render import SCORE_CSV_KEYS, render
 from cds_cli.findings import Finding
-from cds_cli.pack import check_pack, pack_files
-from cds_cli.plan import catalogue, context_catalogue, load_plan
+from cds_cli.plan import catalogue, check_pack, context_catalogue, load_plan, pack_files
 from cds_cli.scoring import agency_breakdown, score
 from cds_cli.status import completeness
 from cds_cli.submissions.validate import FileSummary, RowCounts, ValidationReport, read_submissions, report_to_dict

@@ -551,7 +551,7 @@ def plan_check_command(
     """
     language = lang
     try:
-        from ..pack import check_pack, pack_files
+        from ..plan import check_pack, pack_files
         from ..settings import resolve
         from .render import render
 
@@ -607,7 +607,7 @@ def plan_new_command(
 
     Example: cds plan new --year <next year> --results submissions/ -o plan-next
     """
-    from ..newyear import new_pack
+    from ..plan.newyear import new_pack
 
     if source_pack is not None:
         run = Run(_with_plan(run.settings, source_pack), run.files)

@@ -33,8 +33,7 @@ from ..labels import (
     status_counts_text,
     target_text,
 )
-from ..pack import PackCheck
-from ..plan import Plan, catalogue, context_catalogue
+from ..plan import PackCheck, Plan, catalogue, context_catalogue
 from ..report.text import markdown_table
 from ..scoring import AgencyBreakdown, Scorecard
 from ..status import Completeness

@@ -11,13 +11,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from .findings import Finding
-from .pack_yaml import Document
-from .plan import MILESTONE_STATUSES, PERCENT_RANGE, SHORT_NAME_LIMIT, Baseline, Indicator, Plan
-from .text import fold
+from ..findings import Finding
+from ..text import fold
+from .documents import Document
+from .layout import BASELINE_NAME, TARGETS_NAME
+from .model import MILESTONE_STATUSES, PERCENT_RANGE, SHORT_NAME_LIMIT, Baseline, Indicator, Plan
 
 if TYPE_CHECKING:
-    from .pack import PlanFiles
+    from .layout import PlanFiles
 
 
 def cross_check(
@@ -51,8 +52,6 @@ def cross_check(
 
 
 def _year_findings(targets: Document, baseline: Document | None) -> list[Finding]:
-    from .pack import BASELINE_NAME, TARGETS_NAME
-
     year = targets.model.plan.year
     findings = _name_year(targets, TARGETS_NAME, year, ("plan", "year"))
     if targets.model.plan.review:

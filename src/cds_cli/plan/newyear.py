@@ -18,12 +18,12 @@ from typing import Any
 
 import yaml
 
-from .errors import UsageError
-from .messages import text
-from .periods import Period
-from .plan import Plan
-from .scoring import score
-from .submissions.validate import ValidationReport
+from ..errors import UsageError
+from ..messages import text
+from ..periods import Period
+from ..scoring import score
+from ..submissions.validate import ValidationReport
+from .model import Plan
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """A plan year as data: targets, baselines and agencies (the models and the :class:`Plan`).
 
-The YAML files of a plan pack (:mod:`cds_cli.pack`) are the single source of truth for
+The YAML files of a plan pack (:mod:`cds_cli.plan.loading`) are the single source of truth for
 every figure cds scores against; each entry carries the plan section and the plan's own
 words.  This module holds their shapes (pydantic models) and the cross-checked
 :class:`Plan` that every command scores against; :func:`load_plan` reads a pack.
@@ -10,18 +10,16 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, field
-from importlib import resources
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from .periods import Period, parse_period
-from .text import Suggester, fold
+from ..periods import Period, parse_period
+from ..text import Suggester, fold
 
 if TYPE_CHECKING:
-    from .pack import PlanFiles
+    from .layout import PlanFiles
 
 MILESTONE_STATUSES = ("done", "in_progress", "not_started")
 SHORT_NAME_LIMIT = 48  # characters: a table column or a chart label
@@ -312,26 +310,6 @@ class Plan:
     def indicators_of(self, code: str) -> list[Indicator]:
         """The indicators an agency reports: its single ones and the pooled ones it feeds."""
         return [ind for ind in self.indicators if code in self.expected[ind.id]]
-
-
-def default_data_dir() -> Path:
-    """The bundled plan pack: the plan files shipped inside the installed package."""
-    return Path(str(resources.files("cds_cli") / "data"))
-
-
-def load_plan(
-    targets: str | Path | None = None,
-    baseline: str | Path | None = None,
-    agencies: str | Path | None = None,
-    *,
-    plan: str | Path | None = None,
-) -> Plan:
-    """Load and cross-check a plan pack (default: the bundled one); ``targets``,
-    ``baseline`` and ``agencies`` replace single files of it.  Raises
-    :class:`~cds_cli.errors.PlanError` with every problem when the pack is broken."""
-    from .pack import load_pack
-
-    return load_pack(plan, targets=targets, baseline=baseline, agencies=agencies)
 
 
 def catalogue(plan: Plan, lang: str = "en") -> list[dict[str, Any]]:

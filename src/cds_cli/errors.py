@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .messages import text
+from .messages import DEFAULT_LANG, text
 
 if TYPE_CHECKING:
     from .findings import Finding
@@ -25,7 +25,7 @@ class CdsError(Exception):
         self.params = params
         super().__init__(self.message("en"))
 
-    def message(self, lang: str = "en") -> str:
+    def message(self, lang: str = DEFAULT_LANG) -> str:
         return text(f"error.{self.code}", lang, **self.params)
 
 
@@ -41,7 +41,7 @@ class PlanError(CdsError):
         self.pack = str(pack)
         super().__init__("plan_invalid")
 
-    def message(self, lang: str = "en") -> str:
+    def message(self, lang: str = DEFAULT_LANG) -> str:
         first = self.findings[0]
         place = f"{first.file}:{first.line}" if first.line else str(first.file)
         more = (

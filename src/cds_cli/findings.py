@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from .labels import figure
-from .messages import Term, text
+from .messages import DEFAULT_LANG, Term, text
 
 Severity = Literal["error", "warning"]
 
@@ -26,10 +26,10 @@ class Finding:
     column: str | None
     params: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
-    def message(self, lang: str = "en") -> str:
+    def message(self, lang: str = DEFAULT_LANG) -> str:
         return text(f"finding.{self.code}", lang, **{k: _worded(v, lang) for k, v in self.params.items()})
 
-    def to_dict(self, lang: str = "en") -> dict[str, Any]:
+    def to_dict(self, lang: str = DEFAULT_LANG) -> dict[str, Any]:
         return {
             "code": self.code,
             "severity": self.severity,

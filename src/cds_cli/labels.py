@@ -7,6 +7,7 @@ never change with the language.
 from __future__ import annotations
 
 from .messages import LANGS, text
+from .periods import Period, roman
 
 __all__ = ["LANGS", "date_text", "label", "number", "reporting_text", "share_text", "shown", "target_text"]
 
@@ -33,12 +34,17 @@ def date_text(iso: str | None, lang: str) -> str:
     )
 
 
-_ROMAN_QUARTER = {1: "I", 2: "II", 3: "III", 4: "IV"}
+def _quarter_parts(period: str | Period) -> dict[str, object]:
+    parsed = period if isinstance(period, Period) else Period.parse(period)
+    return {"year": parsed.year, "n": parsed.quarter, "roman": roman(parsed.quarter)}
 
 
-def _quarter_parts(period: str) -> dict[str, object]:
-    year, quarter = period.split("-Q")
-    return {"year": int(year), "n": int(quarter), "roman": _ROMAN_QUARTER[int(quarter)]}
+def quarter_name(period: str | Period | int, lang: str) -> str:
+    """A quarter as a column heading: "Quý III", "Q3" (the year stands in the title); an
+    int is a quarter of the plan year (a chart's slots)."""
+    if isinstance(period, int):
+        return label("quarter", lang, n=period, roman=roman(period))
+    return label("quarter", lang, **_quarter_parts(period))
 
 
 def quarters_text(periods: list[str], lang: str) -> str:

@@ -70,6 +70,9 @@ def placeholders(template: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
 
 
+DEFAULT_LANG = "vi"  # of the library and the CLI alike: the province's language
+
+
 TEXTS: dict[str, W] = {
     # ---- labels
     "achieved": W(vi="Đạt", en="achieved"),

@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .errors import UsageError
 from .text import fold
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 # Matched against folded text, so "Quý II/2023" arrives as "quy ii/2023".
 _YEAR_FIRST = re.compile(r"(?P<year>\d{4})\s*-\s*q\s*(?P<q>[1-4])")
+_CANONICAL = re.compile(r"(?P<year>\d{4})-Q(?P<q>[1-4])")
 _QUARTER_FIRST = re.compile(r"(?:q|quy)\s*(?P<q>[1-4]|iv|i{1,3})\s*[/\-]\s*(?P<year>\d{4})")
 
 
@@ -23,6 +23,21 @@ class Period:
 
     def __str__(self) -> str:
         return f"{self.year}-Q{self.quarter}"
+
+    @classmethod
+    def parse(cls, text: str) -> Period:
+        """The canonical ``2023-Q2`` that cds itself writes (JSON, plan files) back into a
+        Period; anything else is a ValueError (an agency's spellings: :func:`parse_period`)."""
+        match = _CANONICAL.fullmatch(str(text).strip())
+        if match is None:
+            raise ValueError(f"not a period: {text!r}")
+        return cls(int(match["year"]), int(match["q"]))
+
+
+def roman(n: int) -> str:
+    """``n`` (1–39) in Roman numerals: quarters ("Quý III") and the sections of a report."""
+    tens, units = divmod(n, 10)
+    return "X" * tens + ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX")[units]
 
 
 def parse_period(text: str) -> Period | None:
@@ -38,15 +53,3 @@ def parse_period(text: str) -> Period | None:
             number = int(quarter) if quarter.isdigit() else _ROMAN[quarter]
             return Period(int(match["year"]), number)
     return None
-
-
-def plan_quarter(value: str | Period | None, year: int) -> Period | None:
-    """The quarter ``value`` names (a spelling such as ``2023-Q2``, or a Period), checked to
-    lie in the plan ``year``; None stays None (the caller's default).  Anything else is a
-    usage error: a quarter outside the plan has nothing to be scored against."""
-    if value is None:
-        return None
-    period = value if isinstance(value, Period) else parse_period(value)
-    if period is None or period.year != year:
-        raise UsageError("period_option", value=repr(str(value)), year=year)
-    return period

@@ -27,6 +27,7 @@ import numpy as np
 import pandas as pd
 
 from .findings import Finding
+from .messages import DEFAULT_LANG
 from .numbers import rounded
 from .periods import Period
 from .plan import Indicator, Plan
@@ -117,7 +118,7 @@ class Scorecard:
         expected = sum(r["expected"] for r in members)
         return sum(r["received"] for r in members) / expected if expected else None
 
-    def to_dict(self, lang: str = "en") -> dict[str, Any]:
+    def to_dict(self, lang: str = DEFAULT_LANG) -> dict[str, Any]:
         """The JSON document of ``cds score`` (numbers rounded to 2 decimals)."""
         rates = self.reporting.indicator_rates()
         return {
@@ -553,7 +554,7 @@ class AgencyBreakdown:
     def _in_plan_order(self, codes: set[str]) -> list[str]:
         return [agency.code for agency in self.plan.agencies if agency.code in codes]
 
-    def to_dict(self, lang: str = "en") -> dict[str, Any]:
+    def to_dict(self, lang: str = DEFAULT_LANG) -> dict[str, Any]:
         return {
             "period": str(self.period) if self.period else None,
             "by": "agency",

@@ -17,11 +17,10 @@ from pathlib import Path
 from typing import Any
 
 from .errors import UsageError
-from .messages import LANGS, Term
+from .messages import DEFAULT_LANG, LANGS, Term
 
 CONFIG_NAME = "cds.toml"
 PLAN_VARIABLE = "CDS_PLAN"
-DEFAULT_LANG = "vi"
 _KEYS = ("plan", "lang", "sheet")  # what each allows: catalogue keys config.<key>
 
 

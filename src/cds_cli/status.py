@@ -21,6 +21,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .messages import DEFAULT_LANG
 from .numbers import rounded
 from .periods import Period, parse_period
 from .plan import Plan
@@ -123,7 +124,7 @@ class Completeness:
             }
         return cache[key]
 
-    def to_dict(self, lang: str = "en") -> dict[str, Any]:
+    def to_dict(self, lang: str = DEFAULT_LANG) -> dict[str, Any]:
         def named(row: dict[str, Any], name: str) -> dict[str, Any]:
             return {"id": row["id"], "name": name, **row, "rate": rounded(row["rate"], 4)}
 

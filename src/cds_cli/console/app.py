@@ -23,7 +23,7 @@ import typer
 
 from ..errors import CdsError, UsageError
 from ..labels import number
-from ..messages import LANGS, text
+from ..messages import DEFAULT_LANG, LANGS, text
 from .outputs import choice
 
 if TYPE_CHECKING:  # only for annotations: keeps `cds --help` from importing the core
@@ -223,16 +223,22 @@ def plan_options(sheet: bool = False) -> Callable[[Callable[..., Any]], Callable
 
 def _fail(exc: CdsError, lang: str | None) -> NoReturn:
     """The one place where "cannot continue" becomes a message and exit code 2."""
-    from ..settings import DEFAULT_LANG
 
     typer.echo(f"cds: {exc.message(lang or DEFAULT_LANG)}", err=True)
     raise typer.Exit(EXIT_USAGE)
 
 
 def _period_option(period: str | None, plan: Plan) -> Period | None:
-    from ..periods import plan_quarter
+    """The quarter ``--period`` names, in the plan year (None: the command's default); any
+    other is a usage error: a quarter outside the plan has nothing to be scored against."""
+    from ..periods import parse_period
 
-    return plan_quarter(period, plan.year)
+    if period is None:
+        return None
+    chosen = parse_period(period)
+    if chosen is None or chosen.year != plan.year:
+        raise UsageError("period_option", value=repr(period), year=plan.year)
+    return chosen
 
 
 @contextlib.contextmanager

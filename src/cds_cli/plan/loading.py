@@ -15,6 +15,7 @@ from typing import Any
 
 from ..errors import PlanError
 from ..findings import Finding, HasFindings
+from ..messages import DEFAULT_LANG
 from .documents import Document, read_document, validate_document
 from .layout import PlanFiles, pack_files
 from .model import AgenciesFile, BaselineFile, Plan, TargetsFile
@@ -29,7 +30,7 @@ class PackCheck(HasFindings):
     findings: list[Finding] = field(default_factory=list)
     plan: Plan | None = None
 
-    def to_dict(self, lang: str = "en") -> dict[str, Any]:
+    def to_dict(self, lang: str = DEFAULT_LANG) -> dict[str, Any]:
         info = self.plan.info if self.plan else None
         return {
             "valid": self.valid,

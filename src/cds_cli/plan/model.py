@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
+from ..messages import DEFAULT_LANG
 from ..periods import Period, parse_period
 from ..text import Suggester, fold
 
@@ -312,7 +313,7 @@ class Plan:
         return [ind for ind in self.indicators if code in self.expected[ind.id]]
 
 
-def catalogue(plan: Plan, lang: str = "en") -> list[dict[str, Any]]:
+def catalogue(plan: Plan, lang: str = DEFAULT_LANG) -> list[dict[str, Any]]:
     """Every indicator with its target and baseline (``cds indicators``)."""
     rows = []
     for ind in plan.indicators:
@@ -342,7 +343,7 @@ def catalogue(plan: Plan, lang: str = "en") -> list[dict[str, Any]]:
     return rows
 
 
-def context_catalogue(plan: Plan, lang: str = "en") -> list[dict[str, Any]]:
+def context_catalogue(plan: Plan, lang: str = DEFAULT_LANG) -> list[dict[str, Any]]:
     """The baseline year's figures that have no target (``cds indicators --context``)."""
     return [
         {

@@ -84,7 +84,7 @@ def _targets(path: Path, year: int) -> dict[str, Any]:
     info["year"] = year
     info["review"] = True
     for indicator in doc["indicators"]:
-        due = Period(year, int(str(indicator["due"]).rsplit("Q", 1)[-1]))
+        due = Period(year, Period.parse(indicator["due"]).quarter)
         indicator["due"] = str(due)
         indicator["review"] = True
     return doc

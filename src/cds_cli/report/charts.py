@@ -25,9 +25,9 @@ from typing import Any
 from PIL import Image, ImageDraw, ImageFont
 from PIL.PngImagePlugin import PngInfo
 
-from ..labels import label, number, share_text
+from ..labels import label, number, quarter_name, share_text
 from .chartparts import EXPECTED, QUARTERS, STATUS_COLOURS, TARGET, VALUE, Frame, runs, ticks, trajectory_series
-from .text import attainment_alt, completeness_alt, quarter_name, trajectory_alt
+from .text import attainment_alt, completeness_alt, trajectory_alt
 
 DPI = 200
 SCALE = 2
@@ -296,7 +296,7 @@ def completeness_heatmap(completeness: dict[str, Any], quarters: list[str], lang
     canvas = Canvas(px(width), top + row * len(agencies) + px(0.1))
     canvas.text((px(0.1), px(0.15)), _fitted(title, 9.5, px(width) - px(0.2), bold=True), 9.5, bold=True)
     for x, quarter in enumerate(quarters):
-        name = quarter_name(int(quarter.rsplit("Q", 1)[-1]), lang)
+        name = quarter_name(quarter, lang)
         canvas.text((left + cell * (x + 0.5), top - px(0.15)), name, size, "md", SOFT_INK, bold=True)
     for y, (agency, name) in enumerate(zip(agencies, names, strict=True)):
         middle = top + row * (y + 0.5)

@@ -47,12 +47,14 @@ from ..labels import (
     projection_text,
     provisional_index_text,
     provisional_note,
+    quarter_name,
     quarters_text,
     share_text,
     shown,
     target_text,
 )
 from ..outputs import stable_zip
+from ..periods import roman
 from .charts import attainment_chart, completeness_heatmap, trajectory_chart
 from .text import attainment_alt, completeness_alt, quarter_headers, terms, trajectory_alt
 from .textwidth import lines_within, width_cm
@@ -64,8 +66,6 @@ MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT = 2.0, 2.0, 3.0, 2.0
 PORTRAIT_WIDTH = PAGE_W - MARGIN_LEFT - MARGIN_RIGHT  # 16 cm of text
 LANDSCAPE_WIDTH = PAGE_H - MARGIN_LEFT - MARGIN_RIGHT  # 24.7 cm
 CHART_WIDTH = 16.0
-ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
-ROMAN_QUARTER = {"1": "I", "2": "II", "3": "III", "4": "IV"}
 MAX_TRAJECTORIES = 4
 
 
@@ -98,8 +98,8 @@ def render_docx(doc: dict[str, Any], lang: str) -> bytes:
     if any(item.get("projection") for pillar in doc["pillars"] for item in pillar["indicators"]):
         sections.append(writer.projection)
     sections += [writer.completeness, writer.assessment, writer.shortcomings, writer.tasks, writer.recommendations]
-    for roman, section in zip(ROMAN, sections, strict=False):
-        section(doc, roman)
+    for k, section in enumerate(sections, start=1):
+        section(doc, roman(k))
     writer.paragraph(label("appendix_ref", lang) + label("legal.end", LEGAL), before=6)  # the content ends with ./.
     writer.signature()
     writer.annex(doc)
@@ -281,11 +281,6 @@ def vn_date(value: str | None) -> str:
 def _short_date(value: str | None, lang: str) -> str:
     """The date of a cited document: ``05/4/2023`` or ``5 April 2023``."""
     return date_text(value, lang) or "…"
-
-
-def _quarter(quarter: str, lang: str) -> str:
-    n = quarter.rsplit("Q", 1)[-1]
-    return label("quarter", lang, roman=ROMAN_QUARTER.get(n, n), n=n)
 
 
 def _gap(item: dict[str, Any], lang: str) -> str:
@@ -630,7 +625,7 @@ class _Writer:
         section.different_first_page_header_footer = False
         self.section_heading(roman, "section_pillars")
         widths = _pillar_widths(len(quarters))
-        headers = quarter_headers(doc, lang, lambda q: _quarter(q, lang))[1:]  # no id column
+        headers = quarter_headers(doc, lang, lambda q: quarter_name(q, lang))[1:]  # no id column
         headers[-1] = label("gap_points", lang)
         align = "l" + "c" * (len(headers) - 1)
         for k, pillar in enumerate(doc["pillars"], start=1):
@@ -686,7 +681,7 @@ class _Writer:
             [
                 label("indicator", lang),
                 label("target", lang, **terms(doc)),
-                label("current", lang, quarter=_quarter(last, lang)),
+                label("current", lang, quarter=quarter_name(last, lang)),
                 label("projection", lang),
                 label("likely_met", lang),
             ],
@@ -743,7 +738,7 @@ class _Writer:
         overall = data.get("overall") or {}
         if overall:
             self.paragraph(
-                "; ".join(f"{_quarter(q, lang)}: {share_text(overall.get(q), lang, 1)}" for q in quarters) + "."
+                "; ".join(f"{quarter_name(q, lang)}: {share_text(overall.get(q), lang, 1)}" for q in quarters) + "."
             )
         if agencies:
             self.picture(
@@ -757,7 +752,7 @@ class _Writer:
         quarter_width = 1.9
         name = PORTRAIT_WIDTH - quarter_width * len(quarters)
         self.table(
-            [label("agency", lang), *[_quarter(q, lang) for q in quarters]],
+            [label("agency", lang), *[quarter_name(q, lang) for q in quarters]],
             rows,
             [name, *[quarter_width] * len(quarters)],
             "l" + "c" * len(quarters),

@@ -23,6 +23,7 @@ from ..labels import (
     provisional_note,
     share_text,
 )
+from ..periods import roman
 from .svg import legend_samples, sparkline, trajectory
 from .text import cells_for_indicator, quarter_headers, terms
 
@@ -208,8 +209,7 @@ def _sections(doc: dict[str, Any], lang: str) -> list[tuple[str, str, Any]]:
         ("completeness", "section_completeness", _completeness),
     ]
     numbered = [
-        (anchor, f"{roman}. {label(key, lang)}", builder)
-        for roman, (anchor, key, builder) in zip(("I", "II", "III", "IV", "V", "VI"), plan, strict=False)
+        (anchor, f"{roman(k)}. {label(key, lang)}", builder) for k, (anchor, key, builder) in enumerate(plan, start=1)
     ]
     numbered.append(("annex", label("section_annex", lang), _annex))
     return [(anchor, heading, _bound(builder, doc, lang, anchor, heading)) for anchor, heading, builder in numbered]

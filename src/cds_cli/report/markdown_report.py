@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 from ..labels import (
@@ -10,14 +11,15 @@ from ..labels import (
     number,
     projection_text,
     provisional_index_text,
+    quarter_name,
     quarters_text,
     reporting_text,
     share_text,
     status_counts_text,
     target_text,
 )
-from ..periods import parse_period
-from .text import cells_for_indicator, markdown_table, quarter_headers, quarter_name, terms
+from ..periods import roman
+from .text import cells_for_indicator, markdown_table, quarter_headers, terms
 
 
 def _table(headers: list[str], rows: list[list[Any]]) -> list[str]:
@@ -25,7 +27,7 @@ def _table(headers: list[str], rows: list[list[Any]]) -> list[str]:
 
 
 def render_markdown(doc: dict[str, Any], lang: str) -> bytes:
-    section = iter(["I", "II", "III", "IV", "V", "VI"])
+    section = map(roman, itertools.count(1))
     out = _head(doc, lang) + _summary(doc, lang, next(section)) + _pillars(doc, lang, next(section))
     if _projected(doc):
         out += _projection(doc, lang, next(section))
@@ -75,17 +77,11 @@ def _summary(doc: dict[str, Any], lang: str, roman: str) -> list[str]:
     ]
 
 
-def _quarter(period: str, lang: str) -> str:
-    """A column's quarter as people write it ("Quý II"), not ``2023-Q2``."""
-    parsed = parse_period(period)
-    return quarter_name(parsed.quarter, lang) if parsed else period
-
-
 def _pillars(doc: dict[str, Any], lang: str, roman: str) -> list[str]:
     """Each pillar's table: indicators by name (ids are for scripts: XLSX, JSON), in % with
     gaps in percentage points, the unit stated above the table as official tables do."""
     out = [f"## {roman}. {label('section_pillars', lang)}", ""]
-    headers = quarter_headers(doc, lang, lambda q: _quarter(q, lang))[1:]
+    headers = quarter_headers(doc, lang, lambda q: quarter_name(q, lang))[1:]
     headers[-1] = label("gap_points", lang)
     for n, pillar in enumerate(doc["pillars"], start=1):
         rows = [cells_for_indicator(item, doc["meta"]["quarters"], lang)[1:] for item in pillar["indicators"]]
@@ -120,7 +116,7 @@ def _completeness(doc: dict[str, Any], lang: str, roman: str) -> list[str]:
     return [
         f"## {roman}. {label('section_completeness', lang)}",
         "",
-        *_table([label("agency", lang), *(_quarter(q, lang) for q in quarters)], rows),
+        *_table([label("agency", lang), *(quarter_name(q, lang) for q in quarters)], rows),
     ]
 
 

@@ -17,7 +17,7 @@ import pandas as pd
 
 from ..labels import date_text, label
 from ..numbers import rounded
-from ..periods import Period, plan_quarter
+from ..periods import Period
 from ..plan import Indicator, Plan
 from ..scoring import IndicatorScore, Scorecard, is_final, quarter_number, score
 from ..status import Completeness
@@ -166,8 +166,9 @@ def build_report(
     """Score every quarter of the plan year up to ``period`` (default: the latest reported)."""
     from .. import __version__
 
-    period = plan_quarter(period or report.latest_period() or Period(plan.year, 4), plan.year)
-    assert period is not None
+    period = period or report.latest_period() or Period(plan.year, 4)
+    if period.year != plan.year:  # the CLI says so in words; a script passing one is a mistake
+        raise ValueError(f"{period} is not a quarter of the plan year {plan.year}")
     quarters = [Period(plan.year, k) for k in range(1, period.quarter + 1)]
     cards = [score(report, plan, quarter) for quarter in quarters]
     scope = files_in_scope(report, period)

@@ -14,9 +14,9 @@ from collections.abc import Sequence
 from html import escape
 from typing import Any
 
-from ..labels import number
+from ..labels import number, quarter_name
 from .chartparts import EXPECTED, QUARTERS, STATUS_COLOURS, TARGET, VALUE, Frame, level, padded, runs, trajectory_series
-from .text import quarter_name, trajectory_alt, trend_alt
+from .text import trajectory_alt, trend_alt
 
 # How each line of a trajectory is drawn (the legend shows the same samples).
 LINES = {

@@ -10,8 +10,6 @@ from typing import Any
 from ..labels import baseline_text, label, number, share_text, shown, target_text
 from ..text import safe_cell
 
-ROMAN = ("I", "II", "III", "IV")
-
 
 def terms(doc: dict[str, Any]) -> dict[str, Any]:
     """The plan's years and number, for the labels that name them ("Mục tiêu {year}")."""
@@ -51,11 +49,6 @@ def cells_for_indicator(item: dict[str, Any], quarters: list[str], lang: str) ->
         label(item["status"], lang),
         gap_text,
     ]
-
-
-def quarter_name(n: int, lang: str) -> str:
-    """Quarter ``n`` of the year as people write it: "Quý III", "Q3"."""
-    return label("quarter", lang, n=n, roman=ROMAN[n - 1])
 
 
 # ---- text alternatives of the charts (HTML figures, and the Word report's pictures)

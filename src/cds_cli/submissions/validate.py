@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from ..findings import Finding, HasFindings
+from ..messages import DEFAULT_LANG
 from ..periods import Period
 from ..plan import Plan
 from .checks import prepare, run_rules
@@ -325,7 +326,7 @@ def _summary(table: RawTable, read: int, rejected: int) -> FileSummary:
     return FileSummary(table.file, table.encoding, table.delimiter, counts, table.sheet, table.columns, table.sha256)
 
 
-def report_to_dict(report: ValidationReport, lang: str = "en") -> dict:
+def report_to_dict(report: ValidationReport, lang: str = DEFAULT_LANG) -> dict:
     """The JSON document of ``cds validate --format json`` (CONTRACT §5)."""
     return {
         "valid": report.valid,

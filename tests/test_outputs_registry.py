@@ -1,9 +1,11 @@
-"""One output table: every --format choice of every command comes from it, and has a renderer."""
+"""One output table: every --format choice of every command comes from it, and has a renderer;
+the plain writers need no terminal library."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 from typer.testing import CliRunner
 
@@ -13,9 +15,10 @@ from cds_cli.report import FORMATS
 
 
 def test_every_output_has_its_renderer():
-    for kind, table in OUTPUTS.items():
-        for fmt, name in table.items():
-            assert callable(getattr(render, name, None)), (kind, fmt, name)
+    # the --format choices (read by --help without importing a renderer) and the functions
+    # that write them name the same formats, in the same order
+    assert {kind: tuple(table) for kind, table in render.RENDERERS.items()} == OUTPUTS
+    assert all(callable(f) for table in render.RENDERERS.values() for f in table.values())
     assert set(render.KINDS.values()) <= set(OUTPUTS)
     assert formats("breakdown") == formats("score")  # `cds score --by agency` offers the score's formats
     assert formats("report") == tuple(FORMATS)
@@ -49,3 +52,16 @@ def test_version_loads_no_heavy_library():
     )
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert loaded.strip().endswith("[]"), loaded
+
+
+def test_the_plain_writers_need_no_terminal_library():
+    code = (
+        "import io, sys; from cds_cli import load_plan, read_submissions, score; from cds_cli import writers;"
+        "p = load_plan(); card = score(read_submissions(['examples/2023'], p), p); out = io.StringIO();"
+        "[w(card, 'vi', out) for w in (writers.score_csv, writers.score_markdown, writers.as_json)];"
+        "terminal = ('rich', 'typer', 'click');"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in terminal), len(out.getvalue()) > 0)"
+    )
+    root = Path(__file__).resolve().parents[1]
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root).stdout
+    assert out.strip() == "[] True", out

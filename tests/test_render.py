@@ -19,12 +19,13 @@ import pytest
 from conftest import HEADER
 
 from cds_cli.console.outputs import OUTPUTS
-from cds_cli.console.render import SCORE_CSV_KEYS, render
+from cds_cli.console.render import RENDERERS, render
 from cds_cli.findings import Finding
 from cds_cli.plan import catalogue, check_pack, context_catalogue, load_plan, pack_files
 from cds_cli.scoring import agency_breakdown, score
 from cds_cli.status import completeness
 from cds_cli.submissions.validate import FileSummary, RowCounts, ValidationReport, read_submissions, report_to_dict
+from cds_cli.writers import SCORE_CSV_KEYS, as_json
 
 ROWS = (
     "STTTT,2023-Q2,soc.adults_smartphone,,,81,\n"
@@ -73,7 +74,7 @@ def _not_strict(constant):
     raise AssertionError(f"{constant} is not strict JSON")
 
 
-@pytest.mark.parametrize("kind", [kind for kind, formats in OUTPUTS.items() if formats.get("json") == "as_json"])
+@pytest.mark.parametrize("kind", [kind for kind, formats in RENDERERS.items() if formats.get("json") is as_json])
 def test_json_is_to_dict(results, kind):
     for lang in ("vi", "en"):
         assert json.loads(rendered(results[kind], "json", lang)) == results[kind].to_dict(lang)

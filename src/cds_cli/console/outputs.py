@@ -1,5 +1,5 @@
 """Every output of every command, in one table: the ``--format`` choices each command
-offers and the renderer (a function of :mod:`.render`) that writes each one.
+offers, its default first (:data:`.render.RENDERERS` holds the function writing each).
 
 Kept free of heavy imports: the command line builds its option choices from it before
 any data is read, and ``cds --help`` stays instant.
@@ -11,20 +11,15 @@ from typing import Any, Literal
 
 from ..report.formats import REPORT_FORMATS
 
-# kind of result → format → renderer in console.render
-OUTPUTS: dict[str, dict[str, str]] = {
-    "score": {"table": "score_table", "json": "as_json", "csv": "score_csv", "markdown": "score_markdown"},
-    "breakdown": {
-        "table": "breakdown_table",
-        "json": "as_json",
-        "csv": "breakdown_csv",
-        "markdown": "breakdown_markdown",
-    },
-    "validate": {"text": "validation_text", "json": "validation_json", "github": "validation_github"},
-    "status": {"table": "status_table", "json": "as_json", "csv": "status_csv"},
-    "indicators": {"table": "catalogue_table", "json": "catalogue_json"},
-    "context": {"table": "context_table", "json": "context_json"},
-    "plan_check": {"text": "plan_check_text", "json": "as_json", "github": "plan_check_github"},
+# kind of result → its formats, the default first
+OUTPUTS: dict[str, tuple[str, ...]] = {
+    "score": ("table", "json", "csv", "markdown"),
+    "breakdown": ("table", "json", "csv", "markdown"),
+    "validate": ("text", "json", "github"),
+    "status": ("table", "json", "csv"),
+    "indicators": ("table", "json"),
+    "context": ("table", "json"),
+    "plan_check": ("text", "json", "github"),
 }
 # Files rather than streams: written by the library (cds_cli.report, cds_cli.templates).
 FILE_FORMATS: dict[str, tuple[str, ...]] = {"report": tuple(REPORT_FORMATS), "template": ("csv", "xlsx")}
@@ -32,7 +27,7 @@ FILE_FORMATS: dict[str, tuple[str, ...]] = {"report": tuple(REPORT_FORMATS), "te
 
 def formats(kind: str) -> tuple[str, ...]:
     """The formats a kind of output comes in, its default first."""
-    return tuple(OUTPUTS[kind]) if kind in OUTPUTS else FILE_FORMATS[kind]
+    return OUTPUTS[kind] if kind in OUTPUTS else FILE_FORMATS[kind]
 
 
 def choice(kind: str) -> Any:

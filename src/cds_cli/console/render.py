@@ -1,23 +1,19 @@
-"""The one renderer switch: a result and a format in, text on a stream out.
+"""The terminal tables, and the one renderer switch: a result and a format in, text on a
+stream out (the plain JSON, CSV, Markdown and GitHub writers: :mod:`cds_cli.writers`).
 
 Results go to stdout (so ``cds score --format json | jq`` stays clean); the CLI sends
-progress and diagnostics to stderr itself.  JSON and CSV keep ids, codes and statuses
-as they are; ``--lang`` only changes labels, names and messages.
+progress and diagnostics to stderr itself.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, TextIO
 
 from rich.table import Table
 from rich.text import Text
 
-from ..findings import Finding
 from ..labels import (
     PROVISIONAL_MARK,
     baseline_text,
@@ -29,17 +25,29 @@ from ..labels import (
     provisional_note,
     reporting_text,
     share_text,
-    shown,
     status_counts_text,
     target_text,
 )
 from ..plan import PackCheck, Plan, catalogue, context_catalogue
-from ..report.text import markdown_table
 from ..scoring import AgencyBreakdown, Scorecard
 from ..status import Completeness
-from ..submissions.validate import ValidationReport, report_to_dict
-from ..text import safe_cell
-from .outputs import OUTPUTS
+from ..submissions.validate import ValidationReport
+from ..writers import (
+    as_json,
+    breakdown_csv,
+    breakdown_markdown,
+    catalogue_json,
+    check_summary,
+    context_json,
+    plan_check_github,
+    rank_text,
+    score_cells,
+    score_csv,
+    score_markdown,
+    status_csv,
+    validation_github,
+    validation_json,
+)
 from .terminal import Cell, Column, fitted_table
 from .terminal import console as terminal_console
 
@@ -65,15 +73,9 @@ KINDS = {
 
 
 def render(result: Any, fmt: str, lang: str, out: TextIO, kind: str | None = None, **context: Any) -> None:
-    """Write ``result`` (Scorecard, ValidationReport, Plan …) to ``out`` in ``fmt``, with the
-    renderer the output table (:mod:`.outputs`) names; ``kind`` picks another view of the
-    same result (a plan's ``context`` figures)."""
-    renderer = globals()[OUTPUTS[kind or KINDS[type(result)]][fmt]]
-    renderer(result, lang, out, **context)
-
-
-def _json(document: Any, out: TextIO) -> None:
-    out.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    """Write ``result`` (Scorecard, ValidationReport, Plan …) to ``out`` in ``fmt``;
+    ``kind`` picks another view of the same result (a plan's ``context`` figures)."""
+    RENDERERS[kind or KINDS[type(result)]][fmt](result, lang, out, **context)
 
 
 # --------------------------------------------------------------------------- score
@@ -95,24 +97,10 @@ _TEXT_COLUMNS = ("name", "id", "status")  # left-aligned; the rest are figures
 
 
 def _score_cells(item: dict[str, Any], lang: str) -> dict[str, Cell]:
-    return {
-        "name": item["short_name"],
-        "id": item["id"],
-        "baseline": baseline_text(item["baseline"], item["baseline_qualifier"], lang),
-        "target": target_text(item, lang),
-        "value": shown(item["value"], lang),
-        "attainment": number(item["attainment"], lang),
-        "progress": number(item["progress"], lang),
-        "expected": expected_text(item, lang),
-        "status": Text(label(item["status"], lang), style=STATUS_STYLE[item["status"]]),
-        "reports": f"{item['reports_received']}/{item['reports_expected']}",
-    }
-
-
-def expected_text(item: dict[str, Any], lang: str) -> str:
-    """The expected value, marked when its path starts at a provisional baseline."""
-    mark = PROVISIONAL_MARK if item.get("provisional_baseline") and item["expected"] is not None else ""
-    return number(item["expected"], lang) + mark
+    """The plain writers' cells, the status in its colour (colour only marks the status)."""
+    cells: dict[str, Cell] = dict(score_cells(item, lang))
+    cells["status"] = Text(str(cells["status"]), style=STATUS_STYLE[item["status"]])
+    return cells
 
 
 def _score_columns(doc: dict[str, Any], lang: str, terms: dict[str, Any], ids: bool) -> list[Column]:
@@ -199,86 +187,6 @@ def score_table(card: Scorecard, lang: str, out: TextIO, inputs: str = "…", id
         )
 
 
-SCORE_CSV_KEYS = [
-    "id",
-    "pillar",
-    "name",
-    "short_name",
-    "unit",
-    "comparator",
-    "target",
-    "baseline",
-    "baseline_qualifier",
-    "value",
-    "numerator",
-    "denominator",
-    "attainment",
-    "progress",
-    "expected",
-    "met",
-    "status",
-    "reporters",
-    "reports_expected",
-    "reports_received",
-    "reporting_rate",
-]
-
-
-def score_csv(card: Scorecard, lang: str, out: TextIO, **_: Any) -> None:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=["period", *SCORE_CSV_KEYS], extrasaction="ignore", lineterminator="\n")
-    writer.writeheader()
-    doc = card.to_dict(lang)
-    for item in doc["indicators"]:
-        writer.writerow({"period": doc["period"], **{k: safe_cell(item[k]) for k in SCORE_CSV_KEYS}})
-    out.write(buffer.getvalue())
-
-
-def score_markdown(card: Scorecard, lang: str, out: TextIO, **_: Any) -> None:
-    doc = card.to_dict(lang)
-    period = doc["period"] or label("no_period", lang)
-    parts = [f"# {label('scorecard_title', lang, period=period, number=card.plan.info.number)}", ""]
-    keys = ["id", "indicator", "baseline", "target", "value", "attainment", "progress", "expected", "status"]
-    for pillar in doc["pillars"]:
-        parts += [f"## {pillar['name']}", ""]
-        # the terminal's cells (figures worded alike), with the full name where a table has room
-        rows = [
-            [item["id"], item["name"], *(str(cells[key]) for key in keys[2:])]
-            for item in doc["indicators"]
-            if item["pillar"] == pillar["id"]
-            for cells in [_score_cells(item, lang)]
-        ]
-        parts += [markdown_table([label(k, lang, **card.plan.terms) for k in keys], rows), ""]
-    parts += [f"## {label('pillars_title', lang)}", ""]
-    note = provisional_note(doc["indicators"], card.plan.baseline_year, lang)
-    if note:
-        parts += [f"\\{PROVISIONAL_MARK} {note}", ""]
-    rows = [
-        [p["name"], number(p["score"], lang), share_text(p["coverage"], lang), share_text(p["reporting_rate"], lang)]
-        for p in doc["pillars"]
-    ]
-    rows.append(
-        [
-            f"**{label('index', lang)}**",
-            f"**{index_text(doc['index'], lang)}**",
-            share_text(doc["index"]["coverage"], lang),
-            share_text(doc["index"]["reporting_rate"], lang),
-        ]
-    )
-    parts += [markdown_table([label(k, lang) for k in ("pillar", "score", "coverage", "reporting_rate")], rows), ""]
-    warning = provisional_index_text(doc["index"], doc["reporting"], lang)
-    parts += [
-        status_counts_text(doc["summary"], doc["statuses"], lang),
-        "",
-        reporting_text(doc["reporting"], doc["period"], lang),
-        "",
-        *([warning, ""] if warning else []),
-        label("rows_line", lang, **doc["rows"]),
-        "",
-    ]
-    out.write("\n".join(parts))
-
-
 # --------------------------------------------------------------------------- validate
 
 
@@ -325,53 +233,6 @@ def validation_text(report: ValidationReport, lang: str, out: TextIO, **_: Any) 
     console.print(label("rows_line", lang, **rows))
 
 
-def _escape_data(text: str) -> str:
-    # GitHub workflow commands: https://docs.github.com/actions/reference/workflow-commands-for-github-actions
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _escape_property(text: str) -> str:
-    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
-
-
-def validation_github(report: ValidationReport, lang: str, out: TextIO, **_: Any) -> None:
-    """GitHub Actions annotations: one ::error/::warning per finding, then a summary."""
-    positions: dict[str | None, dict[str, int]] = {s.file: s.columns for s in report.files}
-    summary = (
-        label(
-            "validate_summary", lang, errors=len(report.errors), warnings=len(report.warnings), files=len(report.files)
-        )
-        + "; "
-        + label("rows_line", lang, **report.rows.to_dict())
-    )
-    _annotations(report.findings, lang, out, "cds validate", summary, positions)
-
-
-def _annotations(
-    findings: list[Finding],
-    lang: str,
-    out: TextIO,
-    title: str,
-    summary: str,
-    positions: dict[str | None, dict[str, int]] | None = None,
-) -> None:
-    for f in findings:
-        props = [f"file={_escape_property(f.file)}"] if f.file else []
-        if f.line:
-            props.append(f"line={f.line}")
-        position = (positions or {}).get(f.file, {}).get(f.column) if f.column else None
-        if position is not None:
-            props.append(f"col={position + 1}")
-        props.append(f"title={_escape_property(f.code)}")
-        out.write(f"::{f.severity} {','.join(props)}::{_escape_data(f.message(lang))}\n")
-    level = "error" if any(f.severity == "error" for f in findings) else "notice"
-    out.write(f"::{level} title={title}::{_escape_data(summary)}\n{summary}\n")
-
-
-def validation_json(report: ValidationReport, lang: str, out: TextIO, **_: Any) -> None:
-    _json(report_to_dict(report, lang), out)
-
-
 # --------------------------------------------------------------------------- score --by agency
 
 
@@ -383,7 +244,7 @@ def breakdown_table(breakdown: AgencyBreakdown, lang: str, out: TextIO, ids: boo
     console.print(
         fitted_table(
             [
-                Column(label("rank", lang), [_rank(row) for row in agencies]),
+                Column(label("rank", lang), [rank_text(row) for row in agencies]),
                 Column(label("agency", lang), [row["name"] for row in agencies], justify="left", wraps=True),
                 *_ids(lang, ids, [row["agency"] for row in agencies]),
                 Column(label("indicators_count", lang), [str(row["indicators"]) for row in agencies], 2),
@@ -407,7 +268,7 @@ def breakdown_table(breakdown: AgencyBreakdown, lang: str, out: TextIO, ids: boo
         console.print(
             fitted_table(
                 [
-                    Column(label("rank", lang), [_rank(row) for row in rows]),
+                    Column(label("rank", lang), [rank_text(row) for row in rows]),
                     Column(label("agency", lang), names, justify="left", wraps=True),
                     *_ids(lang, ids, [row["agency"] for row in rows]),
                     Column(label("value", lang), [_reported(row, row["value"], lang) for row in rows]),
@@ -428,10 +289,6 @@ def breakdown_table(breakdown: AgencyBreakdown, lang: str, out: TextIO, ids: boo
         )
 
 
-def _rank(row: dict[str, Any]) -> str:
-    return "—" if row["rank"] is None else str(row["rank"])
-
-
 def _reported(row: dict[str, Any], value: float | None, lang: str) -> Cell:
     """A ranked figure, or the words saying the agency sent nothing (it is listed, not dropped)."""
     return number(value, lang) if row["reported"] else Text(label("not_reported", lang), style="dim")
@@ -439,98 +296,6 @@ def _reported(row: dict[str, Any], value: float | None, lang: str) -> Cell:
 
 def _pull(pull: float | None, lang: str) -> Cell:
     return Text(number(pull, lang), style="" if pull is None else "red" if pull < 0 else "green")
-
-
-def breakdown_csv(breakdown: AgencyBreakdown, lang: str, out: TextIO, **_: Any) -> None:
-    doc = breakdown.to_dict(lang)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(
-        [
-            "period",
-            "indicator",
-            "rank",
-            "agency",
-            "value",
-            "numerator",
-            "denominator",
-            "attainment",
-            "met",
-            "pull",
-            "province_value",
-            "target",
-            "reported",
-        ]
-    )
-    for item in doc["indicators"]:
-        for row in item["agencies"]:
-            writer.writerow(
-                [
-                    doc["period"],
-                    item["id"],
-                    row["rank"],
-                    row["agency"],
-                    row["value"],
-                    row["numerator"],
-                    row["denominator"],
-                    row["attainment"],
-                    row["met"],
-                    row["pull"],
-                    item["value"],
-                    item["target"],
-                    row["reported"],
-                ]
-            )
-    out.write(buffer.getvalue())
-
-
-def breakdown_markdown(breakdown: AgencyBreakdown, lang: str, out: TextIO, **_: Any) -> None:
-    doc = breakdown.to_dict(lang)
-    parts = [f"# {label('agency_ranking_title', lang)} — {doc['period']}", ""]
-    parts += [
-        markdown_table(
-            [label(k, lang) for k in ("rank", "agency", "indicators_count", "mean_attainment")],
-            [
-                [
-                    _rank(r),
-                    f"{r['agency']} — {r['name']}",
-                    r["indicators"],
-                    _reported_text(r, r["mean_attainment"], lang),
-                ]
-                for r in doc["agencies"]
-            ],
-        ),
-        "",
-    ]
-    for item in doc["indicators"]:
-        parts += [
-            f"## {item['id']} — {item['name']}",
-            "",
-            f"{label('target', lang, **breakdown.plan.terms)} {item['comparator']} {figure(item['target'], lang)}; "
-            f"{label('province', lang)} {number(item['value'], lang)}",
-            "",
-        ]
-        parts += [
-            markdown_table(
-                [label(k, lang) for k in ("rank", "agency", "value", "attainment", "pull")],
-                [
-                    [
-                        _rank(r),
-                        r["agency"],
-                        _reported_text(r, r["value"], lang),
-                        number(r["attainment"], lang),
-                        number(r["pull"], lang),
-                    ]
-                    for r in item["agencies"]
-                ],
-            ),
-            "",
-        ]
-    out.write("\n".join(parts))
-
-
-def _reported_text(row: dict[str, Any], value: float | None, lang: str) -> str:
-    return number(value, lang) if row["reported"] else label("not_reported", lang)
 
 
 # --------------------------------------------------------------------------- status
@@ -625,31 +390,6 @@ def _counts(rows: list[dict[str, Any]], lang: str, rates: Sequence[Cell]) -> lis
     ]
 
 
-def status_csv(status: Completeness, lang: str, out: TextIO, **_: Any) -> None:
-    """One row per expected report: easy to filter, sort or mail-merge."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    hint_keys = ("file", "line", "period", "reason")
-    writer.writerow(["period", "agency", "agency_name", "indicator", "state", *(f"hint_{key}" for key in hint_keys)])
-    no_hint = dict.fromkeys(hint_keys, "")
-    for row in status.reports.itertuples():
-        hint = status.hint(str(row.agency), str(row.indicator)) or no_hint
-        writer.writerow(
-            [
-                status.period,
-                row.agency,
-                safe_cell(status.plan.agency(str(row.agency)).name(lang)),
-                row.indicator,
-                row.state,
-                safe_cell(hint["file"]),
-                hint["line"],
-                safe_cell(hint["period"]),
-                hint["reason"],
-            ]
-        )
-    out.write(buffer.getvalue())
-
-
 # --------------------------------------------------------------------------- indicators
 
 
@@ -708,19 +448,6 @@ def context_table(plan: Plan, lang: str, out: TextIO, **_: Any) -> None:
 # --------------------------------------------------------------------------- cds plan check
 
 
-def _check_summary(check: PackCheck, lang: str) -> str:
-    path = str(check.files.directory)
-    if check.valid and check.plan is not None:
-        return label(
-            "plan_check_ok",
-            lang,
-            indicators=len(check.plan.indicators),
-            warnings=len(check.warnings),
-            **check.plan.terms,
-        )
-    return label("plan_check_summary", lang, errors=len(check.errors), warnings=len(check.warnings), path=path)
-
-
 def plan_check_text(check: PackCheck, lang: str, out: TextIO, **_: Any) -> None:
     console = terminal_console(out)
     for f in check.findings:
@@ -730,21 +457,18 @@ def plan_check_text(check: PackCheck, lang: str, out: TextIO, **_: Any) -> None:
         line.append(f": {f.message(lang)}")
         console.print(line)
     style = "bold red" if check.errors else "yellow" if check.warnings else "green"
-    console.print(Text(_check_summary(check, lang), style=style))
+    console.print(Text(check_summary(check, lang), style=style))
 
 
-def plan_check_github(check: PackCheck, lang: str, out: TextIO, **_: Any) -> None:
-    _annotations(check.findings, lang, out, "cds plan check", _check_summary(check, lang))
-
-
-def as_json(result: Any, lang: str, out: TextIO, **_: Any) -> None:
-    """The JSON document of any result that has one (``to_dict``)."""
-    _json(result.to_dict(lang), out)
-
-
-def catalogue_json(plan: Plan, lang: str, out: TextIO, **_: Any) -> None:
-    _json(catalogue(plan, lang), out)
-
-
-def context_json(plan: Plan, lang: str, out: TextIO, **_: Any) -> None:
-    _json(context_catalogue(plan, lang), out)
+Renderer = Callable[..., None]
+# kind of result → format → the function that writes it; the formats are those of
+# :data:`.outputs.OUTPUTS` (which --help reads without importing any of these)
+RENDERERS: dict[str, dict[str, Renderer]] = {
+    "score": {"table": score_table, "json": as_json, "csv": score_csv, "markdown": score_markdown},
+    "breakdown": {"table": breakdown_table, "json": as_json, "csv": breakdown_csv, "markdown": breakdown_markdown},
+    "validate": {"text": validation_text, "json": validation_json, "github": validation_github},
+    "status": {"table": status_table, "json": as_json, "csv": status_csv},
+    "indicators": {"table": catalogue_table, "json": catalogue_json},
+    "context": {"table": context_table, "json": context_json},
+    "plan_check": {"text": plan_check_text, "json": as_json, "github": plan_check_github},
+}

@@ -1,0 +1,348 @@
+"""The plain writers: JSON, CSV, Markdown and GitHub annotations of every result, with no
+terminal library (a script writes what the CLI prints; the tables live in
+:mod:`cds_cli.console.render`).  JSON and CSV keep ids, codes and statuses as they are;
+``lang`` only changes labels, names and messages.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any, TextIO
+
+from .findings import Finding
+from .labels import (
+    PROVISIONAL_MARK,
+    baseline_text,
+    figure,
+    index_text,
+    label,
+    number,
+    provisional_index_text,
+    provisional_note,
+    reporting_text,
+    share_text,
+    shown,
+    status_counts_text,
+    target_text,
+)
+from .plan import PackCheck, Plan, catalogue, context_catalogue
+from .report.text import markdown_table
+from .scoring import AgencyBreakdown, Scorecard
+from .status import Completeness
+from .submissions.validate import ValidationReport, report_to_dict
+from .text import safe_cell
+
+
+def _json(document: Any, out: TextIO) -> None:
+    out.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+
+
+def as_json(result: Any, lang: str, out: TextIO, **_: Any) -> None:
+    """The JSON document of any result that has one (``to_dict``)."""
+    _json(result.to_dict(lang), out)
+
+
+# --------------------------------------------------------------------------- score
+
+
+def score_cells(item: dict[str, Any], lang: str) -> dict[str, str]:
+    """An indicator's figures worded for people, as the terminal table and Markdown show them."""
+    return {
+        "name": item["short_name"],
+        "id": item["id"],
+        "baseline": baseline_text(item["baseline"], item["baseline_qualifier"], lang),
+        "target": target_text(item, lang),
+        "value": shown(item["value"], lang),
+        "attainment": number(item["attainment"], lang),
+        "progress": number(item["progress"], lang),
+        "expected": expected_text(item, lang),
+        "status": label(item["status"], lang),
+        "reports": f"{item['reports_received']}/{item['reports_expected']}",
+    }
+
+
+def expected_text(item: dict[str, Any], lang: str) -> str:
+    """The expected value, marked when its path starts at a provisional baseline."""
+    mark = PROVISIONAL_MARK if item.get("provisional_baseline") and item["expected"] is not None else ""
+    return number(item["expected"], lang) + mark
+
+
+SCORE_CSV_KEYS = [
+    "id",
+    "pillar",
+    "name",
+    "short_name",
+    "unit",
+    "comparator",
+    "target",
+    "baseline",
+    "baseline_qualifier",
+    "value",
+    "numerator",
+    "denominator",
+    "attainment",
+    "progress",
+    "expected",
+    "met",
+    "status",
+    "reporters",
+    "reports_expected",
+    "reports_received",
+    "reporting_rate",
+]
+
+
+def score_csv(card: Scorecard, lang: str, out: TextIO, **_: Any) -> None:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=["period", *SCORE_CSV_KEYS], extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    doc = card.to_dict(lang)
+    for item in doc["indicators"]:
+        writer.writerow({"period": doc["period"], **{k: safe_cell(item[k]) for k in SCORE_CSV_KEYS}})
+    out.write(buffer.getvalue())
+
+
+def score_markdown(card: Scorecard, lang: str, out: TextIO, **_: Any) -> None:
+    doc = card.to_dict(lang)
+    period = doc["period"] or label("no_period", lang)
+    parts = [f"# {label('scorecard_title', lang, period=period, number=card.plan.info.number)}", ""]
+    keys = ["id", "indicator", "baseline", "target", "value", "attainment", "progress", "expected", "status"]
+    for pillar in doc["pillars"]:
+        parts += [f"## {pillar['name']}", ""]
+        # the terminal's cells (figures worded alike), with the full name where a table has room
+        rows = [
+            [item["id"], item["name"], *(str(cells[key]) for key in keys[2:])]
+            for item in doc["indicators"]
+            if item["pillar"] == pillar["id"]
+            for cells in [score_cells(item, lang)]
+        ]
+        parts += [markdown_table([label(k, lang, **card.plan.terms) for k in keys], rows), ""]
+    parts += [f"## {label('pillars_title', lang)}", ""]
+    note = provisional_note(doc["indicators"], card.plan.baseline_year, lang)
+    if note:
+        parts += [f"\\{PROVISIONAL_MARK} {note}", ""]
+    rows = [
+        [p["name"], number(p["score"], lang), share_text(p["coverage"], lang), share_text(p["reporting_rate"], lang)]
+        for p in doc["pillars"]
+    ]
+    rows.append(
+        [
+            f"**{label('index', lang)}**",
+            f"**{index_text(doc['index'], lang)}**",
+            share_text(doc["index"]["coverage"], lang),
+            share_text(doc["index"]["reporting_rate"], lang),
+        ]
+    )
+    parts += [markdown_table([label(k, lang) for k in ("pillar", "score", "coverage", "reporting_rate")], rows), ""]
+    warning = provisional_index_text(doc["index"], doc["reporting"], lang)
+    parts += [
+        status_counts_text(doc["summary"], doc["statuses"], lang),
+        "",
+        reporting_text(doc["reporting"], doc["period"], lang),
+        "",
+        *([warning, ""] if warning else []),
+        label("rows_line", lang, **doc["rows"]),
+        "",
+    ]
+    out.write("\n".join(parts))
+
+
+# --------------------------------------------------------------------------- validate and plan check
+
+
+def validation_json(report: ValidationReport, lang: str, out: TextIO, **_: Any) -> None:
+    _json(report_to_dict(report, lang), out)
+
+
+def _escape_data(text: str) -> str:
+    # GitHub workflow commands: https://docs.github.com/actions/reference/workflow-commands-for-github-actions
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def validation_github(report: ValidationReport, lang: str, out: TextIO, **_: Any) -> None:
+    """GitHub Actions annotations: one ::error/::warning per finding, then a summary."""
+    positions: dict[str | None, dict[str, int]] = {s.file: s.columns for s in report.files}
+    summary = (
+        label(
+            "validate_summary", lang, errors=len(report.errors), warnings=len(report.warnings), files=len(report.files)
+        )
+        + "; "
+        + label("rows_line", lang, **report.rows.to_dict())
+    )
+    _annotations(report.findings, lang, out, "cds validate", summary, positions)
+
+
+def _annotations(
+    findings: list[Finding],
+    lang: str,
+    out: TextIO,
+    title: str,
+    summary: str,
+    positions: dict[str | None, dict[str, int]] | None = None,
+) -> None:
+    for f in findings:
+        props = [f"file={_escape_property(f.file)}"] if f.file else []
+        if f.line:
+            props.append(f"line={f.line}")
+        position = (positions or {}).get(f.file, {}).get(f.column) if f.column else None
+        if position is not None:
+            props.append(f"col={position + 1}")
+        props.append(f"title={_escape_property(f.code)}")
+        out.write(f"::{f.severity} {','.join(props)}::{_escape_data(f.message(lang))}\n")
+    level = "error" if any(f.severity == "error" for f in findings) else "notice"
+    out.write(f"::{level} title={title}::{_escape_data(summary)}\n{summary}\n")
+
+
+def check_summary(check: PackCheck, lang: str) -> str:
+    path = str(check.files.directory)
+    if check.valid and check.plan is not None:
+        return label(
+            "plan_check_ok",
+            lang,
+            indicators=len(check.plan.indicators),
+            warnings=len(check.warnings),
+            **check.plan.terms,
+        )
+    return label("plan_check_summary", lang, errors=len(check.errors), warnings=len(check.warnings), path=path)
+
+
+def plan_check_github(check: PackCheck, lang: str, out: TextIO, **_: Any) -> None:
+    _annotations(check.findings, lang, out, "cds plan check", check_summary(check, lang))
+
+
+# --------------------------------------------------------------------------- score --by agency, status, indicators
+
+
+def breakdown_csv(breakdown: AgencyBreakdown, lang: str, out: TextIO, **_: Any) -> None:
+    doc = breakdown.to_dict(lang)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(
+        [
+            "period",
+            "indicator",
+            "rank",
+            "agency",
+            "value",
+            "numerator",
+            "denominator",
+            "attainment",
+            "met",
+            "pull",
+            "province_value",
+            "target",
+            "reported",
+        ]
+    )
+    for item in doc["indicators"]:
+        for row in item["agencies"]:
+            writer.writerow(
+                [
+                    doc["period"],
+                    item["id"],
+                    row["rank"],
+                    row["agency"],
+                    row["value"],
+                    row["numerator"],
+                    row["denominator"],
+                    row["attainment"],
+                    row["met"],
+                    row["pull"],
+                    item["value"],
+                    item["target"],
+                    row["reported"],
+                ]
+            )
+    out.write(buffer.getvalue())
+
+
+def breakdown_markdown(breakdown: AgencyBreakdown, lang: str, out: TextIO, **_: Any) -> None:
+    doc = breakdown.to_dict(lang)
+    parts = [f"# {label('agency_ranking_title', lang)} — {doc['period']}", ""]
+    parts += [
+        markdown_table(
+            [label(k, lang) for k in ("rank", "agency", "indicators_count", "mean_attainment")],
+            [
+                [
+                    rank_text(r),
+                    f"{r['agency']} — {r['name']}",
+                    r["indicators"],
+                    _reported_text(r, r["mean_attainment"], lang),
+                ]
+                for r in doc["agencies"]
+            ],
+        ),
+        "",
+    ]
+    for item in doc["indicators"]:
+        parts += [
+            f"## {item['id']} — {item['name']}",
+            "",
+            f"{label('target', lang, **breakdown.plan.terms)} {item['comparator']} {figure(item['target'], lang)}; "
+            f"{label('province', lang)} {number(item['value'], lang)}",
+            "",
+        ]
+        parts += [
+            markdown_table(
+                [label(k, lang) for k in ("rank", "agency", "value", "attainment", "pull")],
+                [
+                    [
+                        rank_text(r),
+                        r["agency"],
+                        _reported_text(r, r["value"], lang),
+                        number(r["attainment"], lang),
+                        number(r["pull"], lang),
+                    ]
+                    for r in item["agencies"]
+                ],
+            ),
+            "",
+        ]
+    out.write("\n".join(parts))
+
+
+def rank_text(row: dict[str, Any]) -> str:
+    return "—" if row["rank"] is None else str(row["rank"])
+
+
+def _reported_text(row: dict[str, Any], value: float | None, lang: str) -> str:
+    return number(value, lang) if row["reported"] else label("not_reported", lang)
+
+
+def status_csv(status: Completeness, lang: str, out: TextIO, **_: Any) -> None:
+    """One row per expected report: easy to filter, sort or mail-merge."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    hint_keys = ("file", "line", "period", "reason")
+    writer.writerow(["period", "agency", "agency_name", "indicator", "state", *(f"hint_{key}" for key in hint_keys)])
+    no_hint = dict.fromkeys(hint_keys, "")
+    for row in status.reports.itertuples():
+        hint = status.hint(str(row.agency), str(row.indicator)) or no_hint
+        writer.writerow(
+            [
+                status.period,
+                row.agency,
+                safe_cell(status.plan.agency(str(row.agency)).name(lang)),
+                row.indicator,
+                row.state,
+                safe_cell(hint["file"]),
+                hint["line"],
+                safe_cell(hint["period"]),
+                hint["reason"],
+            ]
+        )
+    out.write(buffer.getvalue())
+
+
+def catalogue_json(plan: Plan, lang: str, out: TextIO, **_: Any) -> None:
+    _json(catalogue(plan, lang), out)
+
+
+def context_json(plan: Plan, lang: str, out: TextIO, **_: Any) -> None:
+    _json(context_catalogue(plan, lang), out)

@@ -127,3 +127,26 @@ def test_what_is_allowed_is_worded_in_vietnamese_too(tmp_path):
     message = _config_error(tmp_path, "sheet = 3\n").message("vi")
     assert message.startswith(f"{tmp_path / 'cds.toml'}: sheet = 3 không hợp lệ (")
     assert "a worksheet name" not in message
+
+
+@pytest.mark.parametrize("how", ["option", "env", "toml"])
+def test_bundled_names_the_pack_shipped_with_cds(tree, how):
+    """A data repository can pin the bundled pack by name, wherever a directory is accepted."""
+    if how == "toml":
+        (tree / "cds.toml").write_text('plan = "bundled"\n', encoding="utf-8")
+    settings = resolve(
+        plan="bundled" if how == "option" else None,
+        cwd=tree / "work",
+        environ={"CDS_PLAN": "bundled"} if how == "env" else {},
+    )
+    assert settings.plan is None  # the bundled pack
+
+
+def test_bundled_on_the_command_line(tmp_path, monkeypatch):
+    from conftest import cds
+
+    monkeypatch.chdir(tmp_path)  # no folder named bundled here
+    result = cds("indicators", "--plan", "bundled", "--format", "json")
+    assert result.exit_code == 0 and '"gov.online_services_multichannel"' in result.stdout
+    check = cds("plan", "check", "bundled", "--lang", "en")
+    assert check.exit_code == 0, check.output

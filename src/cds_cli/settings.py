@@ -1,10 +1,12 @@
 """Which plan pack, language and sheet a command uses: options, environment, ``cds.toml``.
 
-First match wins (CONTRACT §6): the command-line option; for the pack, the environment
-variable ``CDS_PLAN``; the nearest ``cds.toml`` in the working directory or a parent;
-the bundled pack and Vietnamese.  A ``cds.toml`` that is not TOML, names an unknown key
-or holds a bad value stops the command (exit 2) naming the file, the key and what is
-allowed: a silently ignored setting would score against the wrong plan.
+First match wins: the command-line option; for the pack, the environment variable
+``CDS_PLAN``; the nearest ``cds.toml`` in the working directory or a parent; the bundled
+pack and Vietnamese.  Wherever a pack directory is accepted, ``bundled`` names the pack
+shipped with cds (a data repository can pin it beside its own packs).  A ``cds.toml``
+that is not TOML, names an unknown key or holds a bad value stops the command (exit 2)
+naming the file, the key and what is allowed: a silently ignored setting would score
+against the wrong plan.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from .messages import DEFAULT_LANG, LANGS, Term
 
 CONFIG_NAME = "cds.toml"
 PLAN_VARIABLE = "CDS_PLAN"
+BUNDLED = "bundled"  # the name of the pack shipped with cds, wherever a pack directory is accepted
 _KEYS = ("plan", "lang", "sheet")  # what each allows: catalogue keys config.<key>
 
 
@@ -44,17 +47,22 @@ def resolve(
     config_path = find_config(cwd or Path.cwd())
     config = read_config(config_path) if config_path else {}
     if plan is not None:
-        chosen, origin = Path(plan), "--plan"
+        chosen, origin = _pack(plan, Path()), "--plan"
     elif variables.get(PLAN_VARIABLE):
-        chosen, origin = Path(variables[PLAN_VARIABLE]), PLAN_VARIABLE
+        chosen, origin = _pack(variables[PLAN_VARIABLE], Path()), PLAN_VARIABLE
     elif "plan" in config:
         assert config_path is not None
-        chosen, origin = config_path.parent / config["plan"], str(config_path)
+        chosen, origin = _pack(config["plan"], config_path.parent), str(config_path)
     else:
         chosen, origin = None, ""
     if chosen is not None and not chosen.is_dir():
         raise UsageError("plan_dir_missing", origin=origin, path=str(chosen))
     return Settings(chosen, lang or config.get("lang") or DEFAULT_LANG, sheet or config.get("sheet"), config_path)
+
+
+def _pack(value: str | Path, base: Path) -> Path | None:
+    """A pack directory as given (relative to ``base``); None for the bundled pack."""
+    return None if str(value) == BUNDLED else base / value
 
 
 def find_config(start: Path) -> Path | None:

@@ -120,7 +120,8 @@ _PLAN_OPTIONS: dict[str, tuple[Any, Any]] = {
             Path | None,
             typer.Option(
                 "--plan",
-                help="Plan pack directory (default: $CDS_PLAN, then plan in cds.toml, then the bundled pack).",
+                help="Plan pack directory, or 'bundled' for the pack shipped with cds (default: $CDS_PLAN, "
+                "then plan in cds.toml, then the bundled pack).",
                 show_default=False,
             ),
         ],

@@ -90,7 +90,8 @@ def test_targets_move_to_the_new_year_marked_for_review(results, plan, tmp_path)
     new_pack(plan, 2024, report, tmp_path / "out")
     targets = _yaml(tmp_path / "out" / "targets_2024.yaml")
     info = targets["plan"]
-    assert (info["year"], info["date"], info["review"], info["number"]) == (2024, "2024-04-05", True, "64/KH-UBND")
+    # the new plan's number and date are not known: left empty, never last year's (64/KH-UBND)
+    assert (info["year"], info["date"], info["review"], info["number"]) == (2024, "", True, "")
     assert "2024" in info["title_vi"] and "2023" not in info["title_vi"]
     dues = {ind["id"]: ind["due"] for ind in targets["indicators"]}
     assert dues["sec.systems_classified_protected"] == "2024-Q3" and dues["soc.adults_smartphone"] == "2024-Q4"
@@ -98,7 +99,21 @@ def test_targets_move_to_the_new_year_marked_for_review(results, plan, tmp_path)
     assert [ind["target"] for ind in targets["indicators"]] == [ind.target for ind in plan.indicators]
     # the new pack checks: warnings that ask for a review, no error
     check = check_pack(pack_files(tmp_path / "out"))
-    assert check.valid and {f.code for f in check.findings} == {"plan_info_review", "target_review"}
+    assert check.valid and {f.code for f in check.findings} == {
+        "plan_info_review",
+        "target_review",
+        "plan_number_missing",
+        "plan_date_missing",
+    }
+
+
+def test_the_new_plans_number_and_date_as_given(results, plan, tmp_path):
+    report, _ = results
+    new_pack(plan, 2024, report, tmp_path / "out", "15/KH-UBND", "2024-03-01")
+    info = _yaml(tmp_path / "out" / "targets_2024.yaml")["plan"]
+    assert (info["number"], info["date"]) == ("15/KH-UBND", "2024-03-01")
+    codes = {f.code for f in check_pack(pack_files(tmp_path / "out")).findings}
+    assert "plan_number_missing" not in codes and "plan_date_missing" not in codes
 
 
 def test_no_accepted_rows_means_null_baselines(write, plan, tmp_path):

@@ -230,7 +230,12 @@ def test_plan_new_round_trip(tmp_path):
     check = run("plan", "check", out, "--format", "json")
     assert check.exit_code == 0, check.output
     warnings = {i["code"] for i in json.loads(check.stdout)["issues"]}
-    assert warnings == {"target_review", "plan_info_review"}
+    assert warnings == {"target_review", "plan_info_review", "plan_number_missing", "plan_date_missing"}
+    # until the number is set, outputs say so rather than repeat last year's
+    text = run("indicators", "--plan", out).stdout
+    assert "Kế hoạch (chưa có số hiệu)" in text and "64/KH-UBND" not in text
+    dated = run("plan", "new", "--year", 2024, "--results", EXAMPLES, "-o", tmp_path / "d", "--date", "5/4/2024")
+    assert dated.exit_code == 2 and "NNNN-TT-NN" in dated.stderr and not (tmp_path / "d").exists()
     # baselines: the 2023-Q4 values exactly as `cds score` computes them
     card = json.loads(run("score", EXAMPLES, "--period", "2023-Q4", "-f", "json").stdout)
     baseline = yaml.safe_load((out / "baseline_2023.yaml").read_text(encoding="utf-8"))

@@ -17,6 +17,11 @@ def label(key: str, lang: str, /, **values: object) -> str:
     return text(key, lang, **values)
 
 
+def plan_number_text(number: str | None, lang: str) -> str:
+    """A plan's number as people read it; one not yet set says so (never last year's)."""
+    return number or label("plan_number_unset", lang)
+
+
 def date_text(iso: str | None, lang: str) -> str:
     """``2023-04-05`` as ``05/4/2023`` (the plan's own style; Nghị định 30 pads days below
     10 and the months January and February) or ``5 April 2023``."""

@@ -854,6 +854,15 @@ TEXTS: dict[str, W] = {
         en="plan number, date and titles carried over from last year; set those of the {year} plan, then delete "
         "'review: true'",
     ),
+    "finding.plan_number_missing": W(
+        vi="Kế hoạch năm {year} chưa có số hiệu; ghi số hiệu vào plan.number (cds plan new --number)",
+        en="the {year} plan has no number yet; set plan.number (cds plan new --number)",
+    ),
+    "finding.plan_date_missing": W(
+        vi="Kế hoạch năm {year} chưa có ngày ban hành; ghi ngày dạng YYYY-MM-DD vào plan.date (cds plan new --date)",
+        en="the {year} plan has no date of issue yet; set plan.date as YYYY-MM-DD (cds plan new --date)",
+    ),
+    "plan_number_unset": W(vi="(chưa có số hiệu)", en="(number not yet set)"),
     "finding.target_review": W(
         vi="{indicator}: mục tiêu chuyển từ năm trước, cần rà soát theo Kế hoạch mới rồi xóa dòng review: true",
         en="{indicator}: target carried over from last year; check it against the new plan, then delete 'review: true'",

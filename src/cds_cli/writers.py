@@ -19,6 +19,7 @@ from .labels import (
     index_text,
     label,
     number,
+    plan_number_text,
     provisional_index_text,
     provisional_note,
     reporting_text,
@@ -107,7 +108,10 @@ def score_csv(card: Scorecard, lang: str, out: TextIO, **_: Any) -> None:
 def score_markdown(card: Scorecard, lang: str, out: TextIO, **_: Any) -> None:
     doc = card.to_dict(lang)
     period = doc["period"] or label("no_period", lang)
-    parts = [f"# {label('scorecard_title', lang, period=period, number=card.plan.info.number)}", ""]
+    parts = [
+        f"# {label('scorecard_title', lang, period=period, number=plan_number_text(card.plan.info.number, lang))}",
+        "",
+    ]
     keys = ["id", "indicator", "baseline", "target", "value", "attainment", "progress", "expected", "status"]
     for pillar in doc["pillars"]:
         parts += [f"## {pillar['name']}", ""]

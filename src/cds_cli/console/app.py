@@ -10,6 +10,7 @@ are imported inside the commands so that ``cds --help`` starts instantly.
 from __future__ import annotations
 
 import contextlib
+import datetime
 import functools
 import inspect
 import os
@@ -452,7 +453,6 @@ def report_command(
 
     Example: cds report submissions/ --format docx -o report.docx
     """
-    import datetime
 
     from ..outputs import report_date
     from ..report import build_report, render_report
@@ -609,17 +609,28 @@ def plan_new_command(
         Path | None,
         typer.Option("--from", help="The pack to start from (default: the chosen one).", show_default=False),
     ] = None,
+    number: Annotated[
+        str, typer.Option("--number", help="The new plan's number, e.g. 12/KH-UBND (default: left empty).")
+    ] = "",
+    date: Annotated[
+        str, typer.Option("--date", help="The new plan's date of issue, YYYY-MM-DD (default: left empty).")
+    ] = "",
 ) -> None:
     """Start next year's plan pack: targets carried over for review, baselines = this year's results.
 
-    Example: cds plan new --year <next year> --results submissions/ -o plan-next
+    Example: cds plan new --year <next year> --results submissions/ -o plan-next --number 12/KH-UBND
     """
     from ..plan.newyear import new_pack
 
+    if date:
+        try:
+            datetime.date.fromisoformat(date)
+        except ValueError:
+            raise UsageError("date_option", value=repr(date), year=year) from None
     if source_pack is not None:
         run = Run(_with_plan(run.settings, source_pack), run.files)
     inputs = [*results, *(more or [])]
-    written = new_pack(run.plan, year, _read(inputs, run), output)
+    written = new_pack(run.plan, year, _read(inputs, run), output, number.strip(), date)
     typer.echo(written.summary(run.lang), err=True)
 
 

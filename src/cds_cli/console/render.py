@@ -21,6 +21,7 @@ from ..labels import (
     index_text,
     label,
     number,
+    plan_number_text,
     provisional_index_text,
     provisional_note,
     reporting_text,
@@ -147,7 +148,7 @@ def score_table(card: Scorecard, lang: str, out: TextIO, inputs: str = "…", id
             _score_columns(doc, lang, card.plan.terms, ids),
             console.width,
             _pillar_sections(doc),
-            title=label("scorecard_title", lang, period=period, number=card.plan.info.number),
+            title=label("scorecard_title", lang, period=period, number=plan_number_text(card.plan.info.number, lang)),
             title_style="bold",
         )
     )
@@ -328,7 +329,7 @@ def status_table(status: Completeness, lang: str, out: TextIO, ids: bool = False
                 Column(label("rejected", lang), [", ".join(row["rejected"]) for row in agencies], 2, "left", True),
             ],
             console.width,
-            title=label("status_title", lang, period=period, number=status.plan.info.number),
+            title=label("status_title", lang, period=period, number=plan_number_text(status.plan.info.number, lang)),
             title_style="bold",
         )
     )
@@ -414,7 +415,10 @@ def catalogue_table(plan: Plan, lang: str, out: TextIO, ids: bool = False, **_: 
     ]
     console.print(
         fitted_table(
-            columns, console.width, title=label("catalogue_title", lang, number=plan.info.number), title_style="bold"
+            columns,
+            console.width,
+            title=label("catalogue_title", lang, number=plan_number_text(plan.info.number, lang)),
+            title_style="bold",
         )
     )
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from ..messages import DEFAULT_LANG
+from ..messages import DEFAULT_LANG, Term
 from ..periods import Period, parse_period
 from ..text import Suggester, fold
 
@@ -259,7 +259,7 @@ class Plan:
         return {
             "year": self.year,
             "baseline_year": self.baseline_year,
-            "plan_number": self.info.number,
+            "plan_number": self.info.number or Term("plan_number_unset"),  # worded in the reader's language
             "province": self.info.province,
             "plan_date": self.info.date,
         }

@@ -45,8 +45,12 @@ class NewPack:
         )
 
 
-def new_pack(plan: Plan, year: int, report: ValidationReport, output: Path) -> NewPack:
-    """Write the pack of ``year`` to ``output`` from ``plan`` (of year − 1) and its results."""
+def new_pack(
+    plan: Plan, year: int, report: ValidationReport, output: Path, number: str = "", date: str = ""
+) -> NewPack:
+    """Write the pack of ``year`` to ``output`` from ``plan`` (of year − 1) and its results.
+    The new plan's ``number`` and ``date`` are written as given, empty when not: last year's
+    would be a number the new plan does not have (``cds plan check`` warns until set)."""
     if year != plan.year + 1:
         raise UsageError("new_year", value=year, from_year=plan.year, next_year=plan.year + 1)
     if output.exists() and not (output.is_dir() and not any(output.iterdir())):
@@ -54,7 +58,7 @@ def new_pack(plan: Plan, year: int, report: ValidationReport, output: Path) -> N
     assert plan.files is not None and plan.files.targets is not None and plan.files.agencies is not None
     period = report.latest_period()  # rows outside the plan year are rejected, so it lies in it
     hashed = [{"file": summary.file, "sha256": summary.sha256} for summary in report.files]  # as read and scored
-    targets = _targets(plan.files.targets, year)
+    targets = _targets(plan.files.targets, year, number, date)
     baselines = _baselines(plan, report, period, hashed)
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
@@ -73,14 +77,15 @@ def new_pack(plan: Plan, year: int, report: ValidationReport, output: Path) -> N
     return NewPack(output, year, reported, len(hashed))
 
 
-def _targets(path: Path, year: int) -> dict[str, Any]:
+def _targets(path: Path, year: int, number: str, date: str) -> dict[str, Any]:
     """The old targets file as data, moved to ``year`` and marked for review."""
     doc = yaml.safe_load(path.read_text(encoding="utf-8"))
     old = str(doc["plan"]["year"])
     info = doc["plan"]
-    for key in ("title_vi", "title_en", "date"):
+    for key in ("title_vi", "title_en"):
         if isinstance(info.get(key), str):
             info[key] = info[key].replace(old, str(year))
+    info["number"], info["date"] = number, date
     info["year"] = year
     info["review"] = True
     for indicator in doc["indicators"]:

@@ -56,6 +56,9 @@ def _year_findings(targets: Document, baseline: Document | None) -> list[Finding
     findings = _name_year(targets, TARGETS_NAME, year, ("plan", "year"))
     if targets.model.plan.review:
         findings.append(targets.finding("plan_info_review", ("plan", "review"), "warning", year=year))
+    for key in ("number", "date"):  # `cds plan new` leaves what it cannot know empty, never invented
+        if not getattr(targets.model.plan, key).strip():
+            findings.append(targets.finding(f"plan_{key}_missing", ("plan", key), "warning", year=year))
     if baseline is None:
         return findings
     baseline_year = baseline.model.year

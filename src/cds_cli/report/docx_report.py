@@ -44,6 +44,7 @@ from ..labels import (
     index_text,
     label,
     number,
+    plan_number_text,
     projection_text,
     provisional_index_text,
     provisional_note,
@@ -526,7 +527,7 @@ class _Writer:
             label(
                 "report_basis_clause",
                 self.lang,
-                number=meta.get("plan_number") or "…",
+                number=plan_number_text(meta.get("plan_number"), self.lang),
                 date=_short_date(meta.get("plan_date"), self.lang),
                 issuer=meta.get("issuer") or "…",
                 plan_title=meta.get("plan_title") or "…",

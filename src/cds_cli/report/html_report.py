@@ -18,6 +18,7 @@ from ..labels import (
     index_text,
     label,
     number,
+    plan_number_text,
     projection_text,
     provisional_index_text,
     provisional_note,
@@ -223,7 +224,13 @@ def _bound(builder: Any, doc: dict[str, Any], lang: str, anchor: str, heading: s
 def _masthead(doc: dict[str, Any], lang: str, sections: list[tuple[str, str, Any]]) -> list[str]:
     meta = doc["meta"]
     lines = [
-        label("report_basis", lang, number=meta["plan_number"], date=meta["plan_date_text"], issuer=meta["issuer"]),
+        label(
+            "report_basis",
+            lang,
+            number=plan_number_text(meta["plan_number"], lang),
+            date=meta["plan_date_text"],
+            issuer=meta["issuer"],
+        ),
         label("report_period", lang, quarters=", ".join(meta["quarters"])),
         *([meta["date_text"]] if meta["date"] else []),
     ]

@@ -9,6 +9,7 @@ from ..labels import (
     index_text,
     label,
     number,
+    plan_number_text,
     projection_text,
     provisional_index_text,
     quarter_name,
@@ -37,7 +38,13 @@ def render_markdown(doc: dict[str, Any], lang: str) -> bytes:
 
 def _head(doc: dict[str, Any], lang: str) -> list[str]:
     meta = doc["meta"]
-    basis = label("report_basis", lang, number=meta["plan_number"], date=meta["plan_date_text"], issuer=meta["issuer"])
+    basis = label(
+        "report_basis",
+        lang,
+        number=plan_number_text(meta["plan_number"], lang),
+        date=meta["plan_date_text"],
+        issuer=meta["issuer"],
+    )
     period = label("report_period", lang, quarters=quarters_text(meta["quarters"], lang))
     return [
         f"# {meta['title']}",

@@ -24,7 +24,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..labels import COMPARATOR_SIGNS, date_text, label, provisional_index_text
+from ..labels import COMPARATOR_SIGNS, date_text, label, plan_number_text, provisional_index_text
 from ..outputs import stable_zip
 from ..text import safe_cell
 from .text import terms
@@ -208,7 +208,11 @@ def _summary(sheet: Worksheet, doc: dict[str, Any], lang: str) -> None:
 def _summary_plan(lines: _Lines, meta: dict[str, Any]) -> None:
     plan_ref = " — ".join(
         str(part)
-        for part in (meta.get("plan_number"), date_text(meta.get("plan_date"), lines.lang), meta.get("issuer"))
+        for part in (
+            plan_number_text(meta.get("plan_number"), lines.lang),
+            date_text(meta.get("plan_date"), lines.lang),
+            meta.get("issuer"),
+        )
         if part
     )
     lines.pair("plan", plan_ref)

@@ -51,6 +51,7 @@ def results(tmp_path_factory):
         "status": completeness(report, plan),
         "indicators": plan,
         "context": plan,
+        "agencies": plan,
         "plan_check": check_pack(pack_files()),
     }
 

@@ -606,6 +606,11 @@ TEXTS: dict[str, W] = {
     "problem.duplicate_row": W(vi="Dòng trùng lặp", en="Duplicate row"),
     "problem.duplicate_conflict": W(vi="Số liệu trùng kỳ nhưng khác nhau", en="Conflicting figures for one report"),
     # ---- the Word draft: units, and the parts of a report the Department writes itself
+    "agencies_title": W(vi="Danh sách đơn vị báo cáo — Kế hoạch {number}", en="Reporting agencies — Plan {number}"),
+    "agency_kind": W(vi="Cấp", en="Level"),
+    "kind.province": W(vi="cấp tỉnh", en="province"),
+    "kind.district": W(vi="cấp huyện", en="district"),
+    "aliases": W(vi="Tên gọi khác", en="Aliases"),
     "unit_line": W(vi="Đơn vị tính: %", en="Unit: %"),
     "gap_points": W(vi="Còn thiếu (điểm %)", en="Gap (percentage points)"),
     "problem": W(vi="Loại lỗi", en="Problem"),
@@ -926,9 +931,8 @@ TEXTS: dict[str, W] = {
         en="--date {value}: write the date as YYYY-MM-DD, e.g. {year}-01-15",
     ),
     "error.agency_option": W(
-        vi="--agency {value}: không phải đơn vị của Kế hoạch; lệnh `cds status` và tệp agencies.yaml liệt kê các đơn "
-        "vị",
-        en="--agency {value}: not an agency of the plan; `cds status` and agencies.yaml list them",
+        vi="--agency {value}: không phải đơn vị của Kế hoạch{hint}; lệnh `cds agencies` liệt kê các đơn vị",
+        en="--agency {value}: not an agency of the plan{hint}; `cds agencies` lists them",
     ),
     "error.cannot_write": W(vi="không ghi được {path}: {reason}", en="cannot write {path}: {reason}"),
     "error.cannot_read": W(vi="không đọc được {path}: {reason}", en="cannot read {path}: {reason}"),

@@ -28,7 +28,7 @@ from .labels import (
     status_counts_text,
     target_text,
 )
-from .plan import PackCheck, Plan, catalogue, context_catalogue
+from .plan import PackCheck, Plan, agency_catalogue, catalogue, context_catalogue
 from .report.text import markdown_table
 from .scoring import AgencyBreakdown, Scorecard
 from .status import Completeness
@@ -350,3 +350,18 @@ def catalogue_json(plan: Plan, lang: str, out: TextIO, **_: Any) -> None:
 
 def context_json(plan: Plan, lang: str, out: TextIO, **_: Any) -> None:
     _json(context_catalogue(plan, lang), out)
+
+
+def agencies_json(plan: Plan, lang: str, out: TextIO, **_: Any) -> None:
+    _json(agency_catalogue(plan, lang), out)
+
+
+def agencies_csv(plan: Plan, lang: str, out: TextIO, **_: Any) -> None:
+    """One row per agency; its aliases and indicators joined by "; "."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["code", "name", "kind", "aliases", "indicators"])
+    for row in agency_catalogue(plan, lang):
+        aliases, indicators = "; ".join(row["aliases"]), "; ".join(row["indicators"])
+        writer.writerow([row["code"], safe_cell(row["name"]), row["kind"], safe_cell(aliases), indicators])
+    out.write(buffer.getvalue())

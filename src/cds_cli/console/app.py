@@ -65,12 +65,14 @@ if TYPE_CHECKING:
     ReportFormat: TypeAlias = str
     TemplateFormat: TypeAlias = str
     CatalogueFormat: TypeAlias = str
+    AgenciesFormat: TypeAlias = str
 else:
     Lang = Literal[LANGS]
     ScoreBy = Literal["indicator", "agency"]
     ScoreFormat, ValidateFormat, StatusFormat, ReportFormat, TemplateFormat, CatalogueFormat = (
         choice(kind) for kind in ("score", "validate", "status", "report", "template", "indicators")
     )
+    AgenciesFormat = choice("agencies")
 
 
 def _version(value: bool) -> None:
@@ -395,6 +397,21 @@ def indicators_command(
     render(run.plan, fmt, run.lang, sys.stdout, kind="context" if context else "indicators", ids=ids)
 
 
+@app.command("agencies")
+@plan_options()
+def agencies_command(
+    run: Run,
+    fmt: Annotated[AgenciesFormat, typer.Option("--format", "-f", help="Output format.")] = "table",
+) -> None:
+    """List the pack's agencies: code, name, kind, aliases and the indicators each reports.
+
+    Example: cds agencies --format csv
+    """
+    from .render import render
+
+    render(run.plan, fmt, run.lang, sys.stdout, kind="agencies")
+
+
 @app.command("status")
 @plan_options(sheet=True)
 def status_command(
@@ -513,7 +530,10 @@ def template_command(
     plan = run.plan
     code = plan.agency_lookup.get(fold(agency))
     if code is None:
-        raise UsageError("agency_option", value=repr(agency))
+        from ..findings import hint
+
+        guess = plan.suggest_agency(fold(agency))
+        raise UsageError("agency_option", value=repr(agency), hint=hint(plan.agency_lookup[guess] if guess else None))
     quarter = _period_option(period, plan)
     assert quarter is not None
     rows = template_rows(plan, code, quarter, run.lang)

@@ -29,11 +29,13 @@ from ..labels import (
     status_counts_text,
     target_text,
 )
-from ..plan import PackCheck, Plan, catalogue, context_catalogue
+from ..plan import PackCheck, Plan, agency_catalogue, catalogue, context_catalogue
 from ..scoring import AgencyBreakdown, Scorecard
 from ..status import Completeness
 from ..submissions.validate import ValidationReport
 from ..writers import (
+    agencies_csv,
+    agencies_json,
     as_json,
     breakdown_csv,
     breakdown_markdown,
@@ -423,6 +425,25 @@ def catalogue_table(plan: Plan, lang: str, out: TextIO, ids: bool = False, **_: 
     )
 
 
+def agencies_table(plan: Plan, lang: str, out: TextIO, **_: Any) -> None:
+    console = terminal_console(out)
+    rows = agency_catalogue(plan, lang)
+    console.print(
+        fitted_table(
+            [
+                Column(label("id", lang), [row["code"] for row in rows], 0, "left"),
+                Column(label("agency", lang), [row["name"] for row in rows], 0, "left", True),
+                Column(label("agency_kind", lang), [label(f"kind.{row['kind']}", lang) for row in rows], 3, "left"),
+                Column(label("indicators_count", lang), [str(len(row["indicators"])) for row in rows], 1),
+                Column(label("aliases", lang), ["; ".join(row["aliases"]) for row in rows], 2, "left", True),
+            ],
+            console.width,
+            title=label("agencies_title", lang, number=plan_number_text(plan.info.number, lang)),
+            title_style="bold",
+        )
+    )
+
+
 def context_table(plan: Plan, lang: str, out: TextIO, **_: Any) -> None:
     console = terminal_console(out)
     items = context_catalogue(plan, lang)
@@ -474,5 +495,6 @@ RENDERERS: dict[str, dict[str, Renderer]] = {
     "status": {"table": status_table, "json": as_json, "csv": status_csv},
     "indicators": {"table": catalogue_table, "json": catalogue_json},
     "context": {"table": context_table, "json": context_json},
+    "agencies": {"table": agencies_table, "json": agencies_json, "csv": agencies_csv},
     "plan_check": {"text": plan_check_text, "json": as_json, "github": plan_check_github},
 }

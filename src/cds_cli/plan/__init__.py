@@ -17,6 +17,7 @@ from .model import (
     Pillar,
     Plan,
     TargetsFile,
+    agency_catalogue,
     catalogue,
     context_catalogue,
 )
@@ -38,6 +39,7 @@ __all__ = [
     "Plan",
     "PlanFiles",
     "TargetsFile",
+    "agency_catalogue",
     "catalogue",
     "check_pack",
     "context_catalogue",

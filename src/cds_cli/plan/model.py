@@ -313,6 +313,20 @@ class Plan:
         return [ind for ind in self.indicators if code in self.expected[ind.id]]
 
 
+def agency_catalogue(plan: Plan, lang: str = DEFAULT_LANG) -> list[dict[str, Any]]:
+    """Every agency of the pack with the indicators it reports (``cds agencies``)."""
+    return [
+        {
+            "code": agency.code,
+            "name": agency.name(lang),
+            "aliases": list(agency.aliases),
+            "kind": agency.level,
+            "indicators": [ind.id for ind in plan.indicators_of(agency.code)],
+        }
+        for agency in plan.agencies
+    ]
+
+
 def catalogue(plan: Plan, lang: str = DEFAULT_LANG) -> list[dict[str, Any]]:
     """Every indicator with its target and baseline (``cds indicators``)."""
     rows = []

@@ -20,6 +20,7 @@ from conftest import HEADER
 
 from cds_cli.console.outputs import OUTPUTS
 from cds_cli.console.render import RENDERERS, render
+from cds_cli.history import history
 from cds_cli.findings import Finding
 from cds_cli.plan import catalogue, check_pack, context_catalogue, load_plan, pack_files
 from cds_cli.scoring import agency_breakdown, score
@@ -52,6 +53,7 @@ def results(tmp_path_factory):
         "indicators": plan,
         "context": plan,
         "agencies": plan,
+        "history": history(report, plan),
         "plan_check": check_pack(pack_files()),
     }
 

@@ -606,6 +606,7 @@ TEXTS: dict[str, W] = {
     "problem.duplicate_row": W(vi="Dòng trùng lặp", en="Duplicate row"),
     "problem.duplicate_conflict": W(vi="Số liệu trùng kỳ nhưng khác nhau", en="Conflicting figures for one report"),
     # ---- the Word draft: units, and the parts of a report the Department writes itself
+    "history_title": W(vi="Diễn biến các chỉ tiêu qua các kỳ", en="Indicators through the periods"),
     "agencies_title": W(vi="Danh sách đơn vị báo cáo — Kế hoạch {number}", en="Reporting agencies — Plan {number}"),
     "agency_kind": W(vi="Cấp", en="Level"),
     "kind.province": W(vi="cấp tỉnh", en="province"),
@@ -929,6 +930,10 @@ TEXTS: dict[str, W] = {
     "error.date_option": W(
         vi="--date {value}: ghi ngày theo dạng NNNN-TT-NN, ví dụ {year}-01-15",
         en="--date {value}: write the date as YYYY-MM-DD, e.g. {year}-01-15",
+    ),
+    "error.indicator_option": W(
+        vi="--indicator {value}: không có trong Kế hoạch{hint}; lệnh `cds indicators` liệt kê các chỉ tiêu",
+        en="--indicator {value}: not an indicator of the plan{hint}; `cds indicators` lists them",
     ),
     "error.agency_option": W(
         vi="--agency {value}: không phải đơn vị của Kế hoạch{hint}; lệnh `cds agencies` liệt kê các đơn vị",

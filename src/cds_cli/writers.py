@@ -12,6 +12,7 @@ import json
 from typing import Any, TextIO
 
 from .findings import Finding
+from .history import History
 from .labels import (
     PROVISIONAL_MARK,
     baseline_text,
@@ -364,4 +365,21 @@ def agencies_csv(plan: Plan, lang: str, out: TextIO, **_: Any) -> None:
     for row in agency_catalogue(plan, lang):
         aliases, indicators = "; ".join(row["aliases"]), "; ".join(row["indicators"])
         writer.writerow([row["code"], safe_cell(row["name"]), row["kind"], safe_cell(aliases), indicators])
+    out.write(buffer.getvalue())
+
+
+def history_csv(history: History, lang: str, out: TextIO, **_: Any) -> None:
+    """One row per indicator and period: easy to chart or pivot."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["id", "short_name", "period", "plan", "value", "target", "status"])
+    for item in history.to_dict(lang)["indicators"]:
+        for point in item["points"]:
+            writer.writerow(
+                [
+                    item["id"],
+                    safe_cell(item["short_name"]),
+                    *(point[k] for k in ("period", "plan", "value", "target", "status")),
+                ]
+            )
     out.write(buffer.getvalue())

@@ -66,6 +66,7 @@ if TYPE_CHECKING:
     TemplateFormat: TypeAlias = str
     CatalogueFormat: TypeAlias = str
     AgenciesFormat: TypeAlias = str
+    HistoryFormat: TypeAlias = str
 else:
     Lang = Literal[LANGS]
     ScoreBy = Literal["indicator", "agency"]
@@ -73,6 +74,7 @@ else:
         choice(kind) for kind in ("score", "validate", "status", "report", "template", "indicators")
     )
     AgenciesFormat = choice("agencies")
+    HistoryFormat = choice("history")
 
 
 def _version(value: bool) -> None:
@@ -395,6 +397,33 @@ def indicators_command(
     from .render import render
 
     render(run.plan, fmt, run.lang, sys.stdout, kind="context" if context else "indicators", ids=ids)
+
+
+@app.command("history")
+@plan_options(sheet=True)
+def history_command(
+    run: Run,
+    inputs: Inputs,
+    indicator: Annotated[
+        list[str] | None,
+        typer.Option("--indicator", help="Only this indicator (its id; repeat for more).", show_default=False),
+    ] = None,
+    fmt: Annotated[HistoryFormat, typer.Option("--format", "-f", help="Output format.")] = "table",
+    ids: IdsOption = False,
+) -> None:
+    """Each indicator through every period with data: its value, target and status.
+
+    Example: cds history submissions/ --indicator gov.dossiers_online
+    """
+    from ..findings import hint
+    from ..history import history
+    from .render import render
+
+    for wanted in indicator or []:
+        if wanted not in {ind.id for ind in run.plan.indicators}:
+            guess = run.plan.suggest_indicator(wanted.strip().lower())
+            raise UsageError("indicator_option", value=repr(wanted), hint=hint(guess))
+    render(history(_read(inputs, run), run.plan, indicator or ()), fmt, run.lang, sys.stdout, ids=ids)
 
 
 @app.command("agencies")

@@ -20,6 +20,7 @@ OUTPUTS: dict[str, tuple[str, ...]] = {
     "indicators": ("table", "json"),
     "context": ("table", "json"),
     "agencies": ("table", "json", "csv"),
+    "history": ("table", "json", "csv"),
     "plan_check": ("text", "json", "github"),
 }
 # Files rather than streams: written by the library (cds_cli.report, cds_cli.templates).

@@ -14,6 +14,7 @@ from typing import Any, TextIO
 from rich.table import Table
 from rich.text import Text
 
+from ..history import History
 from ..labels import (
     PROVISIONAL_MARK,
     baseline_text,
@@ -26,6 +27,7 @@ from ..labels import (
     provisional_note,
     reporting_text,
     share_text,
+    shown,
     status_counts_text,
     target_text,
 )
@@ -42,6 +44,7 @@ from ..writers import (
     catalogue_json,
     check_summary,
     context_json,
+    history_csv,
     plan_check_github,
     rank_text,
     score_cells,
@@ -72,6 +75,7 @@ KINDS = {
     Completeness: "status",
     AgencyBreakdown: "breakdown",
     PackCheck: "plan_check",
+    History: "history",
 }
 
 
@@ -425,6 +429,41 @@ def catalogue_table(plan: Plan, lang: str, out: TextIO, ids: bool = False, **_: 
     )
 
 
+def history_table(history: History, lang: str, out: TextIO, ids: bool = False, **_: Any) -> None:
+    """Indicators down, periods across: each value with its status in words (and colour)."""
+    console = terminal_console(out)
+    items = history.to_dict(lang)["indicators"]
+    periods = [str(p) for p in history.periods()]
+    by_item = [{point["period"]: point for point in item["points"]} for item in items]
+    columns = [
+        Column(label("indicator", lang), [item["short_name"] for item in items], 0, "left", True),
+        *_ids(lang, ids, [item["id"] for item in items]),
+        Column(
+            label("target", lang, **history.plan.terms),
+            [target_text(catalogue_item, lang) for catalogue_item in _targets(history, items)],
+            1,
+        ),
+    ]
+    for k, period in enumerate(periods):
+        cells: list[Cell] = []
+        for points in by_item:
+            point = points.get(period)
+            if point is None:
+                cells.append("—")
+                continue
+            cell = Text(shown(point["value"], lang))
+            cell.append(f"\n{label(point['status'], lang)}", style=STATUS_STYLE[point["status"]])
+            cells.append(cell)
+        columns.append(Column(period, cells, 1 + len(periods) - k, wraps=True))  # the latest periods kept longest
+    console.print(fitted_table(columns, console.width, title=label("history_title", lang), title_style="bold"))
+
+
+def _targets(history: History, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """What target_text needs of each indicator listed."""
+    indicators = [history.plan.indicator(item["id"]) for item in items]
+    return [{"unit": ind.unit, "comparator": ind.comparator, "target": ind.target} for ind in indicators]
+
+
 def agencies_table(plan: Plan, lang: str, out: TextIO, **_: Any) -> None:
     console = terminal_console(out)
     rows = agency_catalogue(plan, lang)
@@ -496,5 +535,6 @@ RENDERERS: dict[str, dict[str, Renderer]] = {
     "indicators": {"table": catalogue_table, "json": catalogue_json},
     "context": {"table": context_table, "json": context_json},
     "agencies": {"table": agencies_table, "json": agencies_json, "csv": agencies_csv},
+    "history": {"table": history_table, "json": as_json, "csv": history_csv},
     "plan_check": {"text": plan_check_text, "json": as_json, "github": plan_check_github},
 }

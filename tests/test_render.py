@@ -20,8 +20,8 @@ from conftest import HEADER
 
 from cds_cli.console.outputs import OUTPUTS
 from cds_cli.console.render import RENDERERS, render
-from cds_cli.history import history
 from cds_cli.findings import Finding
+from cds_cli.history import history
 from cds_cli.plan import catalogue, check_pack, context_catalogue, load_plan, pack_files
 from cds_cli.scoring import agency_breakdown, score
 from cds_cli.status import completeness

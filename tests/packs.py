@@ -43,6 +43,8 @@ def build_pack(folder: Path, year: int) -> Path:
         pillar["weight"] = weight
     indicators = [ind for ind in targets["indicators"] if ind["id"] != DROPPED]
     for ind in indicators:
+        if ind["id"] == "soc.adults_smartphone":
+            ind["target"] = 90  # the new plan raises it above last year's 84 (a target met already is warned of)
         ind["due"] = f"{year}-Q{ind['due'][-1]}"
         ind["source"] = {"section": "Phần II, mục II.2", "quote": f"Kế hoạch {NUMBER}, chỉ tiêu {ind['id']}"}
         ind.pop("note", None)

@@ -258,10 +258,9 @@ def test_github_warnings_end_with_a_notice():
 
 
 def test_plan_check_text_and_github(results):
-    assert (
-        rendered(results["plan_check"], "text", "en")
-        == "Valid: plan 64/KH-UBND for 2023, 29 indicators, 0 warning(s)\n"
-    )
-    assert rendered(results["plan_check"], "github", "vi").splitlines()[0] == (
-        "::notice title=cds plan check::Hợp lệ: kế hoạch 64/KH-UBND năm 2023, 29 chỉ tiêu, 0 cảnh báo"
-    )
+    text = rendered(results["plan_check"], "text", "en").splitlines()
+    assert text[-1] == "Valid: plan 64/KH-UBND for 2023, 29 indicators, 2 warning(s)"
+    assert [line.split("  ")[1].split(":")[0] for line in text[:-1]] == ["warning target_met_by_baseline"] * 2
+    github = rendered(results["plan_check"], "github", "vi").splitlines()
+    assert github[0].startswith("::warning file=") and "title=target_met_by_baseline" in github[0]
+    assert github[2] == "::notice title=cds plan check::Hợp lệ: kế hoạch 64/KH-UBND năm 2023, 29 chỉ tiêu, 2 cảnh báo"

@@ -14,6 +14,8 @@ from typing import Any, Literal
 from .labels import figure
 from .messages import DEFAULT_LANG, Term, text
 
+STDIN_NAME = "<stdin>"  # the file name findings, reports and plan packs give standard input
+
 Severity = Literal["error", "warning"]
 
 

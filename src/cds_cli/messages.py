@@ -527,6 +527,11 @@ TEXTS: dict[str, W] = {
         vi="{errors} lỗi, {warnings} cảnh báo trong bộ kế hoạch {path}",
         en="{errors} error(s), {warnings} warning(s) in the plan pack {path}",
     ),
+    "baseline_changed": W(vi="{indicator}: {before} → {after}", en="{indicator}: {before} → {after}"),
+    "baselines_done": W(
+        vi="Đã tính lại giá trị năm gốc của {path}: {changed} giá trị thay đổi; chạy: cds plan check {path}",
+        en="Computed the baselines of {path} again: {changed} changed; run: cds plan check {path}",
+    ),
     "plan_new_done": W(
         vi="Đã tạo bộ kế hoạch năm {year} tại {path}: {baselines} giá trị năm {baseline_year} từ {files} tệp; "
         "hãy rà soát các mục tiêu (review: true) rồi chạy: cds plan check {path}",
@@ -859,6 +864,18 @@ TEXTS: dict[str, W] = {
         vi="số hiệu, ngày và tên Kế hoạch chuyển từ năm trước; ghi theo Kế hoạch năm {year} rồi xóa dòng review: true",
         en="plan number, date and titles carried over from last year; set those of the {year} plan, then delete "
         "'review: true'",
+    ),
+    "finding.target_met_by_baseline": W(
+        vi="{indicator}: giá trị năm gốc {value} đã đạt mục tiêu; kiểm tra lại mục tiêu theo Kế hoạch",
+        en="{indicator}: the baseline {value} already meets the target; check the target against the plan",
+    ),
+    "finding.baseline_source_changed": W(
+        vi="tệp {file} đã thay đổi sau khi tính giá trị năm gốc; tính lại bằng lệnh cds plan baselines",
+        en="{file} changed since the baselines were computed from it; compute them again with cds plan baselines",
+    ),
+    "finding.baseline_source_missing": W(
+        vi="không còn tệp {file} mà giá trị năm gốc được tính từ đó (đã đổi tên hay xóa?)",
+        en="{file}, from which the baselines were computed, is gone (renamed or deleted?)",
     ),
     "finding.plan_number_missing": W(
         vi="Kế hoạch năm {year} chưa có số hiệu; ghi số hiệu vào plan.number (cds plan new --number)",

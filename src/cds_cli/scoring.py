@@ -30,7 +30,8 @@ from .findings import Finding
 from .messages import DEFAULT_LANG
 from .numbers import rounded
 from .periods import Period
-from .plan import Indicator, Plan
+from .plan import Indicator, Plan, meets
+from .plan.model import TOLERANCE
 from .status import Completeness, completeness
 from .submissions.validate import RowCounts, ValidationReport
 
@@ -39,7 +40,6 @@ FINAL_STATUSES = ("achieved", "not_achieved", "no_data")  # at and after an indi
 MILESTONE_ATTAINMENT = {"done": 100.0, "in_progress": 50.0, "not_started": 0.0}
 PROVISIONAL_BELOW = 0.9  # an index built on fewer than 90% of the expected reports is provisional
 AT_RISK_SHARE = 0.9  # within 90% of the expected value is "at risk", below is "off track"
-_EPS = 1e-9  # 100·3/10 is 30.000000000000004 in floating point; do not let that decide a status
 
 
 @dataclass(frozen=True)
@@ -412,16 +412,6 @@ def _attainment(value: float, target: float, comparator: str) -> float:
     return 100.0 if value == 0 else 100.0 * target / value
 
 
-def meets(value: float, target: float, comparator: str) -> bool:
-    """Whether ``value`` meets ``target`` by the comparator (allowing floating-point noise)."""
-    return {
-        ">=": value >= target - _EPS,
-        ">": value > target + _EPS,
-        "<=": value <= target + _EPS,
-        "<": value < target - _EPS,
-    }[comparator]
-
-
 def _status(ind: Indicator, period: Period, value: float, expected: float | None, met: bool) -> str:
     if is_final(ind, period):
         return "achieved" if met else "not_achieved"
@@ -429,9 +419,9 @@ def _status(ind: Indicator, period: Period, value: float, expected: float | None
         return "achieved" if ind.time == "stock" else "on_track"
     assert expected is not None
     if _higher_is_better(ind.comparator):
-        on_track, at_risk = value >= expected - _EPS, value >= AT_RISK_SHARE * expected - _EPS
+        on_track, at_risk = value >= expected - TOLERANCE, value >= AT_RISK_SHARE * expected - TOLERANCE
     else:  # mirror image for lower-is-better targets
-        on_track, at_risk = value <= expected + _EPS, value * AT_RISK_SHARE <= expected + _EPS
+        on_track, at_risk = value <= expected + TOLERANCE, value * AT_RISK_SHARE <= expected + TOLERANCE
     return "on_track" if on_track else "at_risk" if at_risk else "off_track"
 
 

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, NoReturn, TypeAlias
 import typer
 
 from ..errors import CdsError, UsageError
-from ..labels import number
+from ..labels import number, shown
 from ..messages import DEFAULT_LANG, LANGS, text
 from .outputs import choice
 
@@ -613,7 +613,7 @@ def plan_check_command(
 
         settings = resolve(directory, language)
         language = settings.lang
-        check = check_pack(pack_files(settings.plan), _source_text(source))
+        check = check_pack(pack_files(settings.plan), _source_text(source), results=True)
     except CdsError as exc:
         _fail(exc, language)
     render(check, _github_or(fmt, "text"), settings.lang, sys.stdout)
@@ -681,6 +681,39 @@ def plan_new_command(
     inputs = [*results, *(more or [])]
     written = new_pack(run.plan, year, _read(inputs, run), output, number.strip(), date)
     typer.echo(written.summary(run.lang), err=True)
+
+
+@plan_app.command("baselines")
+@plan_options(sheet=True)
+def plan_baselines_command(
+    run: Run,
+    directory: Annotated[Path, typer.Argument(help="The pack whose baselines to compute again.", show_default=False)],
+    results: Annotated[
+        list[Path],
+        typer.Option("--results", help="Submission files or directories of the baseline year.", show_default=False),
+    ],
+    more: Annotated[
+        list[Path] | None, typer.Argument(help="More result files or directories.", show_default=False)
+    ] = None,
+    source_pack: Annotated[
+        Path | None,
+        typer.Option("--from", help="The baseline year's pack (default: the chosen one).", show_default=False),
+    ] = None,
+) -> None:
+    """Compute a pack's baselines again from the past year's results (a late or corrected file),
+    in place: only its baseline file, only the computed values; each change is printed.
+
+    Example: cds plan baselines plans/2024 --results submissions/2023
+    """
+    from ..plan.newyear import refresh_baselines
+
+    if source_pack is not None:
+        run = Run(_with_plan(run.settings, source_pack), run.files)
+    changes = refresh_baselines(run.plan, directory, _read([*results, *(more or [])], run))
+    for change in changes:
+        before, after = ("—" if value is None else shown(value, run.lang) for value in (change.before, change.after))
+        typer.echo(text("baseline_changed", run.lang, indicator=change.indicator, before=before, after=after))
+    typer.echo(text("baselines_done", run.lang, path=str(directory), changed=len(changes)), err=True)
 
 
 def _with_plan(settings: Settings, directory: Path) -> Settings:

@@ -20,6 +20,7 @@ from .model import (
     agency_catalogue,
     catalogue,
     context_catalogue,
+    meets,
 )
 
 __all__ = [
@@ -46,5 +47,6 @@ __all__ = [
     "default_data_dir",
     "load_pack",
     "load_plan",
+    "meets",
     "pack_files",
 ]

@@ -19,7 +19,7 @@ from ..messages import DEFAULT_LANG
 from .documents import Document, read_document, validate_document
 from .layout import PlanFiles, pack_files
 from .model import AgenciesFile, BaselineFile, Plan, TargetsFile
-from .rules import cross_check, quote_findings
+from .rules import cross_check, quote_findings, result_findings
 
 
 @dataclass
@@ -64,9 +64,10 @@ def load_pack(directory: str | Path | None = None, **files: str | Path | None) -
     return check.plan
 
 
-def check_pack(files: PlanFiles, source_text: str | None = None) -> PackCheck:
+def check_pack(files: PlanFiles, source_text: str | None = None, results: bool = False) -> PackCheck:
     """Read and cross-check every file of the pack; ``source_text`` (the plan's text)
-    makes every ``quote`` a claim to verify."""
+    makes every ``quote`` a claim to verify; ``results`` hashes again every input a
+    computed baseline names (``cds plan check`` does; loading a pack to score does not)."""
     check = PackCheck(files, list(files.problems))
     targets = _document(files.targets, TargetsFile, check)
     baseline = _document(files.baseline, BaselineFile, check) if files.baseline else None
@@ -77,6 +78,8 @@ def check_pack(files: PlanFiles, source_text: str | None = None) -> PackCheck:
     check.findings += findings
     if source_text is not None:
         check.findings += quote_findings([d for d in (targets, baseline, agencies) if d], source_text)
+    if results:
+        check.findings += result_findings(baseline)
     check.plan = plan if not check.errors else None
     check.findings.sort(key=_reading_order(files))
     return check

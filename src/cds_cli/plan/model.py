@@ -171,6 +171,19 @@ class TargetsFile(_Strict):
     indicators: list[Indicator]
 
 
+TOLERANCE = 1e-9  # 100·3/10 is 30.000000000000004 in floating point; do not let that decide a status
+
+
+def meets(value: float, target: float, comparator: str) -> bool:
+    """Whether ``value`` meets ``target`` by the comparator (allowing floating-point noise)."""
+    return {
+        ">=": value >= target - TOLERANCE,
+        ">": value > target + TOLERANCE,
+        "<=": value <= target + TOLERANCE,
+        "<": value < target - TOLERANCE,
+    }[comparator]
+
+
 class Baseline(_Strict):
     indicator: str
     value: float | str | None
@@ -204,9 +217,11 @@ class ResultFile(_Strict):
 
 
 class Results(_Strict):
-    """Where reported baselines come from: the quarter scored and the files read."""
+    """Where reported baselines come from: the quarter scored, how many of its reports had
+    come in (a baseline computed from few is worth refreshing) and the files read."""
 
     period: str
+    reporting_rate: float | None = None  # received / expected reports of that quarter, 0–1
     files: list[ResultFile]
 
 

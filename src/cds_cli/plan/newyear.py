@@ -20,9 +20,12 @@ import yaml
 
 from ..errors import UsageError
 from ..messages import text
+from ..numbers import rounded
+from ..outputs import write_atomic
 from ..periods import Period
 from ..scoring import score
 from ..submissions.validate import ValidationReport
+from .layout import pack_files
 from .model import Plan
 
 
@@ -98,7 +101,8 @@ def _targets(path: Path, year: int, number: str, date: str) -> dict[str, Any]:
 def _baselines(
     plan: Plan, report: ValidationReport, period: Period | None, hashed: list[dict[str, str]]
 ) -> dict[str, Any]:
-    card = score(report, plan, period).to_dict("en") if period else None
+    scored = score(report, plan, period) if period else None
+    card = scored.to_dict("en") if scored else None
     values = {item["id"]: item["value"] for item in card["indicators"]} if card else {}
     baselines = []
     for ind in plan.indicators:
@@ -115,7 +119,12 @@ def _baselines(
             baselines.append({"indicator": ind.id, "value": value, "qualifier": "reported"})
     return {
         "year": plan.year,
-        "results": {"period": str(period) if period else str(plan.year), "files": hashed},
+        "results": {
+            "period": str(period) if period else str(plan.year),
+            # how much of that quarter had come in: a baseline from few reports is worth refreshing
+            "reporting_rate": rounded(scored.reporting.rate, 4) if scored else None,
+            "files": hashed,
+        },
         "baselines": baselines,
     }
 
@@ -129,13 +138,66 @@ _TARGETS_HEAD = """\
 
 """
 _BASELINE_HEAD = """\
-# Results of {year} as baselines, written by `cds plan new`: each indicator's value at
-# {period}, the last reported quarter, computed exactly as `cds score` does (qualifier
-# `reported`). `results` names the files read and their SHA-256.
+# Results of {year} as baselines, written by `cds plan new` (or `cds plan baselines`): each
+# indicator's value at {period}, the last reported quarter, computed exactly as `cds score`
+# does (qualifier `reported`). `results` names the quarter, its reporting rate and the files
+# read with their SHA-256; `cds plan check` warns when one of them changed since.
 
 """
 
 
 def _dump(path: Path, document: dict[str, Any], head: str) -> None:
-    body = yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=120)
-    path.write_text(head + body, encoding="utf-8")
+    path.write_text(_yaml_text(document, head), encoding="utf-8")
+
+
+def _yaml_text(document: dict[str, Any], head: str) -> str:
+    return head + yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=120)
+
+
+@dataclass(frozen=True)
+class BaselineChange:
+    indicator: str
+    before: Any  # the value the file held (None: none)
+    after: Any
+
+
+def refresh_baselines(plan: Plan, directory: Path, report: ValidationReport) -> list[BaselineChange]:
+    """Compute again, from ``report`` (the results of ``plan``'s year), the baselines of the
+    pack in ``directory`` (the next year's) and rewrite its baseline file in place, whole or
+    not at all.  Only computed baselines change (qualifier ``reported``, or none yet): one the
+    plan states with its source stays; an indicator the new pack dropped stays out."""
+    files = pack_files(directory)
+    if files.targets is None:
+        raise UsageError("plan_dir_missing", origin=str(directory), path=str(directory))
+    year = int(yaml.safe_load(files.targets.read_text(encoding="utf-8"))["plan"]["year"])
+    if year != plan.year + 1:
+        raise UsageError("new_year", value=year, from_year=plan.year, next_year=plan.year + 1)
+    period = report.latest_period()
+    hashed = [{"file": summary.file, "sha256": summary.sha256} for summary in report.files]
+    fresh = _baselines(plan, report, period, hashed)
+    path = files.baseline or directory / f"baseline_{plan.year}.yaml"
+    old = yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else {"baselines": []}
+    wanted = set(_raw_target_ids(files.targets))
+    computed = {entry["indicator"]: entry for entry in fresh["baselines"] if entry["indicator"] in wanted}
+    entries, changes = [], []
+    for entry in old.get("baselines") or []:
+        new = computed.pop(entry.get("indicator"), None)
+        if new is None or (entry.get("value") is not None and entry.get("qualifier") != "reported"):
+            entries.append(entry)  # stated by the plan with its source, or no longer computed
+            continue
+        entries.append(new)
+        if new.get("value") != entry.get("value"):
+            changes.append(BaselineChange(new["indicator"], entry.get("value"), new.get("value")))
+    for new in computed.values():  # targets the file had no baseline for yet
+        entries.append(new)
+        changes.append(BaselineChange(new["indicator"], None, new.get("value")))
+    document = {"year": plan.year, "results": fresh["results"], "baselines": entries}
+    if old.get("context"):
+        document["context"] = old["context"]
+    write_atomic(path, _yaml_text(document, _BASELINE_HEAD.format(year=plan.year, period=period)).encode("utf-8"))
+    return changes
+
+
+def _raw_target_ids(path: Path) -> list[str]:
+    indicators = yaml.safe_load(path.read_text(encoding="utf-8")).get("indicators") or []
+    return [item["id"] for item in indicators if isinstance(item, dict) and isinstance(item.get("id"), str)]

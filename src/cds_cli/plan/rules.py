@@ -9,13 +9,15 @@ carried over by ``cds plan new`` and not yet reviewed, a missing short name).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..findings import Finding
+from ..findings import STDIN_NAME, Finding
+from ..outputs import sha256_of
 from ..text import fold
 from .documents import Document
 from .layout import BASELINE_NAME, TARGETS_NAME
-from .model import MILESTONE_STATUSES, PERCENT_RANGE, SHORT_NAME_LIMIT, Baseline, Indicator, Plan
+from .model import MILESTONE_STATUSES, PERCENT_RANGE, SHORT_NAME_LIMIT, Baseline, Indicator, Plan, meets
 
 if TYPE_CHECKING:
     from .layout import PlanFiles
@@ -35,7 +37,7 @@ def cross_check(
     expected, reporter_findings = _expected_reporters(targets, agencies)
     findings += reporter_findings
     baselines, baseline_findings = _baselines(baseline, doc.indicators, _raw_ids(targets))
-    findings += baseline_findings
+    findings += baseline_findings + _met_by_baseline(baseline, doc.indicators, baselines)
     plan = Plan(
         info=doc.plan,
         pillars=doc.pillars,
@@ -238,6 +240,47 @@ def _baselines(
             findings.append(document.finding("context_duplicate", ("context", i, "id"), id=figure.id))
         seen.add(figure.id)
     return baselines, findings
+
+
+def _met_by_baseline(
+    document: Document | None, indicators: list[Indicator], baselines: dict[str, Baseline]
+) -> list[Finding]:
+    """A target the baseline already meets (a milestone already done) sets no task: most
+    often one carried over by `cds plan new` that the new plan raised, or should have."""
+    if document is None:
+        return []
+    at = {baseline.indicator: ("baselines", i, "value") for i, baseline in document.items("baselines")}
+    findings = []
+    for ind in indicators:
+        value = baselines[ind.id].value if ind.id in baselines else None
+        if value is None:
+            continue
+        met = value == "done" if ind.is_milestone else meets(float(value), float(ind.target), ind.comparator)
+        if met:
+            findings.append(
+                document.finding("target_met_by_baseline", at[ind.id], "warning", indicator=ind.id, value=value)
+            )
+    return findings
+
+
+def result_findings(document: Document | None) -> list[Finding]:
+    """Each input file a computed baseline names, hashed again: warned when it changed or is
+    gone since (a late report, a corrected file: the baseline is stale, `cds plan baselines`
+    computes it again).  Relative names are read from the working directory, as given."""
+    if document is None or document.model is None or document.model.results is None:
+        return []
+    results = document.model.results
+    findings = []
+    for i, entry in enumerate(results.files):
+        path = Path(entry.file)
+        if entry.file == STDIN_NAME:
+            continue  # bytes that came down a pipe cannot be read again
+        at = ("results", "files", i, "file")
+        if not path.is_file():
+            findings.append(document.finding("baseline_source_missing", at, "warning", file=entry.file))
+        elif sha256_of(path) != entry.sha256:
+            findings.append(document.finding("baseline_source_changed", at, "warning", file=entry.file))
+    return findings
 
 
 def quote_findings(documents: list[Document], source_text: str) -> list[Finding]:

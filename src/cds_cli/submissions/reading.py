@@ -22,7 +22,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..findings import Finding
+from ..findings import STDIN_NAME, Finding
 from ..messages import TEXTS
 from ..outputs import sha256_of
 from ..text import fold
@@ -96,7 +96,6 @@ def discover(inputs: list[str | Path]) -> tuple[list[Path], list[Finding]]:
 
 
 STDIN = "-"  # as an input: one CSV file read from standard input
-STDIN_NAME = "<stdin>"
 
 
 def read_table(path: Path | str, sheet: str | None = None) -> RawTable:

@@ -542,10 +542,12 @@ def test_encoding_and_file_size_do_not_change_findings(clean, mixed, delimiter, 
 # ---- 1d. the number parser against an independent reading of the contract -----------------
 
 
-def _readings(body: str) -> list[tuple[str, Decimal]]:
+def _readings(body: str, leading_zeros: bool = False) -> list[tuple[str, Decimal]]:
     """Every syntactic reading of an unsigned number, international or Vietnamese
     (CONTRACT §3), as (kind, value).  A thousands group starts with 1–3 digits, the first
-    not 0 (nobody groups "0,050"), followed by groups of exactly three digits."""
+    not 0 (nobody groups "0,050"), followed by groups of exactly three digits; with
+    ``leading_zeros`` (counts), zeros may stand before that first digit ("01.000" is a
+    thousand typed with a stray zero)."""
     if re.fullmatch(r"[0-9]+", body):
         return [("plain", Decimal(body))]
     separators = {ch for ch in body if ch in ".,"}
@@ -554,7 +556,8 @@ def _readings(body: str) -> list[tuple[str, Decimal]]:
     found = []
     if len(separators) == 1:
         sep = separators.pop()
-        if re.fullmatch(rf"[1-9][0-9]{{0,2}}(?:{re.escape(sep)}[0-9]{{3}})+", body):
+        zeros = "0*" if leading_zeros else ""
+        if re.fullmatch(rf"{zeros}[1-9][0-9]{{0,2}}(?:{re.escape(sep)}[0-9]{{3}})+", body):
             found.append(("grouped", Decimal(body.replace(sep, ""))))
         if re.fullmatch(r"[0-9]+[.,][0-9]+", body):
             found.append(("decimal", Decimal(body.replace(",", "."))))
@@ -590,7 +593,7 @@ def count_readings(text: str) -> set[Decimal]:
     if signed is None:
         return set()
     sign, body = signed
-    found = _readings(body)
+    found = _readings(body, leading_zeros=True)
     if any(kind == "grouped" for kind, _ in found):
         found = [(kind, v) for kind, v in found if kind != "decimal"]
     return {sign * v for _, v in found if v == v.to_integral_value() and _finite(v)}

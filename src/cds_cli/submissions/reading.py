@@ -435,25 +435,27 @@ def _to_table(
     rows = data.loc[filled].reset_index(drop=True) if not filled.all() else data
     table = RawTable(name, rows, blank=int((~filled).sum()), findings=findings, columns=mapping)
     if missing:
-        # One finding for the file, naming every missing column: a file that is no
-        # submission at all is one problem, not three.
-        findings.append(
-            Finding(
-                "missing_column",
-                "error",
-                name,
-                header_line,
-                missing[0] if len(missing) == 1 else None,
-                {
-                    "columns": ", ".join(f"'{column}'" for column in missing),
-                    "columns_vi": ", ".join(f"'{COLUMNS[column]}'" for column in missing),
-                    "header": ", ".join(header),
-                    "rows": len(rows),
-                },
-            )
-        )
+        findings.append(_missing_columns(name, missing, header, header_line, len(rows)))
     table.usable = not missing
     return table
+
+
+def _missing_columns(name: str, missing: list[str], header: list[str], line: int, rows: int) -> Finding:
+    """One finding for the file, naming every missing column: a file that is no
+    submission at all is one problem, not three."""
+    return Finding(
+        "missing_column",
+        "error",
+        name,
+        line,
+        missing[0] if len(missing) == 1 else None,
+        {
+            "columns": ", ".join(f"'{column}'" for column in missing),
+            "columns_vi": ", ".join(f"'{COLUMNS[column]}'" for column in missing),
+            "header": ", ".join(header),
+            "rows": rows,
+        },
+    )
 
 
 def _flawed(

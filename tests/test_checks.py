@@ -26,7 +26,7 @@ def table(plan, *rows: str, first_line: int = 2, file_index: int = 0) -> pd.Data
     cells = [(row.split(";") + [""] * 7)[:7] for row in rows]
     df = pd.DataFrame(cells, columns=COLUMNS, dtype=object)
     df["line"] = range(first_line, first_line + len(df))
-    df["extra_cells"], df["width"], df["file_index"] = 0, 7, file_index
+    df["extra_cells"], df["width"], df["flawed"], df["file_index"] = 0, 7, False, file_index
     return prepare(df, plan)
 
 

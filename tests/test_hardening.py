@@ -548,10 +548,12 @@ def test_encoding_and_file_size_do_not_change_findings(clean, mixed, delimiter, 
 # ---- 1d. the number parser against an independent reading of the contract -----------------
 
 
-def _readings(body: str) -> list[tuple[str, Decimal]]:
+def _readings(body: str, leading_zeros: bool = False) -> list[tuple[str, Decimal]]:
     """Every syntactic reading of an unsigned number, international or Vietnamese
     (CONTRACT §3), as (kind, value).  A thousands group starts with 1–3 digits, the first
-    not 0 (nobody groups "0,050"), followed by groups of exactly three digits."""
+    not 0 (nobody groups "0,050"), followed by groups of exactly three digits; with
+    ``leading_zeros`` (counts), zeros may stand before that first digit ("01.000" is a
+    thousand typed with a stray zero)."""
     if re.fullmatch(r"[0-9]+", body):
         return [("plain", Decimal(body))]
     separators = {ch for ch in body if ch in ".,"}
@@ -560,7 +562,8 @@ def _readings(body: str) -> list[tuple[str, Decimal]]:
     found = []
     if len(separators) == 1:
         sep = separators.pop()
-        if re.fullmatch(rf"[1-9][0-9]{{0,2}}(?:{re.escape(sep)}[0-9]{{3}})+", body):
+        zeros = "0*" if leading_zeros else ""
+        if re.fullmatch(rf"{zeros}[1-9][0-9]{{0,2}}(?:{re.escape(sep)}[0-9]{{3}})+", body):
             found.append(("grouped", Decimal(body.replace(sep, ""))))
         if re.fullmatch(r"[0-9]+[.,][0-9]+", body):
             found.append(("decimal", Decimal(body.replace(",", "."))))
@@ -596,7 +599,7 @@ def count_readings(text: str) -> set[Decimal]:
     if signed is None:
         return set()
     sign, body = signed
-    found = _readings(body)
+    found = _readings(body, leading_zeros=True)
     if any(kind == "grouped" for kind, _ in found):
         found = [(kind, v) for kind, v in found if kind != "decimal"]
     return {sign * v for _, v in found if v == v.to_integral_value() and _finite(v)}
@@ -696,6 +699,68 @@ def test_a_cell_reads_the_same_alone_and_among_others(cells):
             assert together.problem.iloc[i] == alone.problem.iloc[0], (parser.__name__, text)
             a, b = together.value.iloc[i], alone.value.iloc[0]
             assert (pd.isna(a) and pd.isna(b)) or a == b, (parser.__name__, text, a, b)
+
+
+# ---- 1d'. unclosed quotes and damaged workbooks -------------------------------------------
+
+_PLAIN_NOTE = st.text(alphabet="abc xyz đơn vị 0123", max_size=12)
+
+
+@hypothesis_settings(15)
+@given(
+    rows=st.lists(clean_row(), min_size=1, max_size=10),
+    notes=st.lists(_PLAIN_NOTE, min_size=10, max_size=10),
+    opened=st.sets(st.integers(0, 9), min_size=1, max_size=3),
+    delimiter=st.sampled_from([",", ";", "\t"]),
+)
+def test_an_unclosed_quote_never_hides_a_line(rows, notes, opened, delimiter):
+    """A note that opens a quote and never closes it: every line holding data is still
+    read, and each such quote with lines below it is one finding on its own line."""
+    lines = [HEADER.replace(",", delimiter).rstrip("\n")]
+    for i, (row, _) in enumerate(rows):
+        note = ('"' if i in opened else "") + notes[i]
+        lines.append(delimiter.join([*(row[c] for c in COLUMNS[:-1]), note]))
+    with tempfile.TemporaryDirectory() as tmp:
+        _, doc = validate(write_bytes(tmp, "q.csv", ("\n".join(lines) + "\n").encode()))
+    assert doc["rows"]["read"] + doc["rows"]["blank"] == len(rows), doc["rows"]
+    quoted = sorted(i + 2 for i in opened if i < len(rows) - 1)  # the last line swallows nothing
+    found = sorted(i["line"] for i in doc["issues"] if i["code"] == "quote_unclosed")
+    assert found == quoted, (found, quoted, doc["issues"][:5])
+
+
+@functools.cache
+def _sound_workbooks() -> dict[str, bytes]:
+    """A workbook of each kind: an openpyxl .xlsx, and LibreOffice's .xls and .ods fixtures."""
+    with tempfile.TemporaryDirectory() as tmp:
+        xlsx = _good_workbook(Path(tmp, "good.xlsx")).read_bytes()
+    fixtures = Path(__file__).parent / "data" / "libreoffice"
+    return {
+        ".xlsx": xlsx,
+        ".xls": (fixtures / "template.xls").read_bytes(),
+        ".ods": (fixtures / "template.ods").read_bytes(),
+    }
+
+
+@hypothesis_settings(40)
+@given(
+    suffix=st.sampled_from([".xlsx", ".xls", ".ods"]),
+    cut=st.one_of(st.none(), st.floats(0, 1, exclude_max=True)),
+    flips=st.lists(st.tuples(st.floats(0, 1, exclude_max=True), st.integers(1, 255)), max_size=6),
+)
+def test_a_damaged_workbook_is_a_report_never_a_crash(suffix, cut, flips):
+    """Truncated or byte-flipped .xlsx, .xls and .ods: a report with the invariants, and a
+    file that cannot be read is exactly one finding on the file."""
+    data = bytearray(_sound_workbooks()[suffix])
+    if cut is not None:
+        data = data[: int(len(data) * cut)]
+    for where, mask in flips:
+        if data:
+            data[int(len(data) * where)] ^= mask
+    with tempfile.TemporaryDirectory() as tmp:
+        _, doc = validate(write_bytes(tmp, "book" + suffix, bytes(data)))
+    on_file = [i for i in doc["issues"] if i["line"] is None]
+    if on_file:
+        assert len(doc["issues"]) == 1 and doc["rows"]["read"] == 0, doc["issues"]
 
 
 # ---- 1e. scores do not depend on row order or file order -----------------------------------

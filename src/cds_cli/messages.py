@@ -290,8 +290,10 @@ TEXTS: dict[str, W] = {
         en="'{suffix}' files are not read; save the sheet as a workbook (.xlsx, .xls, .ods) or as CSV UTF-8",
     ),
     "finding.workbook_unreadable": W(
-        vi="không mở được tệp bảng tính ({reason}); tệp có thể bị hỏng — mở bằng Excel hoặc LibreOffice và lưu lại",
-        en="cannot open the workbook ({reason}); it may be damaged — open it in Excel or LibreOffice and save it again",
+        vi="không mở được tệp bảng tính; tệp có thể bị hỏng — hãy mở bằng Excel hoặc LibreOffice và lưu lại (chi tiết: "
+        "{reason})",
+        en="cannot open the workbook; it may be damaged — open it in Excel or LibreOffice and save it again (detail: "
+        "{reason})",
     ),
     "finding.workbook_protected": W(
         vi="tệp bảng tính có mật khẩu; hãy lưu một bản không đặt mật khẩu",
@@ -305,7 +307,10 @@ TEXTS: dict[str, W] = {
         vi="không có trang tính '{sheet}' (các trang: {sheets}); chọn trang bằng --sheet",
         en="there is no sheet '{sheet}' (sheets: {sheets}); choose one with --sheet",
     ),
-    "finding.file_unreadable": W(vi="không đọc được tệp ({reason})", en="cannot read the file ({reason})"),
+    "finding.file_unreadable": W(
+        vi="không đọc được tệp; hãy kiểm tra tệp còn đó và được phép đọc (chi tiết: {reason})",
+        en="cannot read the file; check that it is there and may be read (detail: {reason})",
+    ),
     "finding.not_text": W(
         vi="đây không phải tệp CSV dạng văn bản (có dữ liệu nhị phân); hãy xuất bảng tính thành 'CSV UTF-8'",
         en="this is not a text CSV file (it contains binary data); export the sheet as 'CSV UTF-8'",
@@ -321,9 +326,9 @@ TEXTS: dict[str, W] = {
         "denominator, value, note",
     ),
     "finding.missing_column": W(
-        vi="thiếu cột bắt buộc '{column_vi}' (hoặc '{column}') trong dòng tiêu đề [{header}]; {rows} dòng dữ liệu "
+        vi="dòng tiêu đề [{header}] thiếu cột bắt buộc {columns_vi} (hoặc {columns}); {rows} dòng dữ liệu của tệp "
         "không được tính",
-        en="required column '{column}' (or '{column_vi}') is missing from the header [{header}]; its {rows} data "
+        en="the header [{header}] lacks the required column(s) {columns} (or {columns_vi}); the file's {rows} data "
         "rows are not counted",
     ),
     "finding.line_too_long": W(
@@ -337,6 +342,37 @@ TEXTS: dict[str, W] = {
         "rồi lưu lại",
         en="the header row has {cells} cells, more than {limit}; the file was not read — delete the empty columns "
         "right of the table and save it again",
+    ),
+    # files the reader sets apart, or rows it rejects itself (before any rule)
+    "finding.quote_unclosed": W(
+        vi='dấu nháy kép (") mở ở dòng này không được đóng trong dòng, nên {lines} dòng bên dưới sẽ bị gộp vào một ô; '
+        "dòng này không được tính, các dòng bên dưới được đọc riêng — hãy đóng hoặc xóa dấu nháy kép rồi lưu lại",
+        en='a quote (") opened on this line is not closed on it, so the {lines} lines below it would become one cell; '
+        "this row is not counted and the lines below are read on their own — close or delete the quote and save again",
+    ),
+    "finding.cell_error": W(
+        vi="ô {cell} chứa lỗi Excel {error} (công thức không tính được); hãy sửa công thức hoặc ghi thẳng số liệu rồi "
+        "lưu lại",
+        en="cell {cell} holds the Excel error {error} (its formula cannot be computed); fix the formula or type the "
+        "figure, and save again",
+    ),
+    "finding.sheet_empty": W(
+        vi="trang tính '{sheet}' trống; các trang khác của tệp: {sheets} — chọn trang có số liệu bằng --sheet, ví dụ "
+        '--sheet "{example}"',
+        en="sheet '{sheet}' is empty; the workbook's other sheets: {sheets} — choose the one holding the data with "
+        '--sheet, e.g. --sheet "{example}"',
+    ),
+    "finding.sheet_too_large": W(
+        vi="trang tính '{sheet}' trải tới ô {cell} ({rows} dòng × {columns} cột, hơn {limit} ô), quá lớn so với một "
+        "báo cáo; tệp không được đọc — hãy xóa các ô nằm xa bảng số liệu rồi lưu lại",
+        en="sheet '{sheet}' reaches cell {cell} ({rows} rows × {columns} columns, more than {limit} cells), far more "
+        "than a submission; the file was not read — delete the cells far from the table and save it again",
+    ),
+    "finding.row_repeated": W(
+        vi="dòng {row} của trang tính '{sheet}' có số liệu và được lặp lại {count} lần (hơn {limit}); tệp không được "
+        "đọc — hãy xóa các dòng lặp thừa rồi lưu lại",
+        en="row {row} of sheet '{sheet}' holds data and is repeated {count} times (more than {limit}); the file was "
+        "not read — delete the repeated rows and save it again",
     ),
     "finding.duplicate_column": W(
         vi="hai ô tiêu đề ('{first}' và '{second}') cùng là cột '{column}'; chỉ dùng cột đầu tiên",

@@ -5,8 +5,10 @@ Vietnamese reading; a value that still has two admissible readings is rejected w
 named.  Nothing is guessed silently.
 
 * Counts are whole numbers: a ``.`` or ``,`` followed by exactly three digits groups
-  thousands (``1.000`` = ``1,000`` = 1000); any other separator is a decimal mark and the
-  number must still be whole (``1234.0`` = 1234, ``12,5`` is rejected).
+  thousands (``1.000`` = ``1,000`` = 1000, and ``01.000`` = 1000 too: a leading zero is a
+  slip of the keyboard, not a decimal point moved three places); any other separator is a
+  decimal mark and the number must still be whole (``1234.0`` = 1234, ``12,5`` and
+  ``0,050`` are rejected).
 * Percents lie in 0–100, and that decides (``16,87`` = 16.87, ``1,234`` = 1.234 because
   1234 > 100).
 
@@ -28,6 +30,7 @@ AMBIGUOUS = "ambiguous"  # two readings both admissible
 # [0-9], not \d: \d also matches Arabic-Indic or full-width digits, which are not numbers here.
 _PLAIN = r"[+-]?[0-9]+"
 _GROUPED = r"[1-9][0-9]{0,2}(?:(?P<sep>[.,])[0-9]{3})(?:(?P=sep)[0-9]{3})*"  # 1.234 / 1,234,567
+_GROUPED_COUNT = "0*" + _GROUPED  # 01.000 / 02,000: a count's leading zeros change nothing
 _DECIMAL = r"[0-9]+[.,][0-9]+"  # 16,87 / 0.5 / 1.234
 _INTERNATIONAL = r"[1-9][0-9]{0,2}(?:,[0-9]{3})+\.[0-9]+"  # 1,234.5
 _VIETNAMESE = r"[1-9][0-9]{0,2}(?:\.[0-9]{3})+,[0-9]+"  # 1.234,5
@@ -45,7 +48,7 @@ class ParsedNumbers:
 def parse_counts(cells: pd.Series) -> ParsedNumbers:
     """Parse a numerator/denominator column (whole numbers, thousands grouping)."""
     text, present = _clean(cells)
-    grouped, decimal = _readings(text)
+    grouped, decimal = _readings(text, _GROUPED_COUNT)
     value = grouped.where(grouped.notna(), decimal)
     problem = _problems(cells.index, (present & value.isna(), INVALID), (value.notna() & (value % 1 != 0), NOT_WHOLE))
     return ParsedNumbers(value.where(problem.isna()), problem, _no_readings(cells))
@@ -55,7 +58,7 @@ def parse_percents(cells: pd.Series) -> ParsedNumbers:
     """Parse a percent column; a trailing ``%`` is allowed; the 0–100 range decides."""
     raw, present = _clean(cells)  # a cell holding only "%" is present, and not a number
     text = raw.str.replace(r"\s*%$", "", regex=True)
-    grouped, decimal = _readings(text)
+    grouped, decimal = _readings(text, _GROUPED)
     grouped_ok, decimal_ok = grouped.between(0, 100), decimal.between(0, 100)
     ambiguous = grouped_ok & decimal_ok & (grouped != decimal)
     # Prefer the reading that lies in range; when none does, keep one so the range rule
@@ -76,8 +79,9 @@ def _clean(cells: pd.Series) -> tuple[pd.Series, pd.Series]:
     return text, text != ""
 
 
-def _readings(text: pd.Series) -> tuple[pd.Series, pd.Series]:
-    """The thousands-grouping reading and the decimal-mark reading of each cell (NaN = none)."""
+def _readings(text: pd.Series, grouping: str) -> tuple[pd.Series, pd.Series]:
+    """The thousands-grouping reading (spelled as ``grouping`` allows) and the
+    decimal-mark reading of each cell (NaN = none)."""
     grouped = pd.Series(np.nan, index=text.index)
     decimal = pd.Series(np.nan, index=text.index)
     plain = text.str.fullmatch(_PLAIN).fillna(False).astype(bool)
@@ -87,7 +91,7 @@ def _readings(text: pd.Series) -> tuple[pd.Series, pd.Series]:
         negative = rest.str.startswith("-")
         body = rest.str.replace(r"^[+-]", "", regex=True)
         sign = np.where(negative, -1.0, 1.0)
-        is_grouped = body.str.fullmatch(_GROUPED).fillna(False).astype(bool)
+        is_grouped = body.str.fullmatch(grouping).fillna(False).astype(bool)
         grouped[rest.index] = sign * _to_float(body.str.replace(r"[.,]", "", regex=True).where(is_grouped))
         dec_text = pd.Series(pd.NA, index=body.index, dtype="string")
         simple = body.str.fullmatch(_DECIMAL).fillna(False).astype(bool)

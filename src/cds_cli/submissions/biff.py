@@ -1,6 +1,8 @@
-"""Which cells of an Excel 97-2003 (.xls) sheet show a percent.
+"""Which cells of an Excel 97-2003 (.xls) sheet show a percent or hold an error, and how
+large each sheet is.
 
-python-calamine reads the values of an .xls file; the number formats stay inside it.
+python-calamine reads the values of an .xls file (an error cell as an empty one); the
+number formats and error codes stay inside it.
 An .xls file is an OLE compound file whose "Workbook" stream is a list of BIFF8 records:
 FORMAT and XF records say which cell styles show a percent, and the cell records
 (NUMBER, RK, MULRK, FORMULA) of each sheet name their style.  This module reads just
@@ -15,7 +17,44 @@ import struct
 _SPECIAL = 0xFFFFFFFA  # from here on, sector numbers mark chain ends and free or FAT sectors
 _BOF, _EOF, _BOUNDSHEET, _FORMAT, _XF, _FILEPASS = 0x0809, 0x000A, 0x0085, 0x041E, 0x00E0, 0x002F
 _NUMBER, _RK, _MULRK, _FORMULA = 0x0203, 0x027E, 0x00BD, 0x0006
+_LABELSST, _LABEL, _RSTRING, _BOOLERR = 0x00FD, 0x0204, 0x00D6, 0x0205
+_VALUE_CELLS = {_NUMBER, _RK, _FORMULA, _LABELSST, _LABEL, _RSTRING, _BOOLERR}  # not BLANK: formatting only
 PERCENT_BUILTIN = {9, 10}
+ERRORS = {0x00: "#NULL!", 0x07: "#DIV/0!", 0x0F: "#VALUE!", 0x17: "#REF!", 0x1D: "#NAME?", 0x24: "#NUM!", 0x2A: "#N/A"}
+
+
+def survey(data: bytes, sheet: str | None) -> tuple[list[tuple[str, int, int]], dict[tuple[int, int], str]]:
+    """(name, rows, columns) of every sheet up to its last value cell, and the error cells
+    of sheet ``sheet`` (default the first) as 0-based (row, column) → "#DIV/0!"."""
+    stream = _workbook_stream(data)
+    _, sheets = _globals(stream)
+    chosen = next(iter(sheets), None) if sheet is None else sheet
+    sizes, errors = [], {}
+    for name, start in sheets.items():
+        rows, columns = 0, 0
+        for kind, body, _ in _records(stream, start):
+            if kind == _EOF:
+                break
+            if kind in _VALUE_CELLS and len(body) >= 6:
+                row, column = struct.unpack_from("<HH", body)
+                rows, columns = max(rows, row + 1), max(columns, column + 1)
+                error = _error(kind, body)
+                if error is not None and name == chosen:
+                    errors[(row, column)] = error
+            elif kind == _MULRK and len(body) >= 6:
+                row, _, last = *struct.unpack_from("<HH", body), struct.unpack_from("<H", body, len(body) - 2)[0]
+                rows, columns = max(rows, row + 1), max(columns, last + 1)
+        sizes.append((name, rows, columns))
+    return sizes, errors
+
+
+def _error(kind: int, body: bytes) -> str | None:
+    """The error a BOOLERR cell holds, or a FORMULA cell's cached result, else None."""
+    if kind == _BOOLERR and len(body) >= 8 and body[7] == 1:
+        return ERRORS.get(body[6], "#ERROR")
+    if kind == _FORMULA and len(body) >= 14 and body[6] == 0x02 and body[12:14] == b"\xff\xff":
+        return ERRORS.get(body[8], "#ERROR")
+    return None
 
 
 def percent_cells(data: bytes, sheet: str, height: int) -> set[tuple[int, int]]:

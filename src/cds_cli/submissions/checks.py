@@ -132,10 +132,14 @@ def prepare(df: pd.DataFrame, plan: Plan) -> pd.DataFrame:
 
 
 def run_rules(df: pd.DataFrame, plan: Plan, file_names: list[str]) -> tuple[list[Finding], pd.Series]:
-    """Apply every rule; return the findings and a mask of the rows they reject."""
-    failing = {rule: rule.mask(df, plan).fillna(False).astype(bool).to_numpy() for rule in RULES}
+    """Apply every rule; return the findings and a mask of the rows they reject.
+
+    A row the reader already rejected (an unclosed quote, a cell holding an Excel error)
+    has its one finding from the reader: the rules are not worded on what it misread."""
+    flawed = df["flawed"].to_numpy(dtype=bool)
+    failing = {rule: rule.mask(df, plan).fillna(False).astype(bool).to_numpy() & ~flawed for rule in RULES}
     failing = {rule: mask for rule, mask in failing.items() if mask.any()}
-    rejected = pd.Series(np.logical_or.reduce(list(failing.values())) if failing else False, index=df.index)
+    rejected = pd.Series(np.logical_or.reduce([flawed, *failing.values()]), index=df.index)
     # The failing rows as records, made once for all the rules: pandas' to_dict costs the
     # same for one row as for hundreds, and a dozen rules may fail in a file.
     positions = np.flatnonzero(rejected.to_numpy())

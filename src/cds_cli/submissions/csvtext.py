@@ -14,6 +14,7 @@ line is found without splitting the file into lines.
 from __future__ import annotations
 
 import csv
+import io
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -50,8 +51,9 @@ class _Patterns:
 
     def __init__(self, kind: type):
         enc = (lambda s: s.encode()) if kind is bytes else (lambda s: s)
-        # A run of blank lines: spaces, separators and quotes only, each ended by a line end.
-        space = r"[ \t\x0b\x0c,;\"]" if kind is bytes else r"(?:[^\S\r\n]|[,;\"])"
+        # A run of blank lines: spaces, separators, quotes and byte-order marks only, each
+        # ended by a line end (U+FEFF is blank wherever it stands, not only after a BOM).
+        space = r"(?:[ \t\x0b\x0c,;\"]|\xef\xbb\xbf)" if kind is bytes else r"(?:[^\S\r\n]|[,;\"\ufeff])"
         self.blank_run = re.compile(enc(rf"(?:{space}*+(?:\r\n|\r|\n))*+"))
         self.blank_tail = re.compile(enc(rf"{space}*+\Z"))
         self.line_end = re.compile(enc(r"\r\n|\r|\n"))
@@ -60,13 +62,13 @@ class _Patterns:
 
 
 _TEXT, _BYTES = _Patterns(str), _Patterns(bytes)
-_BLANK_CELLS = re.compile(r"[\s,;\"]*")
-_SEPARATORS_AS_SPACE = str.maketrans(dict.fromkeys(',;"\t', " "))
+_BLANK_CELLS = re.compile(r"[\s,;\"\ufeff]*")
+_SEPARATORS_AS_SPACE = str.maketrans(dict.fromkeys(',;"\t\ufeff', " "))
 
 
 def holds_data(cell: str) -> bool:
-    """A cell holds data unless it is empty, spaces, or bare separators and quotes (a
-    line of ";;;;" is blank whatever the file's separator, CONTRACT §7)."""
+    """A cell holds data unless it is empty, spaces, or bare separators, quotes and
+    byte-order marks (a line of ";;;;" is blank whatever the file's separator)."""
     return bool(cell.translate(_SEPARATORS_AS_SPACE).strip())
 
 
@@ -164,40 +166,121 @@ def find_header(source: Source, names: Callable[[list[str]], int], encoding: str
 
 def records(
     source: Source, header: Header, width: int, encoding: str | None
-) -> tuple[list[list[str]], list[int], list[int]]:
+) -> tuple[list[list[str]], list[int], list[int], list[tuple[int, int]]]:
     """The data records below the header with the csv module: rows cut to ``width``
-    cells, each row's first line, and its cell count when cells past ``width`` hold
-    anything (else 0).  A record over MAX_LINE characters is a LayoutProblem."""
-    rows, lines, extra = [], [], []
-    reader = csv.reader(_physical_lines(source, header.end, encoding), delimiter=header.delimiter)
-    consumed = 0
+    cells, each row's first line, its cell count when cells past ``width`` hold anything
+    (else 0), and (row, lines below it) for each row whose quote is never closed.
+
+    A quote that is never closed would make the rest of the file one cell of its row:
+    that row is set apart (rejected by the caller) and the lines below it are read as
+    rows of their own, so no line holding data goes uncounted.  A record over MAX_LINE
+    characters is a LayoutProblem."""
+    rows: list[list[str]] = []
+    lines: list[int] = []
+    extra: list[int] = []
+    unclosed: list[tuple[int, int]] = []
+    start, line = header.end, header.line + 1
+    while True:
+        found = _records_from(source, start, line, header.delimiter, width, encoding, rows, lines, extra)
+        if found is None:
+            return rows, lines, extra, unclosed
+        start, swallowed = found
+        unclosed.append((len(rows) - 1, swallowed))
+        line = lines[-1] + 1
+
+
+def _records_from(
+    source: Source,
+    pos: int,
+    line: int,
+    delimiter: str,
+    width: int,
+    encoding: str | None,
+    rows: list[list[str]],
+    lines: list[int],
+    extra: list[int],
+) -> tuple[int, int] | None:
+    """Append the records from offset ``pos`` (physical line ``line``) to the lists.
+
+    A record that swallowed lines (a quote never closed, or closed only by another
+    row's quote) is replaced by its first line alone, and (offset of the next line,
+    lines it swallowed) is returned; else None once the source is read."""
+    physical = _PhysicalLines(source, pos, encoding)
+    reader = csv.reader(physical, delimiter=delimiter)
+    consumed, start = 0, pos
     old_limit = csv.field_size_limit(MAX_LINE)
     try:
         for record in reader:
-            first = header.line + 1 + consumed
-            if reader.line_num - consumed > 1 and sum(map(len, record)) + len(record) > MAX_LINE:
+            first, spanned = line + consumed, reader.line_num - consumed
+            if spanned > 1 and sum(map(len, record)) + len(record) > MAX_LINE:
                 raise LayoutProblem("line_too_long", first, limit=float(MAX_LINE))
-            consumed = reader.line_num
+            if spanned > 1 and _swallowed(source, start, physical.pos, record, encoding, delimiter, width):
+                rows.append(_first_line_cells(source, start, encoding, delimiter)[:width])
+                lines.append(first)
+                extra.append(0)
+                after = _patterns(source).line_end.search(source, start)
+                return (after.end() if after else len(source)), spanned - 1
+            consumed, start = reader.line_num, physical.pos
             wide = len(record) > width and any(map(holds_data, record[width:]))
             extra.append(len(record) if wide else 0)
             rows.append(record[:width] if len(record) > width else record)
             lines.append(first)
     except csv.Error:
-        raise LayoutProblem("line_too_long", header.line + 1 + consumed, limit=float(MAX_LINE)) from None
+        raise LayoutProblem("line_too_long", line + consumed, limit=float(MAX_LINE)) from None
     finally:
         csv.field_size_limit(old_limit)
-    return rows, lines, extra
+    return None
 
 
-def _physical_lines(source: Source, pos: int, encoding: str | None) -> Iterator[str]:
-    """Each line with its line end, decoded one at a time (no copy of the whole file)."""
-    p = _patterns(source)
-    codec = "utf-8" if encoding in (None, "utf-8", "utf-8-sig") else encoding
-    for match in p.line.finditer(source, pos):
-        if match.end() == match.start():
-            return
-        line = match.group()
-        yield line.decode(codec) if isinstance(line, bytes) else line
+def _swallowed(
+    source: Source, start: int, end: int, record: list[str], encoding: str | None, delimiter: str, width: int
+) -> bool:
+    """Whether a record over several lines took in lines that are not its own: it runs
+    to the end of the file inside a quote, or a line inside one of its cells holds as
+    many separators as a row (a note of several lines is not a table)."""
+    if end >= len(source) and _open_quote(source, start, encoding, delimiter):
+        return True
+    return width > 1 and any(
+        part.count(delimiter) >= width - 1
+        for cell in record
+        if "\n" in cell or "\r" in cell
+        for part in cell.splitlines()[1:]
+    )
+
+
+def _open_quote(source: Source, start: int, encoding: str | None, delimiter: str) -> bool:
+    """Whether the last record (from ``start`` to the end) ends inside a quoted cell: a
+    line added after it is then read into that cell rather than as a record of its own."""
+    tail = _decoded(source[start:], encoding)
+    return len(list(csv.reader(io.StringIO(tail + "\n\ue000", newline=""), delimiter=delimiter))) == 1
+
+
+def _first_line_cells(source: Source, start: int, encoding: str | None, delimiter: str) -> list[str]:
+    found = _patterns(source).line_end.search(source, start)
+    return split_line(_decoded(source[start : found.start() if found else len(source)], encoding), delimiter)
+
+
+def _decoded(text: Source, encoding: str | None) -> str:
+    if isinstance(text, bytes):
+        return text.decode("utf-8" if encoding in (None, "utf-8", "utf-8-sig") else encoding, errors="replace")
+    return text
+
+
+class _PhysicalLines:
+    """Each line with its line end, decoded one at a time (no copy of the whole file),
+    keeping the offset past the last line given (where the next record starts)."""
+
+    def __init__(self, source: Source, pos: int, encoding: str | None):
+        self.source, self.pos, self.encoding = source, pos, encoding
+
+    def __iter__(self) -> Iterator[str]:
+        codec = "utf-8" if self.encoding in (None, "utf-8", "utf-8-sig") else self.encoding
+        for match in _patterns(self.source).line.finditer(self.source, self.pos):
+            if match.end() == match.start():
+                return
+            self.pos = match.end()
+            line = match.group()
+            yield line.decode(codec) if isinstance(line, bytes) else line
 
 
 def one_line_records(source: Source, start: int) -> tuple[int, bool]:

@@ -10,12 +10,15 @@ read from the file's own XML (or, for .xls, its BIFF records: see :mod:`.biff`).
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import io
+import os
 import re
+import sys
 import zipfile
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +29,10 @@ from . import sheetformat
 MAX_UNCOMPRESSED_BYTES = 512 * 1024 * 1024
 HEADER_SEARCH_ROWS = 30  # non-blank rows looked at for the header (CONTRACT §7)
 MAX_HEADER_CELLS = 1000
-MAX_CELLS = 20_000_000  # rows × columns of the used range: far beyond any submission
+# rows × columns of a sheet up to its last value: python-calamine builds the whole rectangle
+# (some 45 bytes a cell with cds's own text), so this keeps a sheet under ~250 MB; a
+# submission of a million rows of seven columns would still pass.
+MAX_CELLS = 8_000_000
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 _CFB_MAGIC = b"\xd0\xcf\x11\xe0"  # .xls, and password-protected .xlsx/.ods
 
@@ -39,6 +45,7 @@ class SheetCells:
     lines: list[int]  # sheet row number of each row
     beyond: list[bool]  # whether a row holds something past the header's width
     sheet: str
+    errors: list[tuple[int, int, str, str]] = field(default_factory=list)  # (row, column, "F7", "#DIV/0!")
 
 
 class WorkbookProblem(Exception):
@@ -50,35 +57,88 @@ class WorkbookProblem(Exception):
 
 
 def read_sheet(path: Path, sheet: str | None, names: Callable[[list[str]], int]) -> SheetCells:
-    """The cells of ``sheet`` (default: the first) from its header row down."""
+    """The cells of ``sheet`` (default: the first) from its header row down.
+
+    Whatever goes wrong inside a reader is one WorkbookProblem: a damaged zip
+    (BadZipFile, zlib.error) as much as a Rust panic in python-calamine, which pyo3
+    raises as a BaseException that ``except Exception`` lets through."""
+    try:
+        return _read_sheet(path, sheet, names)
+    except (WorkbookProblem, PermissionError, FileNotFoundError, KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as exc:  # pyo3_runtime.PanicException derives from BaseException
+        raise WorkbookProblem("workbook_unreadable", reason=_reason(exc)) from None
+
+
+def _read_sheet(path: Path, sheet: str | None, names: Callable[[list[str]], int]) -> SheetCells:
     import python_calamine
 
     kind = _check_container(path)
+    found = sheetformat.survey(path, kind, sheet)  # before python-calamine expands anything
+    _refuse_oversized(found)
     try:
-        values, merged, title = _load(path, sheet)
+        values, merged, title, others = _load(path, sheet)
     except WorkbookProblem:
         raise
     except python_calamine.PasswordError:
         raise WorkbookProblem("workbook_protected") from None
     except Exception as exc:  # calamine raises several kinds for a damaged file
-        values, merged, title = _load_repaired(path, kind, sheet, exc)
-    try:
-        extra = sheetformat.read(path, kind, title, len(values))
-    except Exception as exc:  # the XML or BIFF records behind a sound sheet are damaged
-        raise WorkbookProblem("workbook_unreadable", reason=_reason(exc)) from None
+        values, merged, title, others = _load_repaired(path, kind, sheet, exc)
+    extra = sheetformat.read(path, kind, title, len(values))
     rows = [[_text(value, (r, c) in extra.percent) for c, value in enumerate(row)] for r, row in enumerate(values)]
     del values
     _fill_merged(rows, [*((r1, c1, r2, c2) for (r1, c1), (r2, c2) in merged), *extra.merged])
-    return _from_header(rows, names, title)
+    try:
+        return _from_header(rows, names, title, found.errors)
+    except WorkbookProblem as problem:
+        if problem.code != "empty_file" or not others:
+            raise
+        # The data is often on another sheet: name them, and how to choose one.
+        raise WorkbookProblem("sheet_empty", sheet=title, sheets=", ".join(others), example=others[0]) from None
 
 
-def _load(source: Path | io.BytesIO, sheet: str | None) -> tuple[list[list[Any]], list, str]:
-    """(cell values from A1, merged areas, sheet name) with python-calamine."""
+def _refuse_oversized(found: sheetformat.Survey) -> None:
+    """A sheet python-calamine would build too large, refused before it is built."""
+    if found.repeated is not None:
+        sheet, line, times = found.repeated
+        raise WorkbookProblem(
+            "row_repeated",
+            line,
+            sheet=sheet,
+            row=line,
+            count=float(times),
+            limit=float(sheetformat.MAX_REPEAT),
+        )
+    sheet, rows, columns = found.largest
+    if rows * columns > MAX_CELLS:
+        raise WorkbookProblem(
+            "sheet_too_large",
+            sheet=sheet,
+            cell=f"{_letters(columns - 1)}{rows}",
+            rows=float(rows),
+            columns=float(columns),
+            limit=float(MAX_CELLS),
+        )
+
+
+def _letters(column: int) -> str:
+    """The spreadsheet name of a 0-based column: 0 → A, 26 → AA, 16383 → XFD."""
+    name = ""
+    column += 1
+    while column:
+        column, rest = divmod(column - 1, 26)
+        name = chr(65 + rest) + name
+    return name
+
+
+def _load(source: Path | io.BytesIO, sheet: str | None) -> tuple[list[list[Any]], list, str, list[str]]:
+    """(cell values from A1, merged areas, sheet name, the other sheets' names) with python-calamine."""
     import python_calamine
 
-    with python_calamine.CalamineWorkbook.from_object(
-        source if isinstance(source, io.BytesIO) else str(source)
-    ) as book:
+    with (
+        _panics_unprinted(),
+        python_calamine.CalamineWorkbook.from_object(source if isinstance(source, io.BytesIO) else str(source)) as book,
+    ):
         if sheet is not None and sheet not in book.sheet_names:
             raise WorkbookProblem("sheet_missing", sheet=sheet, sheets=", ".join(book.sheet_names))
         if not book.sheet_names:
@@ -87,12 +147,37 @@ def _load(source: Path | io.BytesIO, sheet: str | None) -> tuple[list[list[Any]]
         end = found.end or (0, 0)
         if (end[0] + 1) * (end[1] + 1) > MAX_CELLS:
             raise WorkbookProblem("workbook_too_large", size=(end[0] + 1) * (end[1] + 1) * 16 // (1024 * 1024))
-        return found.to_python(skip_empty_area=False), found.merged_cell_ranges or [], found.name
+        others = [name for name in book.sheet_names if name != found.name]
+        return found.to_python(skip_empty_area=False), found.merged_cell_ranges or [], found.name, others
+
+
+@contextlib.contextmanager
+def _panics_unprinted() -> Iterator[None]:
+    """A Rust panic in python-calamine prints its message (and with RUST_BACKTRACE a whole
+    stack) straight to file descriptor 2 before pyo3 raises it: a clerk would see a wall
+    of Rust above the finding.  The message stays in the exception (the finding's
+    detail); the print goes nowhere while the reader runs."""
+    try:
+        sys.stderr.flush()
+        saved = os.dup(2)
+    except (OSError, ValueError, AttributeError):  # no descriptor 2 (a service, a closed stream)
+        yield
+        return
+    try:
+        with open(os.devnull, "wb") as null:
+            os.dup2(null.fileno(), 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
 
 
 def _load_repaired(path: Path, kind: str, sheet: str | None, error: Exception):
     """A second try for the one damage a script may do that is easy to undo."""
-    repaired = _absolute_merges_dropped(path) if kind == "xlsx" else None
+    try:
+        repaired = _absolute_merges_dropped(path) if kind == "xlsx" else None
+    except Exception:  # a damaged zip (bad CRC, bad deflate data): the first error says it
+        repaired = None
     if repaired is None:
         raise WorkbookProblem("workbook_unreadable", reason=_reason(error)) from None
     try:
@@ -119,24 +204,37 @@ def _absolute_merges_dropped(path: Path) -> io.BytesIO | None:
     return out if changed else None
 
 
-def _reason(exc: Exception) -> str:
+def _reason(exc: BaseException) -> str:
     text = str(exc).splitlines()[0] if str(exc) else ""
     return f"{type(exc).__name__}: {text[:120]}" if text else type(exc).__name__
 
 
-def _from_header(rows: list[list[str]], names: Callable[[list[str]], int], title: str) -> SheetCells:
-    """Find the header (CONTRACT §7) and cut the rows below it to its width."""
-    filled = [i for i, row in enumerate(rows) if any(cell.strip() for cell in row)]
-    if not filled:
+def _from_header(
+    rows: list[list[str]], names: Callable[[list[str]], int], title: str, errors: dict[tuple[int, int], str]
+) -> SheetCells:
+    """Find the header (CONTRACT §7) and cut the rows below it to its width; a row
+    with an error cell (read as empty) holds something."""
+    texts = [i for i, row in enumerate(rows) if any(cell.strip() for cell in row)]
+    if not texts:
+        if errors:
+            (r, c), error = min(errors.items())
+            raise WorkbookProblem("cell_error", r + 1, cell=f"{_letters(c)}{r + 1}", error=error)
         raise WorkbookProblem("empty_file")
-    start = next((i for i in filled[:HEADER_SEARCH_ROWS] if names(rows[i][: MAX_HEADER_CELLS + 1]) >= 2), filled[0])
+    start = next((i for i in texts[:HEADER_SEARCH_ROWS] if names(rows[i][: MAX_HEADER_CELLS + 1]) >= 2), texts[0])
     header = rows[start]
     width = max((c + 1 for c, cell in enumerate(header) if cell.strip()), default=1)
     if width > MAX_HEADER_CELLS:
         raise WorkbookProblem("header_too_wide", start + 1, cells=float(width), limit=float(MAX_HEADER_CELLS))
-    body = range(start + 1, filled[-1] + 1)  # rows after the last one holding anything are formatting
+    last = max([texts[-1], *(r for r, _ in errors if r < len(rows))])
+    body = range(start + 1, last + 1)  # rows after the last one holding anything are formatting
     beyond = [any(cell.strip() for cell in rows[i][width:]) for i in body]
-    return SheetCells(header[:width], start + 1, [rows[i][:width] for i in body], [i + 1 for i in body], beyond, title)
+    faults = sorted(
+        (r - start - 1, c, f"{_letters(c)}{r + 1}", error)
+        for (r, c), error in errors.items()
+        if r in body and c < width
+    )
+    cells = [rows[i][:width] for i in body]
+    return SheetCells(header[:width], start + 1, cells, [i + 1 for i in body], beyond, title, faults)
 
 
 def _check_container(path: Path) -> str:

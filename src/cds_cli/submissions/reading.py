@@ -51,6 +51,18 @@ EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")  # read with python-calamine
 SUBMISSION_SUFFIXES = CSV_SUFFIXES + EXCEL_SUFFIXES
 
 
+@dataclass(frozen=True)
+class Flaw:
+    """A row the reader itself rejects: its position among the rows below the header,
+    the finding code and values, and the header position of the cell at fault (None for
+    the whole row).  A flaw in a column cds ignores is no flaw."""
+
+    row: int
+    code: str
+    position: int | None
+    params: dict[str, Any]
+
+
 @dataclass
 class RawTable:
     """One file's rows as text cells, with its findings and row counts."""
@@ -158,10 +170,11 @@ def _read_csv(name: str, path: Path | None, given: list[bytes]) -> RawTable:
             del source  # not held while pyarrow builds its table from the file
             parsed = _whole(_read_arrow(path, header), physical, header)
             source = None if parsed else path.read_bytes()
-        body, lines, extra = parsed or _split(source, header, encoding, physical, simple)
+        body, lines, extra, unclosed = parsed or _split(source, header, encoding, physical, simple)
     except LayoutProblem as layout:
         return _unusable(name, layout.code, layout.params, layout.line)
-    table = _to_table(name, header.cells, header.line, body, lines, extra)
+    flaws = [Flaw(row, "quote_unclosed", None, {"lines": float(swallowed)}) for row, swallowed in unclosed]
+    table = _to_table(name, header.cells, header.line, body, lines, extra, flaws=flaws)
     table.encoding, table.delimiter = encoding, header.delimiter
     return table
 
@@ -180,16 +193,18 @@ def _header(source: Source, encoding: str | None) -> Header | None:
 
 
 def _whole(frame: pd.DataFrame | None, physical: int, header: Header):
-    """(body, lines, no extra cells) when a fast reader kept every line as one row, else None."""
+    """(body, lines, no extra cells, no unclosed quote) when a fast reader kept every line
+    as one row, else None."""
     # pyarrow drops blank lines: the counts only agree when no line was lost.
     if frame is None or len(frame) != physical or frame.shape[1] != len(header.cells):
         return None
     body = frame.iloc[1:].reset_index(drop=True)
-    return body, np.arange(header.line + 1, header.line + 1 + len(body)), None
+    return body, np.arange(header.line + 1, header.line + 1 + len(body)), None, []
 
 
 def _split(source: Source, header: Header, encoding: str | None, physical: int, simple: bool):
-    """The data rows below the header: (cells, first line of each row, extra cells).
+    """The data rows below the header: (cells, first line of each row, extra cells, rows
+    whose quote is never closed).
 
     The fast readers (pyarrow, pandas' C parser) are used when every record is one
     physical line, so row i is line header + i; otherwise (quoted line breaks, ragged
@@ -213,7 +228,12 @@ def _read_workbook(path: Path, sheet: str | None) -> RawTable:
         return _unusable(str(path), problem.code, problem.params, problem.line)
     except OSError as exc:
         return _unusable(str(path), "file_unreadable", {"reason": exc.strerror or str(exc)})
-    table = _to_table(str(path), found.header, found.header_line, found.rows, found.lines, beyond=found.beyond)
+    flaws = [
+        Flaw(row, "cell_error", column, {"cell": cell, "error": error}) for row, column, cell, error in found.errors
+    ]
+    table = _to_table(
+        str(path), found.header, found.header_line, found.rows, found.lines, beyond=found.beyond, flaws=flaws
+    )
     table.sheet = found.sheet
     return table
 
@@ -239,7 +259,10 @@ def decode(data: bytes) -> tuple[str, str | None, str | None]:
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         candidates = ["utf-16"]
     elif b"\x00" in data:
-        return "", None, "not_text"
+        utf16 = _utf16_without_bom(data)
+        if utf16 is None:
+            return "", None, "not_text"
+        candidates = [utf16]
     else:
         candidates = ["utf-8", "cp1258"]
     for encoding in candidates:
@@ -263,6 +286,24 @@ def decode(data: bytes) -> tuple[str, str | None, str | None]:
 
 _BIG = 1 << 20
 _SMALL = 256 << 10
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """ "utf-16-le" or "utf-16-be" for UTF-16 text saved without a byte-order mark, else None.
+
+    Such a file is full of NUL bytes, all on one side of each pair: every ASCII letter,
+    digit, separator and line end is a byte and a NUL (Vietnamese letters are not, but a
+    submission is mostly digits, codes and separators).  Binary data has NULs on both."""
+    sample = data[:8192]
+    if len(data) % 2 or len(sample) < 4:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    pairs = len(sample) // 2
+    if odd > pairs // 2 and even <= pairs // 100:
+        return "utf-16-le"
+    if even > pairs // 2 and odd <= pairs // 100:
+        return "utf-16-be"
+    return None
 
 
 def _valid_utf8(data: bytes) -> bool:
@@ -353,10 +394,12 @@ def _to_table(
     lines: np.ndarray | list[int],
     extra: list[int] | None = None,
     beyond: list[bool] | None = None,
+    flaws: list[Flaw] | None = None,
 ) -> RawTable:
     """Rows below the header into the contract's columns.  ``extra``: a row's cell count
     when cells past the header's width hold something (a CSV row, rejected); ``beyond``:
-    a workbook row holds something past it (read, never blank)."""
+    a workbook row holds something past it (read, never blank); ``flaws``: rows the
+    reader rejects, each with its finding (read, never blank)."""
     width = len(header)
     counts = np.zeros(len(body), dtype=np.int64) if extra is None else np.asarray(extra, dtype=np.int64)
     findings: list[Finding] = []
@@ -374,35 +417,60 @@ def _to_table(
             filled |= _nonempty(body[position])
     else:
         columns = _columns_of_rows(body, mapping, filled)
+    line_numbers = np.asarray(lines, dtype=np.int64)
+    missing = [column for column in REQUIRED if column not in mapping]
+    # A file missing a column is one finding: its rows' own flaws are not worded too.
+    flawed = _flawed(name, flaws or [], mapping, line_numbers, [] if missing else findings)
+    filled |= flawed
     data = pd.DataFrame(  # in one go: each column added afterwards costs another pass of checks
         {
             **columns,
-            "line": np.asarray(lines, dtype=np.int64),
+            "line": line_numbers,
             "extra_cells": counts.astype(np.int32),
             "width": np.full(len(body), width, dtype=np.int16),
+            "flawed": flawed,
         }
     )
     rows = data.loc[filled].reset_index(drop=True) if not filled.all() else data
     table = RawTable(name, rows, blank=int((~filled).sum()), findings=findings, columns=mapping)
-    missing = [column for column in REQUIRED if column not in mapping]
-    for column in missing:
-        findings.append(
-            Finding(
-                "missing_column",
-                "error",
-                name,
-                header_line,
-                column,
-                {
-                    "column": column,
-                    "column_vi": COLUMNS[column],
-                    "header": ", ".join(header),
-                    "rows": len(rows),
-                },
-            )
-        )
+    if missing:
+        findings.append(_missing_columns(name, missing, header, header_line, len(rows)))
     table.usable = not missing
     return table
+
+
+def _missing_columns(name: str, missing: list[str], header: list[str], line: int, rows: int) -> Finding:
+    """One finding for the file, naming every missing column: a file that is no
+    submission at all is one problem, not three."""
+    return Finding(
+        "missing_column",
+        "error",
+        name,
+        line,
+        missing[0] if len(missing) == 1 else None,
+        {
+            "columns": ", ".join(f"'{column}'" for column in missing),
+            "columns_vi": ", ".join(f"'{COLUMNS[column]}'" for column in missing),
+            "header": ", ".join(header),
+            "rows": rows,
+        },
+    )
+
+
+def _flawed(
+    name: str, flaws: list[Flaw], mapping: dict[str, int], lines: np.ndarray, findings: list[Finding]
+) -> np.ndarray:
+    """Which rows the reader rejects, with one finding each (the first flaw of a row in
+    a column that is read)."""
+    flawed = np.zeros(len(lines), dtype=bool)
+    columns = {position: column for column, position in mapping.items()}
+    for flaw in flaws:
+        if flawed[flaw.row] or (flaw.position is not None and flaw.position not in columns):
+            continue
+        flawed[flaw.row] = True
+        column = columns.get(flaw.position) if flaw.position is not None else None
+        findings.append(Finding(flaw.code, "error", name, int(lines[flaw.row]), column, flaw.params))
+    return flawed
 
 
 def _columns_of_rows(rows: list[list[str]], mapping: dict[str, int], filled: np.ndarray) -> dict[str, Any]:
@@ -504,4 +572,4 @@ def united(parts: list[Any]) -> tuple[pd.Index, list[np.ndarray]]:
 
 def _unusable(name: str, code: str, params: dict, line: int | None = None) -> RawTable:
     finding = Finding(code, "error", name, line, None, params)
-    return RawTable(name, pd.DataFrame(columns=[*COLUMNS, "line"]), findings=[finding], usable=False)
+    return RawTable(name, pd.DataFrame(columns=[*COLUMNS, "line", "flawed"]), findings=[finding], usable=False)

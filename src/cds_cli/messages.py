@@ -852,6 +852,7 @@ TEXTS: dict[str, W] = {
         en="score {score} · data coverage {coverage} · {count} indicators",
     ),
     "html.contents": W(vi="Nội dung", en="Contents"),
+    "html.department": W(vi="Sở Thông tin và Truyền thông", en="Department of Information and Communications"),
     "html.trend": W(vi="Diễn biến", en="Trend"),
     "html.trend_note": W(
         vi="Cột diễn biến: giá trị các quý (đường liền) so với mục tiêu (nét đứt). "

@@ -4,8 +4,10 @@ A summary band first (the index, the four pillars with their coverage, indicator
 the reporting rate), then one table per pillar: the indicator's short name first (its id small
 underneath, the plan's full wording a click away), the quarters, a sparkline against the
 target and the status as a coloured chip that also says its word.  Charts are inline SVG or
-plain HTML, each with a text alternative.  No network, no script; readable from a phone
-(tables scroll inside their own box) to a wide screen, and printable on A4 (rows are not split).
+plain HTML, each with a text alternative.  No network, no script; readable from a phone to a
+wide screen with no table cut or scrolled sideways (each table hides its least important
+columns as its box narrows, :func:`_fit_rules`; on a phone an indicator's row becomes a card),
+and printable on A4 (the name 6 cm wide, headers repeated, rows not split, no screen hints).
 """
 
 from __future__ import annotations

@@ -49,6 +49,10 @@ window.addEventListener("load", () => {
                     && r.left >= -0.5 && r.right <= root.clientWidth + 0.5};
   });
   // the columns shown in each table of figures (a hidden one is display: none)
+  // cells whose text runs over their column's edge (a heading word wider than its column)
+  const overflowing = [...doc.querySelectorAll("table th, table td")].filter(c => c.clientWidth > 2
+    && getComputedStyle(c.closest("table").tHead).clipPath === "none"  // not the phone's hidden headings
+    && c.scrollWidth > c.clientWidth + 1).map(c => c.textContent.trim().slice(0, 30));
   const named = [...doc.querySelectorAll("table.ind th.name")].map(h => h.getBoundingClientRect().width);
   const columns = [...doc.querySelectorAll("table.ind, table.heat")].map(t =>
     [...t.querySelectorAll("thead th")].filter(h => h.getBoundingClientRect().width > 0)
@@ -57,7 +61,8 @@ window.addEventListener("load", () => {
     && e.getBoundingClientRect().right > root.clientWidth + 0.5).map(e => e.tagName + "." + e.className);
   const out = {viewport: root.clientWidth, scrollWidth: root.scrollWidth, height: root.scrollHeight,
                cells: cells, scrolling_boxes: boxes, scrolling: scrolling, chips: chips, columns: columns,
-               outside: outside, name_columns: named, svgs: doc.querySelectorAll("svg").length};
+               outside: outside, name_columns: named, overflowing: overflowing,
+               svgs: doc.querySelectorAll("svg").length};
   frame.style.height = root.scrollHeight + "px";
   document.getElementById("metrics").textContent = JSON.stringify(out);
 });
@@ -84,7 +89,7 @@ def _run(args: list[str], profile: Path) -> subprocess.CompletedProcess:
 
 
 # An A4 page's printable width in CSS pixels (96 to the inch), between the report's @page margins.
-A4_WIDTH_MM = 210 - 15 - 12
+A4_WIDTH_MM = 210 - 12 - 10
 MM = 96 / 25.4
 
 

@@ -184,6 +184,7 @@ def test_every_width_shows_every_status_whole_without_sideways_scroll(page, lang
     assert layout["viewport"] == width
     assert layout["scrollWidth"] <= width and not layout["outside"]
     assert layout["scrolling_boxes"] == 0, layout["scrolling"]
+    assert not layout["overflowing"]  # no heading or figure runs over its column's edge
     chips = layout["chips"]
     assert len(chips) == 29 and all(chip["inside"] and chip["width"] > 20 for chip in chips), chips
     assert min(cell["width"] for cell in layout["cells"]) >= 160  # names wrap at words, never squeezed
@@ -231,15 +232,18 @@ def test_printed_on_a4_in_few_pages_names_whole_no_screen_hints(page, lang, tmp_
 
 
 @needs_browser
-def test_printed_name_column_is_at_least_55_mm(page, tmp_path):
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_printed_name_column_is_at_least_55_mm(page, lang, tmp_path):
     """The print rules at A4's printable width: the name column of every indicator table is
-    at least 55 mm wide, every figure shown, the sparkline column not."""
-    layout = browser.measure(browser.as_printed(page("vi")), round(browser.A4_WIDTH_MM * browser.MM), tmp_path)
+    at least 55 mm wide, every figure shown whole, the sparkline column not."""
+    layout = browser.measure(browser.as_printed(page(lang)), round(browser.A4_WIDTH_MM * browser.MM), tmp_path)
     assert len(layout["name_columns"]) == 4
     assert min(layout["name_columns"]) / browser.MM >= 55, layout["name_columns"]
     assert layout["scrolling_boxes"] == 0 and layout["scrollWidth"] <= layout["viewport"]
+    assert not layout["outside"] and not layout["overflowing"]
     for shown in layout["columns"][:4]:
-        assert "Diễn biến" not in shown and len(shown) == 10  # 11 columns for four quarters, less the trend
+        assert {"vi": "Diễn biến", "en": "Trend"}[lang] not in shown
+        assert len(shown) == 10  # 11 columns for four quarters, less the trend
 
 
 @needs_browser

@@ -47,7 +47,7 @@ class Column:
 HEAT = (0.9, 0.5)  # reporting rate: green from 90%, amber from 50%, red below
 # Indicator tables: each figure column's width (rem), and the room the name keeps beside
 # them before a column is hidden; the phone layout (cards) starts below PHONE rem.
-IND_WIDTHS = {"baseline": 5.6, "target": 5.2, "quarter": 4.7, "trend": 7.2, "att": 5.6, "status": 8.8, "gap": 6.0}
+IND_WIDTHS = {"baseline": 5.6, "target": 5.2, "quarter": 4.7, "trend": 7.2, "att": 5.6, "status": 8.8, "gap": 5.4}
 IND_NAME = 14.0
 HEAT_QUARTER, HEAT_NAME = 4.4, 11.0  # the heat map: a quarter's width, the agency's room
 PHONE = 40.0
@@ -183,7 +183,7 @@ footer { margin-top: 2rem; }
   .bar-name { grid-area: name; } .bar-value { grid-area: value; } .track { grid-area: track; }
 }
 /* paper: A4 portrait, every figure (no sparkline), the name 6 cm wide, headings kept with what follows */
-@page { size: A4; margin: 1.4cm 1.2cm 1.4cm 1.5cm; }
+@page { size: A4; margin: 1.4cm 1cm 1.4cm 1.2cm; }
 @media print {
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   body { font-size: 9pt; line-height: 1.3; } main { max-width: none; padding: 0; }
@@ -192,11 +192,12 @@ footer { margin-top: 2rem; }
   .scroll { overflow: visible; border: 0; border-radius: 0; margin: .2rem 0 .5rem; container-type: normal; }
   td.name, th.name { position: static; box-shadow: none; }
   .text { min-width: 0; }
-  table { font-size: 7.5pt; } th, td { padding: .15rem .25rem; } thead th { font-size: 7pt; }
-  table.ind { width: 100%; }
-  table.ind col.c-baseline { width: 12mm; } table.ind col.c-target { width: 14mm; }
-  table.ind col.c-quarter { width: 12mm; } table.ind col.c-att { width: 11mm; }
-  table.ind col.c-status { width: 22mm; } table.ind col.c-gap { width: 12mm; }
+  table { font-size: 7.5pt; } th, td { padding: .15rem .25rem; } thead th { font-size: 6.5pt; }
+  table.ind { width: 100%; font-size: 7pt; } table.ind td.num { padding-left: .15rem; padding-right: .15rem; }
+  table.ind col.c-baseline { width: 12mm; } table.ind col.c-target { width: 13mm; }
+  table.ind col.c-quarter { width: 13mm; } table.ind col.c-att { width: 18mm; }  /* "Attainment" whole */
+  table.ind col.c-status { width: 19mm; } table.ind col.c-gap { width: 14mm; }
+  table.ind th.q { white-space: normal; }  /* "2023-" over "Q1" */
   table.ind col.c-trend { display: none; }
   table.heat col.c-quarter { width: 14mm; }
   td.name .full { display: none; } .id { font-size: 6.5pt; }
@@ -205,7 +206,7 @@ footer { margin-top: 2rem; }
   tr, figure, .card, .bar-row { page-break-inside: avoid; break-inside: avoid; }
   thead { display: table-header-group; }
   .band { grid-template-columns: repeat(5, minmax(0, 1fr)); gap: .4rem; } .card { padding: .4rem .5rem; }
-  .card .big { font-size: 1.4rem; }
+  .card .big { font-size: 1.25rem; }
   .bars { margin: .2rem 0 .6rem; } .bar-row { font-size: 7.5pt; padding: 0; grid-template-columns: 60mm 1fr 32mm; }
   .grid { grid-template-columns: repeat(4, minmax(0, 1fr)); gap: .4rem .8rem; }
   .two { grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 0 .8rem; }
@@ -393,7 +394,7 @@ def _indicator_columns(doc: dict[str, Any], lang: str) -> list[Column]:
         Column(label("html.trend", lang), "trend", "trend", IND_WIDTHS["trend"], 4),
         Column(attainment, "num att", "att", IND_WIDTHS["att"]),
         Column(status, "status", "status", IND_WIDTHS["status"]),
-        Column(label("gap_points", lang), "num gap", "gap", IND_WIDTHS["gap"], 5 + earlier + 1),
+        Column(label("html.gap_points", lang), "num gap", "gap", IND_WIDTHS["gap"], 5 + earlier + 1),
     ]
 
 

@@ -197,7 +197,7 @@ footer { margin-top: 2rem; }
   table.ind col.c-baseline { width: 12mm; } table.ind col.c-target { width: 13mm; }
   table.ind col.c-quarter { width: 13mm; } table.ind col.c-att { width: 18mm; }  /* "Attainment" whole */
   table.ind col.c-status { width: 19mm; } table.ind col.c-gap { width: 14mm; }
-  table.ind th.q { white-space: normal; }  /* "2023-" over "Q1" */
+  table.ind th.q { white-space: normal; }  /* the year, then the quarter under it */
   table.ind col.c-trend { display: none; }
   table.heat col.c-quarter { width: 14mm; }
   td.name .full { display: none; } .id { font-size: 6.5pt; }

@@ -1,6 +1,7 @@
 """The HTML report as people see it: short names first, status chips with words, charts with
-text alternatives, one self-contained file — and, in headless Chromium, its layout at a wide
-screen (1280 px) and a phone (390 px).  Screenshots are left in out/html-report/ (not committed)."""
+text alternatives, one self-contained file — and, in headless Chromium, its layout from a small
+phone (360 px) to a wide screen (1600 px), and printed on A4.  Screenshots are left in
+out/html-report/ (not committed)."""
 
 from __future__ import annotations
 
@@ -162,6 +163,87 @@ def test_no_sideways_scroll_on_a_phone(page, lang, tmp_path):
 
     with Image.open(shot) as image:
         assert image.width == 390 and len(image.convert("RGB").getcolors(1 << 20)) > 50  # drawn, not blank
+
+
+WIDTHS = [360, 390, 700, 1024, 1280, 1600]
+
+
+@needs_browser
+@pytest.mark.parametrize(
+    "lang, period, width",
+    [("vi", "2023-Q4", w) for w in WIDTHS]
+    + [("en", "2023-Q4", w) for w in (390, 700, 1024, 1280)]
+    # Q2: three statuses more, two quarters, and the projection table
+    + [("vi", "2023-Q2", 700), ("en", "2023-Q2", 1024)],
+)
+def test_every_width_shows_every_status_whole_without_sideways_scroll(page, lang, period, width, tmp_path):
+    """From a small phone to a wide screen no table scrolls sideways and none is cut: the least
+    important columns are hidden first, and every indicator's status chip is shown whole,
+    inside its table and the viewport, with the columns a reader cannot do without."""
+    layout = browser.measure(page(lang, period), width, tmp_path)
+    assert layout["viewport"] == width
+    assert layout["scrollWidth"] <= width and not layout["outside"]
+    assert layout["scrolling_boxes"] == 0, layout["scrolling"]
+    assert not layout["overflowing"]  # no heading or figure runs over its column's edge
+    chips = layout["chips"]
+    assert len(chips) == 29 and all(chip["inside"] and chip["width"] > 20 for chip in chips), chips
+    assert min(cell["width"] for cell in layout["cells"]) >= 160  # names wrap at words, never squeezed
+    quarters = [f"2023-Q{n}" for n in range(1, int(period[-1]) + 1)]
+    words = {"vi": ("Trạng thái", "Mức đạt %", "Mục tiêu 2023"), "en": ("Status", "Attainment %", "2023 target")}
+    *tables, heat_first, heat_second = layout["columns"]
+    assert len(tables) == 4
+    for shown in tables if width > 640 else []:  # a phone shows each row as a card of every figure
+        assert {*words[lang], quarters[-1]} <= set(shown)  # never the status, attainment, target, latest quarter
+        if width >= 1280:
+            assert len(shown) == 7 + len(quarters)  # a wide screen shows them all
+    for heat in (heat_first, heat_second):  # the latest quarter next to the agency, the earliest hidden first
+        assert heat[1:] == quarters[::-1][: len(heat) - 1] and len(heat) >= 3
+
+
+@needs_browser
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_printed_on_a4_in_few_pages_names_whole_no_screen_hints(page, lang, tmp_path):
+    """Printed, the year-end report takes 7 A4 pages at most (13 before): the summary about a
+    page, the four pillar tables and their bars under three with the names 6 cm wide, 24
+    trajectories four to a row under two, the heat map and the annex one — and a page spare.
+    Each indicator's name is on two lines at most (18 mm wide it took five or six, a word a
+    line), each page of a pillar table repeats its header row, and the screen's hints
+    (sparklines, "click a name") are not printed."""
+    pdf = browser.print_pdf(page(lang), tmp_path / f"report-{lang}.pdf", tmp_path)
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert "(A4)" in info
+    pages = browser.pdf_pages(pdf)
+    assert 4 <= len(pages) <= 7
+    text = "\f".join(pages)
+    hint = {"vi": ["Bấm vào tên", "Cột diễn biến"], "en": ["Click an indicator", "Trend column"]}[lang]
+    assert not any(h in " ".join(text.split()) for h in hint)
+    assert '<svg class="spark"' in page(lang) and {"vi": "Diễn biến", "en": "Trend"}[lang] not in text.split("\n")
+    plan = load_plan()
+    trajectories = text.index({"vi": "III. Diễn biến", "en": "III. Quarterly"}[lang])
+    for indicator in plan.indicators:
+        name = indicator.short_name(lang)
+        words = r"\s+".join(map(re.escape, name.split()))
+        found = re.search(words, text[:trajectories])  # the first: the pillar table's cell
+        assert found, name
+        assert found.group(0).count("\n") <= 1, found.group(0)
+    status = {"vi": "Trạng thái", "en": "Status"}[lang]
+    table_pages = [p for p in pages if re.search(r">=\s*\d", p)]  # a target: a row of a pillar table
+    assert len(table_pages) >= 2 and all(status in p for p in table_pages)
+
+
+@needs_browser
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_printed_name_column_is_at_least_55_mm(page, lang, tmp_path):
+    """The print rules at A4's printable width: the name column of every indicator table is
+    at least 55 mm wide, every figure shown whole, the sparkline column not."""
+    layout = browser.measure(browser.as_printed(page(lang)), round(browser.A4_WIDTH_MM * browser.MM), tmp_path)
+    assert len(layout["name_columns"]) == 4
+    assert min(layout["name_columns"]) / browser.MM >= 55, layout["name_columns"]
+    assert layout["scrolling_boxes"] == 0 and layout["scrollWidth"] <= layout["viewport"]
+    assert not layout["outside"] and not layout["overflowing"]
+    for shown in layout["columns"][:4]:
+        assert {"vi": "Diễn biến", "en": "Trend"}[lang] not in shown
+        assert len(shown) == 10  # 11 columns for four quarters, less the trend
 
 
 @needs_browser

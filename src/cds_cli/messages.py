@@ -942,7 +942,9 @@ TEXTS: dict[str, W] = {
         en="score {score} · data coverage {coverage} · {count} indicators",
     ),
     "html.contents": W(vi="Nội dung", en="Contents"),
+    "html.department": W(vi="Sở Thông tin và Truyền thông", en="Department of Information and Communications"),
     "html.trend": W(vi="Diễn biến", en="Trend"),
+    "html.gap_points": W(vi="Còn thiếu (điểm %)", en="Gap (% points)"),  # short words: a narrow column
     "html.trend_note": W(
         vi="Cột diễn biến: giá trị các quý (đường liền) so với mục tiêu (nét đứt). "
         "Bấm vào tên chỉ tiêu để xem tên đầy đủ theo Kế hoạch.",

@@ -4,12 +4,15 @@ A summary band first (the index, the four pillars with their coverage, indicator
 the reporting rate), then one table per pillar: the indicator's short name first (its id small
 underneath, the plan's full wording a click away), the quarters, a sparkline against the
 target and the status as a coloured chip that also says its word.  Charts are inline SVG or
-plain HTML, each with a text alternative.  No network, no script; readable from a phone
-(tables scroll inside their own box) to a wide screen, and printable on A4 (rows are not split).
+plain HTML, each with a text alternative.  No network, no script; readable from a phone to a
+wide screen with no table cut or scrolled sideways (each table hides its least important
+columns as its box narrows, :func:`_fit_rules`; on a phone an indicator's row becomes a card),
+and printable on A4 (the name 6 cm wide, headers repeated, rows not split, no screen hints).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from html import escape
 from typing import Any
 
@@ -28,8 +31,28 @@ from ..periods import roman
 from .svg import legend_samples, sparkline, trajectory
 from .text import cells_for_indicator, quarter_headers, terms
 
-Column = tuple[str, str, str]  # heading, class of its cells, class of its <col> (a fixed width)
+
+@dataclass(frozen=True)
+class Column:
+    """A column of a table: its heading, the class of its cells, and, in a table of fixed
+    widths (``ind``, ``heat``), its width in rem (0: the room left, the name's) and its
+    place in the order columns are hidden on a narrow screen (0: always shown; the highest
+    goes first, as in the terminal's tables)."""
+
+    heading: str
+    css: str = ""
+    col: str = ""
+    width: float = 0.0
+    drop: int = 0
+
+
 HEAT = (0.9, 0.5)  # reporting rate: green from 90%, amber from 50%, red below
+# Indicator tables: each figure column's width (rem), and the room the name keeps beside
+# them before a column is hidden; the phone layout (cards) starts below PHONE rem.
+IND_WIDTHS = {"baseline": 5.6, "target": 5.2, "quarter": 4.7, "trend": 7.2, "att": 5.6, "status": 8.8, "gap": 5.4}
+IND_NAME = 14.0
+HEAT_QUARTER, HEAT_NAME = 4.4, 11.0  # the heat map: a quarter's width, the agency's room
+PHONE = 40.0
 STYLE = """
 :root { --ink: #1c2430; --muted: #5b6573; --line: #dde2e8; --head: #f2f5f8; --accent: #0b4f8a; color-scheme: light; }
 * { box-sizing: border-box; }
@@ -38,8 +61,9 @@ body { margin: 0; color: var(--ink); background: #fff; font-size: 15px; line-hei
        font-family: "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", Arial, sans-serif; }
 main { max-width: 80rem; margin: 0 auto; padding: 1.5rem 1.5rem 2.5rem; }
 .masthead { border-bottom: 3px solid var(--accent); padding-bottom: .7rem; }
-.issuer { margin: 0; color: var(--accent); font-size: .8rem; font-weight: 700; letter-spacing: .04em;
+.issuer { margin: 0; color: var(--accent); font-size: .8rem; font-weight: 600; letter-spacing: .04em;
   text-transform: uppercase; }
+.issuer .department { display: block; font-weight: 700; }
 h1 { font-size: 1.65rem; line-height: 1.25; margin: .25rem 0 .35rem; }
 .meta { margin: 0; color: var(--muted); font-size: .9rem; }
 .toc { margin: .6rem 0 0; font-size: .85rem; display: flex; flex-wrap: wrap; gap: .2rem 1.1rem; }
@@ -84,19 +108,22 @@ td .chip { white-space: normal; }  /* a long status word (at risk, in Vietnamese
 .s-no_data { color: #555; background: #f0f0f0; border-color: #d4d4d4; }
 .f-achieved { background: #2e7d32; } .f-on_track { background: #66bb6a; } .f-at_risk { background: #f9a825; }
 .f-off_track { background: #c62828; } .f-not_achieved { background: #8e1212; } .f-no_data { background: #bdbdbd; }
-/* tables: scroll inside their own box on a narrow screen */
-.scroll { overflow-x: auto; border: 1px solid var(--line); border-radius: 6px; margin: .4rem 0 1rem; }
+/* tables: each in its own box, which is the container its column rules measure (the least
+   important columns are hidden as it narrows; it scrolls sideways only as a last resort) */
+.scroll { overflow-x: auto; border: 1px solid var(--line); border-radius: 6px; margin: .4rem 0 1rem;
+  container-type: inline-size; }
+.unit { margin: .4rem 0 -.2rem; text-align: right; font-size: .8rem; font-style: italic; color: var(--muted); }
 table { border-collapse: collapse; width: 100%; font-size: .88rem; }
 th, td { padding: .4rem .55rem; border-bottom: 1px solid var(--line); text-align: left; vertical-align: middle; }
 tbody tr:last-child td { border-bottom: 0; }
 thead th { background: var(--head); font-size: .8rem; font-weight: 600; vertical-align: bottom; }
-.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+.num { text-align: right; font-variant-numeric: tabular-nums; } td.num { white-space: nowrap; }
+.path { overflow-wrap: anywhere; } th.path, td.path { min-width: 9rem; }
 .text { min-width: 15rem; }
-table.ind { table-layout: fixed; min-width: 70rem; }
-col.c-baseline { width: 5.6rem; } col.c-target { width: 5.2rem; } col.c-quarter { width: 4.7rem;
-  } col.c-trend { width: 7.2rem; }
-col.c-att { width: 5rem; } col.c-status { width: 8.8rem; } col.c-gap { width: 4.8rem; }
-table.ind td.num, table.ind th { white-space: normal; } table.ind th.q { white-space: nowrap; }
+table.ind, table.heat { table-layout: fixed; }
+table.heat .text { min-width: 0; }  /* the columns' widths on a screen: _fitting() */
+table.ind td.num, table.ind th { white-space: normal; } table.ind thead th { padding: .4rem; }
+table.ind th.q, th.q { white-space: nowrap; }
 td.name, th.name { position: sticky; left: 0; background: #fff; box-shadow: 1px 0 0 var(--line); }
 th.name { background: var(--head); z-index: 1; }
 td.name summary, td.name .short { list-style: none; cursor: pointer; font-weight: 600; }
@@ -129,10 +156,11 @@ code { font-size: .78rem; overflow-wrap: anywhere; }
 .traj-fig { margin: 0; }
 .traj-fig figcaption { font-size: .85rem; font-weight: 600; line-height: 1.3; }
 svg.traj { display: block; width: 100%; height: auto; }
-.two { display: grid; grid-template-columns: repeat(auto-fit, minmax(24rem, 1fr)); gap: 0 1.5rem; align-items: start; }
+.two { display: grid; grid-template-columns: repeat(auto-fit, minmax(28rem, 1fr)); gap: 0 1.5rem; align-items: start; }
 .inputs { font-size: .8rem; padding-left: 1.2rem; }
 footer { margin-top: 2rem; }
 @media screen and (max-width: 64rem) {
+  main { padding: 1.2rem 1rem 2rem; }
   .band { grid-template-columns: repeat(2, minmax(0, 1fr)); }
   .card.index, .card.status, .card.reporting { grid-column: 1 / -1; }
 }
@@ -147,31 +175,43 @@ footer { margin-top: 2rem; }
                    padding: .6rem .7rem; border: 1px solid var(--line); border-radius: 6px; margin-bottom: .5rem; }
   table.cards td { display: block; padding: 0; border: 0; text-align: left; white-space: normal; order: 2; }
   table.cards td::before { content: attr(data-label); display: block; font-size: .72rem; color: var(--muted); }
-  table.cards td.name { grid-column: 1 / -1; position: static; box-shadow: none; order: 0; }
-  table.cards td.name::before { content: none; }
+  table.cards td.text { grid-column: 1 / -1; position: static; box-shadow: none; order: 0; }
+  table.cards td.text::before { content: none; }
   table.cards td:empty { display: none; }
   table.cards td.status, table.cards td.trend { grid-column: span 2; }
   table.cards td.status, table.cards td.att, table.cards td.gap { order: 1; }
   .two { grid-template-columns: minmax(0, 1fr); }
-  .bar-row { grid-template-columns: minmax(0, 1fr) auto; grid-template-areas: "name value" "track track"; }
+  .bar-row { grid-template-columns: minmax(0, 1fr) auto; grid-template-areas: "name name" "track value"; }
   .bar-name { grid-area: name; } .bar-value { grid-area: value; } .track { grid-area: track; }
 }
-@page { size: A4; margin: 1.5cm 1.3cm 1.5cm 2cm; }
+/* paper: A4 portrait, every figure (no sparkline), the name 6 cm wide, headings kept with what follows */
+@page { size: A4; margin: 1.4cm 1cm 1.4cm 1.2cm; }
 @media print {
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-  body { font-size: 9.5pt; } main { max-width: none; padding: 0; }
-  .toc { display: none; }
-  .scroll { overflow: visible; border: 0; }
+  body { font-size: 9pt; line-height: 1.3; } main { max-width: none; padding: 0; }
+  .toc, .screen, .trend { display: none; }
+  h2 { margin: 1rem 0 .4rem; } h3 { margin: .8rem 0 .2rem; }
+  .scroll { overflow: visible; border: 0; border-radius: 0; margin: .2rem 0 .5rem; container-type: normal; }
   td.name, th.name { position: static; box-shadow: none; }
-  .text { min-width: 0; width: 30%; }
-  table { font-size: 8pt; } th, td { padding: .25rem .3rem; }
-  table.ind { table-layout: auto; min-width: 0; } table.ind col { width: auto; }
-  svg.spark { width: 64px; height: 19px; }
-  table.ind th.name { width: 27%; } .chip { font-size: 7.5pt; padding: 0 .4rem; }
-  h2 { page-break-before: always; } h2.first { page-break-before: avoid; }
-  h2, h3 { page-break-after: avoid; }
-  tr, figure, .card, .bar-row { page-break-inside: avoid; } thead { display: table-header-group; }
-  .grid { grid-template-columns: repeat(3, minmax(0, 1fr)); }
+  .text { min-width: 0; }
+  table { font-size: 7.5pt; } th, td { padding: .15rem .25rem; } thead th { font-size: 6.5pt; }
+  table.ind { width: 100%; font-size: 7pt; } table.ind td.num { padding-left: .15rem; padding-right: .15rem; }
+  table.ind col.c-baseline { width: 12mm; } table.ind col.c-target { width: 13mm; }
+  table.ind col.c-quarter { width: 13mm; } table.ind col.c-att { width: 18mm; }  /* "Attainment" whole */
+  table.ind col.c-status { width: 19mm; } table.ind col.c-gap { width: 14mm; }
+  table.ind th.q { white-space: normal; }  /* the year, then the quarter under it */
+  table.ind col.c-trend { display: none; }
+  table.heat col.c-quarter { width: 14mm; }
+  td.name .full { display: none; } .id { font-size: 6.5pt; }
+  .chip { font-size: 7pt; padding: 0 .3rem; } .chip::before { margin-right: .25em; }
+  h2, h3, .unit, figcaption, .legend { page-break-after: avoid; break-after: avoid; }
+  tr, figure, .card, .bar-row { page-break-inside: avoid; break-inside: avoid; }
+  thead { display: table-header-group; }
+  .band { grid-template-columns: repeat(5, minmax(0, 1fr)); gap: .4rem; } .card { padding: .4rem .5rem; }
+  .card .big { font-size: 1.25rem; }
+  .bars { margin: .2rem 0 .6rem; } .bar-row { font-size: 7.5pt; padding: 0; grid-template-columns: 60mm 1fr 32mm; }
+  .grid { grid-template-columns: repeat(4, minmax(0, 1fr)); gap: .4rem .8rem; }
+  .two { grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 0 .8rem; }
 }
 """
 
@@ -186,7 +226,7 @@ def render_html(doc: dict[str, Any], lang: str) -> bytes:
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{escape(meta['title'])}</title>",
-        f"<style>{STYLE}</style>",
+        f"<style>{STYLE}{_fitting(doc, lang)}</style>",
         "</head>",
         "<body>",
         "<main>",
@@ -237,7 +277,8 @@ def _masthead(doc: dict[str, Any], lang: str, sections: list[tuple[str, str, Any
     links = "".join(f'<a href="#{anchor}">{escape(heading)}</a>' for anchor, heading, _ in sections)
     return [
         '<header class="masthead">',
-        f'<p class="issuer">{escape(meta["issuer"])}</p>',
+        f'<p class="issuer">{escape(meta["issuer"])}<span class="department">'
+        f"{escape(label('html.department', lang))}</span></p>",
         f"<h1>{escape(meta['title'])}</h1>",
         f'<p class="meta">{"<br>".join(escape(line) for line in lines)}</p>',
         f'<nav class="toc" aria-label="{escape(label("html.contents", lang))}">{links}</nav>',
@@ -327,7 +368,7 @@ def _chip(status: str, lang: str) -> str:
 
 
 def _pillars(doc: dict[str, Any], lang: str) -> list[str]:
-    parts = [f'<p class="note">{escape(label("html.trend_note", lang))}</p>']
+    parts = [f'<p class="note screen">{escape(label("html.trend_note", lang))}</p>']  # not on paper
     for n, pillar in enumerate(doc["pillars"], start=1):
         facts = label(
             "html.pillar_facts",
@@ -344,21 +385,27 @@ def _pillars(doc: dict[str, Any], lang: str) -> list[str]:
     return parts
 
 
-def _indicator_table(doc: dict[str, Any], pillar: dict[str, Any], lang: str) -> str:
-    """Name, baseline, target, the quarters, the trend, attainment, status and gap."""
-    name, baseline, target, *quarters, attainment, status, gap = quarter_headers(doc, lang)[
-        1:
-    ]  # the id goes under the name
-    columns = [
-        (name, "name text", ""),
-        (baseline, "num", "baseline"),
-        (target, "num", "target"),
-        *((q, "num q", "quarter") for q in quarters),
-        (label("html.trend", lang), "trend", "trend"),
-        (attainment, "num att", "att"),
-        (status, "status", "status"),
-        (gap, "num gap", "gap"),
+def _indicator_columns(doc: dict[str, Any], lang: str) -> list[Column]:
+    """Name, baseline, target, the quarters, the trend, attainment, status and gap; on a narrow
+    screen the baseline goes first, then the gap, the earlier quarters, the trend: the name,
+    the target, the latest quarter, attainment and status stay."""
+    name, baseline, target, *quarters, attainment, status, _ = quarter_headers(doc, lang)[1:]  # id under the name
+    earlier = len(quarters) - 1
+    # Q1, Q2 … before the trend; the quarter just before the latest after it
+    drops = [5 + earlier - k if k < earlier - 1 else 3 for k in range(earlier)] + [0]
+    return [
+        Column(name, "name text", "name"),
+        Column(baseline, "num", "baseline", IND_WIDTHS["baseline"], 5 + earlier + 2),
+        Column(target, "num", "target", IND_WIDTHS["target"]),
+        *(Column(q, "num q", "quarter", IND_WIDTHS["quarter"], d) for q, d in zip(quarters, drops, strict=True)),
+        Column(label("html.trend", lang), "trend", "trend", IND_WIDTHS["trend"], 4),
+        Column(attainment, "num att", "att", IND_WIDTHS["att"]),
+        Column(status, "status", "status", IND_WIDTHS["status"]),
+        Column(label("html.gap_points", lang), "num gap", "gap", IND_WIDTHS["gap"], 5 + earlier + 1),
     ]
+
+
+def _indicator_table(doc: dict[str, Any], pillar: dict[str, Any], lang: str) -> str:
     rows = []
     for item in pillar["indicators"]:
         *values, attainment_text, _, gap_text = cells_for_indicator(item, doc["meta"]["quarters"], lang)[2:]
@@ -372,27 +419,62 @@ def _indicator_table(doc: dict[str, Any], pillar: dict[str, Any], lang: str) -> 
                 escape(gap_text),
             ]
         )
-    return _table(columns, rows, "ind cards")
+    return _unit_line(lang) + _table(_indicator_columns(doc, lang), rows, "ind cards")
+
+
+def _unit_line(lang: str) -> str:
+    """The unit of the table below, as official tables state it ("Đơn vị tính: %")."""
+    return f'<p class="unit">{escape(label("unit_line", lang))}</p>'
+
+
+def _fit_rules(kind: str, columns: list[Column], room: float) -> str:
+    """Container rules that hide a ``kind`` table's columns, the highest ``drop`` first, when its
+    box is too narrow for them all and ``room`` rem for the name: no column is ever cut, no
+    table scrolls sideways."""
+    need = room + sum(column.width for column in columns)
+    rules = []
+    for column in sorted((c for c in columns if c.drop), key=lambda c: -c.drop):
+        rules.append(
+            f"@container (max-width: {need - 0.01:.2f}rem) {{ table.{kind} .x{column.drop} {{ display: none; }} }}"
+        )
+        need -= column.width
+    return "\n".join(rules)
+
+
+def _fitting(doc: dict[str, Any], lang: str) -> str:
+    """The page's own column rules on a screen: the widths, then which columns to hide — the
+    indicator tables' above the phone layout (there each row is a card with every figure), the
+    heat map's at every width.  Paper has its own widths (``@media print`` in STYLE)."""
+    quarters = doc["meta"]["quarters"]
+    widths = " ".join(f"table.ind col.c-{key} {{ width: {rem}rem; }}" for key, rem in IND_WIDTHS.items())
+    return (
+        f"@media screen {{ {widths} table.heat col.c-quarter {{ width: {HEAT_QUARTER}rem; }} }}\n"
+        f"@media screen and (min-width: {PHONE + 0.01:.2f}rem) {{\n"
+        f"{_fit_rules('ind', _indicator_columns(doc, lang), IND_NAME)}\n}}\n"
+        f"@media screen {{\n{_fit_rules('heat', _heat_columns(quarters, lang), HEAT_NAME)}\n}}\n"
+    )
 
 
 def _table(columns: list[Column], rows: list[list[Any]], css: str = "", row_css: list[str] | None = None) -> str:
-    """A table in a box that scrolls sideways when the screen is narrower than the table.  Cells
-    are HTML already, or (HTML, a class of that cell).  A ``cards`` table labels each cell with
-    its heading, for the phone layout; an ``ind`` table has fixed column widths."""
+    """A table in its own box.  Cells are HTML already, or (HTML, a class of that cell).  A
+    ``cards`` table labels each cell with its heading, for the phone layout; a table whose
+    columns have widths has them fixed, and hides columns that do not fit (:func:`_fit_rules`)."""
     classes = css.split()
-    cols = "".join(f'<col class="c-{c}">' if c else "<col>" for _, _, c in columns) if "ind" in classes else ""
-    head = "".join(f"<th{_class(c)}>{escape(h)}</th>" for h, c, _ in columns)
+    fixed = any(column.width for column in columns)
+    drop = [f"x{c.drop}" if c.drop else "" for c in columns]
+    cols = "".join(f"<col{_class(f'c-{c.col}' if c.col else '', x)}>" for c, x in zip(columns, drop, strict=True))
+    head = "".join(f"<th{_class(c.css, x)}>{escape(c.heading)}</th>" for c, x in zip(columns, drop, strict=True))
 
-    def cell(column: Column, content: str | tuple[str, str]) -> str:
+    def cell(column: Column, x: str, content: str | tuple[str, str]) -> str:
         html, extra = content if isinstance(content, tuple) else (content, "")
-        labelled = f' data-label="{escape(column[0])}"' if "cards" in classes else ""
-        return f"<td{_class(column[1], extra)}{labelled}>{html}</td>"
+        labelled = f' data-label="{escape(column.heading)}"' if "cards" in classes else ""
+        return f"<td{_class(column.css, extra, x)}{labelled}>{html}</td>"
 
     body = "".join(
-        f"<tr{_class(rc)}>{''.join(map(cell, columns, row))}</tr>"
+        f"<tr{_class(rc)}>{''.join(map(cell, columns, drop, row))}</tr>"
         for rc, row in zip(row_css or [""] * len(rows), rows, strict=True)
     )
-    colgroup = f"<colgroup>{cols}</colgroup>" if cols else ""
+    colgroup = f"<colgroup>{cols}</colgroup>" if fixed else ""
     return (
         f"<div{_class('scroll', 'cards-box' if 'cards' in classes else '')}><table{_class(css)}>{colgroup}"
         f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
@@ -443,9 +525,9 @@ def _projected(doc: dict[str, Any]) -> list[dict[str, Any]]:
 
 def _projection(doc: dict[str, Any], lang: str) -> list[str]:
     columns = [
-        (label("indicator", lang), "name text", ""),
-        *((label(k, lang, **terms(doc)), "num", "") for k in ("value", "target", "projection")),
-        (label("likely_met", lang), "", ""),
+        Column(label("indicator", lang), "name text"),
+        *(Column(label(k, lang, **terms(doc)), "num") for k in ("value", "target", "projection")),
+        Column(label("likely_met", lang)),
     ]
     rows = [
         [
@@ -459,7 +541,7 @@ def _projection(doc: dict[str, Any], lang: str) -> list[str]:
     ]
     return [
         f'<p class="note projection">{escape(doc["projection_method"])}</p>',
-        _table(columns, rows, "proj cards"),
+        _unit_line(lang) + _table(columns, rows, "proj cards"),
     ]
 
 
@@ -502,16 +584,25 @@ def _heat(rate: float | None) -> str:
     return "h-none" if rate is None else "h-high" if rate >= HEAT[0] else "h-mid" if rate >= HEAT[1] else "h-low"
 
 
+def _heat_columns(quarters: list[str], lang: str) -> list[Column]:
+    """The agency, then the quarters latest first: the latest sits by the name and stays on the
+    narrowest screen, the earliest is the first hidden."""
+    latest_first = quarters[::-1]
+    return [Column(label("agency", lang), "text", "name")] + [
+        Column(q, "num q", "quarter", HEAT_QUARTER, k) for k, q in enumerate(latest_first)
+    ]
+
+
 def _completeness(doc: dict[str, Any], lang: str) -> list[str]:
     """Agencies × quarters as a table shaded like a heat map, the rate written in each cell; in two
     halves side by side on a wide screen."""
-    quarters, completeness = doc["meta"]["quarters"], doc["completeness"]
+    quarters, completeness = doc["meta"]["quarters"][::-1], doc["completeness"]
 
     def row(name: str, code: str, rates: dict[str, float | None]) -> list[Any]:
         code_html = f'<span class="id inline">{escape(code)}</span>' if code else ""
         return [escape(name) + code_html, *((share_text(rates.get(q), lang), _heat(rates.get(q))) for q in quarters)]
 
-    columns = [(label("agency", lang), "text", "")] + [(q, "num", "") for q in quarters]
+    columns = _heat_columns(doc["meta"]["quarters"], lang)
     rows = [row(a["name"], a["id"], a["quarters"]) for a in completeness["agencies"]]
     rows.append(row(label("province", lang), "", completeness["overall"]))
     half = (len(rows) + 1) // 2
@@ -519,8 +610,8 @@ def _completeness(doc: dict[str, Any], lang: str) -> list[str]:
     return [
         f'<p class="note">{escape(note)}</p>',
         '<div class="two">',
-        _table(columns, rows[:half]),
-        _table(columns, rows[half:], row_css=[""] * (len(rows) - half - 1) + ["total"]),
+        _table(columns, rows[:half], "heat"),
+        _table(columns, rows[half:], "heat", row_css=[""] * (len(rows) - half - 1) + ["total"]),
         "</div>",
     ]
 
@@ -539,16 +630,17 @@ def _annex(doc: dict[str, Any], lang: str) -> list[str]:
         '<div class="two">',
         _table(
             [
-                (label("file", lang), "text", ""),
-                *((label(k, lang), "num", "") for k in ("read", "accepted", "rejected", "blank")),
+                Column(label("file", lang), "text path"),
+                *(Column(label(k, lang), "num") for k in ("read", "accepted", "rejected", "blank")),
             ],
             files,
+            "cards",
         ),
         _table(
             [
-                (label("problem", lang), "text", ""),
-                (label("severity", lang), "", ""),
-                (label("count", lang), "num", ""),
+                Column(label("problem", lang), "text"),
+                Column(label("severity", lang)),
+                Column(label("count", lang), "num"),
             ],
             problems,
         ),

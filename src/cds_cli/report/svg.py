@@ -86,7 +86,7 @@ def trajectory(item: dict[str, Any], lang: str, terms: dict[str, Any]) -> str:
     """Baseline, quarterly values, expected path, target and projection of a percent indicator."""
     series = trajectory_series(item)
     ticks, values, expected = series["ticks"], series["values"], series["expected"]
-    frame = _Frame((36, 10, 274, 128), ticks[0], ticks[-1])
+    frame = _Frame((42, 10, 276, 128), ticks[0], ticks[-1])  # room for "62,5%"
     body = _axes(frame, ticks, lang, terms)
     if len(expected) > 1:
         body.append(_line(frame, expected, EXPECTED, " " + LINES["expected"]))
@@ -117,7 +117,7 @@ def _axes(frame: _Frame, ticks: list[float], lang: str, terms: dict[str, Any]) -
         f'<line x1="{frame.x(0)}" x2="{frame.x(QUARTERS)}" y1="{frame.y(t)}" y2="{frame.y(t)}" '
         f'stroke="#e3e6ea" stroke-width="1"/>'
         f'<text x="{_f(frame.left - 6)}" y="{frame.y(t)}" dy="3.5" text-anchor="end">'
-        f"{escape(number(t, lang, decimals))}</text>"
+        f"{escape(number(t, lang, decimals))}%</text>"  # every trajectory drawn is of a percent
         for t in ticks
     ]
     names = [str(terms["baseline_year"]), *(quarter_name(k, lang) for k in range(1, QUARTERS + 1))]

@@ -88,6 +88,7 @@ def test_libreoffice_writes_every_committed_fixture():
     assert sorted(NAMES) == sorted(p.name for p in TEMPLATES + MERGED)
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
 @pytest.mark.parametrize("name", NAMES)
 def test_fixture_written_again_by_libreoffice_reads_the_same(tmp_path, name):

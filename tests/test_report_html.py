@@ -137,6 +137,7 @@ def test_one_file_no_script_no_address_and_no_picture_library(tmp_path):
 # ---- layout in a real browser
 
 
+@pytest.mark.slow
 @needs_browser
 @pytest.mark.parametrize("period", ["2023-Q3", "2023-Q4"])  # Q3 has the projection section: the longest page
 @pytest.mark.parametrize("lang", ["vi", "en"])
@@ -151,6 +152,7 @@ def test_readable_on_a_wide_screen(page, lang, period, tmp_path):
         browser.screenshot(page(lang, period), 1280, layout["height"], _artifact(f"{lang}-1280.png"), tmp_path)
 
 
+@pytest.mark.slow
 @needs_browser
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_no_sideways_scroll_on_a_phone(page, lang, tmp_path):
@@ -164,6 +166,7 @@ def test_no_sideways_scroll_on_a_phone(page, lang, tmp_path):
         assert image.width == 390 and len(image.convert("RGB").getcolors(1 << 20)) > 50  # drawn, not blank
 
 
+@pytest.mark.slow
 @needs_browser
 def test_the_readme_screenshot_script(tmp_path):
     spec = importlib.util.spec_from_file_location("screenshots", ROOT / "docs" / "screenshots.py")

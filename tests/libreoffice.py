@@ -30,8 +30,19 @@ FIGURES = {
     "sec.staff_trained_security": (40, 50, None),
     "soc.citizens_e_health_records": (None, None, 0.625),
 }
-# LibreOffice's CSV filter: separator, quote, encoding (76 = UTF-8) as character codes.
-CSV_FILTERS = {"comma": "44,34,76", "semicolon": "59,34,76"}
+# LibreOffice's filter for each kind of fixture; CSV: separator, quote, encoding (76 = UTF-8) as character codes.
+FILTERS = {
+    "comma.csv": "csv:Text - txt - csv (StarCalc):44,34,76",
+    "semicolon.csv": "csv:Text - txt - csv (StarCalc):59,34,76",
+    "xls": "xls:MS Excel 97",
+    "ods": "ods",
+}
+# Every fixture, in the order they are written: the form with and without its title block in
+# each kind, the hand-made merged form as .xls and .ods.
+NAMES = [f"{stem}.{kind}" for stem in ("template", "template-notitle") for kind in FILTERS] + [
+    "merged.xls",
+    "merged.ods",
+]
 
 
 def filled_template(title_block: bool = True) -> bytes:
@@ -110,29 +121,27 @@ def convert(source: Path, target: str, outdir: Path) -> None:
         )
 
 
+def write_fixture(name: str, outdir: Path) -> Path:
+    """One fixture of ``NAMES`` in ``outdir``: its workbook made by openpyxl, saved by LibreOffice."""
+    stem, kind = name.split(".", 1)
+    workbook = {
+        "template": filled_template,
+        "template-notitle": lambda: filled_template(title_block=False),
+        "merged": merged_workbook,
+    }[stem]
+    outdir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / f"{stem}.xlsx"
+        source.write_bytes(workbook())
+        convert(source, FILTERS[kind], Path(tmp))
+        target = outdir / name
+        shutil.move(Path(tmp) / f"{stem}.{kind.rsplit('.', 1)[-1]}", target)
+    return target
+
+
 def write_fixtures(outdir: Path) -> list[Path]:
     """template[-notitle].{comma.csv, semicolon.csv, xls, ods} and merged.{xls, ods} in ``outdir``."""
-    outdir.mkdir(parents=True, exist_ok=True)
-    written = []
-    with tempfile.TemporaryDirectory() as tmp:
-        for title_block in (True, False):
-            stem = "template" if title_block else "template-notitle"
-            source = Path(tmp) / f"{stem}.xlsx"
-            source.write_bytes(filled_template(title_block))
-            for kind, options in CSV_FILTERS.items():
-                convert(source, f"csv:Text - txt - csv (StarCalc):{options}", Path(tmp))
-                target = outdir / f"{stem}.{kind}.csv"
-                shutil.move(Path(tmp) / f"{stem}.csv", target)
-                written.append(target)
-            for suffix, target_filter in (("xls", "xls:MS Excel 97"), ("ods", "ods")):
-                convert(source, target_filter, outdir)
-                written.append(outdir / f"{stem}.{suffix}")
-        source = Path(tmp) / "merged.xlsx"
-        source.write_bytes(merged_workbook())
-        for suffix, target_filter in (("xls", "xls:MS Excel 97"), ("ods", "ods")):
-            convert(source, target_filter, outdir)
-            written.append(outdir / f"merged.{suffix}")
-    return written
+    return [write_fixture(name, outdir) for name in NAMES]
 
 
 if __name__ == "__main__":

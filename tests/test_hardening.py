@@ -8,6 +8,9 @@ exit code 1, so "no crash" is checked on ``result.exception`` too).
 2. hostile inputs, each expected to give one clear finding or message;
 3. output neutralisation (text a spreadsheet would execute).
 
+The property-based tests and the giant inputs (a million rows or cells, 200 MB) are marked
+``slow``: ``-m "not slow"`` leaves them out of the quick loop, CI runs them all.
+
 A failure here is a misbehaviour of cds to fix in src/, not a test to weaken: while it is
 open, mark the test ``xfail(strict=True, reason=...)`` (strict, so the fix is noticed and
 the mark removed).  Every bug this file found so far has been fixed.
@@ -199,6 +202,7 @@ _PREFIXES = [
 ]
 
 
+@pytest.mark.slow
 @hypothesis_settings(60)
 @given(prefix=st.sampled_from(_PREFIXES), data=st.binary(max_size=2000))
 def test_any_bytes_give_a_report_never_a_crash(prefix, data):
@@ -244,6 +248,7 @@ _TEXT = st.lists(st.one_of(_CHAR, st.sampled_from(_TOKENS)), max_size=150).map("
 _HEADERS = [HEADER, HEADER.replace(",", ";"), HEADER.replace(",", "\t"), HEADER_VI, HEADER_VI.replace(",", ";")]
 
 
+@pytest.mark.slow
 @hypothesis_settings(15)
 @given(header=st.sampled_from(_HEADERS), body=_TEXT)
 def test_any_text_after_a_header_in_every_encoding(header, body):
@@ -459,6 +464,7 @@ def test_oracle_spellings():
         assert PLAN.agency_lookup.get(fold(spelling)) is None, spelling
 
 
+@pytest.mark.slow
 @hypothesis_settings(16)
 @given(
     clean=st.lists(clean_row(), max_size=12, unique_by=lambda r: r[1]),
@@ -514,6 +520,7 @@ PADDING_ROWS = [
 ]
 
 
+@pytest.mark.slow
 @hypothesis_settings(8)
 @given(
     clean=st.lists(clean_row(), max_size=10, unique_by=lambda r: r[1]),
@@ -643,6 +650,7 @@ def _accepted(parsed, i: int, percent: bool) -> float | None:
     return float(value)
 
 
+@pytest.mark.slow
 @hypothesis_settings(60)
 @given(cells=_NUMBER_CELLS)
 def test_counts_accepted_only_with_one_admissible_reading(cells):
@@ -657,6 +665,7 @@ def test_counts_accepted_only_with_one_admissible_reading(cells):
             assert value is None, (text, value, readings)
 
 
+@pytest.mark.slow
 @hypothesis_settings(60)
 @given(cells=_NUMBER_CELLS)
 def test_percents_accepted_only_with_one_admissible_reading(cells):
@@ -671,6 +680,7 @@ def test_percents_accepted_only_with_one_admissible_reading(cells):
             assert value is None and parsed.problem.iloc[i] == "ambiguous", (text, value, readings)
 
 
+@pytest.mark.slow
 @hypothesis_settings(60)
 @given(cells=_NUMBER_CELLS)
 def test_a_spelling_with_exactly_one_admissible_reading_is_read(cells):
@@ -688,6 +698,7 @@ def test_a_spelling_with_exactly_one_admissible_reading_is_read(cells):
                 assert math.isclose(value, float(next(iter(readings))), rel_tol=1e-12), (text, value, readings)
 
 
+@pytest.mark.slow
 @hypothesis_settings(20)
 @given(cells=_NUMBER_CELLS)
 def test_a_cell_reads_the_same_alone_and_among_others(cells):
@@ -814,6 +825,7 @@ def _reference_score() -> str:
         return json.dumps(_score_doc(path), sort_keys=True)
 
 
+@pytest.mark.slow
 @hypothesis_settings(12)
 @given(rows=st.permutations(SHUFFLE_ROWS))
 def test_score_does_not_depend_on_row_order(rows):
@@ -822,6 +834,7 @@ def test_score_does_not_depend_on_row_order(rows):
         assert json.dumps(_score_doc(path), sort_keys=True) == _reference_score()
 
 
+@pytest.mark.slow
 @hypothesis_settings(12)
 @given(
     rows=st.permutations(SHUFFLE_ROWS),
@@ -934,6 +947,7 @@ def _run_measured(path: Path, *args: str) -> tuple[dict, float, float]:
     return doc, seconds, peak
 
 
+@pytest.mark.slow
 def test_a_line_of_five_million_empty_cells_is_one_quick_error(tmp_path):
     """10 MB on one line took minutes and gigabytes: now one error, at once, in little memory."""
     doc, seconds, peak = _run_measured(write_bytes(tmp_path, "x.csv", b"," * 5_000_000 + b"\n" + GOOD_ROW.encode()))
@@ -957,6 +971,7 @@ def test_a_thousand_cells_header_is_still_read(tmp_path):
     assert result.exit_code == 0 and doc["rows"]["accepted"] == 1
 
 
+@pytest.mark.slow
 def test_data_rows_of_a_million_columns(tmp_path):
     """Empty cells past the header are nothing; a line of a million filled cells is over 1 MB."""
     wide = GOOD_ROW.rstrip("\n") + "," * 999_993 + "\n"
@@ -969,6 +984,7 @@ def test_data_rows_of_a_million_columns(tmp_path):
     assert [(i["code"], i["line"]) for i in doc["issues"]] == [("line_too_long", 3)]
 
 
+@pytest.mark.slow
 def test_two_hundred_megabytes_of_one_unclosed_quote(tmp_path):
     path = tmp_path / "x.csv"
     with path.open("wb") as out:
@@ -1260,6 +1276,7 @@ def test_damaged_sheet_inside_a_valid_zip(tmp_path, change, expected):
     assert codes(doc) == expected
 
 
+@pytest.mark.slow
 def test_a_million_empty_styled_rows(tmp_path):
     """A sheet formatted down to row 1,000,002 (a border, a fill) with two rows of data."""
 

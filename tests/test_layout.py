@@ -253,6 +253,7 @@ def _expected_read(lead: list[list[str]], header: list[str], body: list[list[str
     return len(lines) - found - 1
 
 
+@pytest.mark.slow
 @settings(
     max_examples=60 * int(os.environ.get("CDS_HARDENING_SCALE", "1")),
     deadline=None,

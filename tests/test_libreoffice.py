@@ -3,8 +3,8 @@ CSV with commas and with semicolons, as Excel 97 .xls and as .ods, with and with
 title block; and a hand-made form with merged cells as .xls and .ods.
 
 The fixtures in tests/data/libreoffice/ were written by tests/libreoffice.py; when the
-`soffice` binary is installed, the last test writes them again and checks that they
-still read the same."""
+`soffice` binary is installed, the last test writes each again and checks that it still
+reads the same."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from conftest import cds
-from libreoffice import FIXTURES, SOFFICE, write_fixtures
+from libreoffice import FIXTURES, NAMES, SOFFICE, write_fixture
 
 TEMPLATES = sorted(FIXTURES.glob("template*"))
 MERGED = sorted(FIXTURES.glob("merged.*"))
@@ -84,15 +84,21 @@ def test_a_directory_of_every_format(tmp_path):
     assert doc["valid"] and doc["rows"]["accepted"] == 9
 
 
+def test_libreoffice_writes_every_committed_fixture():
+    assert sorted(NAMES) == sorted(p.name for p in TEMPLATES + MERGED)
+
+
+@pytest.mark.slow
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
-def test_fixtures_written_again_by_libreoffice_read_the_same(tmp_path):
-    written = write_fixtures(tmp_path)
-    assert sorted(p.name for p in written) == sorted(p.name for p in TEMPLATES + MERGED)
-    for path in written:
-        for command in ("validate", "score"):
-            fresh, committed = run(command, path), run(command, FIXTURES / path.name)
-            for doc in (fresh, committed):
-                doc.pop("files", None)
-                for issue in doc["issues"]:
-                    issue.pop("file")
-            assert fresh == committed, path.name
+@pytest.mark.parametrize("name", NAMES)
+def test_fixture_written_again_by_libreoffice_reads_the_same(tmp_path, name):
+    """One soffice run per fixture, so that pytest-xdist spreads them over the cores."""
+    path = write_fixture(name, tmp_path)
+    assert path == tmp_path / name and path.is_file()
+    for command in ("validate", "score"):
+        fresh, committed = run(command, path), run(command, FIXTURES / name)
+        for doc in (fresh, committed):
+            doc.pop("files", None)
+            for issue in doc["issues"]:
+                issue.pop("file")
+        assert fresh == committed, name

@@ -15,7 +15,6 @@ from cds_cli.console import app
 from cds_cli.plan import default_data_dir
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "2023"
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "ke-hoach-64-KH-UBND-2023-bac-lieu.txt"
 
 
 def run(*args: object, env: dict[str, str] | None = None):
@@ -35,15 +34,67 @@ def line_of(path: Path, text: str) -> int:
 # ------------------------------------------------------------------ cds plan check
 
 
-def test_the_bundled_pack_passes_with_its_source():
-    args = ["plan", "check", "--format", "json"] + (["--source", SEED] if SEED.exists() else [])
-    result = run(*args)
+def _quotes(node: object) -> list[str]:
+    """Every ``source: {quote: …}`` of a pack file, read straight from its YAML."""
+    if isinstance(node, dict):
+        return [
+            quote
+            for key, value in node.items()
+            for quote in ([value["quote"]] if key == "source" and isinstance(value, dict) else _quotes(value))
+        ]
+    if isinstance(node, list):
+        return [quote for value in node for quote in _quotes(value)]
+    return []
+
+
+def _plan_text(quotes: list[str]) -> str:
+    """A plan's text holding ``quotes`` as text extracted from a PDF holds them: other sentences
+    between them, their words broken over lines and spaced unevenly."""
+    paragraphs = []
+    for n, quote in enumerate(quotes):
+        words = quote.split()
+        wrapped = "\n".join("  ".join(words[i : i + 6]) for i in range(0, len(words), 6))
+        paragraphs.append(f"Đoạn {n} của kế hoạch. {wrapped}\n\tHết đoạn {n}.")
+    return "\n\n".join(paragraphs)
+
+
+@pytest.fixture(scope="module")
+def bundled_quotes() -> list[str]:
+    quotes = [
+        quote
+        for path in sorted(default_data_dir().glob("*.yaml"))
+        for quote in _quotes(yaml.safe_load(path.read_text(encoding="utf-8")))
+    ]
+    assert len(quotes) > 29 and all(isinstance(q, str) and q.strip() for q in quotes)
+    return quotes
+
+
+def test_the_bundled_pack_passes_with_its_source(tmp_path, bundled_quotes):
+    source = tmp_path / "plan.txt"
+    source.write_text(_plan_text(bundled_quotes), encoding="utf-8")
+    result = run("plan", "check", "--source", source, "--format", "json")
     assert result.exit_code == 0, result.output
     doc = json.loads(result.stdout)
     assert (doc["valid"], doc["plan"]) == (True, {"year": 2023, "number": "64/KH-UBND", "indicators": 29})
     # the only remarks: the two targets the plan set at the level 2022 had already reached
     assert [(i["code"], i["severity"]) for i in doc["issues"]] == [("target_met_by_baseline", "warning")] * 2
     assert [i["message"].split(":")[0] for i in doc["issues"]] == ["soc.adults_smartphone", "soc.bank_accounts_15plus"]
+
+
+def test_a_quote_missing_from_the_source_is_the_one_error(tmp_path, bundled_quotes):
+    """The same text less one quote (one no other quote contains): --source is really read."""
+    missing = next(
+        quote
+        for i, quote in enumerate(bundled_quotes)
+        if not any(quote in other for j, other in enumerate(bundled_quotes) if j != i)
+    )
+    source = tmp_path / "plan.txt"
+    source.write_text(_plan_text([quote for quote in bundled_quotes if quote != missing]), encoding="utf-8")
+    result = run("plan", "check", "--source", source, "--format", "json", "--lang", "en")
+    assert result.exit_code == 1, result.output
+    issues = json.loads(result.stdout)["issues"]
+    assert [(i["code"], i["severity"]) for i in issues] == [("quote_not_in_source", "error")]
+    assert " ".join(missing.split())[:30] in " ".join(issues[0]["message"].split())
 
 
 def _plant(pack: Path) -> None:

@@ -274,6 +274,7 @@ def test_report_is_written_atomically(tmp_path, monkeypatch):
 CHROMIUM = browser.chromium()
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not CHROMIUM and not os.environ.get("CI"), reason="headless Chromium is installed by .ci/run")
 def test_html_report_renders_in_headless_chromium(html_report, tmp_path):
     from PIL import Image, ImageStat

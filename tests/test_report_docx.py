@@ -402,6 +402,7 @@ def test_every_chart_has_a_text_alternative(word):
 SOFFICE = shutil.which("soffice")
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not SOFFICE and not os.environ.get("CI"), reason="LibreOffice is installed by .ci/run")
 def test_the_draft_as_libreoffice_lays_it_out(data, tmp_path):
     """The real office suite: the header names are never broken inside a name, the subject

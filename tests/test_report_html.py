@@ -138,6 +138,7 @@ def test_one_file_no_script_no_address_and_no_picture_library(tmp_path):
 # ---- layout in a real browser
 
 
+@pytest.mark.slow
 @needs_browser
 @pytest.mark.parametrize("period", ["2023-Q3", "2023-Q4"])  # Q3 has the projection section: the longest page
 @pytest.mark.parametrize("lang", ["vi", "en"])
@@ -152,6 +153,7 @@ def test_readable_on_a_wide_screen(page, lang, period, tmp_path):
         browser.screenshot(page(lang, period), 1280, layout["height"], _artifact(f"{lang}-1280.png"), tmp_path)
 
 
+@pytest.mark.slow
 @needs_browser
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_no_sideways_scroll_on_a_phone(page, lang, tmp_path):
@@ -168,6 +170,7 @@ def test_no_sideways_scroll_on_a_phone(page, lang, tmp_path):
 WIDTHS = [360, 390, 700, 1024, 1280, 1600]
 
 
+@pytest.mark.slow
 @needs_browser
 @pytest.mark.parametrize(
     "lang, period, width",
@@ -200,6 +203,7 @@ def test_every_width_shows_every_status_whole_without_sideways_scroll(page, lang
         assert heat[1:] == quarters[::-1][: len(heat) - 1] and len(heat) >= 3
 
 
+@pytest.mark.slow
 @needs_browser
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_printed_on_a4_in_few_pages_names_whole_no_screen_hints(page, lang, tmp_path):
@@ -231,6 +235,7 @@ def test_printed_on_a4_in_few_pages_names_whole_no_screen_hints(page, lang, tmp_
     assert len(table_pages) >= 2 and all(status in p for p in table_pages)
 
 
+@pytest.mark.slow
 @needs_browser
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_printed_name_column_is_at_least_55_mm(page, lang, tmp_path):
@@ -246,6 +251,7 @@ def test_printed_name_column_is_at_least_55_mm(page, lang, tmp_path):
         assert len(shown) == 10  # 11 columns for four quarters, less the trend
 
 
+@pytest.mark.slow
 @needs_browser
 def test_the_readme_screenshot_script(tmp_path):
     spec = importlib.util.spec_from_file_location("screenshots", ROOT / "docs" / "screenshots.py")

@@ -717,6 +717,7 @@ def test_a_cell_reads_the_same_alone_and_among_others(cells):
 _PLAIN_NOTE = st.text(alphabet="abc xyz đơn vị 0123", max_size=12)
 
 
+@pytest.mark.slow
 @hypothesis_settings(15)
 @given(
     rows=st.lists(clean_row(), min_size=1, max_size=10),
@@ -752,6 +753,7 @@ def _sound_workbooks() -> dict[str, bytes]:
     }
 
 
+@pytest.mark.slow
 @hypothesis_settings(40)
 @given(
     suffix=st.sampled_from([".xlsx", ".xls", ".ods"]),
@@ -1384,6 +1386,7 @@ def _odd_pack(folder: Path, name: str, place: tuple, number: str, repeat: str | 
     return folder
 
 
+@pytest.mark.slow
 @hypothesis_settings(25)
 @given(
     where=st.sampled_from(_NUMBER_PLACES),

@@ -92,9 +92,9 @@ def test_a_quote_missing_from_the_source_is_the_one_error(tmp_path, bundled_quot
     source.write_text(_plan_text([quote for quote in bundled_quotes if quote != missing]), encoding="utf-8")
     result = run("plan", "check", "--source", source, "--format", "json", "--lang", "en")
     assert result.exit_code == 1, result.output
-    issues = json.loads(result.stdout)["issues"]
-    assert [(i["code"], i["severity"]) for i in issues] == [("quote_not_in_source", "error")]
-    assert " ".join(missing.split())[:30] in " ".join(issues[0]["message"].split())
+    errors = [i for i in json.loads(result.stdout)["issues"] if i["severity"] == "error"]
+    assert [i["code"] for i in errors] == ["quote_not_in_source"]  # beside the two targets met by 2022
+    assert " ".join(missing.split())[:30] in " ".join(errors[0]["message"].split())
 
 
 def _plant(pack: Path) -> None:

@@ -25,7 +25,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 PLAN_AGENCIES = ROOT / "src" / "cds_cli" / "data" / "agencies.yaml"
-POOLED = {  # id: time (stock/flow) — the pooled indicators of CONTRACT §1
+POOLED = {  # id: time (stock/flow) — the pooled indicators of the bundled plan
     "gov.online_services_with_applications": "stock",
     "gov.dossiers_online": "flow",
     "gov.dossiers_digitized": "flow",

@@ -1,4 +1,4 @@
-"""The commands as a user runs them: JSON keys of CONTRACT §5, formats, languages, exit codes."""
+"""The commands as a user runs them: the documented JSON keys, formats, languages, exit codes."""
 
 import csv
 import io

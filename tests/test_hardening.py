@@ -99,7 +99,7 @@ FINAL_STATUSES = {"achieved", "not_achieved", "no_data"}  # at and after the due
 
 
 def check_score_doc(doc: dict) -> None:
-    """What every `cds score --format json` document must satisfy (CONTRACT §4, §5)."""
+    """What every `cds score --format json` document must satisfy (README: Scoring)."""
     assert {ind["id"] for ind in doc["indicators"]} == set(INDICATORS)
     for ind in doc["indicators"]:
         assert ind["status"] in STATUSES_OUT, ind
@@ -124,7 +124,7 @@ def check_score_doc(doc: dict) -> None:
 
 
 def check_validate_doc(result, doc: dict) -> None:
-    """What every `cds validate --format json` document must satisfy (CONTRACT §3, §5)."""
+    """What every `cds validate --format json` document must satisfy (README: Submission files)."""
     rows = doc["rows"]
     for key in ("read", "accepted", "rejected", "blank"):
         assert isinstance(rows[key], int) and rows[key] >= 0, rows
@@ -505,7 +505,7 @@ def _finding_keys(doc: dict) -> list[tuple]:
     return sorted((i["code"], i["severity"], i["line"], i["column"]) for i in doc["issues"])
 
 
-# Two rows that push the file past 1 MB (each line under the 1 MB line limit, CONTRACT §7).
+# Two rows that push the file past 1 MB (each line under the 1 MB line limit, README: Submission files).
 PADDING_ROWS = [
     {
         "agency": "UBND_DH",
@@ -557,7 +557,7 @@ def test_encoding_and_file_size_do_not_change_findings(clean, mixed, delimiter, 
 
 def _readings(body: str, leading_zeros: bool = False) -> list[tuple[str, Decimal]]:
     """Every syntactic reading of an unsigned number, international or Vietnamese
-    (CONTRACT §3), as (kind, value).  A thousands group starts with 1–3 digits, the first
+    (README: Submission files), as (kind, value).  A thousands group starts with 1–3 digits, the first
     not 0 (nobody groups "0,050"), followed by groups of exactly three digits; with
     ``leading_zeros`` (counts), zeros may stand before that first digit ("01.000" is a
     thousand typed with a stray zero)."""
@@ -885,7 +885,7 @@ def test_fifty_megabyte_single_line_is_quick(tmp_path):
     _, doc = validate(path)
     elapsed = time.perf_counter() - start
     assert elapsed < 15, f"{elapsed:.1f} s for a 50 MB line"
-    # A line over 1 MB is one error on the file (CONTRACT §7).
+    # A line over 1 MB is one error on the file (README: Submission files).
     assert [(i["code"], i["line"]) for i in doc["issues"]] == [("line_too_long", 1)] and doc["rows"]["read"] == 0
 
 
@@ -1213,7 +1213,7 @@ def test_xlsx_with_ole_header_is_protected(tmp_path):
 
 
 def test_damaged_xls(tmp_path):
-    """An OLE header and nothing behind it: .xls is read since CONTRACT §7, so it is damaged."""
+    """An OLE header and nothing behind it: .xls is read since README: Submission files, so it is damaged."""
     _, doc = validate(write_bytes(tmp_path, "x.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600))
     assert codes(doc) == ["workbook_unreadable"]
 

@@ -1,4 +1,4 @@
-"""CSV layout as real files have it (CONTRACT §7): title blocks, blank lines of every kind,
+"""CSV layout as real files have it (README: Submission files): title blocks, blank lines of every kind,
 separators and line ends; and the six ways a fuzz campaign lost data lines before."""
 
 from __future__ import annotations
@@ -238,7 +238,7 @@ def mutated_example(draw):
 
 
 def _holds_data(row: list[str]) -> bool:
-    """Any cell with something besides spaces, separators and quotes (CONTRACT §7)."""
+    """Any cell with something besides spaces, separators and quotes (README: Submission files)."""
     return any(cell.strip(' \t\r\n\u00a0\u3000,;"') for cell in row)
 
 
@@ -247,7 +247,7 @@ def _names_two(row: list[str]) -> bool:
 
 
 def _expected_read(lead: list[list[str]], header: list[str], body: list[list[str]]) -> int:
-    """Lines holding data below the header, by an independent reading of CONTRACT §7."""
+    """Lines holding data below the header, by an independent reading of README: Submission files."""
     lines = [row for row in lead + [header] + body if _holds_data(row)]
     found = next((i for i, row in enumerate(lines[:30]) if _names_two(row)), 0)
     return len(lines) - found - 1

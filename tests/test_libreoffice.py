@@ -1,4 +1,4 @@
-"""Real files written by LibreOffice (CONTRACT §7): the filled-in `cds template` form saved as
+"""Real files written by LibreOffice (README: Submission files): the filled-in `cds template` form saved as
 CSV with commas and with semicolons, as Excel 97 .xls and as .ods, with and without its
 title block; and a hand-made form with merged cells as .xls and .ods.
 

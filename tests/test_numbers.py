@@ -1,4 +1,4 @@
-"""The number parser: every spelling of CONTRACT §3, including the look-alikes."""
+"""The number parser: every spelling of README: Submission files, including the look-alikes."""
 
 import math
 

@@ -1,4 +1,4 @@
-"""Plan packs (CONTRACT §6): every command speaks the chosen pack's years, names and numbers."""
+"""Plan packs (docs/plan-packs.md): every command speaks the chosen pack's years, names and numbers."""
 
 from __future__ import annotations
 

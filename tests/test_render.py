@@ -1,6 +1,6 @@
 """cds_cli.console.render: every (kind, format) of the output table, written to a stream.
 
-One small submission is read once; hand computations (CONTRACT §4, bundled plan):
+One small submission is read once; hand computations (README: Scoring, bundled plan):
 gov.dossiers_online (flow, pooled, >= 30): 100·(10+90)/(100+100) = 50 → attainment 166.67;
 soc.adults_smartphone (>= 80, baseline ≈80): 81 → attainment 101.25, expected 80;
 sec.soc_4_layer in progress before its due quarter → on track, attainment 50.

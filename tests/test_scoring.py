@@ -1,11 +1,11 @@
-"""Scoring formulas of `cds score`, checked against hand computations from CONTRACT.md §4.
+"""Scoring formulas of `cds score`, checked against hand computations from the scoring rules (README: Scoring).
 
 Every expectation below was computed by hand from the contract and from the packaged
 plan data (targets_2023.yaml, baseline_2022.yaml), not from the implementation.  Each
 scenario is driven through the CLI exactly as a user would run it, and read back from
 `--format json` (numbers rounded to 2 decimals, hence `abs=0.01`).
 
-Plan facts used (CONTRACT §1 + packaged YAML):
+Plan facts used (the bundled plan's YAML):
   sec.staff_trained_security      >= 100  stock pooled            due Q4  baseline null
   sec.systems_classified_protected >= 100 stock pooled            due Q3  baseline null
   sec.soc_4_layer                 done    milestone single STTTT  due Q4  baseline in_progress

@@ -544,7 +544,7 @@ TEXTS: dict[str, W] = {
     "template.error_count": W(vi="Số nguyên không âm", en="A whole number ≥ 0"),
     "template.error_percent": W(vi="Tỷ lệ từ 0 đến 100", en="A percent from 0 to 100"),
     "template.error_status": W(vi="Chọn một trạng thái trong danh sách", en="Pick a status from the list"),
-    # Milestone statuses as offered in the form's list (CONTRACT §3 spellings; read back in either language).
+    # Milestone statuses as offered in the form's list (the spellings agencies may write; read back in either language).
     "status.done": W(vi="hoàn thành", en="done"),
     "status.in_progress": W(vi="đang triển khai", en="in_progress"),
     "status.not_started": W(vi="chưa triển khai", en="not_started"),

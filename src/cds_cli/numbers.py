@@ -1,6 +1,6 @@
 """Numbers as agencies write them: ``1,234.5`` or ``1.234,5``, ``16,87%``, ``1.000``.
 
-The rule (CONTRACT §3): a column's own rules decide between the international and the
+The rule (README: Submission files): a column's own rules decide between the international and the
 Vietnamese reading; a value that still has two admissible readings is rejected with both
 named.  Nothing is guessed silently.
 

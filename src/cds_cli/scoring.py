@@ -1,4 +1,4 @@
-"""Scoring accepted rows against the plan (CONTRACT §4).
+"""Scoring accepted rows against the plan (README: Scoring).
 
 For a period P (a quarter of the plan year):
 

@@ -18,7 +18,7 @@ from .periods import Period
 from .plan import MILESTONE_STATUSES, Indicator, Plan
 from .text import safe_cell
 
-# The contract's Vietnamese headers (CONTRACT §3), in the form's order, with three more
+# The submission columns' Vietnamese headers, in the form's order, with three more
 # columns that cds ignores when it reads the form back (row number, name, unit, guidance).
 _COLUMN_KEYS = [
     "template.number",

@@ -1,1 +1,1 @@
-"""Reading and validating agency submission files (CONTRACT §3)."""
+"""Reading and validating agency submission files (README: Submission files)."""

@@ -24,7 +24,7 @@ from ..plan import Plan
 from ..text import fold
 from .reading import text_categories, united
 
-# Milestone statuses as agencies write them (folded), CONTRACT §3.
+# Milestone statuses as agencies write them (folded), README: Submission files.
 STATUS_SPELLINGS = {
     "done": "done",
     "da trien khai": "done",

@@ -1,4 +1,4 @@
-"""The layout of a CSV file: its lines, its header line and its separator (CONTRACT §7).
+"""The layout of a CSV file: its lines, its header line and its separator (README: Submission files).
 
 A file saved from a filled-in form starts with a title block; an export may start with
 empty lines, lines of bare separators, or lines of spaces; old Macs end lines with CR
@@ -149,7 +149,7 @@ def _choose(text: str, names: Callable[[list[str]], int]) -> tuple[int, str, lis
 
 
 def find_header(source: Source, names: Callable[[list[str]], int], encoding: str | None = None) -> Header | None:
-    """The header line (CONTRACT §7), or None when the file has no non-blank line."""
+    """The header line (README: Submission files), or None when the file has no non-blank line."""
     bom = "\ufeff".encode() if isinstance(source, bytes) else "\ufeff"
     first = None
     lines = _lines(source, len(bom) if source.startswith(bom) else 0, encoding)

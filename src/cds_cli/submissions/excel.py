@@ -27,7 +27,7 @@ from . import sheetformat
 # A workbook is a zip (or an OLE file for .xls); a hostile one can expand to gigabytes.
 # Nothing an agency sends for a quarter comes near this, so past it it is refused unread.
 MAX_UNCOMPRESSED_BYTES = 512 * 1024 * 1024
-HEADER_SEARCH_ROWS = 30  # non-blank rows looked at for the header (CONTRACT §7)
+HEADER_SEARCH_ROWS = 30  # non-blank rows looked at for the header (README: Submission files)
 MAX_HEADER_CELLS = 1000
 # rows × columns of a sheet up to its last value: python-calamine builds the whole rectangle
 # (some 45 bytes a cell with cds's own text), so this keeps a sheet under ~250 MB; a
@@ -212,7 +212,7 @@ def _reason(exc: BaseException) -> str:
 def _from_header(
     rows: list[list[str]], names: Callable[[list[str]], int], title: str, errors: dict[tuple[int, int], str]
 ) -> SheetCells:
-    """Find the header (CONTRACT §7) and cut the rows below it to its width; a row
+    """Find the header (README: Submission files) and cut the rows below it to its width; a row
     with an error cell (read as empty) holds something."""
     texts = [i for i, row in enumerate(rows) if any(cell.strip() for cell in row)]
     if not texts:

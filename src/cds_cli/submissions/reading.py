@@ -39,7 +39,7 @@ from .csvtext import (
     records,
 )
 
-# Canonical column → its Vietnamese header (CONTRACT §3), as the catalogue words it.
+# Canonical column → its Vietnamese header (README: Submission files), as the catalogue words it.
 COLUMNS: dict[str, str] = {
     column: TEXTS[f"column.{column}"].vi
     for column in ("agency", "period", "indicator", "numerator", "denominator", "value", "note")
@@ -148,7 +148,7 @@ def _hashed(name: str, path: Path | None, given: list[bytes]) -> RawTable:
 
 
 def _read_csv(name: str, path: Path | None, given: list[bytes]) -> RawTable:
-    """Decode, guard against hostile lines, find the header (CONTRACT §7), split.
+    """Decode, guard against hostile lines, find the header (README: Submission files), split.
 
     The file's bytes are held by this function alone (``given`` is emptied), so that a
     big file can be let go while pyarrow parses it again from disk (``path``; None for
@@ -404,7 +404,7 @@ def _to_table(
     counts = np.zeros(len(body), dtype=np.int64) if extra is None else np.asarray(extra, dtype=np.int64)
     findings: list[Finding] = []
     mapping = _map_header(name, header, header_line, findings)
-    # A line that holds any non-empty cell is read (CONTRACT §7): an ignored column, or
+    # A line that holds any non-empty cell is read (README: Submission files): an ignored column, or
     # a cell past the header, counts as much as the contract's columns.
     filled: np.ndarray = counts > 0
     if beyond is not None:

@@ -192,7 +192,7 @@ MAX_PLACES = 20  # a message names this many places of one duplicated key, then 
 
 
 def find_duplicates(df: pd.DataFrame, valid: pd.Series, names: list[str]) -> tuple[list[Finding], pd.Series]:
-    """Same agency × indicator × period among otherwise valid rows (CONTRACT §3).
+    """Same agency × indicator × period among otherwise valid rows (README: Submission files).
 
     Identical figures: later rows rejected with a warning (counted once).
     Different figures: every row of the key rejected with an error naming every place.
@@ -327,7 +327,7 @@ def _summary(table: RawTable, read: int, rejected: int) -> FileSummary:
 
 
 def report_to_dict(report: ValidationReport, lang: str = DEFAULT_LANG) -> dict:
-    """The JSON document of ``cds validate --format json`` (CONTRACT §5)."""
+    """The JSON document of ``cds validate --format json`` (README: Commands)."""
     return {
         "valid": report.valid,
         "rows": report.rows.to_dict(),

@@ -17,20 +17,18 @@ from .labels import (
     PROVISIONAL_MARK,
     baseline_text,
     figure,
-    index_text,
     label,
     number,
     plan_number_text,
     provisional_index_text,
     provisional_note,
     reporting_text,
-    share_text,
     shown,
     status_counts_text,
     target_text,
 )
 from .plan import PackCheck, Plan, agency_catalogue, catalogue, context_catalogue
-from .report.text import markdown_table
+from .report.text import markdown_table, pillar_scores_markdown
 from .scoring import AgencyBreakdown, Scorecard
 from .status import Completeness
 from .submissions.validate import ValidationReport, report_to_dict
@@ -128,19 +126,7 @@ def score_markdown(card: Scorecard, lang: str, out: TextIO, **_: Any) -> None:
     note = provisional_note(doc["indicators"], card.plan.baseline_year, lang)
     if note:
         parts += [f"\\{PROVISIONAL_MARK} {note}", ""]
-    rows = [
-        [p["name"], number(p["score"], lang), share_text(p["coverage"], lang), share_text(p["reporting_rate"], lang)]
-        for p in doc["pillars"]
-    ]
-    rows.append(
-        [
-            f"**{label('index', lang)}**",
-            f"**{index_text(doc['index'], lang)}**",
-            share_text(doc["index"]["coverage"], lang),
-            share_text(doc["index"]["reporting_rate"], lang),
-        ]
-    )
-    parts += [markdown_table([label(k, lang) for k in ("pillar", "score", "coverage", "reporting_rate")], rows), ""]
+    parts += [pillar_scores_markdown(doc["pillars"], doc["index"], lang), ""]
     warning = provisional_index_text(doc["index"], doc["reporting"], lang)
     parts += [
         status_counts_text(doc["summary"], doc["statuses"], lang),

@@ -630,6 +630,14 @@ def _source_text(source: Path | None) -> str | None:
         raise UsageError("cannot_read", path=str(source), reason=getattr(exc, "strerror", None) or str(exc)) from None
 
 
+# The year's results and the pack they are scored against, as `plan new` and `plan baselines` take them.
+MoreResults = Annotated[list[Path] | None, typer.Argument(help="More result files or directories.", show_default=False)]
+FromPack = Annotated[
+    Path | None,
+    typer.Option("--from", help="The pack of the results' year (default: the chosen one).", show_default=False),
+]
+
+
 @plan_app.command("new")
 @plan_options(sheet=True)
 def plan_new_command(
@@ -651,13 +659,8 @@ def plan_new_command(
     output: Annotated[
         Path, typer.Option("--output", "-o", help="Directory of the new pack (must not exist yet).", show_default=False)
     ],
-    more: Annotated[
-        list[Path] | None, typer.Argument(help="More result files or directories.", show_default=False)
-    ] = None,
-    source_pack: Annotated[
-        Path | None,
-        typer.Option("--from", help="The pack to start from (default: the chosen one).", show_default=False),
-    ] = None,
+    more: MoreResults = None,
+    source_pack: FromPack = None,
     number: Annotated[
         str, typer.Option("--number", help="The new plan's number, e.g. 12/KH-UBND (default: left empty).")
     ] = "",
@@ -692,13 +695,8 @@ def plan_baselines_command(
         list[Path],
         typer.Option("--results", help="Submission files or directories of the baseline year.", show_default=False),
     ],
-    more: Annotated[
-        list[Path] | None, typer.Argument(help="More result files or directories.", show_default=False)
-    ] = None,
-    source_pack: Annotated[
-        Path | None,
-        typer.Option("--from", help="The baseline year's pack (default: the chosen one).", show_default=False),
-    ] = None,
+    more: MoreResults = None,
+    source_pack: FromPack = None,
 ) -> None:
     """Compute a pack's baselines again from the past year's results (a late or corrected file),
     in place: only its baseline file, only the computed values; each change is printed.

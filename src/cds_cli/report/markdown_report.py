@@ -6,7 +6,6 @@ import itertools
 from typing import Any
 
 from ..labels import (
-    index_text,
     label,
     number,
     plan_number_text,
@@ -20,7 +19,7 @@ from ..labels import (
     target_text,
 )
 from ..periods import roman
-from .text import cells_for_indicator, markdown_table, quarter_headers, terms
+from .text import cells_for_indicator, markdown_table, pillar_scores_markdown, quarter_headers, terms
 
 
 def _table(headers: list[str], rows: list[list[Any]]) -> list[str]:
@@ -59,23 +58,12 @@ def _head(doc: dict[str, Any], lang: str) -> list[str]:
 def _summary(doc: dict[str, Any], lang: str, roman: str) -> list[str]:
     summary = doc["summary"]
     index = summary["index"]
-    rows = [
-        [p["name"], number(p["score"], lang), share_text(p["coverage"], lang), share_text(p["reporting_rate"], lang)]
-        for p in summary["pillars"]
-    ]
-    rows.append(
-        [
-            f"**{label('index', lang)}**",
-            f"**{index_text(index, lang)}**",
-            share_text(index["coverage"], lang),
-            share_text(index["reporting_rate"], lang),
-        ]
-    )
     warning = provisional_index_text(index, summary["reporting"], lang)
     return [
         f"## {roman}. {label('section_summary', lang)}",
         "",
-        *_table([label(k, lang) for k in ("pillar", "score", "coverage", "reporting_rate")], rows),
+        pillar_scores_markdown(summary["pillars"], index, lang),
+        "",
         status_counts_text(summary["status_counts"], summary["statuses"], lang),
         "",
         reporting_text(summary["reporting"], doc["meta"]["period"], lang),

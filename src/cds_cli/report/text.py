@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from ..labels import baseline_text, label, number, share_text, shown, target_text
+from ..labels import baseline_text, index_text, label, number, share_text, shown, target_text
 from ..text import safe_cell
 
 
@@ -103,6 +103,24 @@ def completeness_alt(completeness: dict[str, Any], quarters: list[str], lang: st
 
 def _percent(value: float | None, lang: str) -> str:
     return "—" if value is None else f"{number(value, lang)}%"
+
+
+def pillar_scores_markdown(pillars: list[dict[str, Any]], index: dict[str, Any], lang: str) -> str:
+    """The pillars' scores, data coverage and reporting rate, the index last in bold (with
+    its provisional mark): the table of `cds score --format markdown` and of the report."""
+    rows = [
+        [p["name"], number(p["score"], lang), share_text(p["coverage"], lang), share_text(p["reporting_rate"], lang)]
+        for p in pillars
+    ]
+    rows.append(
+        [
+            f"**{label('index', lang)}**",
+            f"**{index_text(index, lang)}**",
+            share_text(index["coverage"], lang),
+            share_text(index["reporting_rate"], lang),
+        ]
+    )
+    return markdown_table([label(k, lang) for k in ("pillar", "score", "coverage", "reporting_rate")], rows)
 
 
 def markdown_table(headers: list[str], rows: list[list[Any]]) -> str:

@@ -173,6 +173,8 @@ def test_title_basis_and_period(word, doc):
     assert texts[k + 1] == "Kết quả thực hiện Kế hoạch chuyển đổi số năm 2023"
     subject = width_cm(texts[k + 1], 14, "bold")
     assert subject / 3 <= rule_length(word.paragraphs[k + 2], 16.0) <= subject / 2
+    # clear of the diacritics: at least 3 pt below the text, or it reads as an underline
+    assert word.paragraphs[k + 2].paragraph_format.space_before >= Pt(3)
     assert texts[k + 3] == "Kính gửi: Ủy ban nhân dân tỉnh Bạc Liêu."
     assert texts[k + 4] == (
         "Căn cứ Kế hoạch số 64/KH-UBND ngày 05/4/2023 của Ủy ban nhân dân tỉnh Bạc Liêu (Kế hoạch "

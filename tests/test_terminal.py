@@ -107,3 +107,14 @@ def test_fit_drops_the_least_important_first_and_keeps_names_readable():
     layout = {column.header: width for column, width in fit([name, value, middle, extra], 50)}
     assert "Extra" not in layout and layout["Middle"] == 10 and layout["Value"] == 6
     assert layout["Name"] >= MIN_WRAP and sum(layout.values()) + 3 * len(layout) + 1 <= 50
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_provisional_note_stands_only_beside_its_marks(width):
+    """The note explains the `*` of an expected value: where the Expected column is dropped
+    for want of room, the marks are gone and so is the note."""
+    out = run("score", EXAMPLES, "--period", "2023-Q3", "--lang", "en", width=width).stdout
+    marked = re.search(r"\d\*", out) is not None
+    assert marked == ("provisional baseline: the value of Q1 2023" in out)
+    if width >= 120:
+        assert marked  # room enough for the Expected column

@@ -149,18 +149,16 @@ def score_table(card: Scorecard, lang: str, out: TextIO, inputs: str = "…", id
     doc = card.to_dict(lang)
     console = terminal_console(out)
     period = doc["period"] or label("no_period", lang)
-    console.print(
-        fitted_table(
-            _score_columns(doc, lang, card.plan.terms, ids),
-            console.width,
-            _pillar_sections(doc),
-            title=label("scorecard_title", lang, period=period, number=plan_number_text(card.plan.info.number, lang)),
-            title_style="bold",
-        )
+    table = fitted_table(
+        _score_columns(doc, lang, card.plan.terms, ids),
+        console.width,
+        _pillar_sections(doc),
+        title=label("scorecard_title", lang, period=period, number=plan_number_text(card.plan.info.number, lang)),
+        title_style="bold",
     )
-
+    console.print(table)
     note = provisional_note(doc["indicators"], card.plan.baseline_year, lang)
-    if note:
+    if note and label("expected", lang) in [column.header for column in table.columns]:  # the marks are shown
         console.print(f"{PROVISIONAL_MARK} {note}", markup=False)
     pillars = Table(title=label("pillars_title", lang), title_style="bold")
     for key in ("pillar", "score", "coverage", "reporting_rate"):

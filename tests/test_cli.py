@@ -72,7 +72,7 @@ def test_the_terminal_marks_a_provisional_baseline_and_a_provisional_index():
     q4 = cds("score", EXAMPLES, "--period", "2023-Q4", "--lang", "en").stdout
     assert "91.14 (provisional)" in q4
     assert "Provisional index: only 185 of 232 reports due were received (80%)" in q4
-    assert "Achieved 11 · not achieved 16 · no data 2" in q4 and "on track" not in q4
+    assert "Achieved 11 · Not achieved 16 · No data 2" in q4 and "On track" not in q4
     assert "*" not in q4  # no expected value rests on a provisional baseline at the year's end
 
 

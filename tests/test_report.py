@@ -162,12 +162,12 @@ def test_html_has_every_indicator_with_the_numbers_of_cds_score(html_report):
         assert (
             row[-2]
             == {
-                "achieved": "achieved",
-                "on_track": "on track",
-                "at_risk": "at risk",
-                "off_track": "off track",
-                "not_achieved": "not achieved",
-                "no_data": "no data",
+                "achieved": "Achieved",
+                "on_track": "On track",
+                "at_risk": "At risk",
+                "off_track": "Off track",
+                "not_achieved": "Not achieved",
+                "no_data": "No data",
             }[item["status"]]
         )
         if isinstance(item["value"], float):

@@ -66,7 +66,7 @@ def test_short_name_first_id_small_full_wording_on_a_click(page, doc):
     "lang, words, never",
     [
         ("vi", ["Đạt", "Không đạt", "Chưa có số liệu"], ["Có nguy cơ không đạt", "Chậm tiến độ", "Đúng tiến độ"]),
-        ("en", ["achieved", "not achieved", "no data"], ["at risk", "off track", "on track"]),
+        ("en", ["Achieved", "Not achieved", "No data"], ["At risk", "Off track", "On track"]),
     ],
 )
 def test_status_is_a_chip_with_its_word(page, lang, words, never):
@@ -83,8 +83,8 @@ def test_summary_band_has_index_pillars_statuses_and_reporting_rate(page):
     assert "Index" in band and "91.14 (provisional)" in band and band.count('class="card pillar"') == 4
     assert "data coverage 67%" in band  # the digital economy: 2 of 3 indicators with data
     assert "reports received 80%" in band  # beside the index and every pillar score
-    assert "achieved<b>11</b>" in band and "not achieved<b>16</b>" in band and "no data<b>2</b>" in band
-    assert "at risk" not in band and "off track" not in band  # the year is over: only the final three
+    assert "Achieved<b>11</b>" in band and "Not achieved<b>16</b>" in band and "No data<b>2</b>" in band
+    assert "At risk" not in band and "Off track" not in band  # the year is over: only the final three
     assert "80%" in band and "185 of 232 reports received for 2023-Q4" in band
     assert "Provisional index: only 185 of 232 reports due were received (80%)" in page("en")
 

@@ -191,7 +191,7 @@ def test_summary_sheet(book, doc):
     for pillar in doc["summary"]["pillars"]:
         assert cells[pillar["id"]][1] == pytest.approx(pillar["score"])
         assert cells[pillar["id"]][3] == pillar["indicators_with_data"]
-    assert cells["at risk"][1] == doc["summary"]["status_counts"]["at_risk"]
+    assert cells["At risk"][1] == doc["summary"]["status_counts"]["at_risk"]
     assert cells["Rate"][0] == pytest.approx(100 * doc["summary"]["reporting"]["rate"], abs=0.01)
     for item in doc["meta"]["inputs"]:
         assert cells[item["file"]][0] == item["sha256"]

@@ -93,7 +93,7 @@ def test_colour_only_on_statuses_and_no_color_respected():
     coloured = run("score", EXAMPLES, "--period", "2023-Q2", "--lang", "en", width=120, FORCE_COLOR="1").stdout
     colour_lines = [line for line in coloured.splitlines() if ANSI_COLOUR.search(line)]
     assert colour_lines and all(
-        re.search(r"achieved|on track|at risk|off track|no data|\d+ error", line) for line in colour_lines
+        re.search(r"Achieved|On track|At risk|Off track|Not achieved|No data|\d+ error", line) for line in colour_lines
     )
     plain = run("score", EXAMPLES, "--period", "2023-Q2", width=120, FORCE_COLOR="1", NO_COLOR="1").stdout
     assert not ANSI_COLOUR.search(plain)

@@ -75,12 +75,13 @@ DEFAULT_LANG = "vi"  # of the library and the CLI alike: the province's language
 
 TEXTS: dict[str, W] = {
     # ---- labels
-    "achieved": W(vi="Đạt", en="achieved"),
-    "on_track": W(vi="Đúng tiến độ", en="on track"),
-    "at_risk": W(vi="Có nguy cơ không đạt", en="at risk"),
-    "off_track": W(vi="Chậm tiến độ", en="off track"),
-    "not_achieved": W(vi="Không đạt", en="not achieved"),
-    "no_data": W(vi="Chưa có số liệu", en="no data"),
+    # statuses as labels: capitalised in both languages, as a table cell or a legend shows them
+    "achieved": W(vi="Đạt", en="Achieved"),
+    "on_track": W(vi="Đúng tiến độ", en="On track"),
+    "at_risk": W(vi="Có nguy cơ không đạt", en="At risk"),
+    "off_track": W(vi="Chậm tiến độ", en="Off track"),
+    "not_achieved": W(vi="Không đạt", en="Not achieved"),
+    "no_data": W(vi="Chưa có số liệu", en="No data"),
     "done": W(vi="hoàn thành", en="done"),
     "in_progress": W(vi="đang triển khai", en="in progress"),
     "not_started": W(vi="chưa triển khai", en="not started"),

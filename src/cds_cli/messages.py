@@ -274,7 +274,6 @@ TEXTS: dict[str, W] = {
     "sheet": W(vi="Trang tính", en="Sheet"),
     "name_agency": W(vi="Tên đơn vị", en="Name"),
     "expected_at": W(vi="Kỳ vọng {quarter}", en="Expected {quarter}"),
-    "projection_likely": W(vi="Dự báo đạt", en="Projection likely met"),
     "findings_by_code": W(vi="Lỗi và cảnh báo theo mã", en="Findings by code"),
     "files": W(vi="Tệp dữ liệu", en="Data files"),
     "province_name": W(vi="Tỉnh", en="Province"),
@@ -928,7 +927,6 @@ TEXTS: dict[str, W] = {
         en="{indicator}: target carried over from last year; check it against the new plan, then delete 'review: true'",
     ),
     # ---- HTML report
-    "html.coverage": W(vi="độ phủ số liệu {coverage}", en="data coverage {coverage}"),
     "html.coverage_reporting": W(
         vi="độ phủ số liệu {coverage} · báo cáo đã nhận {reporting}",
         en="data coverage {coverage} · reports received {reporting}",

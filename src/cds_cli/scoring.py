@@ -362,15 +362,22 @@ def _expected(
     if ind.is_milestone:
         return None
     target, now, due = float(ind.target), quarter_number(period), quarter_number(ind.due_period)
-    if now >= due:
+    origin = path_origin(plan, baseline, start)
+    if now >= due or origin is None:
         return target
+    at, level = origin
+    return level + (target - level) * (now - at) / (due - at)
+
+
+def path_origin(plan: Plan, baseline: float | None, start: ProvisionalBaseline | None) -> tuple[int, float] | None:
+    """Where an indicator's straight line starts, (quarter number, value): the plan's
+    baseline at the end of its year, else the provisional baseline, else nowhere.  The
+    expected value and the report's outlook are read off this one line."""
     if baseline is not None:
-        origin = quarter_number(Period(plan.baseline_year or plan.year - 1, 4))
-        return baseline + (target - baseline) * (now - origin) / (due - origin)
+        return quarter_number(Period(plan.baseline_year or plan.year - 1, 4)), baseline
     if start is not None:
-        origin = quarter_number(start.period)
-        return start.value + (target - start.value) * (now - origin) / (due - origin)
-    return target
+        return quarter_number(start.period), start.value
+    return None
 
 
 def _provisional_baselines(accepted: pd.DataFrame, plan: Plan, period: Period | None) -> dict[str, ProvisionalBaseline]:
@@ -383,16 +390,15 @@ def _provisional_baselines(accepted: pd.DataFrame, plan: Plan, period: Period | 
         for ind in plan.indicators
         if not ind.is_milestone and plan.baseline_number(ind.id) is None and not is_final(ind, period)
     }
-    rows = accepted[
-        (accepted["year"] == plan.year) & (accepted["quarter"] < period.quarter) & accepted["indicator"].isin(wanted)
-    ]
+    own = accepted[accepted["indicator"].isin(wanted)]  # each earlier quarter is scored for these alone
+    rows = own[(own["year"] == plan.year) & (own["quarter"] < period.quarter)]
     if rows.empty:
         return {}
     first = rows.groupby("indicator", observed=True)["quarter"].min()
     found: dict[str, ProvisionalBaseline] = {}
     for quarter in sorted(set(first.tolist())):
         start = Period(plan.year, int(quarter))
-        latest_rows, flow_sums = _rows_up_to(accepted, plan, start)
+        latest_rows, flow_sums = _rows_up_to(own, plan, start)
         latest_of, sums_of = _summaries(latest_rows, counted_only=False), _summaries(flow_sums, counted_only=True)
         for indicator_id in first.index[first == quarter]:
             ind = plan.indicator(str(indicator_id))

@@ -19,7 +19,7 @@ from ..labels import date_text, label
 from ..numbers import rounded
 from ..periods import Period
 from ..plan import Indicator, Plan
-from ..scoring import IndicatorScore, Scorecard, is_final, quarter_number, score
+from ..scoring import IndicatorScore, Scorecard, is_final, path_origin, quarter_number, score
 from ..status import Completeness
 from ..submissions.validate import ValidationReport
 
@@ -199,12 +199,8 @@ def project(plan: Plan, s: IndicatorScore, period: Period) -> Projection | None:
     if ind.is_milestone or not isinstance(s.value, float) or is_final(ind, period) or s.status == "achieved":
         return None
     due, now = ind.due_period, quarter_number(period)
-    if isinstance(s.baseline, float):
-        origin: tuple[int, float] | None = (quarter_number(Period(plan.baseline_year or plan.year - 1, 4)), s.baseline)
-    elif s.provisional_baseline is not None:
-        origin = (quarter_number(s.provisional_baseline.period), s.provisional_baseline.value)
-    else:
-        origin = None
+    baseline = s.baseline if isinstance(s.baseline, float) else None
+    origin = path_origin(plan, baseline, s.provisional_baseline)
     value = s.value
     if origin is not None and now > origin[0]:
         start, level = origin

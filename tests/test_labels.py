@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 
 from cds_cli.labels import (
@@ -15,6 +17,8 @@ from cds_cli.labels import (
     shown,
     target_text,
 )
+from cds_cli.periods import Period
+from cds_cli.view import Reporting
 
 
 @pytest.mark.parametrize(
@@ -50,17 +54,21 @@ def test_shown_values_statuses_and_hedged_baselines():
     assert shown(None, "vi") == "—"
 
 
+def _target(unit: str, comparator: str, target: float | str) -> SimpleNamespace:
+    return SimpleNamespace(unit=unit, comparator=comparator, target=target)
+
+
 def test_target_text():
-    percent = {"unit": "percent", "comparator": ">=", "target": 30.0}
+    percent = _target("percent", ">=", 30.0)
     assert (target_text(percent, "vi"), target_text(percent, "en")) == ("≥ 30", "≥ 30")
-    retail = {"unit": "percent", "comparator": ">", "target": 7.0}
+    retail = _target("percent", ">", 7.0)
     assert target_text(retail, "vi") == "> 7"
-    milestone = {"unit": "milestone", "comparator": "=", "target": "done"}
+    milestone = _target("milestone", "=", "done")
     assert (target_text(milestone, "vi"), target_text(milestone, "en")) == ("hoàn thành", "done")
 
 
 def test_a_fractional_target_is_shown_as_written():
-    retail = {"unit": "percent", "comparator": ">", "target": 7.5}
+    retail = _target("percent", ">", 7.5)
     assert (target_text(retail, "vi"), target_text(retail, "en")) == ("> 7,5", "> 7.5")
 
 
@@ -72,12 +80,12 @@ def test_share_text():
 
 
 def test_reporting_text():
-    reporting = {"received": 3, "expected": 4, "rate": 0.75}
-    assert reporting_text(reporting, "2023-Q2", "vi") == "Tỷ lệ báo cáo 2023-Q2: 3/4 (75%)"
-    assert reporting_text(reporting, "2023-Q2", "en") == "Reporting rate 2023-Q2: 3/4 (75%)"
-    thirds = {"received": 2, "expected": 3, "rate": 2 / 3}
-    assert reporting_text(thirds, "2023-Q4", "en") == "Reporting rate 2023-Q4: 2/3 (67%)"
-    nothing = {"received": 0, "expected": 0, "rate": None}
+    reporting = Reporting(expected=4, received=3, rate=0.75)
+    assert reporting_text(reporting, Period(2023, 2), "vi") == "Tỷ lệ báo cáo quý II/2023: 3/4 (75%)"
+    assert reporting_text(reporting, Period(2023, 2), "en") == "Reporting rate Q2 2023: 3/4 (75%)"
+    thirds = Reporting(expected=3, received=2, rate=2 / 3)
+    assert reporting_text(thirds, Period(2023, 4), "en") == "Reporting rate Q4 2023: 2/3 (67%)"
+    nothing = Reporting(expected=0, received=0, rate=None)
     assert reporting_text(nothing, None, "vi").startswith("Tỷ lệ báo cáo chưa có kỳ báo cáo: 0/0 (—")
     assert reporting_text(nothing, None, "en").startswith("Reporting rate no period: 0/0 (—")
 

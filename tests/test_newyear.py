@@ -13,6 +13,7 @@ from cds_cli.plan import check_pack, default_data_dir, load_plan, pack_files
 from cds_cli.plan.newyear import new_pack
 from cds_cli.scoring import score
 from cds_cli.submissions.validate import read_submissions
+from cds_cli.view import scorecard_view
 
 # Hand computations at 2023-Q3, the last reported quarter:
 #   soc.adults_smartphone (stock): the latest row, 83.456 → 83.46
@@ -81,9 +82,9 @@ def test_the_new_pack_and_its_baselines(results, plan, tmp_path):
 def test_baselines_are_the_scores_of_the_last_quarter(results, plan, tmp_path):
     report, inputs = results
     new_pack(plan, 2024, report, tmp_path / "out")
-    card = score(report, plan, Period(2023, 3)).to_dict("en")
+    card = scorecard_view(score(report, plan, Period(2023, 3)))  # as `cds score` shows them
     values = {b["indicator"]: b["value"] for b in _yaml(tmp_path / "out" / "baseline_2023.yaml")["baselines"]}
-    assert values == {item["id"]: item["value"] for item in card["indicators"]}
+    assert values == {row.id: row.value for row in card.indicators}
 
 
 def test_targets_move_to_the_new_year_marked_for_review(results, plan, tmp_path):

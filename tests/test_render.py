@@ -148,7 +148,7 @@ def test_status_and_breakdown_csv(results):
 
 def test_score_markdown(results):
     lines = rendered(results["score"], "markdown", "vi").splitlines()
-    assert lines[0] == "# Kết quả chuyển đổi số 2023-Q2 — Kế hoạch 64/KH-UBND"
+    assert lines[0] == "# Kết quả chuyển đổi số quý II/2023 — Kế hoạch 64/KH-UBND"
     assert [line for line in lines if line.startswith("## ")] == [
         "## Chính quyền số",
         "## An toàn, an ninh thông tin",
@@ -166,7 +166,7 @@ def test_score_markdown(results):
     # the reporting rate beside every score, and an index on 2% of the reports is provisional
     assert "| **Chỉ số chung** | **83,33 (tạm tính)** | 13% | 2% |" in lines
     assert "| Kinh tế số | — | 0% | 0% |" in lines
-    assert "Tỷ lệ báo cáo 2023-Q2: 4/232 (2%)" in lines
+    assert "Tỷ lệ báo cáo quý II/2023: 4/232 (2%)" in lines
     assert any(line.startswith("Chỉ số tạm tính: mới nhận 4/232 báo cáo phải gửi (2%)") for line in lines)
 
 

@@ -1,5 +1,6 @@
 """`cds report`: every format read back, the same numbers as `cds score`, projections, determinism."""
 
+import dataclasses
 import os
 import subprocess
 from html.parser import HTMLParser
@@ -17,9 +18,17 @@ TREND = DATA / "report" / "trend.csv"
 
 
 def projections(path, period):
+    """Each indicator's projection as its fields (the due period written as cds writes it)."""
     plan = load_plan()
-    annual = build_report(read_submissions([path], plan), plan, parse_period(period))
-    return {i["id"]: i["projection"] for p in annual.to_dict("en")["pillars"] for i in p["indicators"]}
+    view = build_report(read_submissions([path], plan), plan, parse_period(period)).view()
+    return {row.id: _fields(row.projection) for row in view.card.indicators}
+
+
+def _fields(projection):
+    if projection is None:
+        return None
+    fields = {f.name: getattr(projection, f.name) for f in dataclasses.fields(projection)}
+    return fields | {"period": str(projection.period)}
 
 
 def test_projection_is_the_line_of_the_status():
@@ -48,17 +57,19 @@ def test_likely_met_is_exactly_the_status_and_final_statuses_have_no_projection(
     plan = load_plan()
     report = read_submissions([EXAMPLES], plan)
     for quarter in ("2023-Q1", "2023-Q2", "2023-Q3"):
-        doc = build_report(report, plan, parse_period(quarter)).to_dict("en")
-        for item in (i for p in doc["pillars"] for i in p["indicators"]):
-            projection = item["projection"]
-            if item["due"] <= quarter or item["unit"] == "milestone" or item["status"] in ("no_data", "achieved"):
-                assert projection is None, (quarter, item["id"])
+        view = build_report(report, plan, parse_period(quarter)).view()
+        for item in view.card.indicators:
+            projection = item.projection
+            due = item.indicator.due
+            if due <= quarter or item.unit == "milestone" or item.status in ("no_data", "achieved"):
+                assert projection is None, (quarter, item.id)
             else:
-                assert projection["likely_met"] is (item["status"] == "on_track"), (quarter, item["id"])
-                assert 0 <= projection["value"] <= 100
-    q3 = build_report(report, plan, parse_period("2023-Q3")).to_dict("en")
-    protected = next(i for p in q3["pillars"] for i in p["indicators"] if i["id"] == "sec.systems_classified_protected")
-    assert protected["status"] == "not_achieved" and protected["projection"] is None
+                assert projection is not None, (quarter, item.id)
+                assert projection.likely_met is (item.status == "on_track"), (quarter, item.id)
+                assert 0 <= projection.value <= 100
+    q3 = build_report(report, plan, parse_period("2023-Q3")).view()
+    protected = next(i for i in q3.card.indicators if i.id == "sec.systems_classified_protected")
+    assert protected.status == "not_achieved" and protected.projection is None
 
 
 def test_a_percent_projection_is_capped_and_says_so(write):

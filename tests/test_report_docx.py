@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import html
 import io
 import os
@@ -12,6 +11,7 @@ import struct
 import subprocess
 import zipfile
 import zlib
+from dataclasses import replace
 from pathlib import Path
 
 import docx
@@ -44,13 +44,13 @@ def annual():
 
 
 @pytest.fixture(scope="module")
-def doc(annual):
-    return annual.to_dict("vi")
+def view(annual):
+    return annual.view()
 
 
 @pytest.fixture(scope="module")
-def data(doc):
-    return render_docx(doc, "vi")
+def data(view):
+    return render_docx(view, "vi")
 
 
 @pytest.fixture(scope="module")
@@ -163,7 +163,7 @@ def test_dates_follow_decree_30():
     assert vn_date(None) == "ngày …… tháng …… năm ……"
 
 
-def test_title_basis_and_period(word, doc):
+def test_title_basis_and_period(word):
     texts = [p.text for p in word.paragraphs]
     k = texts.index("BÁO CÁO")
     assert word.paragraphs[k].runs[0].bold
@@ -226,9 +226,10 @@ def test_every_indicator_is_in_the_tables_by_name_and_no_id_or_code_anywhere(wor
     cells = [cell.text for table in all_tables(word) for row in table.rows for cell in row.cells]
     names = [ind.name("vi") for ind in annual.plan.indicators]
     assert len(names) == 29 and not [n for n in names if n not in cells]
-    files = [f["file"] for f in annual.to_dict("vi")["data_quality"]["files"]]  # named as the user gave them
+    view = annual.view()
+    files = [f.file for f in view.files]  # named as the user gave them
     every = "\n".join([c for c in cells if c not in files] + [p.text for p in word.paragraphs])
-    codes = [f["code"] for f in annual.to_dict("vi")["data_quality"]["findings_by_code"]]
+    codes = [f.code for f in view.findings_by_code]
     agencies = [a.code for a in annual.plan.agencies]
     assert not [w for w in [ind.id for ind in annual.plan.indicators] + codes if w in every]
     assert not [a for a in agencies if re.search(rf"\b{a}\b", every.replace("BC-STTTT", ""))]
@@ -236,17 +237,16 @@ def test_every_indicator_is_in_the_tables_by_name_and_no_id_or_code_anywhere(wor
     assert not re.search(r"(^|\s)/\w+/", every)  # no absolute path
 
 
-def test_pillar_tables_show_the_scorecard_numbers(word, annual):
-    final = annual.final.to_dict("vi")
+def test_pillar_tables_show_the_scorecard_numbers(word, view):
     rows = pillar_rows(word)
     assert len(rows) == 29
     last = "Quý III"
-    for item in final["indicators"]:
-        row = rows[item["id"]]
-        assert row[label("attainment", "vi")] == number(item["attainment"], "vi"), item["id"]
-        assert row[last] == shown(item["value"]), item["id"]
-        assert row[label("status", "vi")] == label(item["status"], "vi"), item["id"]
-        assert row[label("indicator", "vi")] == item["name"]
+    for item in view.card.indicators:
+        row = rows[item.id]
+        assert row[label("attainment", "vi")] == number(item.attainment, "vi"), item.id
+        assert row[last] == shown(item.value), item.id
+        assert row[label("status", "vi")] == label(item.status, "vi"), item.id
+        assert row[label("indicator", "vi")] == item.name("vi")
     # a handful, spelled out
     assert rows["gov.online_services_with_applications"][label("attainment", "vi")] == "83,58"
     assert rows["gov.online_services_with_applications"][last] == "66,87"
@@ -257,12 +257,12 @@ def test_pillar_tables_show_the_scorecard_numbers(word, annual):
     assert rows["econ.sme_digital_platforms"][label("attainment", "vi")] == "—"
 
 
-def test_summary_and_projection(word, doc):
+def test_summary_and_projection(word, view):
     texts = [p.text for p in word.paragraphs]
     assert "Chỉ số chung đạt 80,01 điểm, độ phủ số liệu 89%." in texts
     assert "Tỷ lệ báo cáo quý III/2023: 224/232 (97%)." in texts
     assert not any(t.startswith("Dòng dữ liệu") for t in texts[: texts.index("Phụ lục")])  # row counts: appendix
-    assert doc["projection_method"] in texts
+    assert label("projection_method_text", "vi", **view.plan.terms) in texts
     projection = next(t for t in word.tables if label("likely_met", "vi") in t.rows[0].cells[-1].text)
     assert projection.rows[0].cells[3].text == "Dự báo khi đến hạn"
     rows = {r.cells[0].text: [c.text for c in r.cells] for r in projection.rows[1:]}
@@ -306,8 +306,8 @@ def test_fonts_page_and_tables(word):
         assert all(tr.trPr.find(qn("w:cantSplit")) is not None for tr in rows)
 
 
-def test_deterministic(doc, data):
-    assert render_docx(doc, "vi") == data
+def test_deterministic(annual, data):
+    assert render_docx(annual.view(), "vi") == data  # a view built again: the same bytes
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
         core = archive.read("docProps/core.xml").decode()
@@ -317,7 +317,7 @@ def test_deterministic(doc, data):
 
 
 def test_english_body_vietnamese_form(annual, fast_charts):
-    word = docx.Document(io.BytesIO(render_docx(annual.to_dict("en"), "en")))
+    word = docx.Document(io.BytesIO(render_docx(annual.view(), "en")))
     headings = [p.text for p in word.paragraphs if p.style.name == "Heading 1"]
     assert headings[:3] == ["I. SUMMARY", "II. RESULTS BY PILLAR AND INDICATOR", "III. OUTLOOK TO THE DUE QUARTER"]
     assert word.tables[0].rows[0].cells[1].paragraphs[1].text == "Độc lập - Tự do - Hạnh phúc"
@@ -326,17 +326,16 @@ def test_english_body_vietnamese_form(annual, fast_charts):
     assert rows["gov.online_services_with_applications"][label("attainment", "en")] == "83.58"
 
 
-def test_undated_draft_and_plain_text(doc, fast_charts):
-    changed = copy.deepcopy(doc)
-    changed["meta"]["date"] = None
-    item = changed["pillars"][0]["indicators"][0]
-    item["name"] = "A & <b>B</b>\x01 ]]>"
+def test_undated_draft_and_plain_text(view, fast_charts):
+    pillar = view.card.pillars[0]
+    item = pillar.indicators[0]
+    named = replace(item, indicator=item.indicator.model_copy(update={"name_vi": "A & <b>B</b>\x01 ]]>"}))
+    pillars = (replace(pillar, indicators=(named, *pillar.indicators[1:])), *view.card.pillars[1:])
+    changed = replace(view, date=None, card=replace(view.card, pillars=pillars))
     word = docx.Document(io.BytesIO(render_docx(changed, "vi")))
     assert word.tables[0].rows[1].cells[1].text == "Bạc Liêu, ngày …… tháng …… năm ……"
-    rows = pillar_rows(
-        word, ids={"A & <b>B</b> ]]>": item["id"]} | {i.name("vi"): i.id for i in load_plan().indicators}
-    )
-    assert rows[item["id"]][label("indicator", "vi")] == "A & <b>B</b> ]]>"
+    rows = pillar_rows(word, ids={"A & <b>B</b> ]]>": item.id} | {i.name("vi"): i.id for i in load_plan().indicators})
+    assert rows[item.id][label("indicator", "vi")] == "A & <b>B</b> ]]>"
 
 
 def test_closing_signature_and_appendix_as_decree_30_prescribes(word):
@@ -372,7 +371,7 @@ def test_closing_signature_and_appendix_as_decree_30_prescribes(word):
 
 
 def test_english_draft_keeps_only_the_legal_form_in_vietnamese(annual, fast_charts):
-    word = docx.Document(io.BytesIO(render_docx(annual.to_dict("en"), "en")))
+    word = docx.Document(io.BytesIO(render_docx(annual.view(), "en")))
     texts = [p.text for p in word.paragraphs]
     k = texts.index("REPORT")
     assert texts[k + 1] == "Results of the Digital Transformation Plan 2023"

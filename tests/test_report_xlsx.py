@@ -1,7 +1,8 @@
 """The Excel report: five sheets, numbers as numbers, no formulas, identical bytes every run."""
 
-import copy
 import io
+import re
+from dataclasses import replace
 from pathlib import Path
 
 import openpyxl
@@ -9,8 +10,10 @@ import pytest
 
 from cds_cli import load_plan, parse_period, read_submissions
 from cds_cli.labels import label
+from cds_cli.periods import Period
 from cds_cli.report.model import build_report
 from cds_cli.report.xlsx_report import render_xlsx
+from cds_cli.view import scorecard_view
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "2023"
 SHEETS = ["Summary", "Indicators", "Quarterly", "Agencies", "Findings"]
@@ -24,13 +27,13 @@ def annual():
 
 
 @pytest.fixture(scope="module")
-def doc(annual):
-    return annual.to_dict("en")
+def view(annual):
+    return annual.view()
 
 
 @pytest.fixture(scope="module")
-def data(doc):
-    return render_xlsx(doc, "en")
+def data(view):
+    return render_xlsx(view, "en")
 
 
 @pytest.fixture(scope="module")
@@ -54,10 +57,10 @@ def test_five_sheets_in_order(book):
     assert book.sheetnames == SHEETS
 
 
-def test_indicators_sheet_has_every_indicator_in_plan_order(book, annual, doc):
+def test_indicators_sheet_has_every_indicator_in_plan_order(book, annual, view):
     sheet = book["Indicators"]
     ids = [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)]
-    plan_order = [item["id"] for pillar in doc["pillars"] for item in pillar["indicators"]]
+    plan_order = [item.id for pillar in view.card.pillars for item in pillar.indicators]
     assert len(ids) == 29 == len(set(ids))
     assert ids == plan_order
     assert set(ids) == {ind.id for ind in annual.plan.indicators}
@@ -65,40 +68,42 @@ def test_indicators_sheet_has_every_indicator_in_plan_order(book, annual, doc):
 
 def test_indicator_values_match_the_final_scorecard(book, annual):
     rows = rows_by_id(book["Indicators"])
-    for item in annual.final.to_dict("en")["indicators"]:
-        row = rows[item["id"]]
+    for item in scorecard_view(annual.final).indicators:
+        row = rows[item.id]
         for key, heading in (("value", "Value"), ("attainment", "Attainment %")):
-            expected, got = item[key], row[heading]
+            expected, got = getattr(item, key), row[heading]
             if isinstance(expected, float):
-                assert isinstance(got, (int, float)), (item["id"], key, got)
-                assert round(got, 2) == pytest.approx(expected), (item["id"], key)
+                assert isinstance(got, (int, float)), (item.id, key, got)
+                assert round(got, 2) == pytest.approx(expected), (item.id, key)
             elif isinstance(expected, str):  # a milestone's state, in words
-                assert got == label(expected, "en"), (item["id"], key)
+                assert got == label(expected, "en"), (item.id, key)
             else:
-                assert got == expected, (item["id"], key)
-        assert row["Status code"] == item["status"]  # the code, for scripts
-        assert row["Status"] == label(item["status"], "en")  # and the word, for people
+                assert got == expected, (item.id, key)
+        assert row["Status code"] == item.status  # the code, for scripts
+        assert row["Status"] == label(item.status, "en")  # and the word, for people
 
 
-def test_quarterly_columns_follow_the_quarters(book, annual, doc):
+def test_quarterly_columns_follow_the_quarters(book, annual, view):
     sheet = book["Quarterly"]
     heads = header(sheet)
-    quarters = doc["meta"]["quarters"]
-    assert quarters == ["2023-Q1", "2023-Q2", "2023-Q3"]
+    assert view.quarters == (Period(2023, 1), Period(2023, 2), Period(2023, 3))
+    quarters = ["Q1", "Q2", "Q3"]  # the quarters in words: the year is the plan's (heading "2023 target")
     start = heads.index(quarters[0])
     assert heads[start : start + len(quarters)] == quarters
     assert heads[start + len(quarters) :] == [f"Expected {q}" for q in quarters]
+    assert "2023 target" in heads
+    assert not [h for h in heads if re.search(r"\d{4}-Q\d", h)]  # never 2023-Q1 where people read
 
     rows = rows_by_id(sheet)
     for ident in ("gov.dossiers_online", "soc.households_fiber", "gov.data_analytics_platform"):
-        for quarter, card in zip(quarters, annual.cards, strict=False):
-            item = next(i for i in card.to_dict()["indicators"] if i["id"] == ident)
+        for quarter, card in zip(quarters, annual.cards, strict=True):
+            item = next(i for i in scorecard_view(card).indicators if i.id == ident)
             got = rows[ident][quarter]
-            if isinstance(item["value"], float):
-                assert round(got, 2) == pytest.approx(item["value"]), (ident, quarter)
+            if isinstance(item.value, float):
+                assert round(got, 2) == pytest.approx(item.value), (ident, quarter)
             else:  # a milestone: its state in words
-                assert got == label(item["value"], "en"), (ident, quarter)
-    assert rows["soc.households_fiber"]["Expected 2023-Q3"] == pytest.approx(67.5)
+                assert got == label(item.value, "en"), (ident, quarter)
+    assert rows["soc.households_fiber"]["Expected Q3"] == pytest.approx(67.5)
 
 
 def test_frozen_bold_headers_and_autofilters(book):
@@ -115,7 +120,7 @@ def test_frozen_bold_headers_and_autofilters(book):
     assert book["Indicators"].column_dimensions["C"].width >= 30  # the name column is wide
 
 
-def test_number_formats(book, doc):
+def test_number_formats(book, view):
     indicators = book["Indicators"]
     heads = header(indicators)
     attainment = heads.index("Attainment %") + 1
@@ -134,8 +139,8 @@ def test_number_formats(book, doc):
     value = heads.index("Value") + 1
     assert indicators.cell(row=2, column=value).number_format == '0.00"%"'
     agencies = book["Agencies"]
-    assert header(agencies)[2:] == ["2023-Q1", "2023-Q2", "2023-Q3"]
-    last = 1 + len(doc["completeness"]["agencies"])
+    assert header(agencies)[2:] == ["Q1", "Q2", "Q3"]
+    last = 1 + len(view.agencies)
     assert agencies.auto_filter.ref == f"A1:E{last}"
     for row in agencies.iter_rows(min_row=2, max_row=last, min_col=3):
         for cell in row:
@@ -157,72 +162,92 @@ def test_no_formula_guard_where_no_formula_could_be(book):
     assert not [c.value for s in book.worksheets for r in s.iter_rows() for c in r if c.value == "'="]
 
 
-def test_agencies_and_findings_tables(book, doc):
+def test_agencies_and_findings_tables(book, view):
     agencies = book["Agencies"]
     ids = [row[0] for row in agencies.iter_rows(min_row=2, values_only=True) if row[0]]
-    assert ids == [a["id"] for a in doc["completeness"]["agencies"]]
-    first = doc["completeness"]["agencies"][0]
-    assert agencies["C2"].value == pytest.approx(100 * first["quarters"]["2023-Q1"])
+    assert ids == [a.agency.code for a in view.agencies]
+    first = view.agencies[0]
+    assert agencies["B2"].value == first.agency.name("en")
+    assert agencies["C2"].value == pytest.approx(100 * first.rates[Period(2023, 1)])
 
     findings = book["Findings"]
     assert header(findings) == ["File", "Sheet", "Read", "Accepted", "Rejected", "Blank"]
-    files = doc["data_quality"]["files"]
-    assert [findings.cell(row=r, column=1).value for r in range(2, 2 + len(files))] == [f["file"] for f in files]
-    assert findings.cell(row=2, column=3).value == files[0]["read"]
+    files = view.files
+    assert [findings.cell(row=r, column=1).value for r in range(2, 2 + len(files))] == [f.file for f in files]
+    assert findings.cell(row=2, column=3).value == files[0].rows.read
     values = list(findings.iter_rows(values_only=True))
-    by_code = {row[0]: row for row in values if row[0] in {f["code"] for f in doc["data_quality"]["findings_by_code"]}}
-    for entry in doc["data_quality"]["findings_by_code"]:
-        assert by_code[entry["code"]][1:5] == (
-            entry["severity"],
-            entry["count"],
-            label(f"problem.{entry['code']}", "en"),
-            label(entry["severity"], "en"),
+    by_code = {row[0]: row for row in values if row[0] in {f.code for f in view.findings_by_code}}
+    assert view.findings_by_code
+    for entry in view.findings_by_code:
+        assert by_code[entry.code][1:5] == (
+            entry.severity,
+            entry.count,
+            label(f"problem.{entry.code}", "en"),
+            label(entry.severity, "en"),
         )
 
 
-def test_summary_sheet(book, doc):
+def test_summary_sheet(book, view):
     sheet = book["Summary"]
     cells = {row[0]: row[1:] for row in sheet.iter_rows(values_only=True) if row[0] is not None}
-    assert sheet["A1"].value == doc["meta"]["title"]
+    assert sheet["A1"].value == "Report on the results of the Digital Transformation Plan 2023" == book.properties.title
+    assert sheet["A1"].value == label("report_title", "en", **view.plan.terms)
+    assert cells["Period"][0] == "Q3 2023" and cells["Quarters"][0] == "Q1, Q2 and Q3 2023"  # in words
     assert "Date" not in cells  # no --date: the line is left out
-    assert cells["cds version"][0] == doc["meta"]["version"]
-    assert cells["Score"][0] == pytest.approx(doc["summary"]["index"]["score"])
-    assert cells["Data coverage"][0] == pytest.approx(100 * doc["summary"]["index"]["coverage"])
-    for pillar in doc["summary"]["pillars"]:
-        assert cells[pillar["id"]][1] == pytest.approx(pillar["score"])
-        assert cells[pillar["id"]][3] == pillar["indicators_with_data"]
-    assert cells["At risk"][1] == doc["summary"]["status_counts"]["at_risk"]
-    assert cells["Rate"][0] == pytest.approx(100 * doc["summary"]["reporting"]["rate"], abs=0.01)
-    for item in doc["meta"]["inputs"]:
-        assert cells[item["file"]][0] == item["sha256"]
+    assert cells["cds version"][0] == view.version
+    card = view.card
+    assert cells["Score"][0] == pytest.approx(card.index.score)
+    assert cells["Data coverage"][0] == pytest.approx(100 * card.index.coverage)
+    for pillar in card.pillars:
+        assert cells[pillar.id][1] == pytest.approx(pillar.score)
+        assert cells[pillar.id][3] == pillar.with_data
+        assert cells[pillar.id][4] == pillar.total
+    assert cells["At risk"][1] == card.summary["at_risk"]
+    assert cells["Rate"][0] == pytest.approx(100 * card.reporting.rate, abs=0.01)
+    assert view.files
+    for summary in view.files:
+        assert cells[summary.file][0] == summary.sha256
 
 
-def test_summary_shows_the_date_when_given(doc):
-    dated = copy.deepcopy(doc)
-    dated["meta"]["date"] = "2024-01-15"
+def test_summary_shows_the_date_when_given(view):
+    dated = replace(view, date="2024-01-15")
     sheet = openpyxl.load_workbook(io.BytesIO(render_xlsx(dated, "en")))["Summary"]
     cells = {row[0]: row[1] for row in sheet.iter_rows(values_only=True) if row[0] is not None}
     assert cells["Date"] == "15 January 2024"  # as the document writes dates
 
 
-def test_text_that_looks_like_a_formula_is_neutralised(doc):
-    evil = copy.deepcopy(doc)
-    item = evil["pillars"][0]["indicators"][0]
-    item["name"] = item["short_name"] = '=HYPERLINK("x")'
-    item["value"] = -5.0
-    evil["meta"]["inputs"][0]["file"] = "@SUM(1+1)"
-    evil["data_quality"]["files"][0]["file"] = "-2+cmd|' /C calc'!A0"
-    evil["completeness"]["agencies"][0]["name"] = "+1"  # a number-like string is fine as it is
-    book = openpyxl.load_workbook(io.BytesIO(render_xlsx(evil, "en")))
+def evil_view(view):
+    """The view with text a spreadsheet would run as a formula where names and files stand."""
+    pillar = view.card.pillars[0]
+    item = pillar.indicators[0]
+    formula = '=HYPERLINK("x")'
+    indicator = item.indicator.model_copy(update={"name_en": formula, "short_name_en": formula})
+    evil_item = replace(item, indicator=indicator, value=-5.0)
+    pillars = (replace(pillar, indicators=(evil_item, *pillar.indicators[1:])), *view.card.pillars[1:])
+    files = (
+        replace(view.files[0], file="@SUM(1+1)"),
+        replace(view.files[1], file="-2+cmd|' /C calc'!A0"),
+        *view.files[2:],
+    )
+    first = view.agencies[0]
+    agencies = (replace(first, agency=first.agency.model_copy(update={"name_en": "+1"})), *view.agencies[1:])
+    return replace(view, card=replace(view.card, pillars=pillars), files=files, agencies=agencies)
+
+
+def test_text_that_looks_like_a_formula_is_neutralised(view):
+    item = view.card.pillars[0].indicators[0]
+    book = openpyxl.load_workbook(io.BytesIO(render_xlsx(evil_view(view), "en")))
 
     rows = rows_by_id(book["Indicators"])
-    row = rows[item["id"]]
+    row = rows[item.id]
     assert row["Name"] == '\'=HYPERLINK("x")'
     assert row["Value"] == -5.0
-    assert rows_by_id(book["Quarterly"])[item["id"]]["Short name"] == '\'=HYPERLINK("x")'
+    assert rows_by_id(book["Quarterly"])[item.id]["Short name"] == '\'=HYPERLINK("x")'
     summary = [cell.value for row in book["Summary"].iter_rows() for cell in row]
-    assert "'@SUM(1+1)" in summary
-    assert book["Findings"]["A2"].value == "'-2+cmd|' /C calc'!A0"
+    assert "'@SUM(1+1)" in summary and "'-2+cmd|' /C calc'!A0" in summary  # the inputs and their hashes
+    assert book["Findings"]["A2"].value == "'@SUM(1+1)"
+    assert book["Findings"]["A3"].value == "'-2+cmd|' /C calc'!A0"
+    assert book["Agencies"]["B2"].value == "+1"  # a number-like string is fine as it is
     for sheet in book.worksheets:
         for line in sheet.iter_rows():
             for cell in line:
@@ -234,7 +259,7 @@ def test_text_that_looks_like_a_formula_is_neutralised(doc):
 
 
 def test_vietnamese_headings(annual):
-    book = openpyxl.load_workbook(io.BytesIO(render_xlsx(annual.to_dict("vi"), "vi")))
+    book = openpyxl.load_workbook(io.BytesIO(render_xlsx(annual.view(), "vi")))
     assert book.sheetnames == ["Tổng hợp", "Chỉ tiêu", "Theo quý", "Đơn vị", "Chất lượng dữ liệu"]
     heads = header(book["Chỉ tiêu"])
     assert heads[:4] == ["Mã", "Trụ cột", "Tên ngắn", "Tên chỉ tiêu"]
@@ -246,11 +271,15 @@ def test_vietnamese_headings(annual):
     assert rows["gov.dossiers_online"]["Đơn vị tính"] == "%"
     summary = {row[0]: row[1] for row in book["Tổng hợp"].iter_rows(values_only=True) if row[0]}
     assert summary["Kế hoạch"].startswith("64/KH-UBND — 05/4/2023 — ")  # dates as the document writes them
+    assert (summary["Kỳ báo cáo"], summary["Các quý"]) == ("quý III/2023", "quý I, II và III năm 2023")
+    quarterly = header(book["Theo quý"])
+    assert quarterly[6:9] == ["Quý I", "Quý II", "Quý III"] and quarterly[9] == "Kỳ vọng Quý I"
+    assert header(book["Đơn vị"])[2:] == ["Quý I", "Quý II", "Quý III"]
 
 
-def test_same_input_same_bytes(doc, data):
-    assert render_xlsx(doc, "en") == data
-    assert render_xlsx(copy.deepcopy(doc), "en") == data
+def test_same_input_same_bytes(annual, view, data):
+    assert render_xlsx(view, "en") == data
+    assert render_xlsx(annual.view(), "en") == data  # a view built again
     props = openpyxl.load_workbook(io.BytesIO(data)).properties
     assert props.creator == "cds"
     assert props.created.year == 2000 and props.modified.year == 2000

@@ -2,12 +2,13 @@
 
 Use it from a script exactly as the CLI does::
 
-    from cds_cli import load_plan, read_submissions, score
+    from cds_cli import load_plan, read_submissions, score, scorecard_document, scorecard_view
 
     plan = load_plan()                                   # the packaged plan files
     report = read_submissions(["examples/2023"], plan)   # validated rows + findings
-    card = score(report, plan, parse_period("2023-Q2"))
-    card.to_dict()                                       # == `cds score --format json`
+    card = score(report, plan, parse_period("2023-Q2"))  # the computation
+    view = scorecard_view(card)                          # what every output shows, typed
+    scorecard_document(view, "vi")                       # == `cds score --format json`
 
 None of these modules import typer or rich: those belong to the CLI and renderers.
 """
@@ -38,6 +39,12 @@ _EXPORTS = {
     "Scorecard": "scoring",
     "agency_breakdown": "scoring",
     "score": "scoring",
+    "IndicatorRow": "view",
+    "PillarRow": "view",
+    "ReportView": "view",
+    "ScorecardView": "view",
+    "scorecard_view": "view",
+    "scorecard_document": "json_documents",
     "RowCounts": "submissions.validate",
     "ValidationReport": "submissions.validate",
     "read_submissions": "submissions.validate",

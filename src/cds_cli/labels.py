@@ -6,8 +6,59 @@ never change with the language.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+from typing import Protocol
+
 from .messages import LANGS, text
 from .periods import Period, roman
+
+# What each wording needs of a value, as protocols: the words sit below the view
+# (:mod:`cds_cli.view`, whose rows fit them) and below the findings, which word their values too.
+
+
+class Targeted(Protocol):
+    """Anything with a target: the plan's indicator, or its row in a view."""
+
+    @property
+    def unit(self) -> str: ...
+    @property
+    def comparator(self) -> str: ...
+    @property
+    def target(self) -> float | str: ...
+
+
+class Projected(Protocol):
+    @property
+    def value(self) -> float: ...
+    @property
+    def capped(self) -> bool: ...
+
+
+class Indexed(Protocol):
+    @property
+    def score(self) -> float | None: ...
+    @property
+    def provisional(self) -> bool: ...
+
+
+class Reports(Protocol):
+    @property
+    def expected(self) -> int: ...
+    @property
+    def received(self) -> int: ...
+    @property
+    def rate(self) -> float | None: ...
+
+
+class _Started(Protocol):
+    @property
+    def period(self) -> Period: ...
+
+
+class Expecting(Protocol):
+    @property
+    def provisional_baseline(self) -> _Started | None: ...
+
 
 __all__ = ["LANGS", "date_text", "label", "number", "reporting_text", "share_text", "shown", "target_text"]
 
@@ -52,7 +103,7 @@ def quarter_name(period: str | Period | int, lang: str) -> str:
     return label("quarter", lang, **_quarter_parts(period))
 
 
-def quarters_text(periods: list[str], lang: str) -> str:
+def quarters_text(periods: list[str] | list[Period], lang: str) -> str:
     """Quarters as people write them in prose: "quý IV/2023", "quý I, II, III và IV năm 2023"
     ("Q4 2023", "Q1, Q2, Q3 and Q4 2023"), never ``2023-Q4``."""
     if len(periods) == 1:
@@ -83,11 +134,11 @@ def baseline_text(value: float | str | None, qualifier: str | None, lang: str) -
 COMPARATOR_SIGNS = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "="}
 
 
-def target_text(item: dict, lang: str) -> str:
+def target_text(item: Targeted, lang: str) -> str:
     """An indicator's target as the plan writes it: "≥ 30", "> 7,5", or the milestone's "done"."""
-    if item["unit"] == "milestone":
+    if item.unit == "milestone":
         return label("done", lang)
-    return f"{COMPARATOR_SIGNS[item['comparator']]} {figure(item['target'], lang)}"
+    return f"{COMPARATOR_SIGNS[item.comparator]} {figure(float(item.target), lang)}"
 
 
 def figure(value: float, lang: str) -> str:
@@ -101,7 +152,7 @@ def share_text(share: float | None, lang: str, decimals: int = 0) -> str:
     return "—" if share is None else f"{number(100 * share, lang, decimals)}%"
 
 
-def status_counts_text(counts: dict[str, int], statuses: list[str], lang: str) -> str:
+def status_counts_text(counts: Mapping[str, int], statuses: Iterable[str], lang: str) -> str:
     """How many indicators have each status the period can give ("Đạt 12 · Không đạt 9 ·
     Chưa có số liệu 8"): a year-end line never names a status only a year in course has."""
     parts = [label("status_count", lang, status=label(s, lang), count=counts.get(s, 0)) for s in statuses]
@@ -112,51 +163,49 @@ def status_counts_text(counts: dict[str, int], statuses: list[str], lang: str) -
 PROVISIONAL_MARK = "*"  # beside an expected value whose path starts at a provisional baseline
 
 
-def provisional_note(items: list[dict], baseline_year: object, lang: str) -> str | None:
+def provisional_note(items: Iterable[Expecting], baseline_year: object, lang: str) -> str | None:
     """Where an expected value rests on a provisional baseline, the words that say so
     (a table puts :data:`PROVISIONAL_MARK` before them, and beside each such value)."""
-    quarters = sorted({item["provisional_baseline"]["period"] for item in items if item.get("provisional_baseline")})
+    quarters = sorted({item.provisional_baseline.period for item in items if item.provisional_baseline})
     if not quarters:
         return None
     return label("provisional_baseline_note", lang, quarters=quarters_text(quarters, lang), baseline_year=baseline_year)
 
 
-def projection_text(projection: dict, lang: str) -> str:
+def projection_text(projection: Projected, lang: str) -> str:
     """A projected value, saying so when the line was held at the bounds of a percent."""
-    value = number(projection["value"], lang)
-    return label("projection_capped", lang, value=value) if projection["capped"] else value
+    value = number(projection.value, lang)
+    return label("projection_capped", lang, value=value) if projection.capped else value
 
 
-def index_text(index: dict, lang: str) -> str:
+def index_text(index: Indexed, lang: str) -> str:
     """The index with its standing: "91,52 (tạm tính)" when it rests on too few reports."""
-    score = number(index["score"], lang)
-    return f"{score} ({label('provisional_mark', lang)})" if index.get("provisional") else score
+    score = number(index.score, lang)
+    return f"{score} ({label('provisional_mark', lang)})" if index.provisional else score
 
 
-def provisional_index_text(index: dict, reporting: dict, lang: str) -> str | None:
+def provisional_index_text(index: Indexed, reporting: Reports, lang: str) -> str | None:
     """Why the index is provisional, in one sentence; None when it is not."""
-    if not index.get("provisional"):
+    if not index.provisional:
         return None
-    rate = reporting["rate"]
     return label(
         "provisional_index",
         lang,
-        received=reporting["received"],
-        expected=reporting["expected"],
-        rate="—" if rate is None else number(100 * rate, lang, 0),
+        received=reporting.received,
+        expected=reporting.expected,
+        rate="—" if reporting.rate is None else number(100 * reporting.rate, lang, 0),
     )
 
 
-def reporting_text(reporting: dict, period: str | None, lang: str) -> str:
+def reporting_text(reporting: Reports, period: Period | None, lang: str) -> str:
     """The reporting-rate summary line: received / expected reports for the period."""
-    rate = reporting["rate"]
     return label(
         "reporting_line",
         lang,
-        period=period or label("no_period", lang),
-        received=reporting["received"],
-        expected=reporting["expected"],
-        rate="—" if rate is None else number(100 * rate, lang, 0),
+        period=quarters_text([period], lang) if period else label("no_period", lang),
+        received=reporting.received,
+        expected=reporting.expected,
+        rate="—" if reporting.rate is None else number(100 * reporting.rate, lang, 0),
     )
 
 

@@ -50,9 +50,6 @@ class ProvisionalBaseline:
     period: Period
     value: float
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"period": str(self.period), "value": rounded(self.value)}
-
 
 @dataclass(frozen=True)
 class IndicatorScore:
@@ -117,47 +114,6 @@ class Scorecard:
         members = [rates[ind.id] for ind in self.plan.indicators if ind.pillar == pillar_id]
         expected = sum(r["expected"] for r in members)
         return sum(r["received"] for r in members) / expected if expected else None
-
-    def to_dict(self, lang: str = DEFAULT_LANG) -> dict[str, Any]:
-        """The JSON document of ``cds score`` (numbers rounded to 2 decimals)."""
-        rates = self.reporting.indicator_rates()
-        return {
-            "period": str(self.period) if self.period else None,
-            "plan": {
-                "number": self.plan.info.number,
-                "year": self.plan.year,
-                "baseline_year": self.plan.baseline_year,
-                "province": self.plan.info.province,
-            },
-            "indicators": [_indicator_dict(s, self.plan, lang) | _reporting(rates[s.id]) for s in self.indicators],
-            "pillars": [
-                {
-                    "id": p.id,
-                    "name": self.plan.pillar(p.id).name(lang),
-                    "score": rounded(p.score),
-                    "coverage": rounded(p.coverage),
-                    "indicators_with_data": p.with_data,
-                    "indicators": p.total,
-                    "reporting_rate": rounded(self.pillar_reporting_rate(p.id), 4),
-                }
-                for p in self.pillars
-            ],
-            "index": {
-                "score": rounded(self.index_score),
-                "coverage": rounded(self.index_coverage),
-                "reporting_rate": rounded(self.reporting.rate, 4),
-                "provisional": self.provisional,
-            },
-            "summary": self.status_counts(),
-            "statuses": list(self.possible_statuses()),
-            "reporting": {
-                "expected": self.reporting.expected,
-                "received": self.reporting.received,
-                "rate": rounded(self.reporting.rate, 4),
-            },
-            "rows": self.rows.to_dict(),
-            "issues": [f.to_dict(lang) for f in self.findings],
-        }
 
 
 def score(report: ValidationReport, plan: Plan, period: Period | None = None) -> Scorecard:
@@ -453,44 +409,6 @@ def _pillar_score(pillar_id: str, scores: list[IndicatorScore]) -> PillarScore:
 def _weighted_mean(pairs: list[tuple[float, float]]) -> float | None:
     weight = sum(w for _, w in pairs)
     return sum(v * w for v, w in pairs) / weight if weight else None
-
-
-def _reporting(rate: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "reports_expected": rate["expected"],
-        "reports_received": rate["received"],
-        "reporting_rate": rounded(rate["rate"], 4),
-    }
-
-
-def _indicator_dict(s: IndicatorScore, plan: Plan, lang: str) -> dict[str, Any]:
-    ind = s.indicator
-    numeric = not ind.is_milestone
-    baseline = plan.baselines.get(ind.id)
-    return {
-        "id": ind.id,
-        "pillar": ind.pillar,
-        "name": ind.name(lang),
-        "short_name": ind.short_name(lang),
-        "unit": ind.unit,
-        "comparator": ind.comparator,
-        "target": float(ind.target) if numeric else ind.target,
-        "baseline": rounded(s.baseline) if isinstance(s.baseline, float) else s.baseline,
-        "baseline_qualifier": baseline.qualifier if baseline else None,
-        "value": rounded(s.value) if isinstance(s.value, float) else s.value,
-        "numerator": s.numerator,
-        "denominator": s.denominator,
-        "attainment": rounded(s.attainment),
-        "progress": rounded(s.progress),
-        "expected": rounded(s.expected),
-        "provisional_baseline": s.provisional_baseline.to_dict() if s.provisional_baseline else None,
-        "met": s.met,
-        "status": s.status,
-        "time": ind.time,
-        "aggregate": ind.aggregate,
-        "due": ind.due,
-        "reporters": s.reporters,
-    }
 
 
 # --------------------------------------------------------------------------- by agency

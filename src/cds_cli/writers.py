@@ -13,6 +13,7 @@ from typing import Any, TextIO
 
 from .findings import Finding
 from .history import History
+from .json_documents import indicator_document, scorecard_document
 from .labels import (
     PROVISIONAL_MARK,
     baseline_text,
@@ -22,6 +23,7 @@ from .labels import (
     plan_number_text,
     provisional_index_text,
     provisional_note,
+    quarters_text,
     reporting_text,
     shown,
     status_counts_text,
@@ -29,10 +31,11 @@ from .labels import (
 )
 from .plan import PackCheck, Plan, agency_catalogue, catalogue, context_catalogue
 from .report.text import markdown_table, pillar_scores_markdown
-from .scoring import AgencyBreakdown, Scorecard
+from .scoring import AgencyBreakdown
 from .status import Completeness
 from .submissions.validate import ValidationReport, report_to_dict
 from .text import safe_cell
+from .view import IndicatorRow, ScorecardView
 
 
 def _json(document: Any, out: TextIO) -> None:
@@ -47,26 +50,30 @@ def as_json(result: Any, lang: str, out: TextIO, **_: Any) -> None:
 # --------------------------------------------------------------------------- score
 
 
-def score_cells(item: dict[str, Any], lang: str) -> dict[str, str]:
+def score_json(view: ScorecardView, lang: str, out: TextIO, **_: Any) -> None:
+    _json(scorecard_document(view, lang), out)
+
+
+def score_cells(item: IndicatorRow, lang: str) -> dict[str, str]:
     """An indicator's figures worded for people, as the terminal table and Markdown show them."""
     return {
-        "name": item["short_name"],
-        "id": item["id"],
-        "baseline": baseline_text(item["baseline"], item["baseline_qualifier"], lang),
+        "name": item.short_name(lang),
+        "id": item.id,
+        "baseline": baseline_text(item.baseline, item.baseline_qualifier, lang),
         "target": target_text(item, lang),
-        "value": shown(item["value"], lang),
-        "attainment": number(item["attainment"], lang),
-        "progress": number(item["progress"], lang),
+        "value": shown(item.value, lang),
+        "attainment": number(item.attainment, lang),
+        "progress": number(item.progress, lang),
         "expected": expected_text(item, lang),
-        "status": label(item["status"], lang),
-        "reports": f"{item['reports_received']}/{item['reports_expected']}",
+        "status": label(item.status, lang),
+        "reports": f"{item.reporting.received}/{item.reporting.expected}",
     }
 
 
-def expected_text(item: dict[str, Any], lang: str) -> str:
+def expected_text(item: IndicatorRow, lang: str) -> str:
     """The expected value, marked when its path starts at a provisional baseline."""
-    mark = PROVISIONAL_MARK if item.get("provisional_baseline") and item["expected"] is not None else ""
-    return number(item["expected"], lang) + mark
+    mark = PROVISIONAL_MARK if item.provisional_baseline and item.expected is not None else ""
+    return number(item.expected, lang) + mark
 
 
 SCORE_CSV_KEYS = [
@@ -94,47 +101,47 @@ SCORE_CSV_KEYS = [
 ]
 
 
-def score_csv(card: Scorecard, lang: str, out: TextIO, **_: Any) -> None:
+def score_csv(view: ScorecardView, lang: str, out: TextIO, **_: Any) -> None:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=["period", *SCORE_CSV_KEYS], extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
-    doc = card.to_dict(lang)
-    for item in doc["indicators"]:
-        writer.writerow({"period": doc["period"], **{k: safe_cell(item[k]) for k in SCORE_CSV_KEYS}})
+    period = str(view.period) if view.period else None
+    for row in view.indicators:
+        item = indicator_document(row, lang)
+        writer.writerow({"period": period, **{k: safe_cell(item[k]) for k in SCORE_CSV_KEYS}})
     out.write(buffer.getvalue())
 
 
-def score_markdown(card: Scorecard, lang: str, out: TextIO, **_: Any) -> None:
-    doc = card.to_dict(lang)
-    period = doc["period"] or label("no_period", lang)
+def score_markdown(view: ScorecardView, lang: str, out: TextIO, **_: Any) -> None:
+    plan = view.plan
+    period = quarters_text([view.period], lang) if view.period else label("no_period", lang)
     parts = [
-        f"# {label('scorecard_title', lang, period=period, number=plan_number_text(card.plan.info.number, lang))}",
+        f"# {label('scorecard_title', lang, period=period, number=plan_number_text(plan.info.number, lang))}",
         "",
     ]
     keys = ["id", "indicator", "baseline", "target", "value", "attainment", "progress", "expected", "status"]
-    for pillar in doc["pillars"]:
-        parts += [f"## {pillar['name']}", ""]
+    for pillar in view.pillars:
+        parts += [f"## {pillar.name(lang)}", ""]
         # the terminal's cells (figures worded alike), with the full name where a table has room
         rows = [
-            [item["id"], item["name"], *(str(cells[key]) for key in keys[2:])]
-            for item in doc["indicators"]
-            if item["pillar"] == pillar["id"]
+            [item.id, item.name(lang), *(str(cells[key]) for key in keys[2:])]
+            for item in pillar.indicators
             for cells in [score_cells(item, lang)]
         ]
-        parts += [markdown_table([label(k, lang, **card.plan.terms) for k in keys], rows), ""]
+        parts += [markdown_table([label(k, lang, **plan.terms) for k in keys], rows), ""]
     parts += [f"## {label('pillars_title', lang)}", ""]
-    note = provisional_note(doc["indicators"], card.plan.baseline_year, lang)
+    note = provisional_note(view.indicators, plan.baseline_year, lang)
     if note:
         parts += [f"\\{PROVISIONAL_MARK} {note}", ""]
-    parts += [pillar_scores_markdown(doc["pillars"], doc["index"], lang), ""]
-    warning = provisional_index_text(doc["index"], doc["reporting"], lang)
+    parts += [pillar_scores_markdown(view.pillars, view.index, lang), ""]
+    warning = provisional_index_text(view.index, view.reporting, lang)
     parts += [
-        status_counts_text(doc["summary"], doc["statuses"], lang),
+        status_counts_text(view.summary, view.statuses, lang),
         "",
-        reporting_text(doc["reporting"], doc["period"], lang),
+        reporting_text(view.reporting, view.period, lang),
         "",
         *([warning, ""] if warning else []),
-        label("rows_line", lang, **doc["rows"]),
+        label("rows_line", lang, **view.rows.to_dict()),
         "",
     ]
     out.write("\n".join(parts))

@@ -25,16 +25,19 @@ from ..labels import (
     plan_number_text,
     provisional_index_text,
     provisional_note,
+    quarters_text,
     reporting_text,
     share_text,
     shown,
     status_counts_text,
     target_text,
 )
+from ..periods import Period
 from ..plan import PackCheck, Plan, agency_catalogue, catalogue, context_catalogue
 from ..scoring import AgencyBreakdown, Scorecard
 from ..status import Completeness
 from ..submissions.validate import ValidationReport
+from ..view import IndicatorRow, ScorecardView, reporting, scorecard_view
 from ..writers import (
     agencies_csv,
     agencies_json,
@@ -49,6 +52,7 @@ from ..writers import (
     rank_text,
     score_cells,
     score_csv,
+    score_json,
     score_markdown,
     status_csv,
     validation_github,
@@ -81,8 +85,10 @@ KINDS = {
 
 def render(result: Any, fmt: str, lang: str, out: TextIO, kind: str | None = None, **context: Any) -> None:
     """Write ``result`` (Scorecard, ValidationReport, Plan …) to ``out`` in ``fmt``;
-    ``kind`` picks another view of the same result (a plan's ``context`` figures)."""
-    RENDERERS[kind or KINDS[type(result)]][fmt](result, lang, out, **context)
+    ``kind`` picks another view of the same result (a plan's ``context`` figures).  A
+    scorecard is rendered from its typed view (:mod:`cds_cli.view`), as every format is."""
+    shown = scorecard_view(result) if isinstance(result, Scorecard) else result
+    RENDERERS[kind or KINDS[type(result)]][fmt](shown, lang, out, **context)
 
 
 # --------------------------------------------------------------------------- score
@@ -103,23 +109,18 @@ _SCORE_COLUMNS = {
 _TEXT_COLUMNS = ("name", "id", "status")  # left-aligned; the rest are figures
 
 
-def _score_cells(item: dict[str, Any], lang: str) -> dict[str, Cell]:
+def _score_cells(item: IndicatorRow, lang: str) -> dict[str, Cell]:
     """The plain writers' cells, the status in its colour (colour only marks the status)."""
     cells: dict[str, Cell] = dict(score_cells(item, lang))
-    cells["status"] = Text(str(cells["status"]), style=STATUS_STYLE[item["status"]])
+    cells["status"] = Text(str(cells["status"]), style=STATUS_STYLE[item.status])
     return cells
 
 
-def _score_columns(doc: dict[str, Any], lang: str, terms: dict[str, Any], ids: bool) -> list[Column]:
-    rows = [
-        _score_cells(item, lang)
-        for pillar in doc["pillars"]
-        for item in doc["indicators"]
-        if item["pillar"] == pillar["id"]
-    ]
+def _score_columns(view: ScorecardView, lang: str, ids: bool) -> list[Column]:
+    rows = [_score_cells(item, lang) for pillar in view.pillars for item in pillar.indicators]
     return [
         Column(
-            label("indicator" if key == "name" else key, lang, **terms),
+            label("indicator" if key == "name" else key, lang, **view.plan.terms),
             [row[key] for row in rows],
             keep,
             "left" if key in _TEXT_COLUMNS else "right",
@@ -135,61 +136,65 @@ def _ids(lang: str, wanted: bool, ids: list[str]) -> list[Column]:
     return [Column(label("id", lang), ids, 3, "left")] if wanted else []
 
 
-def _pillar_sections(doc: dict[str, Any]) -> dict[int, Cell]:
+def _pillar_sections(view: ScorecardView, lang: str) -> dict[int, Cell]:
     """Row index → the pillar heading shown above it."""
     sections: dict[int, Cell] = {}
     row = 0
-    for pillar in doc["pillars"]:
-        sections[row] = Text(pillar["name"].upper(), style="bold")
-        row += sum(1 for item in doc["indicators"] if item["pillar"] == pillar["id"])
+    for pillar in view.pillars:
+        sections[row] = Text(pillar.name(lang).upper(), style="bold")
+        row += len(pillar.indicators)
     return sections
 
 
-def score_table(card: Scorecard, lang: str, out: TextIO, inputs: str = "…", ids: bool = False, **_: Any) -> None:
-    doc = card.to_dict(lang)
+def score_table(view: ScorecardView, lang: str, out: TextIO, inputs: str = "…", ids: bool = False, **_: Any) -> None:
     console = terminal_console(out)
-    period = doc["period"] or label("no_period", lang)
+    plan = view.plan
+    period = quarters_text([view.period], lang) if view.period else label("no_period", lang)
     table = fitted_table(
-        _score_columns(doc, lang, card.plan.terms, ids),
+        _score_columns(view, lang, ids),
         console.width,
-        _pillar_sections(doc),
-        title=label("scorecard_title", lang, period=period, number=plan_number_text(card.plan.info.number, lang)),
+        _pillar_sections(view, lang),
+        title=label("scorecard_title", lang, period=period, number=plan_number_text(plan.info.number, lang)),
         title_style="bold",
     )
     console.print(table)
-    note = provisional_note(doc["indicators"], card.plan.baseline_year, lang)
+    note = provisional_note(view.indicators, plan.baseline_year, lang)
     if note and label("expected", lang) in [column.header for column in table.columns]:  # the marks are shown
         console.print(f"{PROVISIONAL_MARK} {note}", markup=False)
+    console.print(_pillar_table(view, lang))
+    console.print(status_counts_text(view.summary, view.statuses, lang))
+    console.print(reporting_text(view.reporting, view.period, lang))
+    warning = provisional_index_text(view.index, view.reporting, lang)
+    if warning:
+        console.print(Text(warning, style="yellow"))
+    console.print(label("rows_line", lang, **view.rows.to_dict()))
+    errors = sum(1 for f in view.findings if f.severity == "error")
+    warnings = len(view.findings) - errors
+    if view.findings:
+        console.print(
+            Text(label("rejected_hint", lang, errors=errors, warnings=warnings, inputs=inputs), style="yellow")
+        )
+
+
+def _pillar_table(view: ScorecardView, lang: str) -> Table:
     pillars = Table(title=label("pillars_title", lang), title_style="bold")
     for key in ("pillar", "score", "coverage", "reporting_rate"):
         pillars.add_column(label(key, lang), justify="left" if key == "pillar" else "right")
-    for pillar in doc["pillars"]:
+    for pillar in view.pillars:
         pillars.add_row(
-            pillar["name"],
-            number(pillar["score"], lang),
-            f"{share_text(pillar['coverage'], lang)} ({pillar['indicators_with_data']}/{pillar['indicators']})",
-            share_text(pillar["reporting_rate"], lang),
+            pillar.name(lang),
+            number(pillar.score, lang),
+            f"{share_text(pillar.coverage, lang)} ({pillar.with_data}/{pillar.total})",
+            share_text(pillar.reporting_rate, lang),
         )
     pillars.add_section()
     pillars.add_row(
         Text(label("index", lang), style="bold"),
-        Text(index_text(doc["index"], lang), style="bold"),
-        share_text(doc["index"]["coverage"], lang),
-        share_text(doc["index"]["reporting_rate"], lang),
+        Text(index_text(view.index, lang), style="bold"),
+        share_text(view.index.coverage, lang),
+        share_text(view.index.reporting_rate, lang),
     )
-    console.print(pillars)
-    console.print(status_counts_text(doc["summary"], doc["statuses"], lang))
-    console.print(reporting_text(doc["reporting"], doc["period"], lang))
-    warning = provisional_index_text(doc["index"], doc["reporting"], lang)
-    if warning:
-        console.print(Text(warning, style="yellow"))
-    console.print(label("rows_line", lang, **doc["rows"]))
-    errors = sum(1 for i in doc["issues"] if i["severity"] == "error")
-    warnings = len(doc["issues"]) - errors
-    if doc["issues"]:
-        console.print(
-            Text(label("rejected_hint", lang, errors=errors, warnings=warnings, inputs=inputs), style="yellow")
-        )
+    return pillars
 
 
 # --------------------------------------------------------------------------- validate
@@ -355,13 +360,7 @@ def status_table(status: Completeness, lang: str, out: TextIO, ids: bool = False
             console.width,
         )
     )
-    console.print(
-        reporting_text(
-            {"received": status.received, "expected": status.expected, "rate": status.rate},
-            str(status.period) if status.period else None,
-            lang,
-        )
-    )
+    console.print(reporting_text(reporting(status.expected, status.received, status.rate), status.period, lang))
     _status_hints(status, lang, console)
 
 
@@ -409,13 +408,13 @@ def catalogue_table(plan: Plan, lang: str, out: TextIO, ids: bool = False, **_: 
             [baseline_text(item["baseline"], item["baseline_qualifier"], lang) for item in items],
             1,
         ),
-        Column(label("target", lang, **plan.terms), [target_text(item, lang) for item in items]),
+        Column(label("target", lang, **plan.terms), [target_text(plan.indicator(item["id"]), lang) for item in items]),
         Column(label("time", lang), [label(item["time"], lang) for item in items], 5, "left"),
         Column(label("aggregate", lang), [label(item["aggregate"], lang) for item in items], 6, "left"),
         Column(
             label("reporter", lang), [item["reporter"] or label("pooled_reporters", lang) for item in items], 4, "left"
         ),
-        Column(label("due", lang), [item["due"] for item in items], 2),
+        Column(label("due", lang), [quarters_text([Period.parse(item["due"])], lang) for item in items], 2),
     ]
     console.print(
         fitted_table(
@@ -438,7 +437,7 @@ def history_table(history: History, lang: str, out: TextIO, ids: bool = False, *
         *_ids(lang, ids, [item["id"] for item in items]),
         Column(
             label("target", lang, **history.plan.terms),
-            [target_text(catalogue_item, lang) for catalogue_item in _targets(history, items)],
+            [target_text(history.plan.indicator(item["id"]), lang) for item in items],
             1,
         ),
     ]
@@ -454,12 +453,6 @@ def history_table(history: History, lang: str, out: TextIO, ids: bool = False, *
             cells.append(cell)
         columns.append(Column(period, cells, 1 + len(periods) - k, wraps=True))  # the latest periods kept longest
     console.print(fitted_table(columns, console.width, title=label("history_title", lang), title_style="bold"))
-
-
-def _targets(history: History, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """What target_text needs of each indicator listed."""
-    indicators = [history.plan.indicator(item["id"]) for item in items]
-    return [{"unit": ind.unit, "comparator": ind.comparator, "target": ind.target} for ind in indicators]
 
 
 def agencies_table(plan: Plan, lang: str, out: TextIO, **_: Any) -> None:
@@ -526,7 +519,7 @@ Renderer = Callable[..., None]
 # kind of result → format → the function that writes it; the formats are those of
 # :data:`.outputs.OUTPUTS` (which --help reads without importing any of these)
 RENDERERS: dict[str, dict[str, Renderer]] = {
-    "score": {"table": score_table, "json": as_json, "csv": score_csv, "markdown": score_markdown},
+    "score": {"table": score_table, "json": score_json, "csv": score_csv, "markdown": score_markdown},
     "breakdown": {"table": breakdown_table, "json": as_json, "csv": breakdown_csv, "markdown": breakdown_markdown},
     "validate": {"text": validation_text, "json": validation_json, "github": validation_github},
     "status": {"table": status_table, "json": as_json, "csv": status_csv},

@@ -102,9 +102,11 @@ def _baselines(
     plan: Plan, report: ValidationReport, period: Period | None, hashed: list[dict[str, str]]
 ) -> dict[str, Any]:
     scored = score(report, plan, period) if period else None
-    card = scored.to_dict("en") if scored else None
-    values = {item["id"]: item["value"] for item in card["indicators"]} if card else {}
-    baselines = []
+    # rounded as every output shows them (the baseline file is read by people too)
+    values = (
+        {s.id: rounded(s.value) if isinstance(s.value, float) else s.value for s in scored.indicators} if scored else {}
+    )
+    baselines: list[dict[str, Any]] = []
     for ind in plan.indicators:
         value = values.get(ind.id)
         if value is None:

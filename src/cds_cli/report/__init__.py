@@ -21,7 +21,7 @@ def render_report(annual: AnnualReport, fmt: str, lang: str = "vi") -> bytes:
     """The report in ``fmt`` (html, docx, xlsx, md); the same inputs give the same bytes."""
     module, function = FORMATS[fmt]
     renderer = getattr(import_module(f"{__name__}.{module}"), function)
-    return renderer(annual.to_dict(lang), lang)
+    return renderer(annual.view(), lang)
 
 
 def __getattr__(name: str) -> Any:

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from typing import Any
+from dataclasses import dataclass
 
-from ..periods import parse_period
+from ..periods import Period
+from ..view import IndicatorRow, Value
 
 VALUE, TARGET, EXPECTED = "#1565c0", "#2e7d32", "#757575"
 # A ladder of greys as well as of hues (luminance 38 · 93 · 149 · 171 · 193 · 224), so a report
@@ -44,11 +45,11 @@ class Frame:
         return self.slot_x(slot), self.value_y(value)
 
 
-def level(item: dict[str, Any], value: Any) -> float | None:
+def level(item: IndicatorRow, value: Value) -> float | None:
     """A value as a height: a number as it is, a milestone's state as 0, ½ or 1."""
     if value is None:
         return None
-    return MILESTONE_LEVELS.get(value) if item["unit"] == "milestone" else float(value)
+    return MILESTONE_LEVELS.get(str(value)) if item.unit == "milestone" else float(value)
 
 
 def runs(pairs: Sequence[tuple[int, float | None]]) -> list[list[tuple[int, float]]]:
@@ -82,33 +83,48 @@ def ticks(values: list[float], intervals: int = 4) -> list[float]:
     return [round(k * step, 6) for k in range(start, stop + 1)]
 
 
-def _slot(period: str, quarters: list[str]) -> int:
+def _slot(period: Period, quarters: list[Period]) -> int:
     """The chart slot of a quarter of the plan year (a later year's quarter: the last slot)."""
-    due, first = parse_period(period), parse_period(quarters[0]) if quarters else None
-    return due.quarter if due and first and due.year == first.year else QUARTERS
+    return period.quarter if quarters and period.year == quarters[0].year else QUARTERS
 
 
-def trajectory_series(item: dict[str, Any]) -> dict[str, Any]:
-    """The points of a trajectory chart, by slot (0 = the baseline, 1 … 4 = the quarters):
-    ``values`` (None where a quarter has no data), ``expected``, ``target``, ``projection``
-    (or None) and the ``ticks`` of its value axis."""
-    quarters = list(item["quarters"])
-    baseline = item["baseline"] if isinstance(item["baseline"], (int, float)) else None
-    start = [(0, baseline)] if baseline is not None else []
-    values = start + [(k, item["quarters"][q]) for k, q in enumerate(quarters, start=1)]
-    expected = start + [
-        (k, item["expected_path"][q]) for k, q in enumerate(quarters, start=1) if item["expected_path"][q] is not None
-    ]
-    projection = item.get("projection")
+@dataclass(frozen=True)
+class Series:
+    """The points of a trajectory chart, by slot (0 = the baseline, 1 … 4 = the quarters)."""
+
+    values: list[tuple[int, float | None]]  # None where a quarter has no data
+    known: list[float]
+    expected: list[tuple[int, float]]
+    target: float
+    projection: float | None
+    projection_slot: int
+    last: int | None  # the slot of the latest value
+    ticks: list[float]  # of the value axis
+
+
+def trajectory_series(item: IndicatorRow) -> Series:
+    """The points of an indicator's trajectory chart (a percent or count indicator)."""
+    quarters = list(item.quarters)
+    baseline = item.baseline if isinstance(item.baseline, int | float) else None
+    start: list[tuple[int, float | None]] = [(0, baseline)] if baseline is not None else []
+    values = start + [(k, _number(item.quarters[q])) for k, q in enumerate(quarters, start=1)]
+    expected = [(0, baseline)] if baseline is not None else []
+    expected += [(k, e) for k, q in enumerate(quarters, start=1) if (e := item.expected_path.get(q)) is not None]
+    projection = item.projection
     known = [v for _, v in values if v is not None]
-    axis = known + [v for _, v in expected] + [item["target"]] + ([projection["value"]] if projection else [])
-    return {
-        "values": values,
-        "known": known,
-        "expected": expected,
-        "target": item["target"],
-        "projection": projection["value"] if projection and known else None,
-        "projection_slot": _slot(projection["period"], quarters) if projection else QUARTERS,
-        "last": max((s for s, v in values if v is not None), default=None),
-        "ticks": ticks(axis),
-    }
+    target = float(item.target)
+    axis = known + [v for _, v in expected] + [target] + ([projection.value] if projection else [])
+    return Series(
+        values=values,
+        known=known,
+        expected=expected,
+        target=target,
+        projection=projection.value if projection and known else None,
+        projection_slot=_slot(projection.period, quarters) if projection else QUARTERS,
+        last=max((s for s, v in values if v is not None), default=None),
+        ticks=ticks(axis),
+    )
+
+
+def _number(value: Value) -> float | None:
+    return value if isinstance(value, float) else None

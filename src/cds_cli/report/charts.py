@@ -18,14 +18,15 @@ import functools
 import io
 import math
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TypeVar
 
 from PIL import Image, ImageDraw, ImageFont
 from PIL.PngImagePlugin import PngInfo
 
 from ..labels import label, number, quarter_name, share_text
+from ..view import AgencyRates, IndicatorRow, PillarRow, ReportView
 from .chartparts import EXPECTED, QUARTERS, STATUS_COLOURS, TARGET, VALUE, Frame, runs, ticks, trajectory_series
 from .text import attainment_alt, completeness_alt, trajectory_alt
 
@@ -52,6 +53,7 @@ Point = tuple[float, float]
 # whose heat map would be a picture hundreds of metres tall.  The lowest rows are the ones
 # an analyst looks for; the table beside the chart lists every row.
 MAX_ROWS = 40
+Row = TypeVar("Row", IndicatorRow, AgencyRates)
 # How each series of a trajectory is drawn, in the SVG's units: (colour, width, dash) for
 # its line and (radius, fill) for its dots.  The legend draws its samples from the same.
 LINES: dict[str, tuple[str, float, tuple[float, float] | None]] = {
@@ -153,22 +155,23 @@ def _fitted(text: str, size: float, width: float, bold: bool = False) -> str:
     return text.rstrip() + "…"
 
 
-def attainment_chart(pillar: dict[str, Any], lang: str, width: float = 16.0) -> bytes:
+def attainment_chart(pillar: PillarRow, lang: str, width: float = 16.0) -> bytes:
     """Horizontal bars: attainment of each indicator of a pillar, with the 100% line; each bar
     says its status in words at the right, and a legend names the colours (colour is only a
     second cue, and the greys differ too when printed in black and white)."""
-    items = _lowest(pillar["indicators"], lambda item: item["attainment"])
-    title = label("chart_attainment", lang, pillar=pillar["name"])
-    if len(items) < len(pillar["indicators"]):
-        title += f" ({label('chart_lowest_indicators', lang, shown=len(items), count=len(pillar['indicators']))})"
+    every = pillar.indicators
+    items = _lowest(every, lambda item: item.attainment)
+    title = label("chart_attainment", lang, pillar=pillar.name(lang))
+    if len(items) < len(every):
+        title += f" ({label('chart_lowest_indicators', lang, shown=len(items), count=len(every))})"
     size, row = 8.0, px(0.62)
-    names = [_fitted(item["short_name"], size, px(width) * 0.4) for item in items]
-    words = [label(item["status"], lang) for item in items]
+    names = [_fitted(item.short_name(lang), size, px(width) * 0.4) for item in items]
+    words = [label(item.status, lang) for item in items]
     left = max((text_width(n, size) for n in names), default=0) + px(0.4)
     status_column = max((text_width(w, 7.0) for w in words), default=0) + px(0.3)
     top, bottom = px(0.9), px(1.8)
     canvas = Canvas(px(width), top + row * len(items) + bottom)
-    values = [item["attainment"] or 0 for item in items]
+    values = [item.attainment or 0 for item in items]
     scale = ticks([0.0, 110.0, *(v * 1.1 for v in values)], intervals=6)
     frame = Frame((left, top, px(width) - px(0.8) - status_column, top + row * len(items)), scale[0], scale[-1])
     x_of = functools.partial(_value_x, frame)
@@ -179,15 +182,15 @@ def attainment_chart(pillar: dict[str, Any], lang: str, width: float = 16.0) -> 
     for k, (item, name) in enumerate(zip(items, names, strict=True)):
         middle = frame.top + row * (k + 0.5)
         end = x_of(max(0.0, values[k]))
-        canvas.rect(frame.left, middle - row * 0.3, end, middle + row * 0.3, STATUS_COLOURS[item["status"]])
-        shown = "—" if item["attainment"] is None else f"{number(item['attainment'], lang)}%"
+        canvas.rect(frame.left, middle - row * 0.3, end, middle + row * 0.3, STATUS_COLOURS[item.status])
+        shown = "—" if item.attainment is None else f"{number(item.attainment, lang)}%"
         canvas.text((end + px(0.12), middle), shown, 7.0, "lm")
         canvas.text((frame.left - px(0.2), middle), name, size, "rm")
         canvas.text((px(width) - px(0.1), middle), words[k], 7.0, "rm", SOFT_INK)
     canvas.line([(x_of(100), frame.top - px(0.1)), (x_of(100), frame.bottom)], "#333333", 1.2, dash=(6, 4))
     canvas.line([(frame.left, frame.top), (frame.left, frame.bottom), (frame.right, frame.bottom)], "#333333")
     canvas.text(((frame.left + frame.right) / 2, frame.bottom + px(0.55)), label("attainment", lang), 8, "ma")
-    _status_legend(canvas, [s for s in STATUS_COLOURS if any(i["status"] == s for i in items)], lang)
+    _status_legend(canvas, [s for s in STATUS_COLOURS if any(i.status == s for i in items)], lang)
     return canvas.png(attainment_alt(pillar, lang))
 
 
@@ -201,11 +204,11 @@ def _status_legend(canvas: Canvas, statuses: list[str], lang: str) -> None:
         x += px(0.45) + text_width(word, 7.0) + px(0.4)
 
 
-def _lowest(rows: list[dict[str, Any]], rate: Callable[[dict[str, Any]], float | None]) -> list[dict[str, Any]]:
+def _lowest(rows: Sequence[Row], rate: Callable[[Row], float | None]) -> list[Row]:
     """``rows`` as they are, or, past :data:`MAX_ROWS`, the lowest of them (no figure counts
     as lowest) in their own order."""
     if len(rows) <= MAX_ROWS:
-        return rows
+        return list(rows)
     order = sorted(range(len(rows)), key=lambda k: (rate(rows[k]) is not None, rate(rows[k]) or 0.0))
     return [rows[k] for k in sorted(order[:MAX_ROWS])]
 
@@ -215,11 +218,11 @@ def _value_x(frame: Frame, value: float) -> float:
     return frame.left + (value - frame.lo) * (frame.right - frame.left) / (frame.hi - frame.lo)
 
 
-def trajectory_chart(item: dict[str, Any], lang: str, terms: dict[str, Any], width: float = 7.6) -> bytes:
+def trajectory_chart(item: IndicatorRow, lang: str, terms: Mapping[str, object], width: float = 7.6) -> bytes:
     """Quarterly values against the target and the expected path, with the projection: the
     HTML report's trajectory (:func:`.svg.trajectory`), from the same series."""
     series = trajectory_series(item)
-    scale, values = series["ticks"], series["values"]
+    scale, values = series.ticks, series.values
     unit = px(width) / 300  # the SVG's 300-wide layout, in this picture's pixels
     canvas = Canvas(px(width), 184 * unit)
     frame = Frame((36 * unit, 10 * unit, 274 * unit, 128 * unit), scale[0], scale[-1])  # as in the SVG
@@ -231,9 +234,9 @@ def trajectory_chart(item: dict[str, Any], lang: str, terms: dict[str, Any], wid
     slots = [str(terms["baseline_year"]), *(quarter_name(k, lang) for k in range(1, QUARTERS + 1))]
     for slot, name in enumerate(slots):
         canvas.text((frame.slot_x(slot), 138 * unit), name, 6.5, "ma", SOFT_INK)
-    if len(series["expected"]) > 1:
-        _trace(canvas, "expected", [frame.point(*p) for p in series["expected"]], unit)
-    target_y = frame.value_y(series["target"])
+    if len(series.expected) > 1:
+        _trace(canvas, "expected", [frame.point(*p) for p in series.expected], unit)
+    target_y = frame.value_y(series.target)
     _trace(canvas, "target", [(frame.slot_x(0), target_y), (frame.slot_x(QUARTERS), target_y)], unit)
     for run in runs(values):
         if len(run) > 1:
@@ -241,15 +244,17 @@ def trajectory_chart(item: dict[str, Any], lang: str, terms: dict[str, Any], wid
     for slot, value in values:
         if value is not None:
             _mark(canvas, "value", frame.point(slot, value), unit)
-    if series["projection"] is not None:
-        end = frame.point(series["projection_slot"], series["projection"])
-        _trace(canvas, "projection", [frame.point(series["last"], dict(values)[series["last"]]), end], unit)
+    if series.projection is not None and series.last is not None:  # from the latest value (known[-1])
+        end = frame.point(series.projection_slot, series.projection)
+        _trace(canvas, "projection", [frame.point(series.last, series.known[-1]), end], unit)
         _mark(canvas, "projection", end, unit)
-    _legend(canvas, 156 * unit, unit, lang, terms, with_projection=series["projection"] is not None)
+    _legend(canvas, 156 * unit, unit, lang, terms, with_projection=series.projection is not None)
     return canvas.png(trajectory_alt(item, lang, terms))
 
 
-def _legend(canvas: Canvas, y: float, unit: float, lang: str, terms: dict[str, Any], with_projection: bool) -> None:
+def _legend(
+    canvas: Canvas, y: float, unit: float, lang: str, terms: Mapping[str, object], with_projection: bool
+) -> None:
     """A sample of each line and its name, in rows under the chart."""
     x = 4 * unit
     for key in ["value", "expected", "target", *(["projection"] if with_projection else [])]:
@@ -280,15 +285,15 @@ def _mark(canvas: Canvas, key: str, at: Point, unit: float) -> None:
     canvas.dot(at, radius * unit, VALUE, fill=fill)
 
 
-def completeness_heatmap(completeness: dict[str, Any], quarters: list[str], lang: str, width: float = 16.0) -> bytes:
+def completeness_heatmap(view: ReportView, lang: str, width: float = 16.0) -> bytes:
     """Agencies × quarters, coloured by reporting rate, the rate written in each cell."""
-    every = completeness["agencies"]
-    agencies = _lowest(every, lambda agency: _mean([agency["quarters"].get(q) for q in quarters]))
+    every, quarters = view.agencies, view.quarters
+    agencies = _lowest(every, lambda agency: _mean([agency.rates.get(q) for q in quarters]))
     title = label("chart_completeness", lang)
     if len(agencies) < len(every):
         title += f" ({label('chart_lowest_agencies', lang, shown=len(agencies), count=number(len(every), lang, 0))})"
     size, row = 7.5, px(0.5)
-    names = [_fitted(agency["name"], size, px(width) * 0.55) for agency in agencies]
+    names = [_fitted(agency.agency.name(lang), size, px(width) * 0.55) for agency in agencies]
     labels = max((text_width(n, size) for n in names), default=0) + px(0.35)
     cell = min(px(2.6), (px(width) - labels) / max(1, len(quarters)))
     left = labels + (px(width) - labels - cell * len(quarters)) / 2  # the grid centred on the page
@@ -302,14 +307,14 @@ def completeness_heatmap(completeness: dict[str, Any], quarters: list[str], lang
         middle = top + row * (y + 0.5)
         canvas.text((left - px(0.2), middle), name, size, "rm")
         for x, quarter in enumerate(quarters):
-            rate = agency["quarters"].get(quarter)
+            rate = agency.rates.get(quarter)
             fill = "#f2f2f2" if rate is None else _red_yellow_green(rate)
             canvas.rect(
                 left + cell * x + 1, middle - row / 2 + 1, left + cell * (x + 1) - 1, middle + row / 2 - 1, fill
             )
             ink = "white" if _dark(fill) else INK
             canvas.text((left + cell * (x + 0.5), middle), share_text(rate, lang), 7.0, "mm", ink)
-    return canvas.png(completeness_alt(completeness, quarters, lang))
+    return canvas.png(completeness_alt(view, lang))
 
 
 def _mean(rates: list[float | None]) -> float | None:

@@ -15,9 +15,9 @@ Layout:
 * Times New Roman 13 pt (tables 11 pt), A4, margins 2/2/3/2 cm, justified body text, page
   numbers centred at the top from page 2.
 
-The input is the plain dictionary of :meth:`AnnualReport.to_dict`, so the numbers are those
-of the HTML, XLSX and Markdown reports.  Output is byte-identical for the same dictionary:
-no current time anywhere, fixed zip timestamps (:func:`stable_zip`).
+The input is the report's view (:meth:`AnnualReport.view`), so the numbers are those of the
+HTML, XLSX and Markdown reports.  Output is byte-identical for the same view: no current time
+anywhere, fixed zip timestamps (:func:`stable_zip`).
 """
 
 from __future__ import annotations
@@ -26,7 +26,9 @@ import datetime
 import io
 import re
 import struct
-from typing import Any
+from collections.abc import Callable
+from dataclasses import asdict
+from typing import TypedDict
 
 from docx import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
@@ -50,14 +52,16 @@ from ..labels import (
     provisional_note,
     quarter_name,
     quarters_text,
+    reporting_text,
     share_text,
     shown,
     target_text,
 )
 from ..outputs import stable_zip
-from ..periods import roman
+from ..periods import Period, roman
+from ..view import IndicatorRow, PillarRow, ReportView, ScorecardView
 from .charts import attainment_chart, completeness_heatmap, trajectory_chart
-from .text import attainment_alt, completeness_alt, quarter_headers, terms, trajectory_alt
+from .text import attainment_alt, completeness_alt, quarter_headers, trajectory_alt
 from .textwidth import lines_within, width_cm
 
 FONT = "Times New Roman"
@@ -79,6 +83,14 @@ RULE_SHARE = 0.4  # NĐ 30: the rule under the issuer and under the subject is 1
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
+class _Style(TypedDict, total=False):
+    """How a line of the header is set: :meth:`_Writer.run`'s keywords."""
+
+    bold: bool
+    italic: bool
+    size: float
+
+
 def _clean(value: object) -> str:
     """Plain text for a run: characters XML 1.0 cannot hold are dropped (python-docx escapes the rest)."""
     return _NOT_XML.sub("", str(value))
@@ -87,23 +99,22 @@ def _clean(value: object) -> str:
 # --------------------------------------------------------------------------- entry point
 
 
-def render_docx(doc: dict[str, Any], lang: str) -> bytes:
-    """The report dictionary (:meth:`AnnualReport.to_dict`) as DOCX bytes, identical for identical input."""
+def render_docx(view: ReportView, lang: str) -> bytes:
+    """The report's view (:meth:`AnnualReport.view`) as DOCX bytes, identical for identical input."""
     document = Document()
-    meta = doc["meta"]
-    _setup(document, meta, lang)
+    _setup(document, view, lang)
     writer = _Writer(document, lang)
-    writer.header(meta)
-    writer.title(doc)
-    sections = [writer.summary, writer.pillars]
-    if any(item.get("projection") for pillar in doc["pillars"] for item in pillar["indicators"]):
+    writer.header(view)
+    writer.title(view)
+    sections: list[Callable[[ReportView, str], None]] = [writer.summary, writer.pillars]
+    if view.projected:
         sections.append(writer.projection)
     sections += [writer.completeness, writer.assessment, writer.shortcomings, writer.tasks, writer.recommendations]
     for k, section in enumerate(sections, start=1):
-        section(doc, roman(k))
+        section(view, roman(k))
     writer.paragraph(label("appendix_ref", lang) + label("legal.end", LEGAL), before=6)  # the content ends with ./.
     writer.signature()
-    writer.annex(doc)
+    writer.annex(view)
     buffer = io.BytesIO()
     document.save(buffer)
     return stable_zip(buffer.getvalue())
@@ -146,12 +157,12 @@ def _set_lang(rpr, lang: str) -> None:
     element.attrib.pop(qn("w:bidi"), None)
 
 
-def _setup(document, meta: dict[str, Any], lang: str) -> None:
+def _setup(document, view: ReportView, lang: str) -> None:
     """Styles, the first page and its numbering, and the document's properties."""
     _defaults(document.styles, lang)
     _body_styles(document.styles, lang)
     _first_section(document.sections[0])
-    _properties(document, meta, lang)
+    _properties(document, view, lang)
 
 
 def _defaults(styles, lang: str) -> None:
@@ -231,11 +242,11 @@ def _first_section(section) -> None:
     number_line._p.append(field)
 
 
-def _properties(document, meta: dict[str, Any], lang: str) -> None:
+def _properties(document, view: ReportView, lang: str) -> None:
     """Title, subject and language; no author, time or thumbnail that would differ between runs."""
     core = document.core_properties
-    core.title = _clean(meta.get("title") or "")
-    core.subject = _clean(meta.get("plan_title") or "")
+    core.title = _clean(label("report_title", lang, **view.plan.terms))
+    core.subject = _clean(view.plan.info.title(lang))
     core.author = "cds"
     core.last_modified_by = "cds"
     core.comments = ""
@@ -284,8 +295,8 @@ def _short_date(value: str | None, lang: str) -> str:
     return date_text(value, lang) or "…"
 
 
-def _gap(item: dict[str, Any], lang: str) -> str:
-    gap = item.get("gap")
+def _gap(item: IndicatorRow, lang: str) -> str:
+    gap = item.gap
     if gap is None:
         return ""
     if isinstance(gap, str):
@@ -474,16 +485,16 @@ class _Writer:
 
     # ----- the parts of the report
 
-    def lines(self, cell, lines: list[tuple[str, dict[str, Any]]]) -> None:
+    def lines(self, cell, lines: list[tuple[str, _Style]]) -> None:
         """Centred lines in a cell, the first in the cell's own (empty) paragraph."""
         for k, (text, style) in enumerate(lines):
             paragraph = cell.paragraphs[0] if k == 0 else cell.add_paragraph(style="Normal")
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
             self.run(paragraph, text, **style)
 
-    def header(self, meta: dict[str, Any]) -> None:
+    def header(self, view: ReportView) -> None:
         """Authority | national name and motto, each with its rule; number | place and date."""
-        province = _clean(meta.get("province") or "…")
+        province = _clean(view.plan.info.province or "…")
         table = self.document.add_table(rows=2, cols=2)
         _fix_widths(table, [HEADER_LEFT, HEADER_RIGHT])
         _no_borders(table)
@@ -492,7 +503,8 @@ class _Writer:
         authority = lines_within(label("legal.authority", LEGAL, province=province.upper()), room, 12)
         issuer = lines_within(label("legal.issuer", LEGAL), room, 12, "bold")
         self.lines(
-            left, [(line, {"size": 12}) for line in authority] + [(line, {"bold": True, "size": 12}) for line in issuer]
+            left,
+            [(line, _Style(size=12)) for line in authority] + [(line, _Style(bold=True, size=12)) for line in issuer],
         )
         self.rule(left, RULE_SHARE * max(width_cm(line, 12, "bold") for line in issuer), room)
         motto = label("legal.motto", LEGAL)
@@ -502,22 +514,22 @@ class _Writer:
         self.rule(right, width_cm(motto, 13, "bold"), HEADER_RIGHT - CELL_MARGINS)  # as long as the motto
         left, right = table.rows[1].cells
         self.lines(left, [(label("legal.number", LEGAL), {"size": BODY_PT})])
-        self.lines(right, [(f"{province}, {vn_date(meta.get('date'))}", {"italic": True, "size": BODY_PT})])
+        self.lines(right, [(f"{province}, {vn_date(view.date)}", {"italic": True, "size": BODY_PT})])
         for cell in (left, right):
             cell.paragraphs[0].paragraph_format.space_before = Pt(6)
 
-    def title(self, doc: dict[str, Any]) -> None:
+    def title(self, view: ReportView) -> None:
         """Type, subject (trích yếu) with its rule right below, addressee, and the basis."""
-        meta, center = doc["meta"], WD_ALIGN_PARAGRAPH.CENTER
-        self.paragraph(label("doc_type", self.lang), style="Normal", bold=True, size=TITLE_PT, align=center, before=18)
-        subject = lines_within(label("report_subject", self.lang, **terms(doc)), PORTRAIT_WIDTH, TITLE_PT, "bold")
+        info, lang, center = view.plan.info, self.lang, WD_ALIGN_PARAGRAPH.CENTER
+        self.paragraph(label("doc_type", lang), style="Normal", bold=True, size=TITLE_PT, align=center, before=18)
+        subject = lines_within(label("report_subject", lang, **view.plan.terms), PORTRAIT_WIDTH, TITLE_PT, "bold")
         for line in subject:
             self.paragraph(line, style="Normal", bold=True, size=TITLE_PT, align=center)
         # under the subject the rule stands clear of the diacritics (at 1 pt it read as an underline)
         length = RULE_SHARE * max(width_cm(line, TITLE_PT, "bold") for line in subject)
         self.rule(self.document, length, PORTRAIT_WIDTH, gap=SUBJECT_RULE_GAP)
         self.paragraph(
-            label("addressee", self.lang, province=meta.get("province") or "…"),
+            label("addressee", lang, province=info.province or "…"),
             style="Normal",
             size=BODY_PT,
             align=center,
@@ -526,52 +538,46 @@ class _Writer:
         self.paragraph(
             label(
                 "report_basis_clause",
-                self.lang,
-                number=plan_number_text(meta.get("plan_number"), self.lang),
-                date=_short_date(meta.get("plan_date"), self.lang),
-                issuer=meta.get("issuer") or "…",
-                plan_title=meta.get("plan_title") or "…",
-                period=quarters_text(meta.get("quarters") or [], self.lang),
+                lang,
+                number=plan_number_text(info.number, lang),
+                date=_short_date(info.date, lang),
+                issuer=info.issuer(lang) or "…",
+                plan_title=info.title(lang) or "…",
+                period=quarters_text(list(view.quarters), lang),
             ),
             before=12,
         )
 
-    def summary(self, doc: dict[str, Any], roman: str) -> None:
+    def summary(self, view: ReportView, roman: str) -> None:
         self.section_heading(roman, "section_summary")
-        self.scores(doc["summary"])
-        self.statuses(doc["summary"])
-        self.reporting(doc)
+        self.scores(view.card)
+        self.statuses(view.card)
+        self.reporting(view)
 
-    def scores(self, summary: dict[str, Any]) -> None:
-        lang = self.lang
+    def scores(self, card: ScorecardView) -> None:
+        lang, index = self.lang, card.index
         self.heading(f"1. {label('sub_scores', lang)}", 2)
-        index = summary.get("index") or {}
         self.paragraph(
-            label(
-                "index_line",
-                lang,
-                score=index_text(index, lang),
-                coverage=number(None if index.get("coverage") is None else 100 * index["coverage"], lang, 0),
-            )
+            label("index_line", lang, score=index_text(index, lang), coverage=number(100 * index.coverage, lang, 0))
         )
-        warning = provisional_index_text(index, summary["reporting"], lang)
+        warning = provisional_index_text(index, card.reporting, lang)
         if warning:
             self.paragraph(warning + ".", italic=True)
         rows = [
             [
-                p["name"],
-                number(p.get("score"), lang),
-                f"{share_text(p.get('coverage'), lang)} ({p.get('indicators_with_data', 0)}/{p.get('indicators', 0)})",
-                share_text(p.get("reporting_rate"), lang),
+                p.name(lang),
+                number(p.score, lang),
+                f"{share_text(p.coverage, lang)} ({p.with_data}/{p.total})",
+                share_text(p.reporting_rate, lang),
             ]
-            for p in summary.get("pillars") or []
+            for p in card.pillars
         ]
         rows.append(
             [
                 label("index", lang),
                 index_text(index, lang),
-                share_text(index.get("coverage"), lang),
-                share_text(index.get("reporting_rate"), lang),
+                share_text(index.coverage, lang),
+                share_text(index.reporting_rate, lang),
             ]
         )
         self.table(
@@ -582,10 +588,10 @@ class _Writer:
             bold_rows=frozenset({len(rows) - 1}),
         )
 
-    def statuses(self, summary: dict[str, Any]) -> None:
+    def statuses(self, card: ScorecardView) -> None:
         lang = self.lang
         self.heading(f"2. {label('sub_status', lang)}", 2)
-        counts, statuses = summary.get("status_counts") or {}, summary["statuses"]  # those the period can give
+        counts, statuses = card.summary, card.statuses  # those the period can give
         total = sum(counts.get(s, 0) for s in statuses)
         rows = [
             [label(s, lang), str(counts.get(s, 0)), share_text(counts.get(s, 0) / total if total else None, lang, 1)]
@@ -600,58 +606,49 @@ class _Writer:
             bold_rows=frozenset({len(rows) - 1}),
         )
 
-    def reporting(self, doc: dict[str, Any]) -> None:
-        lang = self.lang
-        self.heading(f"3. {label('sub_reporting', lang)}", 2)
-        reporting = doc["summary"].get("reporting") or {}
-        if reporting:
-            rate = reporting.get("rate")
-            self.paragraph(
-                label(
-                    "reporting_line",
-                    lang,
-                    period=quarters_text([doc["meta"]["period"]], lang),
-                    received=reporting.get("received", 0),
-                    expected=reporting.get("expected", 0),
-                    rate=number(None if rate is None else 100 * rate, lang, 0),
-                )
-                + "."
-            )
+    def reporting(self, view: ReportView) -> None:
+        self.heading(f"3. {label('sub_reporting', self.lang)}", 2)
+        self.paragraph(reporting_text(view.card.reporting, view.period, self.lang) + ".")
 
-    def pillars(self, doc: dict[str, Any], roman: str) -> None:
-        lang = self.lang
-        quarters = doc["meta"].get("quarters") or []
+    def pillars(self, view: ReportView, roman: str) -> None:
+        lang, quarters = self.lang, view.quarters
         section = self.document.add_section(WD_SECTION.NEW_PAGE)
         _page(section, landscape=True)
         section.different_first_page_header_footer = False
         self.section_heading(roman, "section_pillars")
         widths = _pillar_widths(len(quarters))
-        headers = quarter_headers(doc, lang, lambda q: quarter_name(q, lang))[1:]  # no id column
+        headers = quarter_headers(view, lang, lambda q: quarter_name(q, lang))[1:]  # no id column
         headers[-1] = label("gap_points", lang)
         align = "l" + "c" * (len(headers) - 1)
-        for k, pillar in enumerate(doc["pillars"], start=1):
+        for k, pillar in enumerate(view.card.pillars, start=1):
             self.pillar(k, pillar, quarters, headers, widths, align)
         section = self.document.add_section(WD_SECTION.NEW_PAGE)  # back to portrait
         _page(section, landscape=False)
 
     def pillar(
-        self, k: int, pillar: dict[str, Any], quarters: list[str], headers: list[str], widths: list[float], align: str
+        self,
+        k: int,
+        pillar: PillarRow,
+        quarters: tuple[Period, ...],
+        headers: list[str],
+        widths: list[float],
+        align: str,
     ) -> None:
-        """One pillar: its table of indicators (full name, id in a narrow column), then its chart."""
+        """One pillar: its table of indicators (by full name), then its chart."""
         lang = self.lang
-        self.heading(f"{k}. {pillar['name']}", 2)
-        items = pillar["indicators"]
+        self.heading(f"{k}. {pillar.name(lang)}", 2)
+        items = pillar.indicators
         if not items:
             self.paragraph(label("none", lang))
             return
         rows = [
             [
-                item["name"],
-                baseline_text(item.get("baseline"), item.get("baseline_qualifier"), lang),
+                item.name(lang),
+                baseline_text(item.baseline, item.baseline_qualifier, lang),
                 target_text(item, lang),
-                *[shown(item["quarters"].get(q), lang) for q in quarters],
-                number(item.get("attainment"), lang),
-                label(item["status"], lang),
+                *[shown(item.quarters.get(q), lang) for q in quarters],
+                number(item.attainment, lang),
+                label(item.status, lang),
                 _gap(item, lang),
             ]
             for item in items
@@ -662,27 +659,26 @@ class _Writer:
             attainment_chart(pillar, lang, CHART_WIDTH), attainment_alt(pillar, lang), CHART_WIDTH, max_height=15.0
         )
 
-    def projection(self, doc: dict[str, Any], roman: str) -> None:
-        lang = self.lang
+    def projection(self, view: ReportView, roman: str) -> None:
+        lang, items = self.lang, tuple(item for item in _in_pillars(view) if item.projection)
         self.section_heading(roman, "section_projection")
-        self.paragraph(doc.get("projection_method") or "")
-        items = [item for pillar in doc["pillars"] for item in pillar["indicators"] if item.get("projection")]
-        last = (doc["meta"].get("quarters") or [""])[-1]
+        self.paragraph(label("projection_method_text", lang, **view.plan.terms))
         rows = [
             [
-                item["short_name"],
+                item.short_name(lang),
                 target_text(item, lang),
-                shown(item.get("value"), lang),
-                projection_text(item["projection"], lang),
-                label("yes" if item["projection"]["likely_met"] else "no", lang),
+                shown(item.value, lang),
+                projection_text(projection, lang),
+                label("yes" if projection.likely_met else "no", lang),
             ]
             for item in items
+            if (projection := item.projection)  # every one has: named for the type checker
         ]
         self.table(
             [
                 label("indicator", lang),
-                label("target", lang, **terms(doc)),
-                label("current", lang, quarter=quarter_name(last, lang)),
+                label("target", lang, **view.plan.terms),
+                label("current", lang, quarter=quarter_name(view.quarters[-1], lang)),
                 label("projection", lang),
                 label("likely_met", lang),
             ],
@@ -690,18 +686,12 @@ class _Writer:
             [5.6, 2.4, 2.4, 3.2, 2.4],
             "lcccc",
         )
-        self.trajectories(doc, items)
+        self.trajectories(view, items)
 
-    def trajectories(self, doc: dict[str, Any], items: list[dict[str, Any]]) -> None:
+    def trajectories(self, view: ReportView, items: tuple[IndicatorRow, ...]) -> None:
         """A few trajectories: those least likely to make it first, shown in plan order."""
-        lang = self.lang
-        ranked = sorted(
-            range(len(items)),
-            key=lambda i: (
-                items[i]["projection"]["likely_met"],
-                -(items[i]["gap"] if isinstance(items[i]["gap"], (int, float)) else 0),
-            ),
-        )
+        lang, terms = self.lang, view.plan.terms
+        ranked = sorted(range(len(items)), key=lambda i: _urgency(items[i]))
         chosen = [items[i] for i in sorted(ranked[:MAX_TRAJECTORIES])]
         if chosen:
             self.paragraph(
@@ -711,7 +701,7 @@ class _Writer:
                 align=WD_ALIGN_PARAGRAPH.CENTER,
                 before=6,
             )
-            note = provisional_note(chosen, doc["meta"]["baseline_year"], lang)
+            note = provisional_note(chosen, view.plan.baseline_year, lang)
             if note:
                 self.paragraph(f"{label('expected', lang)} — {note}.", italic=True)
             grid = self.document.add_table(rows=(len(chosen) + 1) // 2, cols=2)
@@ -720,35 +710,31 @@ class _Writer:
             for k, item in enumerate(chosen):
                 cell = grid.rows[k // 2].cells[k % 2]
                 self.picture(
-                    trajectory_chart(item, lang, terms(doc), PORTRAIT_WIDTH / 2 - 0.4),
-                    trajectory_alt(item, lang, terms(doc)),
+                    trajectory_chart(item, lang, terms, PORTRAIT_WIDTH / 2 - 0.4),
+                    trajectory_alt(item, lang, terms),
                     PORTRAIT_WIDTH / 2 - 0.4,
                     max_height=6.0,
                     paragraph=cell.paragraphs[0],
                 )
                 caption = cell.add_paragraph(style="Table Text")
                 caption.alignment = WD_ALIGN_PARAGRAPH.CENTER
-                self.run(caption, item["short_name"], italic=True)
+                self.run(caption, item.short_name(lang), italic=True)
 
-    def completeness(self, doc: dict[str, Any], roman: str) -> None:
-        lang = self.lang
+    def completeness(self, view: ReportView, roman: str) -> None:
+        lang, quarters, overall = self.lang, view.quarters, view.completeness
         self.section_heading(roman, "section_completeness")
-        quarters = doc["meta"].get("quarters") or []
-        data = doc.get("completeness") or {}
-        agencies = data.get("agencies") or []
-        overall = data.get("overall") or {}
         if overall:
             self.paragraph(
                 "; ".join(f"{quarter_name(q, lang)}: {share_text(overall.get(q), lang, 1)}" for q in quarters) + "."
             )
-        if agencies:
+        if view.agencies:
             self.picture(
-                completeness_heatmap(data, quarters, lang, CHART_WIDTH),
-                completeness_alt(data, quarters, lang),
+                completeness_heatmap(view, lang, CHART_WIDTH),
+                completeness_alt(view, lang),
                 CHART_WIDTH,
                 max_height=20.0,
             )
-        rows = [[a["name"], *[share_text(a["quarters"].get(q), lang, 1) for q in quarters]] for a in agencies]
+        rows = [[a.agency.name(lang), *[share_text(a.rates.get(q), lang, 1) for q in quarters]] for a in view.agencies]
         rows.append([label("province", lang), *[share_text(overall.get(q), lang, 1) for q in quarters]])
         quarter_width = 1.9
         name = PORTRAIT_WIDTH - quarter_width * len(quarters)
@@ -762,15 +748,15 @@ class _Writer:
 
     # ----- the parts the Department writes, started with the facts cds knows
 
-    def assessment(self, doc: dict[str, Any], roman: str) -> None:
-        lang, summary = self.lang, doc["summary"]
+    def assessment(self, view: ReportView, roman: str) -> None:
+        lang = self.lang
         self.section_heading(roman, "section_assessment")
-        counts, rate = summary["status_counts"], summary["reporting"]["rate"]
+        counts, rate = view.card.summary, view.card.reporting.rate
         self.paragraph(
             label(
                 "assessment_facts",
                 lang,
-                period=quarters_text([doc["meta"]["period"]], lang),
+                period=quarters_text([view.period], lang),
                 achieved=counts.get("achieved", 0),
                 total=sum(counts.values()),
                 rate=number(None if rate is None else 100 * rate, lang, 0),
@@ -778,49 +764,41 @@ class _Writer:
         )
         self.to_write("assessment")
 
-    def shortcomings(self, doc: dict[str, Any], roman: str) -> None:
+    def shortcomings(self, view: ReportView, roman: str) -> None:
         lang = self.lang
         self.section_heading(roman, "section_shortcomings")
-        missed = [
-            item
-            for pillar in doc["pillars"]
-            for item in pillar["indicators"]
-            if item["status"] in ("not_achieved", "at_risk", "off_track")
-        ]
+        missed = [item for item in _in_pillars(view) if item.status in ("not_achieved", "at_risk", "off_track")]
         if missed:
             self.paragraph(label("shortcomings_facts", lang))
         for item in missed:
-            value = shown(item["value"], lang) + ("%" if item["unit"] == "percent" else "")
-            target = target_text(item, lang) + ("%" if item["unit"] == "percent" else "")
+            unit = "%" if item.unit == "percent" else ""
             self.paragraph(
                 label(
                     "shortcoming_item",
                     lang,
-                    name=item["short_name"],
-                    value=value,
-                    target=target,
-                    status=label(item["status"], lang),
+                    name=item.short_name(lang),
+                    value=shown(item.value, lang) + unit,
+                    target=target_text(item, lang) + unit,
+                    status=label(item.status, lang),
                 )
             )
-        late = [
-            a["name"] for a in doc["completeness"]["agencies"] if (a["quarters"].get(doc["meta"]["period"]) or 0) < 1
-        ]
+        late = [a.agency.name(lang) for a in view.agencies if (a.rates.get(view.period) or 0) < 1]
         if late:
             self.paragraph(
                 label(
                     "missing_reports_facts",
                     lang,
-                    period=quarters_text([doc["meta"]["period"]], lang),
+                    period=quarters_text([view.period], lang),
                     agencies=", ".join(late),
                 )
             )
         self.to_write("causes")
 
-    def tasks(self, doc: dict[str, Any], roman: str) -> None:
+    def tasks(self, view: ReportView, roman: str) -> None:
         self.section_heading(roman, "section_tasks")
         self.to_write("tasks")
 
-    def recommendations(self, doc: dict[str, Any], roman: str) -> None:
+    def recommendations(self, view: ReportView, roman: str) -> None:
         self.section_heading(roman, "section_recommendations")
         self.to_write("recommendations")
 
@@ -854,38 +832,36 @@ class _Writer:
             align=WD_ALIGN_PARAGRAPH.CENTER,
         )
 
-    def annex(self, doc: dict[str, Any]) -> None:
+    def annex(self, view: ReportView) -> None:
         lang, center = self.lang, WD_ALIGN_PARAGRAPH.CENTER
         self.paragraph(
             label("appendix_label", lang), style="Normal", bold=True, size=BODY_PT, align=center
         ).paragraph_format.page_break_before = True
         self.paragraph(label("appendix_title", lang), style="Normal", bold=True, size=BODY_PT, align=center)
-        date = doc["meta"].get("date")
         self.paragraph(
-            label("appendix_attached", lang, legal_date=vn_date(date), date=_short_date(date, lang)),
+            label("appendix_attached", lang, legal_date=vn_date(view.date), date=_short_date(view.date, lang)),
             style="Normal",
             italic=True,
             size=BODY_PT,
             align=center,
         )
         self.rule(self.document, 3.0, PORTRAIT_WIDTH)
-        self.annex_files(doc)
-        self.annex_findings(doc)
+        self.annex_files(view)
+        self.annex_findings(view)
 
-    def annex_files(self, doc: dict[str, Any]) -> None:
-        lang, quality = self.lang, doc.get("data_quality") or {}
+    def annex_files(self, view: ReportView) -> None:
+        lang = self.lang
         self.heading(f"1. {label('sub_files', lang)}", 2)
-        files = quality.get("files") or []
-        if files:
+        if view.files:
             rows = [
                 [
-                    f["file"] + (f" [{f['sheet']}]" if f.get("sheet") else ""),
-                    str(f.get("read", 0)),
-                    str(f.get("accepted", 0)),
-                    str(f.get("rejected", 0)),
-                    str(f.get("blank", 0)),
+                    f.file + (f" [{f.sheet}]" if f.sheet else ""),
+                    str(f.rows.read),
+                    str(f.rows.accepted),
+                    str(f.rows.rejected),
+                    str(f.rows.blank),
                 ]
-                for f in files
+                for f in view.files
             ]
             self.table(
                 [
@@ -899,23 +875,33 @@ class _Writer:
                 [8.4, 1.9, 1.9, 1.9, 1.9],
                 "lcccc",
             )
-            self.paragraph(label("rows_line", lang, **quality["rows"]) + ".")
+            self.paragraph(label("rows_line", lang, **asdict(view.rows)) + ".")  # read, accepted, rejected, blank
         else:
             self.paragraph(label("none", lang))
 
-    def annex_findings(self, doc: dict[str, Any]) -> None:
-        lang, quality = self.lang, doc.get("data_quality") or {}
+    def annex_findings(self, view: ReportView) -> None:
+        lang = self.lang
         self.heading(f"2. {label('sub_findings', lang)}", 2)
-        findings = quality.get("findings_by_code") or []
-        if findings:  # in words: the codes and the files' SHA-256 are for scripts (XLSX, JSON)
+        if view.findings_by_code:  # in words: the codes and the files' SHA-256 are for scripts (XLSX, JSON)
             rows = [
-                [label(f"problem.{f['code']}", lang), label(f["severity"], lang), str(f["count"])] for f in findings
+                [label(f"problem.{f.code}", lang), label(f.severity, lang), str(f.count)] for f in view.findings_by_code
             ]
             self.table(
                 [label("problem", lang), label("severity", lang), label("count", lang)], rows, [10.0, 3.0, 3.0], "lcc"
             )
         else:
             self.paragraph(label("none", lang))
+
+
+def _in_pillars(view: ReportView) -> list[IndicatorRow]:
+    """Every indicator, pillar by pillar: the order of the tables of section II."""
+    return [item for pillar in view.card.pillars for item in pillar.indicators]
+
+
+def _urgency(item: IndicatorRow) -> tuple[bool, float]:
+    """Sorts the trajectories to draw: not likely met first, then the widest gap."""
+    likely = bool(item.projection and item.projection.likely_met)
+    return likely, -(item.gap if isinstance(item.gap, float | int) else 0)
 
 
 def _fix_widths(table, widths: list[float]) -> None:

@@ -12,11 +12,12 @@ and printable on A4 (the name 6 cm wide, headers repeated, rows not split, no sc
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from html import escape
-from typing import Any
 
 from ..labels import (
+    date_text,
     figure,
     index_text,
     label,
@@ -25,11 +26,16 @@ from ..labels import (
     projection_text,
     provisional_index_text,
     provisional_note,
+    quarter_name,
+    quarters_text,
     share_text,
+    shown,
 )
-from ..periods import roman
+from ..periods import Period, roman
+from ..submissions.validate import FileSummary
+from ..view import IndexRow, IndicatorRow, PillarRow, Reporting, ReportView
 from .svg import legend_samples, sparkline, trajectory
-from .text import cells_for_indicator, quarter_headers, terms
+from .text import cells_for_indicator, quarter_headers
 
 
 @dataclass(frozen=True)
@@ -216,23 +222,22 @@ footer { margin-top: 2rem; }
 """
 
 
-def render_html(doc: dict[str, Any], lang: str) -> bytes:
-    meta = doc["meta"]
-    sections = _sections(doc, lang)
+def render_html(view: ReportView, lang: str) -> bytes:
+    sections = _sections(view, lang)
     parts = [
         "<!DOCTYPE html>",
         f'<html lang="{lang}">',
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{escape(meta['title'])}</title>",
-        f"<style>{STYLE}{_fitting(doc, lang)}</style>",
+        f"<title>{escape(label('report_title', lang, **view.plan.terms))}</title>",
+        f"<style>{STYLE}{_fitting(view, lang)}</style>",
         "</head>",
         "<body>",
         "<main>",
-        *_masthead(doc, lang, sections),
+        *_masthead(view, lang, sections),
         *(part for _, _, builder in sections for part in builder()),
-        f'<footer class="note">{escape(label("generated_by", lang, version=meta["version"]))}</footer>',
+        f'<footer class="note">{escape(label("generated_by", lang, version=view.version))}</footer>',
         "</main>",
         "</body>",
         "</html>",
@@ -240,12 +245,15 @@ def render_html(doc: dict[str, Any], lang: str) -> bytes:
     return ("\n".join(parts) + "\n").encode("utf-8")
 
 
-def _sections(doc: dict[str, Any], lang: str) -> list[tuple[str, str, Any]]:
+Builder = Callable[[ReportView, str], list[str]]
+
+
+def _sections(view: ReportView, lang: str) -> list[tuple[str, str, Callable[[], list[str]]]]:
     """(anchor, heading, builder) of each section, numbered I, II … (the annex is not numbered)."""
-    plan = [
+    plan: list[tuple[str, str, Builder]] = [
         ("summary", "section_summary", _summary),
         ("pillars", "section_pillars", _pillars),
-        *([("projection", "section_projection", _projection)] if _projected(doc) else []),
+        *([("projection", "section_projection", _projection)] if view.projected else []),
         ("trajectories", "chart_trajectory", _trajectories),
         ("completeness", "section_completeness", _completeness),
     ]
@@ -253,33 +261,33 @@ def _sections(doc: dict[str, Any], lang: str) -> list[tuple[str, str, Any]]:
         (anchor, f"{roman(k)}. {label(key, lang)}", builder) for k, (anchor, key, builder) in enumerate(plan, start=1)
     ]
     numbered.append(("annex", label("section_annex", lang), _annex))
-    return [(anchor, heading, _bound(builder, doc, lang, anchor, heading)) for anchor, heading, builder in numbered]
+    return [(anchor, heading, _bound(builder, view, lang, anchor, heading)) for anchor, heading, builder in numbered]
 
 
-def _bound(builder: Any, doc: dict[str, Any], lang: str, anchor: str, heading: str) -> Any:
+def _bound(builder: Builder, view: ReportView, lang: str, anchor: str, heading: str) -> Callable[[], list[str]]:
     first = ' class="first"' if anchor == "summary" else ""
-    return lambda: [f'<h2 id="{anchor}"{first}>{escape(heading)}</h2>', *builder(doc, lang)]
+    return lambda: [f'<h2 id="{anchor}"{first}>{escape(heading)}</h2>', *builder(view, lang)]
 
 
-def _masthead(doc: dict[str, Any], lang: str, sections: list[tuple[str, str, Any]]) -> list[str]:
-    meta = doc["meta"]
+def _masthead(view: ReportView, lang: str, sections: list[tuple[str, str, Callable[[], list[str]]]]) -> list[str]:
+    info = view.plan.info
     lines = [
         label(
             "report_basis",
             lang,
-            number=plan_number_text(meta["plan_number"], lang),
-            date=meta["plan_date_text"],
-            issuer=meta["issuer"],
+            number=plan_number_text(info.number, lang),
+            date=date_text(info.date, lang),
+            issuer=info.issuer(lang),
         ),
-        label("report_period", lang, quarters=", ".join(meta["quarters"])),
-        *([meta["date_text"]] if meta["date"] else []),
+        label("report_period", lang, quarters=quarters_text(list(view.quarters), lang)),
+        *([date_text(view.date, lang)] if view.date else []),
     ]
     links = "".join(f'<a href="#{anchor}">{escape(heading)}</a>' for anchor, heading, _ in sections)
     return [
         '<header class="masthead">',
-        f'<p class="issuer">{escape(meta["issuer"])}<span class="department">'
+        f'<p class="issuer">{escape(info.issuer(lang))}<span class="department">'
         f"{escape(label('html.department', lang))}</span></p>",
-        f"<h1>{escape(meta['title'])}</h1>",
+        f"<h1>{escape(label('report_title', lang, **view.plan.terms))}</h1>",
         f'<p class="meta">{"<br>".join(escape(line) for line in lines)}</p>',
         f'<nav class="toc" aria-label="{escape(label("html.contents", lang))}">{links}</nav>',
         "</header>",
@@ -289,36 +297,34 @@ def _masthead(doc: dict[str, Any], lang: str, sections: list[tuple[str, str, Any
 # ---- I. the summary band
 
 
-def _summary(doc: dict[str, Any], lang: str) -> list[str]:
-    summary = doc["summary"]
-    index = summary["index"]
+def _summary(view: ReportView, lang: str) -> list[str]:
+    card = view.card
+    index = card.index
     cards = [
-        _card(
-            "index", label("index", lang), index_text(index, lang), _coverage_reporting(index, lang), index["coverage"]
-        )
+        _card("index", label("index", lang), index_text(index, lang), _coverage_reporting(index, lang), index.coverage)
     ]
     cards += [
-        _card("pillar", p["name"], number(p["score"], lang), _coverage_reporting(p, lang), p["coverage"])
-        for p in summary["pillars"]
+        _card("pillar", p.name(lang), number(p.score, lang), _coverage_reporting(p, lang), p.coverage)
+        for p in card.pillars
     ]
-    warning = provisional_index_text(index, summary["reporting"], lang)
+    warning = provisional_index_text(index, card.reporting, lang)
     return [
         '<section class="band">',
         *cards,
-        _status_card(summary["status_counts"], summary["statuses"], lang),
-        _reporting_card(summary["reporting"], doc["meta"]["period"], lang),
+        _status_card(card.summary, card.statuses, lang),
+        _reporting_card(card.reporting, view.period, lang),
         "</section>",
         *([f'<p class="note warn">{escape(warning)}</p>'] if warning else []),
     ]
 
 
-def _coverage_reporting(score: dict[str, Any], lang: str) -> str:
+def _coverage_reporting(score: IndexRow | PillarRow, lang: str) -> str:
     """A score's footing: how much of it has data, and how many of its reports came in."""
     return label(
         "html.coverage_reporting",
         lang,
-        coverage=share_text(score["coverage"], lang),
-        reporting=share_text(score["reporting_rate"], lang),
+        coverage=share_text(score.coverage, lang),
+        reporting=share_text(score.reporting_rate, lang),
     )
 
 
@@ -334,7 +340,7 @@ def _meter(share: float | None) -> str:
     return f'<div class="meter" aria-hidden="true"><span style="width:{width:.1f}%"></span></div>'
 
 
-def _status_card(counts: dict[str, int], statuses: list[str], lang: str) -> str:
+def _status_card(counts: Mapping[str, int], statuses: Sequence[str], lang: str) -> str:
     """Indicators per status: only the statuses the period can give (a year's end has three)."""
     total = sum(counts.values())
     stack = "".join(
@@ -351,13 +357,15 @@ def _status_card(counts: dict[str, int], statuses: list[str], lang: str) -> str:
     )
 
 
-def _reporting_card(reporting: dict[str, Any], period: str, lang: str) -> str:
+def _reporting_card(reporting: Reporting, period: Period, lang: str) -> str:
     detail = label(
-        "html.reports_received", lang, received=reporting["received"], expected=reporting["expected"], period=period
+        "html.reports_received",
+        lang,
+        received=reporting.received,
+        expected=reporting.expected,
+        period=quarters_text([period], lang),
     )
-    return _card(
-        "reporting", label("reporting_rate", lang), share_text(reporting["rate"], lang), detail, reporting["rate"]
-    )
+    return _card("reporting", label("reporting_rate", lang), share_text(reporting.rate, lang), detail, reporting.rate)
 
 
 def _chip(status: str, lang: str) -> str:
@@ -367,29 +375,29 @@ def _chip(status: str, lang: str) -> str:
 # ---- II. pillars: one table each, and the attainment bars
 
 
-def _pillars(doc: dict[str, Any], lang: str) -> list[str]:
+def _pillars(view: ReportView, lang: str) -> list[str]:
     parts = [f'<p class="note screen">{escape(label("html.trend_note", lang))}</p>']  # not on paper
-    for n, pillar in enumerate(doc["pillars"], start=1):
+    for n, pillar in enumerate(view.card.pillars, start=1):
         facts = label(
             "html.pillar_facts",
             lang,
-            score=number(pillar["score"], lang),
-            count=len(pillar["indicators"]),
-            coverage=share_text(pillar["coverage"], lang),
+            score=number(pillar.score, lang),
+            count=len(pillar.indicators),
+            coverage=share_text(pillar.coverage, lang),
         )
         parts += [
-            f'<h3>{n}. {escape(pillar["name"])} <span class="facts">{escape(facts)}</span></h3>',
-            _indicator_table(doc, pillar, lang),
+            f'<h3>{n}. {escape(pillar.name(lang))} <span class="facts">{escape(facts)}</span></h3>',
+            _indicator_table(view, pillar, lang),
             _bars(pillar, lang),
         ]
     return parts
 
 
-def _indicator_columns(doc: dict[str, Any], lang: str) -> list[Column]:
+def _indicator_columns(view: ReportView, lang: str) -> list[Column]:
     """Name, baseline, target, the quarters, the trend, attainment, status and gap; on a narrow
     screen the baseline goes first, then the gap, the earlier quarters, the trend: the name,
     the target, the latest quarter, attainment and status stay."""
-    name, baseline, target, *quarters, attainment, status, _ = quarter_headers(doc, lang)[1:]  # id under the name
+    name, baseline, target, *quarters, attainment, status, _ = quarter_headers(view, lang)[1:]  # id under the name
     earlier = len(quarters) - 1
     # Q1, Q2 … before the trend; the quarter just before the latest after it
     drops = [5 + earlier - k if k < earlier - 1 else 3 for k in range(earlier)] + [0]
@@ -405,21 +413,21 @@ def _indicator_columns(doc: dict[str, Any], lang: str) -> list[Column]:
     ]
 
 
-def _indicator_table(doc: dict[str, Any], pillar: dict[str, Any], lang: str) -> str:
-    rows = []
-    for item in pillar["indicators"]:
-        *values, attainment_text, _, gap_text = cells_for_indicator(item, doc["meta"]["quarters"], lang)[2:]
+def _indicator_table(view: ReportView, pillar: PillarRow, lang: str) -> str:
+    rows: list[list[str | tuple[str, str]]] = []
+    for item in pillar.indicators:
+        *values, attainment_text, _, gap_text = cells_for_indicator(item, view.quarters, lang)[2:]
         rows.append(
             [
-                _name(item),
+                _name(item, lang),
                 *map(escape, values),
                 sparkline(item, lang),
                 escape(attainment_text),
-                _chip(item["status"], lang),
+                _chip(item.status, lang),
                 escape(gap_text),
             ]
         )
-    return _unit_line(lang) + _table(_indicator_columns(doc, lang), rows, "ind cards")
+    return _unit_line(lang) + _table(_indicator_columns(view, lang), rows, "ind cards")
 
 
 def _unit_line(lang: str) -> str:
@@ -441,21 +449,26 @@ def _fit_rules(kind: str, columns: list[Column], room: float) -> str:
     return "\n".join(rules)
 
 
-def _fitting(doc: dict[str, Any], lang: str) -> str:
+def _fitting(view: ReportView, lang: str) -> str:
     """The page's own column rules on a screen: the widths, then which columns to hide — the
     indicator tables' above the phone layout (there each row is a card with every figure), the
     heat map's at every width.  Paper has its own widths (``@media print`` in STYLE)."""
-    quarters = doc["meta"]["quarters"]
+    quarters = [quarter_name(q, lang) for q in view.quarters]
     widths = " ".join(f"table.ind col.c-{key} {{ width: {rem}rem; }}" for key, rem in IND_WIDTHS.items())
     return (
         f"@media screen {{ {widths} table.heat col.c-quarter {{ width: {HEAT_QUARTER}rem; }} }}\n"
         f"@media screen and (min-width: {PHONE + 0.01:.2f}rem) {{\n"
-        f"{_fit_rules('ind', _indicator_columns(doc, lang), IND_NAME)}\n}}\n"
+        f"{_fit_rules('ind', _indicator_columns(view, lang), IND_NAME)}\n}}\n"
         f"@media screen {{\n{_fit_rules('heat', _heat_columns(quarters, lang), HEAT_NAME)}\n}}\n"
     )
 
 
-def _table(columns: list[Column], rows: list[list[Any]], css: str = "", row_css: list[str] | None = None) -> str:
+Cell = str | tuple[str, str]  # HTML, or (HTML, a class of its cell)
+
+
+def _table(
+    columns: list[Column], rows: Sequence[Sequence[Cell]], css: str = "", row_css: list[str] | None = None
+) -> str:
     """A table in its own box.  Cells are HTML already, or (HTML, a class of that cell).  A
     ``cards`` table labels each cell with its heading, for the phone layout; a table whose
     columns have widths has them fixed, and hides columns that do not fit (:func:`_fit_rules`)."""
@@ -465,7 +478,7 @@ def _table(columns: list[Column], rows: list[list[Any]], css: str = "", row_css:
     cols = "".join(f"<col{_class(f'c-{c.col}' if c.col else '', x)}>" for c, x in zip(columns, drop, strict=True))
     head = "".join(f"<th{_class(c.css, x)}>{escape(c.heading)}</th>" for c, x in zip(columns, drop, strict=True))
 
-    def cell(column: Column, x: str, content: str | tuple[str, str]) -> str:
+    def cell(column: Column, x: str, content: Cell) -> str:
         html, extra = content if isinstance(content, tuple) else (content, "")
         labelled = f' data-label="{escape(column.heading)}"' if "cards" in classes else ""
         return f"<td{_class(column.css, extra, x)}{labelled}>{html}</td>"
@@ -486,61 +499,60 @@ def _class(*names: str) -> str:
     return f' class="{joined}"' if joined else ""
 
 
-def _name(item: dict[str, Any]) -> str:
+def _name(item: IndicatorRow, lang: str) -> str:
     """The short name, the plan's full wording under it on a click (and on hover), the id small."""
-    short, full = escape(item["short_name"]), escape(item["name"])
+    short, full = escape(item.short_name(lang)), escape(item.name(lang))
     name = (
         f'<span class="short">{short}</span>'
-        if item["short_name"] == item["name"]
+        if short == full
         else f'<details><summary title="{full}">{short}</summary><p class="full">{full}</p></details>'
     )
-    return f'{name}<span class="id">{escape(item["id"])}</span>'
+    return f'{name}<span class="id">{escape(item.id)}</span>'
 
 
-def _bars(pillar: dict[str, Any], lang: str) -> str:
+def _bars(pillar: PillarRow, lang: str) -> str:
     """Attainment of each indicator as a bar against a dashed line at 100%, the figure and the
     status written after each bar: a chart that is its own text alternative."""
-    scale = max([120.0, *((item["attainment"] or 0) * 1.05 for item in pillar["indicators"])])
+    scale = max([120.0, *((item.attainment or 0) * 1.05 for item in pillar.indicators)])
     goal = f'<span class="goal" style="left:{100 * 100 / scale:.1f}%"></span>'
     rows = []
-    for item in pillar["indicators"]:
-        width = min(item["attainment"] or 0, scale) * 100 / scale
-        value = "—" if item["attainment"] is None else f"{number(item['attainment'], lang)}%"
+    for item in pillar.indicators:
+        width = min(item.attainment or 0, scale) * 100 / scale
+        value = "—" if item.attainment is None else f"{number(item.attainment, lang)}%"
         rows.append(
-            f'<div class="bar-row"><span class="bar-name">{escape(item["short_name"])}</span>'
-            f'<span class="track" aria-hidden="true"><span class="bar f-{item["status"]}" '
+            f'<div class="bar-row"><span class="bar-name">{escape(item.short_name(lang))}</span>'
+            f'<span class="track" aria-hidden="true"><span class="bar f-{item.status}" '
             f'style="width:{width:.1f}%"></span>{goal}</span><span class="bar-value">{escape(value)} '
-            f'<span class="word">· {escape(label(item["status"], lang))}</span></span></div>'
+            f'<span class="word">· {escape(label(item.status, lang))}</span></span></div>'
         )
-    caption = label("chart_attainment", lang, pillar=pillar["name"])
+    caption = label("chart_attainment", lang, pillar=pillar.name(lang))
     return f'<figure class="bars"><figcaption>{escape(caption)}</figcaption>{"".join(rows)}</figure>'
 
 
 # ---- III. projection, IV. trajectories
 
 
-def _projected(doc: dict[str, Any]) -> list[dict[str, Any]]:
-    return [item for pillar in doc["pillars"] for item in pillar["indicators"] if item["projection"]]
-
-
-def _projection(doc: dict[str, Any], lang: str) -> list[str]:
+def _projection(view: ReportView, lang: str) -> list[str]:
+    terms = view.plan.terms
     columns = [
         Column(label("indicator", lang), "name text"),
-        *(Column(label(k, lang, **terms(doc)), "num") for k in ("value", "target", "projection")),
+        *(Column(label(k, lang, **terms), "num") for k in ("value", "target", "projection")),
         Column(label("likely_met", lang)),
     ]
-    rows = [
+    rows: list[list[Cell]] = [
         [
-            _name(item),
-            number(item["value"], lang),
-            figure(item["target"], lang),
-            projection_text(item["projection"], lang),
-            _likely(item["projection"]["likely_met"], lang),
+            _name(item, lang),
+            escape(shown(item.value, lang)),
+            escape(figure(float(item.target), lang)),
+            escape(projection_text(item.projection, lang)),
+            _likely(item.projection.likely_met, lang),
         ]
-        for item in _projected(doc)
+        for item in view.projected
+        if item.projection
     ]
+    method = label("projection_method_text", lang, **terms)
     return [
-        f'<p class="note projection">{escape(doc["projection_method"])}</p>',
+        f'<p class="note projection">{escape(method)}</p>',
         _unit_line(lang) + _table(columns, rows, "proj cards"),
     ]
 
@@ -551,28 +563,26 @@ def _likely(met: bool, lang: str) -> str:
     return f'<span class="chip s-{status}">{escape(label(word, lang))}</span>'
 
 
-def _trajectories(doc: dict[str, Any], lang: str) -> list[str]:
+def _trajectories(view: ReportView, lang: str) -> list[str]:
     figures = [
-        f'<figure class="traj-fig"><figcaption>{escape(item["short_name"])}'
-        f'<span class="id">{escape(item["id"])}</span></figcaption>{trajectory(item, lang, terms(doc))}</figure>'
-        for pillar in doc["pillars"]
-        for item in pillar["indicators"]
-        if item["unit"] == "percent" and item["value"] is not None
+        f'<figure class="traj-fig"><figcaption>{escape(item.short_name(lang))}'
+        f'<span class="id">{escape(item.id)}</span></figcaption>{trajectory(item, lang, view.plan.terms)}</figure>'
+        for item in view.card.indicators
+        if item.unit == "percent" and item.value is not None
     ]
-    return [_legend(doc, lang), '<div class="grid">', *figures, "</div>"]
+    return [_legend(view, lang), '<div class="grid">', *figures, "</div>"]
 
 
-def _legend(doc: dict[str, Any], lang: str) -> str:
+def _legend(view: ReportView, lang: str) -> str:
     """One legend for every trajectory chart: a sample of each line drawn, then its word;
     and, where an expected path starts at a provisional baseline, the note that says so."""
-    drawn = {"projection": bool(_projected(doc))}
+    drawn = {"projection": bool(view.projected)}
     items = "".join(
-        f"<span>{sample}{escape(label(key, lang, **terms(doc)))}</span>"
+        f"<span>{sample}{escape(label(key, lang, **view.plan.terms))}</span>"
         for key, sample in legend_samples().items()
         if drawn.get(key, True)
     )
-    items_all = [i for p in doc["pillars"] for i in p["indicators"]]
-    note = provisional_note(items_all, doc["meta"]["baseline_year"], lang)
+    note = provisional_note(view.card.indicators, view.plan.baseline_year, lang)
     extra = f'<p class="note">{escape(label("expected", lang))} — {escape(note)}</p>' if note else ""
     return f'<p class="legend">{items}</p>{extra}'
 
@@ -584,7 +594,7 @@ def _heat(rate: float | None) -> str:
     return "h-none" if rate is None else "h-high" if rate >= HEAT[0] else "h-mid" if rate >= HEAT[1] else "h-low"
 
 
-def _heat_columns(quarters: list[str], lang: str) -> list[Column]:
+def _heat_columns(quarters: Sequence[str], lang: str) -> list[Column]:
     """The agency, then the quarters latest first: the latest sits by the name and stays on the
     narrowest screen, the earliest is the first hidden."""
     latest_first = quarters[::-1]
@@ -593,18 +603,18 @@ def _heat_columns(quarters: list[str], lang: str) -> list[Column]:
     ]
 
 
-def _completeness(doc: dict[str, Any], lang: str) -> list[str]:
+def _completeness(view: ReportView, lang: str) -> list[str]:
     """Agencies × quarters as a table shaded like a heat map, the rate written in each cell; in two
     halves side by side on a wide screen."""
-    quarters, completeness = doc["meta"]["quarters"][::-1], doc["completeness"]
+    quarters = view.quarters[::-1]
 
-    def row(name: str, code: str, rates: dict[str, float | None]) -> list[Any]:
+    def row(name: str, code: str, rates: Mapping[Period, float | None]) -> list[Cell]:
         code_html = f'<span class="id inline">{escape(code)}</span>' if code else ""
         return [escape(name) + code_html, *((share_text(rates.get(q), lang), _heat(rates.get(q))) for q in quarters)]
 
-    columns = _heat_columns(doc["meta"]["quarters"], lang)
-    rows = [row(a["name"], a["id"], a["quarters"]) for a in completeness["agencies"]]
-    rows.append(row(label("province", lang), "", completeness["overall"]))
+    columns = _heat_columns([quarter_name(q, lang) for q in view.quarters], lang)
+    rows = [row(a.agency.name(lang), a.agency.code, a.rates) for a in view.agencies]
+    rows.append(row(label("province", lang), "", view.completeness))
     half = (len(rows) + 1) // 2
     note = label("html.heat_note", lang, high=round(100 * HEAT[0]), low=round(100 * HEAT[1]))
     return [
@@ -616,15 +626,14 @@ def _completeness(doc: dict[str, Any], lang: str) -> list[str]:
     ]
 
 
-def _annex(doc: dict[str, Any], lang: str) -> list[str]:
-    quality = doc["data_quality"]
-    files = [
-        [escape(_file_name(f)), *(str(f[k]) for k in ("read", "accepted", "rejected", "blank"))]
-        for f in quality["files"]
+def _annex(view: ReportView, lang: str) -> list[str]:
+    files: list[list[Cell]] = [
+        [escape(_file_name(f)), *(str(n) for n in (f.rows.read, f.rows.accepted, f.rows.rejected, f.rows.blank))]
+        for f in view.files
     ]
-    problems = [  # in words: codes and hashes are for scripts (XLSX, JSON)
-        [escape(label(f"problem.{c['code']}", lang)), escape(label(c["severity"], lang)), str(c["count"])]
-        for c in quality["findings_by_code"]
+    problems: list[list[Cell]] = [  # in words: codes and hashes are for scripts (XLSX, JSON)
+        [escape(label(f"problem.{c.code}", lang)), escape(label(c.severity, lang)), str(c.count)]
+        for c in view.findings_by_code
     ]
     return [
         '<div class="two">',
@@ -648,5 +657,5 @@ def _annex(doc: dict[str, Any], lang: str) -> list[str]:
     ]
 
 
-def _file_name(entry: dict[str, Any]) -> str:
-    return entry["file"] + (f" [{entry['sheet']}]" if entry.get("sheet") else "")
+def _file_name(entry: FileSummary) -> str:
+    return entry.file + (f" [{entry.sheet}]" if entry.sheet else "")

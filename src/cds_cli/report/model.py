@@ -2,8 +2,8 @@
 
 A report is the score of every quarter of the year up to the period covered — the same
 engine as ``cds score``, not a second calculation — plus a projection of the year-end
-value, reporting completeness by agency and quarter, and the data-quality annex.  The
-result is a plain dictionary (:meth:`AnnualReport.to_dict`) that every renderer reads,
+value, reporting completeness by agency and quarter, and the data-quality annex.  Every
+format renders its typed view (:meth:`AnnualReport.view`, :class:`cds_cli.view.ReportView`),
 so the HTML, DOCX, XLSX and Markdown reports cannot disagree.
 """
 
@@ -11,35 +11,17 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any
+from typing import cast
 
 import pandas as pd
 
-from ..labels import date_text, label
 from ..numbers import rounded
 from ..periods import Period
 from ..plan import Indicator, Plan
 from ..scoring import IndicatorScore, Scorecard, is_final, path_origin, quarter_number, score
 from ..status import Completeness
-from ..submissions.validate import ValidationReport
-
-
-@dataclass(frozen=True)
-class Projection:
-    """Where the straight line of the status reaches at the due quarter."""
-
-    value: float
-    likely_met: bool
-    period: Period  # the due quarter it is read at
-    capped: bool  # a percent's line left 0–100 and was held at the bound
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "value": rounded(self.value),
-            "likely_met": self.likely_met,
-            "period": str(self.period),
-            "capped": self.capped,
-        }
+from ..submissions.validate import RowCounts, ValidationReport
+from ..view import AgencyRates, CodeCount, Projection, ReportView, scorecard_view
 
 
 @dataclass(frozen=True)
@@ -61,100 +43,51 @@ class AnnualReport:
     def final(self) -> Scorecard:
         return self.cards[-1]
 
-    def to_dict(self, lang: str = "vi") -> dict[str, Any]:
-        final = self.final.to_dict(lang)
-        return {
-            "meta": self._meta(lang),
-            "summary": {
-                "index": final["index"],
-                "pillars": final["pillars"],
-                "status_counts": final["summary"],
-                "statuses": final["statuses"],
-                "reporting": final["reporting"],
-                "rows": final["rows"],
-            },
-            "pillars": self._pillars(final),
-            "projection_method": label("projection_method_text", lang, **self.plan.terms),
-            "completeness": self._completeness(lang),
-            "data_quality": self._data_quality(),
-        }
-
-    def _data_quality(self) -> dict[str, Any]:
-        """Rows per file and findings per code, of the files the report rests on."""
+    def view(self) -> ReportView:
+        """What every format of the report shows (:class:`cds_cli.view.ReportView`)."""
+        quarters = tuple(card.period for card in self.cards if card.period)
         scope = {file for file, _ in self.inputs}
-        files = [s for s in self.report.files if s.file in scope]
+        files = tuple(s for s in self.report.files if s.file in scope)
         findings = [f for f in self.report.findings if f.file is None or f.file in scope]
-        return {
-            "files": [{"file": s.file, "sheet": s.sheet, **s.rows.to_dict()} for s in files],
-            "rows": {
-                key: sum(s.rows.to_dict()[key] for s in files) for key in ("read", "accepted", "rejected", "blank")
-            },
-            "findings_by_code": [
-                {"code": code, "severity": severity, "count": count}
-                for (code, severity), count in sorted(Counter((f.code, f.severity) for f in findings).items())
-            ],
-        }
+        counts = Counter((f.code, f.severity) for f in findings)
+        return ReportView(
+            plan=self.plan,
+            period=self.period,
+            quarters=quarters,
+            card=scorecard_view(self.final, self._quarterly(quarters)),
+            completeness={s.period: rounded(s.rate, 4) for s in self.reporting if s.period},
+            agencies=self._agencies(),
+            files=files,
+            rows=RowCounts(
+                **{k: sum(getattr(s.rows, k) for s in files) for k in ("read", "accepted", "rejected", "blank")}
+            ),
+            findings_by_code=tuple(CodeCount(code, severity, n) for (code, severity), n in sorted(counts.items())),
+            version=self.version,
+            date=self.date,
+        )
 
-    def _meta(self, lang: str) -> dict[str, Any]:
-        info = self.plan.info
-        return {
-            "title": label("report_title", lang, **self.plan.terms),
-            "plan_number": info.number,
-            "plan_date": info.date,
-            "plan_date_text": date_text(info.date, lang),
-            "date_text": date_text(self.date, lang),
-            "plan_title": info.title(lang),
-            "province": info.province,
-            "issuer": info.issuer(lang),
-            "year": self.plan.year,
-            "baseline_year": self.plan.baseline_year,
-            "period": str(self.period),
-            "quarters": [str(card.period) for card in self.cards],
-            "inputs": [{"file": f, "sha256": h} for f, h in self.inputs],
-            "version": self.version,
-            "date": self.date,
-            "lang": lang,
-        }
+    def _quarterly(self, quarters: tuple[Period, ...]) -> dict[str, dict[str, object]]:
+        """By indicator id, what a report adds to the scorecard: the value and the expected
+        value each quarter, the gap still to close and the projection to the due quarter."""
+        by_quarter = [{s.id: s for s in card.indicators} for card in self.cards]
+        extra: dict[str, dict[str, object]] = {}
+        for ind in self.plan.indicators:
+            path = [scores[ind.id] for scores in by_quarter]
+            extra[ind.id] = {
+                "quarters": {q: _value(s) for q, s in zip(quarters, path, strict=True)},
+                "expected_path": {q: rounded(s.expected) for q, s in zip(quarters, path, strict=True)},
+                "gap": _gap(ind, path[-1]),
+                "projection": project(self.plan, path[-1], self.period),
+            }
+        return extra
 
-    def _pillars(self, final: dict[str, Any]) -> list[dict[str, Any]]:
-        """Each pillar with its indicators: the final scorecard's figures, then every quarter's."""
-        quarters = [str(card.period) for card in self.cards]
-        by_quarter = {str(card.period): {s.id: s for s in card.indicators} for card in self.cards}
-        pillars = []
-        for pillar in final["pillars"]:
-            items = [
-                self._indicator(item, quarters, by_quarter)
-                for item in final["indicators"]
-                if item["pillar"] == pillar["id"]
-            ]
-            pillars.append(pillar | {"indicators": items})
-        return pillars
-
-    def _indicator(
-        self, item: dict[str, Any], quarters: list[str], by_quarter: dict[str, dict[str, IndicatorScore]]
-    ) -> dict[str, Any]:
-        ind = self.plan.indicator(item["id"])
-        path = [by_quarter[q][ind.id] for q in quarters]
-        projection = project(self.plan, path[-1], self.period)
-        return item | {
-            "quarters": {q: _value(s) for q, s in zip(quarters, path, strict=True)},
-            "expected_path": {q: rounded(s.expected) for q, s in zip(quarters, path, strict=True)},
-            "gap": _gap(ind, path[-1]),
-            "projection": None if projection is None else projection.to_dict(),
-        }
-
-    def _completeness(self, lang: str) -> dict[str, Any]:
-        agencies: dict[str, dict[str, Any]] = {}
+    def _agencies(self) -> tuple[AgencyRates, ...]:
+        rates: dict[str, dict[Period, float | None]] = {}
         for status in self.reporting:
             for row in status.by_agency():
-                entry = agencies.setdefault(
-                    row["id"], {"id": row["id"], "name": self.plan.agency(row["id"]).name(lang), "quarters": {}}
-                )
-                entry["quarters"][str(status.period)] = rounded(row["rate"], 4)
-        return {
-            "overall": {str(s.period): rounded(s.rate, 4) for s in self.reporting},
-            "agencies": list(agencies.values()),
-        }
+                if status.period:
+                    rates.setdefault(row["id"], {})[status.period] = rounded(row["rate"], 4)
+        return tuple(AgencyRates(self.plan.agency(code), by_quarter) for code, by_quarter in rates.items())
 
 
 def build_report(
@@ -206,7 +139,8 @@ def project(plan: Plan, s: IndicatorScore, period: Period) -> Projection | None:
         start, level = origin
         value = level + (s.value - level) * (quarter_number(due) - start) / (now - start)
     bounded = min(max(value, 0.0), 100.0) if ind.unit == "percent" else value
-    return Projection(bounded, s.status in ("achieved", "on_track"), due, bounded != value)
+    shown = cast(float, rounded(bounded))  # rounded once, as every figure of the view
+    return Projection(shown, s.status in ("achieved", "on_track"), due, bounded != value)
 
 
 def _value(s: IndicatorScore) -> float | str | None:

@@ -10,11 +10,12 @@ trajectories as pictures (:mod:`.charts`), from the same series (:mod:`.chartpar
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from html import escape
 from typing import Any
 
 from ..labels import number, quarter_name
+from ..view import IndicatorRow
 from .chartparts import EXPECTED, QUARTERS, STATUS_COLOURS, TARGET, VALUE, Frame, level, padded, runs, trajectory_series
 from .text import trajectory_alt, trend_alt
 
@@ -63,12 +64,12 @@ def _dot(frame: _Frame, slot: float, value: float, colour: str, r: float = 2, fi
     return f'<circle cx="{frame.x(slot)}" cy="{frame.y(value)}" r="{_f(r)}" fill="{fill or colour}" stroke="{colour}"/>'
 
 
-def sparkline(item: dict[str, Any], lang: str) -> str:
+def sparkline(item: IndicatorRow, lang: str) -> str:
     """The quarters of one indicator against its target, 96 × 28 px, for a table cell."""
-    pairs = [(k, level(item, v)) for k, v in enumerate(item["quarters"].values(), start=1)]
-    target = level(item, item["target"]) or 0.0  # a target is always set: a figure, or "done" (1)
+    pairs = [(k, level(item, v)) for k, v in enumerate(item.quarters.values(), start=1)]
+    target = level(item, item.target) or 0.0  # a target is always set: a figure, or "done" (1)
     known = [v for _, v in pairs if v is not None]
-    lo, hi = (0.0, 1.0) if item["unit"] == "milestone" else padded(known + [target])
+    lo, hi = (0.0, 1.0) if item.unit == "milestone" else padded(known + [target])
     frame = _Frame((5, 4, 91, 24), lo, hi, first=1)
     body = [
         f'<line x1="3" x2="93" y1="{frame.y(target)}" y2="{frame.y(target)}" stroke="{TARGET}" '
@@ -78,39 +79,39 @@ def sparkline(item: dict[str, Any], lang: str) -> str:
     body += [_dot(frame, s, v, VALUE) for s, v in pairs if v is not None]
     if known:
         last, value = max((s, v) for s, v in pairs if v is not None)
-        body.append(_dot(frame, last, value, "#222", r=2.8, fill=STATUS_COLOURS[item["status"]]))
+        body.append(_dot(frame, last, value, "#222", r=2.8, fill=STATUS_COLOURS[item.status]))
     return _svg("0 0 96 28", trend_alt(item, lang), body, "spark", ' width="96" height="28"')
 
 
-def trajectory(item: dict[str, Any], lang: str, terms: dict[str, Any]) -> str:
+def trajectory(item: IndicatorRow, lang: str, terms: Mapping[str, Any]) -> str:
     """Baseline, quarterly values, expected path, target and projection of a percent indicator."""
     series = trajectory_series(item)
-    ticks, values, expected = series["ticks"], series["values"], series["expected"]
+    ticks, values, expected = series.ticks, series.values, series.expected
     frame = _Frame((42, 10, 276, 128), ticks[0], ticks[-1])  # room for "62,5%"
     body = _axes(frame, ticks, lang, terms)
     if len(expected) > 1:
         body.append(_line(frame, expected, EXPECTED, " " + LINES["expected"]))
     body.append(
-        f'<line x1="{frame.x(0)}" x2="{frame.x(QUARTERS)}" y1="{frame.y(item["target"])}" '
-        f'y2="{frame.y(item["target"])}" stroke="{TARGET}" {LINES["target"]}/>'
+        f'<line x1="{frame.x(0)}" x2="{frame.x(QUARTERS)}" y1="{frame.y(series.target)}" '
+        f'y2="{frame.y(series.target)}" stroke="{TARGET}" {LINES["target"]}/>'
     )
     body += [_line(frame, run, VALUE, " " + LINES["value"]) for run in runs(values) if len(run) > 1]
     body += [_dot(frame, s, v, VALUE, r=3) for s, v in values if v is not None]
-    if series["projection"] is not None:
-        last = series["last"]
+    if series.projection is not None and series.last is not None:
+        last, start = series.last, dict(values)[series.last] or 0.0
         body.append(
             _line(
                 frame,
-                [(last, dict(values)[last]), (series["projection_slot"], series["projection"])],
+                [(last, start), (series.projection_slot, series.projection)],
                 VALUE,
                 ' stroke-width="1.5" stroke-dasharray="4 3" opacity="0.6"',
             )
         )
-        body.append(_dot(frame, series["projection_slot"], series["projection"], VALUE, r=3.5, fill="#fff"))
+        body.append(_dot(frame, series.projection_slot, series.projection, VALUE, r=3.5, fill="#fff"))
     return _svg("0 0 300 150", trajectory_alt(item, lang, terms), body, "traj")
 
 
-def _axes(frame: _Frame, ticks: list[float], lang: str, terms: dict[str, Any]) -> list[str]:
+def _axes(frame: _Frame, ticks: list[float], lang: str, terms: Mapping[str, Any]) -> list[str]:
     """Grid lines with their values, and the slots named: the baseline year, then each quarter."""
     decimals = 0 if all(t == int(t) for t in ticks) else 1
     body = [

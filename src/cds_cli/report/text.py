@@ -4,49 +4,41 @@ text alternatives (the HTML figures and the Word report's pictures)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
-from ..labels import baseline_text, index_text, label, number, share_text, shown, target_text
+from ..labels import baseline_text, index_text, label, number, quarters_text, share_text, shown, target_text
+from ..periods import Period
 from ..text import safe_cell
+from ..view import IndexRow, IndicatorRow, PillarRow, ReportView
 
 
-def terms(doc: dict[str, Any]) -> dict[str, Any]:
-    """The plan's years and number, for the labels that name them ("Mục tiêu {year}")."""
-    meta = doc["meta"]
-    return {
-        "year": meta["year"],
-        "baseline_year": meta["baseline_year"],
-        "plan_number": meta["plan_number"],
-        "province": meta["province"],
-    }
-
-
-def quarter_headers(doc: dict[str, Any], lang: str, quarter: Callable[[str], str] = str) -> list[str]:
+def quarter_headers(view: ReportView, lang: str, quarter: Callable[[Period], str] = str) -> list[str]:
     """The headings of an indicator table by quarter; ``quarter`` words a quarter (default: 2023-Q1)."""
+    terms = view.plan.terms
     return [
         label("id", lang),
         label("indicator", lang),
-        label("baseline", lang, **terms(doc)),
-        label("target", lang, **terms(doc)),
-        *map(quarter, doc["meta"]["quarters"]),
+        label("baseline", lang, **terms),
+        label("target", lang, **terms),
+        *map(quarter, view.quarters),
         label("attainment", lang),
         label("status", lang),
         label("gap", lang),
     ]
 
 
-def cells_for_indicator(item: dict[str, Any], quarters: list[str], lang: str) -> list[Any]:
-    gap = item["gap"]
+def cells_for_indicator(item: IndicatorRow, quarters: Iterable[Period], lang: str) -> list[str]:
+    gap = item.gap
     gap_text = "" if gap is None else label(gap, lang) if isinstance(gap, str) else number(gap, lang)
     return [
-        item["id"],
-        item["name"],
-        baseline_text(item["baseline"], item["baseline_qualifier"], lang),
+        item.id,
+        item.name(lang),
+        baseline_text(item.baseline, item.baseline_qualifier, lang),
         target_text(item, lang),
-        *(shown(item["quarters"][q], lang) for q in quarters),
-        number(item["attainment"], lang),
-        label(item["status"], lang),
+        *(shown(item.quarters[q], lang) for q in quarters),
+        number(item.attainment, lang),
+        label(item.status, lang),
         gap_text,
     ]
 
@@ -54,76 +46,76 @@ def cells_for_indicator(item: dict[str, Any], quarters: list[str], lang: str) ->
 # ---- text alternatives of the charts (HTML figures, and the Word report's pictures)
 
 
-def values_text(item: dict[str, Any], lang: str, terms_: dict[str, Any] | None = None) -> str:
-    """The quarterly values of an indicator in figures ("2023-Q1 62,00 · 2023-Q2 64,00"),
-    led by the baseline when the plan states one and ``terms_`` names its year."""
-    pairs = [(q, shown(value, lang)) for q, value in item["quarters"].items()]
-    if terms_ is not None and item["baseline"] is not None:
-        pairs.insert(
-            0, (label("baseline", lang, **terms_), baseline_text(item["baseline"], item["baseline_qualifier"], lang))
-        )
+def values_text(item: IndicatorRow, lang: str, terms: Mapping[str, object] | None = None) -> str:
+    """The quarterly values of an indicator in figures ("quý I/2023 62,00 · quý II/2023 64,00"),
+    led by the baseline when the plan states one and ``terms`` names its year."""
+    pairs = [(quarters_text([q], lang), shown(value, lang)) for q, value in item.quarters.items()]
+    if terms is not None and item.baseline is not None:
+        pairs.insert(0, (label("baseline", lang, **terms), baseline_text(item.baseline, item.baseline_qualifier, lang)))
     return " · ".join(f"{when} {value}" for when, value in pairs)
 
 
-def trend_alt(item: dict[str, Any], lang: str) -> str:
+def trend_alt(item: IndicatorRow, lang: str) -> str:
     """A sparkline in words: the short name, the quarters' values, the target."""
     return label(
-        "alt.trend", lang, name=item["short_name"], values=values_text(item, lang), target=target_text(item, lang)
+        "alt.trend", lang, name=item.short_name(lang), values=values_text(item, lang), target=target_text(item, lang)
     )
 
 
-def attainment_alt(pillar: dict[str, Any], lang: str) -> str:
+def attainment_alt(pillar: PillarRow, lang: str) -> str:
     """The attainment bar chart of a pillar in words: each indicator's attainment and status."""
     items = "; ".join(
-        f"{item['short_name']} {_percent(item['attainment'], lang)} ({label(item['status'], lang)})"
-        for item in pillar["indicators"]
+        f"{item.short_name(lang)} {_percent(item.attainment, lang)} ({label(item.status, lang)})"
+        for item in pillar.indicators
     )
-    return label("alt.attainment", lang, pillar=pillar["name"], items=items)
+    return label("alt.attainment", lang, pillar=pillar.name(lang), items=items)
 
 
-def trajectory_alt(item: dict[str, Any], lang: str, terms_: dict[str, Any]) -> str:
+def trajectory_alt(item: IndicatorRow, lang: str, terms: Mapping[str, object]) -> str:
     """A trajectory chart in words: baseline, quarterly values, target and any projection."""
-    projection = item.get("projection")
-    tail = label("alt.projection", lang, value=number(projection["value"], lang)) if projection else ""
+    projection = item.projection
+    tail = label("alt.projection", lang, value=number(projection.value, lang)) if projection else ""
     return label(
         "alt.trajectory",
         lang,
-        name=item["short_name"],
-        values=values_text(item, lang, terms_),
+        name=item.short_name(lang),
+        values=values_text(item, lang, terms),
         target=target_text(item, lang),
         projection=tail,
     )
 
 
-def completeness_alt(completeness: dict[str, Any], quarters: list[str], lang: str) -> str:
+def completeness_alt(view: ReportView, lang: str) -> str:
     """The reporting heat map in words: how many agencies, and the province's rate per quarter."""
-    overall = " · ".join(f"{q} {share_text(completeness['overall'].get(q), lang)}" for q in quarters)
-    return label("alt.completeness", lang, count=len(completeness["agencies"]), values=overall)
+    overall = " · ".join(
+        f"{quarters_text([q], lang)} {share_text(view.completeness.get(q), lang)}" for q in view.quarters
+    )
+    return label("alt.completeness", lang, count=len(view.agencies), values=overall)
 
 
 def _percent(value: float | None, lang: str) -> str:
     return "—" if value is None else f"{number(value, lang)}%"
 
 
-def pillar_scores_markdown(pillars: list[dict[str, Any]], index: dict[str, Any], lang: str) -> str:
+def pillar_scores_markdown(pillars: Iterable[PillarRow], index: IndexRow, lang: str) -> str:
     """The pillars' scores, data coverage and reporting rate, the index last in bold (with
     its provisional mark): the table of `cds score --format markdown` and of the report."""
-    rows = [
-        [p["name"], number(p["score"], lang), share_text(p["coverage"], lang), share_text(p["reporting_rate"], lang)]
+    rows: list[list[object]] = [
+        [p.name(lang), number(p.score, lang), share_text(p.coverage, lang), share_text(p.reporting_rate, lang)]
         for p in pillars
     ]
     rows.append(
         [
             f"**{label('index', lang)}**",
             f"**{index_text(index, lang)}**",
-            share_text(index["coverage"], lang),
-            share_text(index["reporting_rate"], lang),
+            share_text(index.coverage, lang),
+            share_text(index.reporting_rate, lang),
         ]
     )
     return markdown_table([label(k, lang) for k in ("pillar", "score", "coverage", "reporting_rate")], rows)
 
 
-def markdown_table(headers: list[str], rows: list[list[Any]]) -> str:
+def markdown_table(headers: list[str], rows: Sequence[Sequence[Any]]) -> str:
     """A Markdown (GitHub) table; cells escaped (``|``, line breaks) and neutralised for spreadsheets."""
 
     def cell(value: Any) -> str:

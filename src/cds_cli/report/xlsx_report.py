@@ -1,21 +1,22 @@
 """The report as an Excel workbook: the analyst's working copy of the year's figures.
 
 Five sheets — Summary, Indicators, Quarterly, Agencies, Findings, named in the document's
-language — all read from :meth:`AnnualReport.to_dict`, so the workbook cannot disagree with
-the other formats.  Words for people (statuses, units, milestones, severities) stand in the
-document's language, with the codes scripts read in columns of their own.  Every percent is
-one kind of number — points 0–100, shown with "%" — rates and coverages included.  Each
-sheet prints on A4 landscape, fitted to the page width, its header row repeated.
-Numbers stay numbers (with number formats), every text cell goes through
-:func:`~cds_cli.text.safe_cell` (names, notes and file paths come from outside), and the
-file is byte-identical from one run to the next (fixed document dates, :func:`stable_zip`).
+language — all read from the report's view (:class:`~cds_cli.view.ReportView`), so the
+workbook cannot disagree with the other formats.  Words for people (statuses, units,
+milestones, severities, quarters) stand in the document's language, with the codes scripts
+read in columns of their own.  Every percent is one kind of number — points 0–100, shown
+with "%" — rates and coverages included.  Each sheet prints on A4 landscape, fitted to the
+page width, its header row repeated.  Numbers stay numbers (with number formats), every
+text cell goes through :func:`~cds_cli.text.safe_cell` (names, notes and file paths come
+from outside), and the file is byte-identical from one run to the next (fixed document
+dates, :func:`stable_zip`).
 """
 
 from __future__ import annotations
 
 import io
+from collections.abc import Mapping
 from datetime import datetime
-from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -24,10 +25,18 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..labels import COMPARATOR_SIGNS, date_text, label, plan_number_text, provisional_index_text
+from ..labels import (
+    COMPARATOR_SIGNS,
+    date_text,
+    label,
+    plan_number_text,
+    provisional_index_text,
+    quarter_name,
+    quarters_text,
+)
 from ..outputs import stable_zip
 from ..text import safe_cell
-from .text import terms
+from ..view import IndicatorRow, PillarRow, ReportView, ScorecardView
 
 SHEETS = ("summary", "indicators", "quarterly", "agencies", "findings")  # sheet.* in the catalogue
 FIXED_TIME = datetime(2000, 1, 1, 0, 0, 0)
@@ -44,24 +53,25 @@ _HEADER_FILL = PatternFill("solid", fgColor="DDE4EE")
 _HEADER_BORDER = Border(bottom=Side(style="thin", color="808080"))
 _HEADER_ALIGN = Alignment(vertical="top", wrap_text=True)
 _MIN_WIDTH, _MAX_WIDTH = 6, 60
+Cell = str | float | bool | None  # what a cell holds (an int is a float to the type checker)
 
 
-def render_xlsx(doc: dict[str, Any], lang: str) -> bytes:
-    """The workbook of the report ``doc`` (from :meth:`AnnualReport.to_dict`), as bytes."""
+def render_xlsx(view: ReportView, lang: str) -> bytes:
+    """The workbook of the report ``view`` (:meth:`AnnualReport.view`), as bytes."""
     book = Workbook()
     for sheet in book.worksheets:  # the empty sheet a new workbook comes with
         book.remove(sheet)
     writers = (_summary, _indicators, _quarterly, _agencies, _findings)
     for key, write in zip(SHEETS, writers, strict=True):
         sheet = book.create_sheet(label(f"sheet.{key}", lang))
-        write(sheet, doc, lang)
+        write(sheet, view, lang)
         _page_setup(sheet, header=key != "summary")
     book.active = 0
 
     props = book.properties
     props.creator = "cds"
     props.lastModifiedBy = "cds"
-    props.title = _text(doc["meta"].get("title"))
+    props.title = _text(label("report_title", lang, **view.plan.terms))
     props.created = FIXED_TIME
     props.modified = FIXED_TIME  # openpyxl stamps "now" on save; stable_zip puts it back
     buffer = io.BytesIO()
@@ -84,23 +94,25 @@ def _page_setup(sheet: Worksheet, header: bool) -> None:
 
 
 def _rate(share: float | None) -> float | None:
-    """A share 0–1 (the JSON's rates and coverages) as points 0–100, like every other percent."""
+    """A share 0–1 (the view's rates and coverages) as points 0–100, like every other percent."""
     return None if share is None else round(100 * share, 2)
 
 
-def _word(value: Any, lang: str) -> Any:
+def _word(value: Cell, lang: str) -> Cell:
     """A milestone state or a status code as the document's word; numbers and None as they are."""
     return label(value, lang) if isinstance(value, str) else value
 
 
-def _text(value: Any) -> Any:
+def _text(value: Cell) -> Cell:
     """Strip characters XML cannot hold, then neutralise would-be formulas."""
     if isinstance(value, str):
-        value = ILLEGAL_CHARACTERS_RE.sub("", value)
-    return safe_cell(value)
+        return str(safe_cell(ILLEGAL_CHARACTERS_RE.sub("", value)))
+    return value  # numbers are never formulas
 
 
-def _put(sheet: Worksheet, row: int, column: int, value: Any, fmt: str | None = None, font: Font | None = None) -> None:
+def _put(
+    sheet: Worksheet, row: int, column: int, value: Cell, fmt: str | None = None, font: Font | None = None
+) -> None:
     cell = sheet.cell(row=row, column=column)
     if value is None:
         return
@@ -124,7 +136,7 @@ def _header(sheet: Worksheet, row: int, headings: list[str], start: int = 1) -> 
 
 
 def _table(
-    sheet: Worksheet, headings: list[str], rows: list[list[Any]], formats: list[str | None], start_row: int = 1
+    sheet: Worksheet, headings: list[str], rows: list[list[Cell]], formats: list[str | None], start_row: int = 1
 ) -> int:
     """Header at ``start_row`` and the rows below it; returns the last row written."""
     _header(sheet, start_row, headings)
@@ -161,20 +173,16 @@ def _widths(sheet: Worksheet, fixed: dict[int, float] | None = None) -> None:
         sheet.column_dimensions[get_column_letter(column)].width = width
 
 
-def _indicators_in_order(doc: dict[str, Any]) -> list[tuple[dict[str, Any], dict[str, Any]]]:
-    return [(pillar, item) for pillar in doc["pillars"] for item in pillar["indicators"]]
-
-
 # -- sheets ------------------------------------------------------------------------------------
 
 
 class _Lines:
     """Writes the Summary sheet top to bottom: labelled pairs, sections, small tables."""
 
-    def __init__(self, sheet: Worksheet, lang: str, words: dict[str, Any]) -> None:
+    def __init__(self, sheet: Worksheet, lang: str, words: Mapping[str, object]) -> None:
         self.sheet, self.lang, self.words, self.row = sheet, lang, words, 3
 
-    def pair(self, key: str, value: Any, fmt: str | None = None) -> None:
+    def pair(self, key: str, value: Cell, fmt: str | None = None) -> None:
         _put(self.sheet, self.row, 1, label(key, self.lang, **self.words), font=_BOLD)
         _put(self.sheet, self.row, 2, value, fmt)
         self.row += 1
@@ -187,146 +195,157 @@ class _Lines:
             _header(self.sheet, self.row, [label(heading, self.lang) for heading in headings])
             self.row += 1
 
-    def cells(self, *cells: tuple[Any, str | None]) -> None:
+    def cells(self, *cells: tuple[Cell, str | None]) -> None:
         for column, (value, fmt) in enumerate(cells, start=1):
             _put(self.sheet, self.row, column, value, fmt)
         self.row += 1
 
 
-def _summary(sheet: Worksheet, doc: dict[str, Any], lang: str) -> None:
-    _put(sheet, 1, 1, doc["meta"].get("title"), font=_TITLE)
-    lines = _Lines(sheet, lang, terms(doc))
-    _summary_plan(lines, doc["meta"])
-    _summary_scores(lines, doc["summary"], lang)
-    _summary_data(lines, doc)
+def _summary(sheet: Worksheet, view: ReportView, lang: str) -> None:
+    _put(sheet, 1, 1, label("report_title", lang, **view.plan.terms), font=_TITLE)
+    lines = _Lines(sheet, lang, view.plan.terms)
+    _summary_plan(lines, view)
+    _summary_scores(lines, view.card, lang)
+    _summary_data(lines, view)
     sheet.freeze_panes = "A2"
     # the title and the projection note are long single cells that may overflow: fixed widths
     for column, width in ((1, 46), (2, 66), (3, 12), (4, 14), (5, 14), (6, 12)):
         sheet.column_dimensions[get_column_letter(column)].width = width
 
 
-def _summary_plan(lines: _Lines, meta: dict[str, Any]) -> None:
+def _summary_plan(lines: _Lines, view: ReportView) -> None:
+    info, lang = view.plan.info, lines.lang
     plan_ref = " — ".join(
-        str(part)
-        for part in (
-            plan_number_text(meta.get("plan_number"), lines.lang),
-            date_text(meta.get("plan_date"), lines.lang),
-            meta.get("issuer"),
-        )
-        if part
+        part for part in (plan_number_text(info.number, lang), date_text(info.date, lang), info.issuer(lang)) if part
     )
     lines.pair("plan", plan_ref)
-    if meta.get("plan_title"):
-        lines.pair("plan_title", meta["plan_title"])
-    if meta.get("province"):
-        lines.pair("province_name", meta["province"])
-    lines.pair("period", meta.get("period"))
-    if meta.get("quarters"):
-        lines.pair("quarters", ", ".join(meta["quarters"]))
-    if meta.get("date") is not None:
-        lines.pair("date", date_text(meta["date"], lines.lang))  # as the document writes dates: 15/01/2024
-    lines.pair("version", meta.get("version"))
+    if info.title(lang):
+        lines.pair("plan_title", info.title(lang))
+    if info.province:
+        lines.pair("province_name", info.province)
+    lines.pair("period", quarters_text([view.period], lang))
+    if view.quarters:
+        lines.pair("quarters", quarters_text(list(view.quarters), lang))
+    if view.date is not None:
+        lines.pair("date", date_text(view.date, lang))  # as the document writes dates: 15/01/2024
+    lines.pair("version", view.version)
 
 
-def _summary_scores(lines: _Lines, summary: dict[str, Any], lang: str) -> None:
-    index = summary.get("index") or {}
+def _summary_scores(lines: _Lines, card: ScorecardView, lang: str) -> None:
+    index = card.index
     lines.section("index")
-    lines.pair("score", index.get("score"), POINTS)
-    lines.pair("coverage", _rate(index.get("coverage")), RATE)
-    lines.pair("reporting_rate", _rate(index.get("reporting_rate")), RATE)
-    warning = provisional_index_text(index, summary["reporting"], lang)
+    lines.pair("score", index.score, POINTS)
+    lines.pair("coverage", _rate(index.coverage), RATE)
+    lines.pair("reporting_rate", _rate(index.reporting_rate), RATE)
+    warning = provisional_index_text(index, card.reporting, lang)
     if warning:
         lines.cells((warning, None))
     lines.section(
         "pillars_title",
         ("id", "pillar", "score", "coverage", "indicators_with_data", "indicators_total", "reporting_rate"),
     )
-    for pillar in summary.get("pillars", []):
+    for pillar in card.pillars:
         lines.cells(
-            (pillar.get("id"), None),
-            (pillar.get("name"), None),
-            (pillar.get("score"), POINTS),
-            (_rate(pillar.get("coverage")), RATE),
-            (pillar.get("indicators_with_data"), COUNT),
-            (pillar.get("indicators"), COUNT),
-            (_rate(pillar.get("reporting_rate")), RATE),
+            (pillar.id, None),
+            (pillar.name(lang), None),
+            (pillar.score, POINTS),
+            (_rate(pillar.coverage), RATE),
+            (pillar.with_data, COUNT),
+            (pillar.total, COUNT),
+            (_rate(pillar.reporting_rate), RATE),
         )
     lines.section("status_counts", ("status", "id", "count"))
-    counts = summary.get("status_counts") or {}
-    for status in summary["statuses"]:  # those the period can give
-        lines.cells((label(status, lang), None), (status, None), (counts.get(status, 0), COUNT))
-    reporting = summary.get("reporting") or {}
+    for status in card.statuses:  # those the period can give
+        lines.cells((label(status, lang), None), (status, None), (card.summary.get(status, 0), COUNT))
     lines.section("reporting")
-    lines.pair("expected_reports", reporting.get("expected"), COUNT)
-    lines.pair("received", reporting.get("received"), COUNT)
-    lines.pair("rate", _rate(reporting.get("rate")), RATE)
+    lines.pair("expected_reports", card.reporting.expected, COUNT)
+    lines.pair("received", card.reporting.received, COUNT)
+    lines.pair("rate", _rate(card.reporting.rate), RATE)
 
 
-def _summary_data(lines: _Lines, doc: dict[str, Any]) -> None:
-    rows = doc["summary"].get("rows") or {}
-    if rows:
-        lines.section("rows")
-        for key in ("read", "accepted", "rejected", "blank"):
-            lines.pair(key, rows.get(key), COUNT)
-    if doc.get("projection_method"):
-        lines.section("projection_method")
-        lines.cells((doc["projection_method"], None))
+def _summary_data(lines: _Lines, view: ReportView) -> None:
+    lines.section("rows")
+    for key in ("read", "accepted", "rejected", "blank"):
+        lines.pair(key, getattr(view.card.rows, key), COUNT)
+    lines.section("projection_method")
+    lines.cells((label("projection_method_text", lines.lang, **view.plan.terms), None))
     lines.section("section_inputs", ("file", "sha256"))
-    for item in doc["meta"].get("inputs", []):
-        lines.cells((item.get("file"), None), (item.get("sha256"), None))
+    for summary in view.files:
+        lines.cells((summary.file, None), (summary.sha256, None))
 
 
-def _indicators(sheet: Worksheet, doc: dict[str, Any], lang: str) -> None:
-    columns: list[tuple[str, str | None]] = [
-        ("id", None),
-        ("pillar", None),
-        ("short_name", None),
-        ("name", None),
-        ("unit", None),
-        ("comparator", None),
-        ("target", PERCENT),
-        ("baseline", PERCENT),
-        ("baseline_qualifier", None),
-        ("value", PERCENT),
-        ("numerator", COUNT),
-        ("denominator", COUNT),
-        ("attainment", POINTS),
-        ("progress", POINTS),
-        ("expected", PERCENT),
-        ("provisional_baseline", PERCENT),
-        ("met", None),
-        ("status", None),
-        ("status_code", None),
-        ("gap_points", POINTS),
-        ("projection", PERCENT),
-        ("likely_met", None),
-        ("reports_received", COUNT),
-        ("reports_expected", COUNT),
-        ("reporting_rate", RATE),
-    ]
-    rows = []
-    for pillar, item in _indicators_in_order(doc):
-        projection = item.get("projection") or {}
-        values = dict(item)
-        values["pillar"] = pillar.get("name") or item.get("pillar")
-        values["unit"] = label(f"unit.{item['unit']}", lang)
-        values["comparator"] = None if item["unit"] == "milestone" else COMPARATOR_SIGNS[item["comparator"]]
-        for key in ("target", "baseline", "value", "baseline_qualifier", "status"):
-            values[key] = _word(item.get(key), lang)
-        values["status_code"] = item["status"]
-        values["gap_points"] = _word(item.get("gap"), lang)
-        values["projection"] = projection.get("value")
-        values["provisional_baseline"] = (item.get("provisional_baseline") or {}).get("value")
-        values["likely_met"] = projection.get("likely_met")
-        values["reporting_rate"] = _rate(item.get("reporting_rate"))
-        rows.append([values.get(key) for key, _ in columns])
-    last = _table(sheet, [label(key, lang, **terms(doc)) for key, _ in columns], rows, [fmt for _, fmt in columns])
-    _finish_table(sheet, len(columns), last, freeze="B2")
+# The Indicators sheet's columns: (catalogue key of the heading, number format).
+INDICATOR_COLUMNS: tuple[tuple[str, str | None], ...] = (
+    ("id", None),
+    ("pillar", None),
+    ("short_name", None),
+    ("name", None),
+    ("unit", None),
+    ("comparator", None),
+    ("target", PERCENT),
+    ("baseline", PERCENT),
+    ("baseline_qualifier", None),
+    ("value", PERCENT),
+    ("numerator", COUNT),
+    ("denominator", COUNT),
+    ("attainment", POINTS),
+    ("progress", POINTS),
+    ("expected", PERCENT),
+    ("provisional_baseline", PERCENT),
+    ("met", None),
+    ("status", None),
+    ("status_code", None),
+    ("gap_points", POINTS),
+    ("projection", PERCENT),
+    ("likely_met", None),
+    ("reports_received", COUNT),
+    ("reports_expected", COUNT),
+    ("reporting_rate", RATE),
+)
+
+
+def _indicators(sheet: Worksheet, view: ReportView, lang: str) -> None:
+    rows = [_indicator_cells(pillar, item, lang) for pillar in view.card.pillars for item in pillar.indicators]
+    headings = [label(key, lang, **view.plan.terms) for key, _ in INDICATOR_COLUMNS]
+    last = _table(sheet, headings, rows, [fmt for _, fmt in INDICATOR_COLUMNS])
+    _finish_table(sheet, len(INDICATOR_COLUMNS), last, freeze="B2")
     _widths(sheet, fixed={2: 24, 3: 40})
 
 
-def _quarterly(sheet: Worksheet, doc: dict[str, Any], lang: str) -> None:
-    quarters = list(doc["meta"].get("quarters") or [])
+def _indicator_cells(pillar: PillarRow, item: IndicatorRow, lang: str) -> list[Cell]:
+    """One row of the Indicators sheet, in the order of :data:`INDICATOR_COLUMNS`."""
+    projection, provisional = item.projection, item.provisional_baseline
+    return [
+        item.id,
+        pillar.name(lang),
+        item.short_name(lang),
+        item.name(lang),
+        label(f"unit.{item.unit}", lang),
+        None if item.unit == "milestone" else COMPARATOR_SIGNS[item.comparator],
+        _word(item.target, lang),
+        _word(item.baseline, lang),
+        _word(item.baseline_qualifier, lang),
+        _word(item.value, lang),
+        item.numerator,
+        item.denominator,
+        item.attainment,
+        item.progress,
+        item.expected,
+        provisional.value if provisional else None,
+        item.met,
+        label(item.status, lang),
+        item.status,
+        _word(item.gap, lang),
+        projection.value if projection else None,
+        projection.likely_met if projection else None,
+        item.reporting.received,
+        item.reporting.expected,
+        _rate(item.reporting.rate),
+    ]
+
+
+def _quarterly(sheet: Worksheet, view: ReportView, lang: str) -> None:
+    quarters = view.quarters
     lead = [
         ("id", None),
         ("pillar", None),
@@ -336,53 +355,48 @@ def _quarterly(sheet: Worksheet, doc: dict[str, Any], lang: str) -> None:
         ("baseline", PERCENT),
     ]
     headings = (
-        [label(key, lang, **terms(doc)) for key, _ in lead]
-        + quarters
-        + [label("expected_at", lang, quarter=q) for q in quarters]
+        [label(key, lang, **view.plan.terms) for key, _ in lead]
+        + [quarter_name(q, lang) for q in quarters]
+        + [label("expected_at", lang, quarter=quarter_name(q, lang)) for q in quarters]
     )
     formats = [fmt for _, fmt in lead] + [PERCENT] * (2 * len(quarters))
-    rows = []
-    for pillar, item in _indicators_in_order(doc):
-        values = (item.get("quarters") or {}), (item.get("expected_path") or {})
-        rows.append(
-            [
-                item.get("id"),
-                pillar.get("name") or item.get("pillar"),
-                item.get("short_name"),
-                label(f"unit.{item['unit']}", lang),
-                _word(item.get("target"), lang),
-                _word(item.get("baseline"), lang),
-            ]
-            + [_word(values[0].get(q), lang) for q in quarters]
-            + [values[1].get(q) for q in quarters]
-        )
+    rows = [
+        [
+            item.id,
+            pillar.name(lang),
+            item.short_name(lang),
+            label(f"unit.{item.unit}", lang),
+            _word(item.target, lang),
+            _word(item.baseline, lang),
+        ]
+        + [_word(item.quarters.get(q), lang) for q in quarters]
+        + [item.expected_path.get(q) for q in quarters]
+        for pillar in view.card.pillars
+        for item in pillar.indicators
+    ]
     last = _table(sheet, headings, rows, formats)
     _finish_table(sheet, len(headings), last, freeze="B2")
     _widths(sheet, fixed={2: 24, 3: 40})
 
 
-def _agencies(sheet: Worksheet, doc: dict[str, Any], lang: str) -> None:
-    completeness = doc.get("completeness") or {}
-    quarters = list(doc["meta"].get("quarters") or [])
-    headings = [label("id", lang), label("name_agency", lang)] + quarters
+def _agencies(sheet: Worksheet, view: ReportView, lang: str) -> None:
+    quarters = view.quarters
+    headings = [label("id", lang), label("name_agency", lang)] + [quarter_name(q, lang) for q in quarters]
     formats: list[str | None] = [None, None] + [RATE] * len(quarters)
-    rows = [
-        [agency.get("id"), agency.get("name")] + [_rate((agency.get("quarters") or {}).get(q)) for q in quarters]
-        for agency in completeness.get("agencies", [])
+    rows: list[list[Cell]] = [
+        [a.agency.code, a.agency.name(lang)] + [_rate(a.rates.get(q)) for q in quarters] for a in view.agencies
     ]
     last = _table(sheet, headings, rows, formats)
     _finish_table(sheet, len(headings), last)
-    overall = completeness.get("overall") or {}
-    if overall:  # the province as a whole, below the table (outside the filter)
+    if view.completeness:  # the province as a whole, below the table (outside the filter)
         total = last + 2
         _put(sheet, total, 2, label("province", lang), font=_BOLD)
         for column, quarter in enumerate(quarters, start=3):
-            _put(sheet, total, column, _rate(overall.get(quarter)), RATE, font=_BOLD)
+            _put(sheet, total, column, _rate(view.completeness.get(quarter)), RATE, font=_BOLD)
     _widths(sheet)
 
 
-def _findings(sheet: Worksheet, doc: dict[str, Any], lang: str) -> None:
-    quality = doc.get("data_quality") or {}
+def _findings(sheet: Worksheet, view: ReportView, lang: str) -> None:
     file_columns: list[tuple[str, str | None]] = [
         ("file", None),
         ("sheet", None),
@@ -391,21 +405,22 @@ def _findings(sheet: Worksheet, doc: dict[str, Any], lang: str) -> None:
         ("rejected", COUNT),
         ("blank", COUNT),
     ]
-    rows = [[entry.get(key) for key, _ in file_columns] for entry in quality.get("files", [])]
-    last = _table(
-        sheet, [label(key, lang, **terms(doc)) for key, _ in file_columns], rows, [fmt for _, fmt in file_columns]
-    )
+    rows: list[list[Cell]] = [
+        [f.file, f.sheet, f.rows.read, f.rows.accepted, f.rows.rejected, f.rows.blank] for f in view.files
+    ]
+    headings = [label(key, lang, **view.plan.terms) for key, _ in file_columns]
+    last = _table(sheet, headings, rows, [fmt for _, fmt in file_columns])
     _finish_table(sheet, len(file_columns), last)
 
     row = last + 2
     _put(sheet, row, 1, label("findings_by_code", lang), font=_BOLD)
     row += 1
     _header(sheet, row, [label(k, lang) for k in ("code", "severity_code", "count", "problem", "severity")])
-    for entry in quality.get("findings_by_code", []):
+    for entry in view.findings_by_code:
         row += 1
-        _put(sheet, row, 1, entry.get("code"))
-        _put(sheet, row, 2, entry.get("severity"))
-        _put(sheet, row, 3, entry.get("count"), COUNT)
-        _put(sheet, row, 4, label(f"problem.{entry['code']}", lang))
-        _put(sheet, row, 5, label(entry["severity"], lang))
+        _put(sheet, row, 1, entry.code)
+        _put(sheet, row, 2, entry.severity)
+        _put(sheet, row, 3, entry.count, COUNT)
+        _put(sheet, row, 4, label(f"problem.{entry.code}", lang))
+        _put(sheet, row, 5, label(entry.severity, lang))
     _widths(sheet)

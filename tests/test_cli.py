@@ -11,6 +11,7 @@ import pytest
 from conftest import cds, cds_json
 
 from cds_cli import load_plan, parse_period, read_submissions, score, scorecard_document, scorecard_view
+from cds_cli.json_documents import breakdown_document, status_document
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "2023"
 
@@ -186,10 +187,10 @@ def test_api_status_and_breakdown_match_the_cli():
     plan = load_plan()
     report = read_submissions([EXAMPLES], plan)
     period = parse_period("2023-Q2")
-    assert completeness(report, plan, period).to_dict("en") == cds_json(
+    assert status_document(completeness(report, plan, period), "en") == cds_json(
         "status", EXAMPLES, "--period", "2023-Q2", "--lang", "en"
     )
-    assert json.loads(json.dumps(agency_breakdown(report, plan, period).to_dict("en"))) == cds_json(
+    assert json.loads(json.dumps(breakdown_document(agency_breakdown(report, plan, period), "en"))) == cds_json(
         "score", EXAMPLES, "--period", "2023-Q2", "--by", "agency", "--lang", "en"
     )
 

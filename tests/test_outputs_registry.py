@@ -59,7 +59,7 @@ def test_the_plain_writers_need_no_terminal_library():
         "import io, sys; from cds_cli import load_plan, read_submissions, score, scorecard_view;"
         "from cds_cli import writers;"
         "p = load_plan(); card = scorecard_view(score(read_submissions(['examples/2023'], p), p)); out = io.StringIO();"
-        "[w(card, 'vi', out) for w in (writers.score_csv, writers.score_markdown, writers.score_json)];"
+        "[w(card, 'vi', out) for w in (writers.score_csv, writers.score_markdown, writers.as_json)];"
         "terminal = ('rich', 'typer', 'click');"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in terminal), len(out.getvalue()) > 0)"
     )

@@ -10,6 +10,7 @@ import yaml
 from packs import ADDED, build_pack
 
 from cds_cli.errors import PlanError
+from cds_cli.json_documents import plan_check_document
 from cds_cli.plan import AgenciesFile, TargetsFile, check_pack, default_data_dir, load_pack, pack_files
 from cds_cli.plan.documents import read_document, validate_document
 
@@ -82,7 +83,7 @@ def test_what_is_wrong_with_the_directory(pack, tmp_path):
 def test_a_good_pack_checks_clean_and_loads(pack):
     check = check_pack(pack_files(pack))
     assert check.findings == [] and check.valid
-    assert check.to_dict("en") == {
+    assert plan_check_document(check, "en") == {
         "valid": True,
         "plan": {"year": 2024, "number": "15/KH-UBND", "indicators": 29},
         "issues": [],
@@ -148,7 +149,7 @@ def test_cross_checks_point_at_the_right_item_after_a_bad_one(pack):
     ]
     assert check.findings[1].message("en") == "gov.reports_connected: reporter SXYZ is not in agencies.yaml"
     assert not check.valid and check.plan is None
-    assert check.to_dict()["plan"] == {"year": None, "number": None, "indicators": None}
+    assert plan_check_document(check, "vi")["plan"] == {"year": None, "number": None, "indicators": None}
 
 
 def test_load_pack_raises_every_error_and_no_warning(pack):

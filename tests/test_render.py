@@ -22,10 +22,12 @@ from cds_cli.console.outputs import OUTPUTS
 from cds_cli.console.render import RENDERERS, render
 from cds_cli.findings import Finding
 from cds_cli.history import history
+from cds_cli.json_documents import document, validation_document
 from cds_cli.plan import catalogue, check_pack, context_catalogue, load_plan, pack_files
 from cds_cli.scoring import agency_breakdown, score
 from cds_cli.status import completeness
-from cds_cli.submissions.validate import FileSummary, RowCounts, ValidationReport, read_submissions, report_to_dict
+from cds_cli.submissions.validate import FileSummary, RowCounts, ValidationReport, read_submissions
+from cds_cli.view import scorecard_view
 from cds_cli.writers import SCORE_CSV_KEYS, as_json
 
 ROWS = (
@@ -78,14 +80,16 @@ def _not_strict(constant):
 
 
 @pytest.mark.parametrize("kind", [kind for kind, formats in RENDERERS.items() if formats.get("json") is as_json])
-def test_json_is_to_dict(results, kind):
+def test_json_is_the_document(results, kind):
+    """What a script gets from cds_cli.document is what the CLI prints (a scorecard from its view)."""
     for lang in ("vi", "en"):
-        assert json.loads(rendered(results[kind], "json", lang)) == results[kind].to_dict(lang)
+        shown = scorecard_view(results[kind]) if kind == "score" else results[kind]
+        assert json.loads(rendered(results[kind], "json", lang)) == document(shown, lang)
 
 
 def test_the_other_json_documents(results):
     plan, report = results["indicators"], results["validate"]
-    assert json.loads(rendered(report, "json", "vi")) == report_to_dict(report, "vi")
+    assert json.loads(rendered(report, "json", "vi")) == validation_document(report, "vi")
     assert json.loads(rendered(plan, "json", "en")) == catalogue(plan, "en")
     assert json.loads(rendered(plan, "json", "en", kind="context")) == context_catalogue(plan, "en")
 

@@ -14,6 +14,7 @@ import io
 import pytest
 from conftest import HEADER, cds, cds_json
 
+from cds_cli.json_documents import status_document
 from cds_cli.periods import Period
 from cds_cli.plan import load_plan
 from cds_cli.status import MISSING, RECEIVED, REJECTED, completeness, expected_reports
@@ -120,7 +121,7 @@ def test_nothing_accepted_means_no_period_and_everything_missing(write, plan):
     assert status.period is None
     assert set(status.reports["state"]) == {MISSING}
     assert (status.received, status.expected, status.rate) == (0, 232, 0.0)
-    assert status.to_dict()["period"] is None
+    assert status_document(status, "vi")["period"] is None
 
 
 def test_by_agency_in_the_agencies_files_order_with_rates(report, plan):
@@ -168,10 +169,10 @@ def test_by_indicator_in_the_plans_order(report, plan):
     assert rates["soc.citizens_e_health_records"]["rate"] == 1.0
 
 
-def test_to_dict_rounds_rates_and_names_in_the_language(report, plan):
+def test_the_document_rounds_rates_and_names_in_the_language(report, plan):
     status = completeness(report, plan, Q2)
     assert status.rate == pytest.approx(3 / 232)
-    vi, en = status.to_dict("vi"), status.to_dict("en")
+    vi, en = status_document(status, "vi"), status_document(status, "en")
     assert (en["period"], en["expected"], en["received"], en["rate"]) == ("2023-Q2", 232, 3, 0.0129)
     syt_vi, syt_en = _row(vi["agencies"], "SYT"), _row(en["agencies"], "SYT")
     assert (syt_vi["name"], syt_en["name"]) == ("Sở Y tế", "Department of Health")

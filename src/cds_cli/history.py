@@ -7,10 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
-from .messages import DEFAULT_LANG
-from .numbers import rounded
 from .periods import Period
 from .plan import Plan
 from .scoring import Scorecard, score
@@ -25,31 +22,6 @@ class History:
 
     def periods(self) -> list[Period]:
         return [card.period for card in self.cards if card.period is not None]
-
-    def to_dict(self, lang: str = DEFAULT_LANG) -> dict[str, Any]:
-        by_period = [(card, {s.id: s for s in card.indicators}) for card in self.cards]
-        return {
-            "indicators": [
-                {
-                    "id": ind.id,
-                    "short_name": ind.short_name(lang),
-                    "points": [
-                        {
-                            "period": str(card.period),
-                            "plan": card.plan.info.number,
-                            "value": rounded(s.value) if isinstance(s.value, float) else s.value,
-                            "target": float(ind.target) if not ind.is_milestone else ind.target,
-                            "status": s.status,
-                        }
-                        for card, scores in by_period
-                        for s in [scores.get(ind.id)]
-                        if s is not None and s.status != "no_data"
-                    ],
-                }
-                for ind in self.plan.indicators
-                if ind.id in self.indicators
-            ]
-        }
 
 
 def history(report: ValidationReport, plan: Plan, indicators: Sequence[str] = ()) -> History:

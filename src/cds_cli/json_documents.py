@@ -6,8 +6,15 @@ same in every language (the figures as the view rounded them).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
+from .history import History
+from .numbers import rounded
+from .plan import Indicator, PackCheck
+from .scoring import AgencyBreakdown, AgencyFigure, as_shown, competition_ranks
+from .status import Completeness
+from .submissions.validate import ValidationReport
 from .view import IndicatorRow, PillarRow, ScorecardView
 
 
@@ -86,3 +93,157 @@ def _pillar(p: PillarRow, lang: str) -> dict[str, Any]:
         "indicators": p.total,
         "reporting_rate": p.reporting_rate,
     }
+
+
+def breakdown_document(breakdown: AgencyBreakdown, lang: str) -> dict[str, Any]:
+    """``cds score --by agency --format json``."""
+    return {
+        "period": str(breakdown.period) if breakdown.period else None,
+        "by": "agency",
+        "indicators": [
+            {
+                "id": ind.id,
+                "name": ind.name(lang),
+                "short_name": ind.short_name(lang),
+                "comparator": ind.comparator,
+                "target": float(ind.target),
+                "value": rounded(value),
+                "agencies": _ranked_figures(breakdown, ind, figures, lang),
+            }
+            for ind, value, figures in breakdown.indicators
+        ],
+        "agencies": [
+            r
+            | {"name": breakdown.plan.agency(r["agency"]).name(lang), "mean_attainment": rounded(r["mean_attainment"])}
+            for r in breakdown.ranking()
+        ],
+    }
+
+
+def _ranked_figures(
+    breakdown: AgencyBreakdown, ind: Indicator, figures: list[AgencyFigure], lang: str
+) -> list[dict[str, Any]]:
+    """One indicator's agencies: ranked (ties share a rank), then those not reported."""
+    ranks = competition_ranks([as_shown(f.value) for f in figures])
+    reported = [
+        {
+            "rank": rank,
+            "agency": f.agency,
+            "name": breakdown.plan.agency(f.agency).name(lang),
+            "value": rounded(f.value),
+            "numerator": f.numerator,
+            "denominator": f.denominator,
+            "attainment": rounded(f.attainment),
+            "met": f.met,
+            "pull": rounded(f.pull),
+            "reported": True,
+        }
+        for rank, f in zip(ranks, figures, strict=True)
+    ]
+    silent = dict.fromkeys(("value", "numerator", "denominator", "attainment", "met", "pull"))
+    return reported + [
+        {"rank": None, "agency": code, "name": breakdown.plan.agency(code).name(lang), **silent, "reported": False}
+        for code in breakdown.absent(ind, figures)
+    ]
+
+
+def status_document(status: Completeness, lang: str) -> dict[str, Any]:
+    """``cds status --format json``."""
+
+    def named(row: dict[str, Any], name: str) -> dict[str, Any]:
+        return {"id": row["id"], "name": name, **row, "rate": rounded(row["rate"], 4)}
+
+    return {
+        "period": str(status.period) if status.period else None,
+        "expected": status.expected,
+        "received": status.received,
+        "rate": rounded(status.rate, 4),
+        "agencies": [
+            named(r, status.plan.agency(r["id"]).name(lang)) | {"hints": status.hints_of("agency", r["id"])}
+            for r in status.by_agency()
+        ],
+        "indicators": [
+            named(r, status.plan.indicator(r["id"]).name(lang))
+            | {
+                "short_name": status.plan.indicator(r["id"]).short_name(lang),
+                "hints": status.hints_of("indicator", r["id"]),
+            }
+            for r in status.by_indicator()
+        ],
+    }
+
+
+def history_document(history: History, lang: str) -> dict[str, Any]:
+    """``cds history --format json``."""
+    by_period = [(card, {s.id: s for s in card.indicators}) for card in history.cards]
+    return {
+        "indicators": [
+            {
+                "id": ind.id,
+                "short_name": ind.short_name(lang),
+                "points": [
+                    {
+                        "period": str(card.period),
+                        "plan": card.plan.info.number,
+                        "value": rounded(s.value) if isinstance(s.value, float) else s.value,
+                        "target": float(ind.target) if not ind.is_milestone else ind.target,
+                        "status": s.status,
+                    }
+                    for card, scores in by_period
+                    for s in [scores.get(ind.id)]
+                    if s is not None and s.status != "no_data"
+                ],
+            }
+            for ind in history.plan.indicators
+            if ind.id in history.indicators
+        ]
+    }
+
+
+def plan_check_document(check: PackCheck, lang: str) -> dict[str, Any]:
+    """``cds plan check --format json``."""
+    info = check.plan.info if check.plan else None
+    return {
+        "valid": check.valid,
+        "plan": {
+            "year": info.year if info else None,
+            "number": info.number if info else None,
+            "indicators": len(check.plan.indicators) if check.plan else None,
+        },
+        "issues": [f.to_dict(lang) for f in check.findings],
+    }
+
+
+def validation_document(report: ValidationReport, lang: str) -> dict[str, Any]:
+    """The JSON document of ``cds validate --format json`` (README: Commands)."""
+    return {
+        "valid": report.valid,
+        "rows": report.rows.to_dict(),
+        "files": [
+            {
+                "file": s.file,
+                "sheet": s.sheet,
+                "encoding": s.encoding,
+                "delimiter": s.delimiter,
+                "rows": s.rows.to_dict(),
+            }
+            for s in report.files
+        ],
+        "issues": [f.to_dict(lang) for f in report.findings],
+    }
+
+
+# The document of each kind of result, for the writers' one JSON format.
+DOCUMENTS: dict[type, Callable[[Any, str], dict[str, Any]]] = {
+    ScorecardView: scorecard_document,
+    AgencyBreakdown: breakdown_document,
+    Completeness: status_document,
+    History: history_document,
+    PackCheck: plan_check_document,
+    ValidationReport: validation_document,
+}
+
+
+def document(result: Any, lang: str) -> dict[str, Any]:
+    """The JSON document of any result that has one."""
+    return DOCUMENTS[type(result)](result, lang)

@@ -27,8 +27,6 @@ import numpy as np
 import pandas as pd
 
 from .findings import Finding
-from .messages import DEFAULT_LANG
-from .numbers import rounded
 from .periods import Period
 from .plan import Indicator, Plan, meets
 from .plan.model import TOLERANCE
@@ -443,8 +441,8 @@ class AgencyBreakdown:
             for figure in figures:
                 scores.setdefault(figure.agency, []).append(min(figure.attainment, 100.0))
         means = {code: sum(values) / len(values) for code, values in scores.items()}
-        ranked = sorted(means, key=lambda code: (-_as_shown(means[code]), code))
-        ranks = competition_ranks([_as_shown(means[code]) for code in ranked])
+        ranked = sorted(means, key=lambda code: (-as_shown(means[code]), code))
+        ranks = competition_ranks([as_shown(means[code]) for code in ranked])
         expected = {code for ind, _, _ in self.indicators for code in self.plan.expected[ind.id]}
         return [
             {
@@ -468,54 +466,8 @@ class AgencyBreakdown:
     def _in_plan_order(self, codes: set[str]) -> list[str]:
         return [agency.code for agency in self.plan.agencies if agency.code in codes]
 
-    def to_dict(self, lang: str = DEFAULT_LANG) -> dict[str, Any]:
-        return {
-            "period": str(self.period) if self.period else None,
-            "by": "agency",
-            "indicators": [
-                {
-                    "id": ind.id,
-                    "name": ind.name(lang),
-                    "short_name": ind.short_name(lang),
-                    "comparator": ind.comparator,
-                    "target": float(ind.target),
-                    "value": rounded(value),
-                    "agencies": self._figures(ind, figures, lang),
-                }
-                for ind, value, figures in self.indicators
-            ],
-            "agencies": [
-                r | {"name": self.plan.agency(r["agency"]).name(lang), "mean_attainment": rounded(r["mean_attainment"])}
-                for r in self.ranking()
-            ],
-        }
 
-    def _figures(self, ind: Indicator, figures: list[AgencyFigure], lang: str) -> list[dict[str, Any]]:
-        """One indicator's agencies: ranked (ties share a rank), then those not reported."""
-        ranks = competition_ranks([_as_shown(f.value) for f in figures])
-        reported = [
-            {
-                "rank": rank,
-                "agency": f.agency,
-                "name": self.plan.agency(f.agency).name(lang),
-                "value": rounded(f.value),
-                "numerator": f.numerator,
-                "denominator": f.denominator,
-                "attainment": rounded(f.attainment),
-                "met": f.met,
-                "pull": rounded(f.pull),
-                "reported": True,
-            }
-            for rank, f in zip(ranks, figures, strict=True)
-        ]
-        silent = dict.fromkeys(("value", "numerator", "denominator", "attainment", "met", "pull"))
-        return reported + [
-            {"rank": None, "agency": code, "name": self.plan.agency(code).name(lang), **silent, "reported": False}
-            for code in self.absent(ind, figures)
-        ]
-
-
-def _as_shown(value: float) -> float:
+def as_shown(value: float) -> float:
     """A figure as people read it (2 decimals): two agencies both shown at 14,63 are tied."""
     return round(value, 2)
 
@@ -525,7 +477,7 @@ def _best_first(comparator: str) -> Callable[[AgencyFigure], tuple[float, str]]:
     by the comparator. Not by attainment: a lower-is-better one (100·T/V, but 100 at V = 0)
     is not monotone in the value."""
     sign = -1.0 if _higher_is_better(comparator) else 1.0
-    return lambda figure: (sign * _as_shown(figure.value), figure.agency)
+    return lambda figure: (sign * as_shown(figure.value), figure.agency)
 
 
 def competition_ranks(keys: list[float]) -> list[int]:

@@ -21,8 +21,6 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .messages import DEFAULT_LANG
-from .numbers import rounded
 from .periods import Period, parse_period
 from .plan import Plan
 from .submissions.validate import ValidationReport
@@ -123,29 +121,6 @@ class Completeness:
                 if expected[i]
             }
         return cache[key]
-
-    def to_dict(self, lang: str = DEFAULT_LANG) -> dict[str, Any]:
-        def named(row: dict[str, Any], name: str) -> dict[str, Any]:
-            return {"id": row["id"], "name": name, **row, "rate": rounded(row["rate"], 4)}
-
-        return {
-            "period": str(self.period) if self.period else None,
-            "expected": self.expected,
-            "received": self.received,
-            "rate": rounded(self.rate, 4),
-            "agencies": [
-                named(r, self.plan.agency(r["id"]).name(lang)) | {"hints": self.hints_of("agency", r["id"])}
-                for r in self.by_agency()
-            ],
-            "indicators": [
-                named(r, self.plan.indicator(r["id"]).name(lang))
-                | {
-                    "short_name": self.plan.indicator(r["id"]).short_name(lang),
-                    "hints": self.hints_of("indicator", r["id"]),
-                }
-                for r in self.by_indicator()
-            ],
-        }
 
 
 def completeness(report: ValidationReport, plan: Plan, period: Period | None = None) -> Completeness:

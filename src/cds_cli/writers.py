@@ -13,7 +13,13 @@ from typing import Any, TextIO
 
 from .findings import Finding
 from .history import History
-from .json_documents import indicator_document, scorecard_document
+from .json_documents import (
+    breakdown_document,
+    document,
+    history_document,
+    indicator_document,
+    validation_document,
+)
 from .labels import (
     PROVISIONAL_MARK,
     baseline_text,
@@ -33,7 +39,7 @@ from .plan import PackCheck, Plan, agency_catalogue, catalogue, context_catalogu
 from .report.text import markdown_table, pillar_scores_markdown
 from .scoring import AgencyBreakdown
 from .status import Completeness
-from .submissions.validate import ValidationReport, report_to_dict
+from .submissions.validate import ValidationReport
 from .text import safe_cell
 from .view import IndicatorRow, ScorecardView
 
@@ -43,15 +49,11 @@ def _json(document: Any, out: TextIO) -> None:
 
 
 def as_json(result: Any, lang: str, out: TextIO, **_: Any) -> None:
-    """The JSON document of any result that has one (``to_dict``)."""
-    _json(result.to_dict(lang), out)
+    """The JSON document of any result that has one (:mod:`cds_cli.json_documents`)."""
+    _json(document(result, lang), out)
 
 
 # --------------------------------------------------------------------------- score
-
-
-def score_json(view: ScorecardView, lang: str, out: TextIO, **_: Any) -> None:
-    _json(scorecard_document(view, lang), out)
 
 
 def score_cells(item: IndicatorRow, lang: str) -> dict[str, str]:
@@ -151,7 +153,7 @@ def score_markdown(view: ScorecardView, lang: str, out: TextIO, **_: Any) -> Non
 
 
 def validation_json(report: ValidationReport, lang: str, out: TextIO, **_: Any) -> None:
-    _json(report_to_dict(report, lang), out)
+    _json(validation_document(report, lang), out)
 
 
 def _escape_data(text: str) -> str:
@@ -218,7 +220,7 @@ def plan_check_github(check: PackCheck, lang: str, out: TextIO, **_: Any) -> Non
 
 
 def breakdown_csv(breakdown: AgencyBreakdown, lang: str, out: TextIO, **_: Any) -> None:
-    doc = breakdown.to_dict(lang)
+    doc = breakdown_document(breakdown, lang)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(
@@ -261,7 +263,7 @@ def breakdown_csv(breakdown: AgencyBreakdown, lang: str, out: TextIO, **_: Any) 
 
 
 def breakdown_markdown(breakdown: AgencyBreakdown, lang: str, out: TextIO, **_: Any) -> None:
-    doc = breakdown.to_dict(lang)
+    doc = breakdown_document(breakdown, lang)
     parts = [f"# {label('agency_ranking_title', lang)} — {doc['period']}", ""]
     parts += [
         markdown_table(
@@ -366,7 +368,7 @@ def history_csv(history: History, lang: str, out: TextIO, **_: Any) -> None:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["id", "short_name", "period", "plan", "value", "target", "status"])
-    for item in history.to_dict(lang)["indicators"]:
+    for item in history_document(history, lang)["indicators"]:
         for point in item["points"]:
             writer.writerow(
                 [

@@ -15,6 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..history import History
+from ..json_documents import breakdown_document, history_document
 from ..labels import (
     PROVISIONAL_MARK,
     baseline_text,
@@ -52,7 +53,6 @@ from ..writers import (
     rank_text,
     score_cells,
     score_csv,
-    score_json,
     score_markdown,
     status_csv,
     validation_github,
@@ -248,7 +248,7 @@ def validation_text(report: ValidationReport, lang: str, out: TextIO, **_: Any) 
 
 def breakdown_table(breakdown: AgencyBreakdown, lang: str, out: TextIO, ids: bool = False, **_: Any) -> None:
     console = terminal_console(out)
-    doc = breakdown.to_dict(lang)
+    doc = breakdown_document(breakdown, lang)
     period = doc["period"] or label("no_period", lang)
     agencies = doc["agencies"]
     console.print(
@@ -429,7 +429,7 @@ def catalogue_table(plan: Plan, lang: str, out: TextIO, ids: bool = False, **_: 
 def history_table(history: History, lang: str, out: TextIO, ids: bool = False, **_: Any) -> None:
     """Indicators down, periods across: each value with its status in words (and colour)."""
     console = terminal_console(out)
-    items = history.to_dict(lang)["indicators"]
+    items = history_document(history, lang)["indicators"]
     periods = [str(p) for p in history.periods()]
     by_item = [{point["period"]: point for point in item["points"]} for item in items]
     columns = [
@@ -519,7 +519,7 @@ Renderer = Callable[..., None]
 # kind of result → format → the function that writes it; the formats are those of
 # :data:`.outputs.OUTPUTS` (which --help reads without importing any of these)
 RENDERERS: dict[str, dict[str, Renderer]] = {
-    "score": {"table": score_table, "json": score_json, "csv": score_csv, "markdown": score_markdown},
+    "score": {"table": score_table, "json": as_json, "csv": score_csv, "markdown": score_markdown},
     "breakdown": {"table": breakdown_table, "json": as_json, "csv": breakdown_csv, "markdown": breakdown_markdown},
     "validate": {"text": validation_text, "json": validation_json, "github": validation_github},
     "status": {"table": status_table, "json": as_json, "csv": status_csv},

@@ -11,11 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from ..errors import PlanError
 from ..findings import Finding, HasFindings
-from ..messages import DEFAULT_LANG
 from .documents import Document, read_document, validate_document
 from .layout import PlanFiles, pack_files
 from .model import AgenciesFile, BaselineFile, Plan, TargetsFile
@@ -29,18 +27,6 @@ class PackCheck(HasFindings):
     files: PlanFiles
     findings: list[Finding] = field(default_factory=list)
     plan: Plan | None = None
-
-    def to_dict(self, lang: str = DEFAULT_LANG) -> dict[str, Any]:
-        info = self.plan.info if self.plan else None
-        return {
-            "valid": self.valid,
-            "plan": {
-                "year": info.year if info else None,
-                "number": info.number if info else None,
-                "indicators": len(self.plan.indicators) if self.plan else None,
-            },
-            "issues": [f.to_dict(lang) for f in self.findings],
-        }
 
 
 def load_plan(

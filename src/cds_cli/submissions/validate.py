@@ -16,7 +16,6 @@ import numpy as np
 import pandas as pd
 
 from ..findings import Finding, HasFindings
-from ..messages import DEFAULT_LANG
 from ..periods import Period
 from ..plan import Plan
 from .checks import prepare, run_rules
@@ -324,22 +323,3 @@ def _accepted_rows(df: pd.DataFrame, keep: pd.Series, names: list[str]) -> pd.Da
 def _summary(table: RawTable, read: int, rejected: int) -> FileSummary:
     counts = RowCounts(read=read, accepted=read - rejected, rejected=rejected, blank=table.blank)
     return FileSummary(table.file, table.encoding, table.delimiter, counts, table.sheet, table.columns, table.sha256)
-
-
-def report_to_dict(report: ValidationReport, lang: str = DEFAULT_LANG) -> dict:
-    """The JSON document of ``cds validate --format json`` (README: Commands)."""
-    return {
-        "valid": report.valid,
-        "rows": report.rows.to_dict(),
-        "files": [
-            {
-                "file": s.file,
-                "sheet": s.sheet,
-                "encoding": s.encoding,
-                "delimiter": s.delimiter,
-                "rows": s.rows.to_dict(),
-            }
-            for s in report.files
-        ],
-        "issues": [f.to_dict(lang) for f in report.findings],
-    }

@@ -180,7 +180,7 @@ def test_breakdown_markdown(results):
     assert "| 1 | STTTT — Department of Information and Communications | 1 | 100.00 |" in text
     assert (
         "## gov.dossiers_online — Administrative dossiers received, processed and returned online\n\n"
-        "2023 target >= 30; Province 50.00\n" in text
+        "2023 target ≥ 30; Province 50.00\n" in text
     )
     assert "| 1 | STTTT | 90.00 | 300.00 | 20.00 |" in text
 

@@ -23,7 +23,6 @@ from .json_documents import (
 from .labels import (
     PROVISIONAL_MARK,
     baseline_text,
-    figure,
     label,
     number,
     plan_number_text,
@@ -284,7 +283,8 @@ def breakdown_markdown(breakdown: AgencyBreakdown, lang: str, out: TextIO, **_: 
         parts += [
             f"## {item['id']} — {item['name']}",
             "",
-            f"{label('target', lang, **breakdown.plan.terms)} {item['comparator']} {figure(item['target'], lang)}; "
+            f"{label('target', lang, **breakdown.plan.terms)} "
+            f"{target_text(breakdown.plan.indicator(item['id']), lang)}; "
             f"{label('province', lang)} {number(item['value'], lang)}",
             "",
         ]

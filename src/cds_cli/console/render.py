@@ -19,7 +19,6 @@ from ..json_documents import breakdown_document, history_document
 from ..labels import (
     PROVISIONAL_MARK,
     baseline_text,
-    figure,
     index_text,
     label,
     number,
@@ -249,7 +248,7 @@ def validation_text(report: ValidationReport, lang: str, out: TextIO, **_: Any) 
 def breakdown_table(breakdown: AgencyBreakdown, lang: str, out: TextIO, ids: bool = False, **_: Any) -> None:
     console = terminal_console(out)
     doc = breakdown_document(breakdown, lang)
-    period = doc["period"] or label("no_period", lang)
+    period = quarters_text([breakdown.period], lang) if breakdown.period else label("no_period", lang)
     agencies = doc["agencies"]
     console.print(
         fitted_table(
@@ -271,8 +270,9 @@ def breakdown_table(breakdown: AgencyBreakdown, lang: str, out: TextIO, ids: boo
         rows = item["agencies"]
         names = [breakdown.plan.agency(row["agency"]).name(lang) for row in rows]
         caption = (
-            f"{period}: {label('target', lang, **breakdown.plan.terms)} {item['comparator']} "
-            f"{figure(item['target'], lang)} · {label('province', lang)} {number(item['value'], lang)}"
+            f"{period}: {label('target', lang, **breakdown.plan.terms)} "
+            f"{target_text(breakdown.plan.indicator(item['id']), lang)} · {label('province', lang)} "
+            f"{number(item['value'], lang)}"
         )
         title = f"{item['short_name']} ({item['id']})" if ids else item["short_name"]
         console.print(
@@ -313,7 +313,7 @@ def _pull(pull: float | None, lang: str) -> Cell:
 
 def status_table(status: Completeness, lang: str, out: TextIO, ids: bool = False, **_: Any) -> None:
     console = terminal_console(out)
-    period = str(status.period) if status.period else label("no_period", lang)
+    period = quarters_text([status.period], lang) if status.period else label("no_period", lang)
     agencies = status.by_agency()
     rates = [
         Text(

@@ -7,7 +7,7 @@ never change with the language.
 from __future__ import annotations
 
 from .messages import LANGS, text
-from .periods import Period, roman
+from .periods import Period, parse_period, roman
 
 __all__ = ["LANGS", "date_text", "label", "number", "reporting_text", "share_text", "shown", "target_text"]
 
@@ -78,6 +78,17 @@ def baseline_text(value: float | str | None, qualifier: str | None, lang: str) -
         return shown(value, lang)
     words = figure(float(value), lang)
     return f"{label(qualifier, lang)} {words}" if qualifier else words
+
+
+def due_text(due: str, plan_year: int, lang: str) -> str:
+    """A due quarter as people read it: as written within the plan year ("2023-Q4"); after
+    it, the end of that year or quarter ("đến hết năm 2025", "by the end of Q2 2026")."""
+    period = parse_period(due)
+    if period is None or period.year <= plan_year:
+        return due
+    if period.quarter == 4:
+        return label("due_by_year_end", lang, year=period.year)
+    return label("due_by_quarter_end", lang, **_quarter_parts(period))
 
 
 COMPARATOR_SIGNS = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "="}

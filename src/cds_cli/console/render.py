@@ -18,6 +18,7 @@ from ..history import History
 from ..labels import (
     PROVISIONAL_MARK,
     baseline_text,
+    due_text,
     figure,
     index_text,
     label,
@@ -415,7 +416,7 @@ def catalogue_table(plan: Plan, lang: str, out: TextIO, ids: bool = False, **_: 
         Column(
             label("reporter", lang), [item["reporter"] or label("pooled_reporters", lang) for item in items], 4, "left"
         ),
-        Column(label("due", lang), [item["due"] for item in items], 2),
+        Column(label("due", lang), [due_text(item["due"], plan.year, lang) for item in items], 2),
     ]
     console.print(
         fitted_table(

@@ -4,6 +4,7 @@ whose targets fall due after their plan year: what a user sees (exit codes, JSON
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -300,3 +301,27 @@ def test_a_due_before_the_plan_year_is_still_an_error(tmp_path):
     _edit(pack / "targets_2023.yaml", lambda d: d["indicators"][0].update(due="2022-Q4"))
     doc = _json("plan", "check", pack, exit_code=1)
     assert [i["code"] for i in doc["issues"] if i["severity"] == "error"] == ["due_outside_year"]
+
+
+DOC = Path(__file__).resolve().parents[1] / "docs" / "plan-packs.md"
+
+
+def test_the_documented_programme_passes_plan_check_and_scores_as_documented(tmp_path):
+    blocks = re.findall(r"`programme/(\S+)`:\n\n```yaml\n(.*?)```", DOC.read_text(encoding="utf-8"), re.DOTALL)
+    assert [name for name, _ in blocks] == ["targets_2023.yaml", "baseline_2022.yaml", "agencies.yaml"]
+    pack = tmp_path / "programme"
+    pack.mkdir()
+    for name, text in blocks:
+        (pack / name).write_text(text, encoding="utf-8")
+    checked = cds("plan", "check", pack, "--lang", "en")
+    assert checked.exit_code == 0 and "0 warning(s)" in checked.stdout, checked.output
+    rows = tmp_path / "rows.csv"
+    rows.write_text(
+        HEADER
+        + "STTTT,2024-Q2,gov.work_records_online_province,70,100,,\nSYT,2024-Q2,gov.work_records_online_province,"
+        "75,100,,\n",
+        encoding="utf-8",
+    )
+    records = _by_id(_json("score", rows, "--plan", pack))["gov.work_records_online_province"]
+    assert records["expected"] == pytest.approx(74.73, abs=0.005)  # 62 + (90 − 62)·5/11, as the guide says
+    assert records["value"] == pytest.approx(72.50, abs=0.005) and records["status"] == "at_risk"  # 72.5 ≥ 0.9·74.73

@@ -325,3 +325,22 @@ def test_the_documented_programme_passes_plan_check_and_scores_as_documented(tmp
     records = _by_id(_json("score", rows, "--plan", pack))["gov.work_records_online_province"]
     assert records["expected"] == pytest.approx(74.73, abs=0.005)  # 62 + (90 − 62)·5/11, as the guide says
     assert records["value"] == pytest.approx(72.50, abs=0.005) and records["status"] == "at_risk"  # 72.5 ≥ 0.9·74.73
+
+
+def test_history_scores_each_period_against_its_own_pack(inside):
+    doc = _json("history", ".", "--indicator", "soc.adults_smartphone")
+    points = doc["indicators"][0]["points"]
+    assert [(p["period"], p["plan"]) for p in points] == [
+        ("2023-Q1", "64/KH-UBND"),
+        ("2023-Q4", "64/KH-UBND"),
+        ("2024-Q1", NUMBER_2024),
+        ("2024-Q4", NUMBER_2024),
+    ]
+    # each point as `cds score --period` gives it, with its own year's target
+    for point in points:
+        scored = _by_id(_json("score", ".", "--period", point["period"]))["soc.adults_smartphone"]
+        assert (point["value"], point["target"], point["status"]) == (
+            scored["value"],
+            scored["target"],
+            scored["status"],
+        )

@@ -12,7 +12,7 @@ from typing import Any
 from .messages import DEFAULT_LANG
 from .numbers import rounded
 from .periods import Period
-from .plan import Plan
+from .plan import Plan, PlanSet, single
 from .scoring import Scorecard, score
 from .submissions.validate import ValidationReport
 
@@ -38,7 +38,8 @@ class History:
                             "period": str(card.period),
                             "plan": card.plan.info.number,
                             "value": rounded(s.value) if isinstance(s.value, float) else s.value,
-                            "target": float(ind.target) if not ind.is_milestone else ind.target,
+                            # that period's own target: its year's pack may have set another
+                            "target": float(s.indicator.target) if not ind.is_milestone else s.indicator.target,
                             "status": s.status,
                         }
                         for card, scores in by_period
@@ -52,11 +53,16 @@ class History:
         }
 
 
-def history(report: ValidationReport, plan: Plan, indicators: Sequence[str] = ()) -> History:
-    """Score every quarter of the plan year that has accepted rows; ``indicators`` (ids)
-    narrows the indicators shown (default: all)."""
+def history(report: ValidationReport, plan: Plan | PlanSet, indicators: Sequence[str] = ()) -> History:
+    """Score every quarter that has accepted rows, each against the pack covering it (one
+    plan: its own years); ``indicators`` (ids) narrows the indicators shown (default: all
+    of the latest pack)."""
+    plans = plan if isinstance(plan, PlanSet) else single(plan)
     years_quarters = report.accepted[["year", "quarter"]].drop_duplicates().sort_values(["year", "quarter"])
-    periods = [Period(int(y), int(q)) for y, q in years_quarters.itertuples(index=False) if int(y) == plan.year]
-    known = tuple(ind.id for ind in plan.indicators)
+    periods = [Period(int(y), int(q)) for y, q in years_quarters.itertuples(index=False)]
+    cards = [
+        score(report, covering, period) for period in periods for covering in [plans.for_period(period)] if covering
+    ]
+    known = tuple(ind.id for ind in plans.latest.indicators)
     wanted = tuple(i for i in known if not indicators or i in indicators)
-    return History(plan, [score(report, plan, period) for period in periods], wanted)
+    return History(plans.latest, cards, wanted)

@@ -442,7 +442,7 @@ def history_command(
         if wanted not in {ind.id for ind in run.plan.indicators}:
             guess = run.plan.suggest_indicator(wanted.strip().lower())
             raise UsageError("indicator_option", value=repr(wanted), hint=hint(guess))
-    render(history(_read(inputs, run), run.plan, indicator or ()), fmt, run.lang, sys.stdout, ids=ids)
+    render(history(_read(inputs, run), run.plans, indicator or ()), fmt, run.lang, sys.stdout, ids=ids)
 
 
 @app.command("agencies")

@@ -19,7 +19,14 @@ VIETNAMESE = re.compile(r"[À-ỹĐđ]")
 # _problem("code"), UsageError("code", …).
 RAISED = re.compile(r'(?:Finding|Rule|\.finding|_problem|_unusable|Error)\(\s*"(\w+)"')
 # Each language writes quarters ("Quý {roman}" / "Q{n}") and dates ("05/4/2023" / "5 April 2023") its own way.
-DIFFERENT_PLACEHOLDERS = {"quarter", "date.short", "quarter_prose", "quarter_prose_item", "appendix_attached"}
+DIFFERENT_PLACEHOLDERS = {
+    "quarter",
+    "due_by_quarter_end",
+    "date.short",
+    "quarter_prose",
+    "quarter_prose_item",
+    "appendix_attached",
+}
 
 
 def test_every_key_has_both_languages_with_the_same_placeholders():

@@ -151,7 +151,7 @@ def broken_targets(tmp_path, edit) -> Path:
         (lambda d: d["indicators"][2].update(target="thirty"), "indicators[2] (gov.dossiers_online).target"),
         (lambda d: d["indicators"][10].update(target=5), "milestone"),
         (lambda d: d["indicators"][0].update(reporter="SXYZ"), "reporter SXYZ is not in agencies.yaml"),
-        (lambda d: d["indicators"][0].update(due="2024-Q1"), "outside the plan year"),
+        (lambda d: d["indicators"][0].update(due="2022-Q4"), "before the plan year"),
     ],
 )
 def test_broken_targets_exit_2_naming_file_line_and_problem(tmp_path, edit, message):

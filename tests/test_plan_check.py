@@ -249,7 +249,7 @@ def test_cds_toml_then_env_then_option(tmp_path, monkeypatch):
     "content, words",
     [
         ("plan = [unclosed", "not valid TOML"),
-        ('colour = "red"\n', "unknown key colour (allowed: plan, lang, sheet)"),
+        ('colour = "red"\n', "unknown key colour (allowed: plan, plans, lang, sheet)"),
         ('lang = "fr"\n', "lang = 'fr' is not allowed (vi or en)"),
         ("sheet = 3\n", "sheet = 3 is not allowed"),
     ],

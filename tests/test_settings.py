@@ -100,7 +100,7 @@ def test_read_config_returns_the_settings(tmp_path):
     [
         ("plan = [unclosed", "config_invalid", "not valid TOML"),
         (b'lang = "\xff"\n', "config_invalid", "not valid TOML"),
-        ('colour = "red"\n', "config_key", "unknown key colour (allowed: plan, lang, sheet)"),
+        ('colour = "red"\n', "config_key", "unknown key colour (allowed: plan, plans, lang, sheet)"),
         ('lang = "fr"\n', "config_value", "lang = 'fr' is not allowed (vi or en)"),
         ("sheet = 3\n", "config_value", "sheet = 3 is not allowed (a worksheet name)"),
         ('plan = "  "\n', "config_value", "plan = '  ' is not allowed (a directory (a plan pack))"),

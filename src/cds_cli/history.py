@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .periods import Period
-from .plan import Plan
+from .plan import Plan, PlanSet, single
 from .scoring import Scorecard, score
 from .submissions.validate import ValidationReport
 
@@ -24,11 +24,16 @@ class History:
         return [card.period for card in self.cards if card.period is not None]
 
 
-def history(report: ValidationReport, plan: Plan, indicators: Sequence[str] = ()) -> History:
-    """Score every quarter of the plan year that has accepted rows; ``indicators`` (ids)
-    narrows the indicators shown (default: all)."""
+def history(report: ValidationReport, plan: Plan | PlanSet, indicators: Sequence[str] = ()) -> History:
+    """Score every quarter that has accepted rows, each against the pack covering it (one
+    plan: its own years); ``indicators`` (ids) narrows the indicators shown (default: all
+    of the latest pack)."""
+    plans = plan if isinstance(plan, PlanSet) else single(plan)
     years_quarters = report.accepted[["year", "quarter"]].drop_duplicates().sort_values(["year", "quarter"])
-    periods = [Period(int(y), int(q)) for y, q in years_quarters.itertuples(index=False) if int(y) == plan.year]
-    known = tuple(ind.id for ind in plan.indicators)
+    periods = [Period(int(y), int(q)) for y, q in years_quarters.itertuples(index=False)]
+    cards = [
+        score(report, covering, period) for period in periods for covering in [plans.for_period(period)] if covering
+    ]
+    known = tuple(ind.id for ind in plans.latest.indicators)
     wanted = tuple(i for i in known if not indicators or i in indicators)
-    return History(plan, [score(report, plan, period) for period in periods], wanted)
+    return History(plans.latest, cards, wanted)

@@ -186,7 +186,8 @@ def history_document(history: History, lang: str) -> dict[str, Any]:
                         "period": str(card.period),
                         "plan": card.plan.info.number,
                         "value": rounded(s.value) if isinstance(s.value, float) else s.value,
-                        "target": float(ind.target) if not ind.is_milestone else ind.target,
+                        # that period's own target: its year's pack may have set another
+                        "target": float(s.indicator.target) if not ind.is_milestone else s.indicator.target,
                         "status": s.status,
                     }
                     for card, scores in by_period
@@ -231,6 +232,13 @@ def validation_document(report: ValidationReport, lang: str) -> dict[str, Any]:
         ],
         "issues": [f.to_dict(lang) for f in report.findings],
     }
+
+
+def plan_checks_document(checks: list[tuple[str, PackCheck]], lang: str) -> dict[str, Any]:
+    """``cds plan check --format json`` over several packs: each as ``cds plan check DIR`` writes it."""
+    packs = [{"pack": name, **plan_check_document(check, lang)} for name, check in checks]
+    issues = [issue for pack in packs for issue in pack["issues"]]
+    return {"valid": all(pack["valid"] for pack in packs), "packs": packs, "issues": issues}
 
 
 # The document of each kind of result, for the writers' one JSON format.

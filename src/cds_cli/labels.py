@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping
 from typing import Protocol
 
 from .messages import LANGS, text
-from .periods import Period, roman
+from .periods import Period, parse_period, roman
 
 # What each wording needs of a value, as protocols: the words sit below the view
 # (:mod:`cds_cli.view`, whose rows fit them) and below the findings, which word their values too.
@@ -129,6 +129,17 @@ def baseline_text(value: float | str | None, qualifier: str | None, lang: str) -
         return shown(value, lang)
     words = figure(float(value), lang)
     return f"{label(qualifier, lang)} {words}" if qualifier else words
+
+
+def due_text(due: str, plan_year: int, lang: str) -> str:
+    """A due quarter as people read it: as written within the plan year ("2023-Q4"); after
+    it, the end of that year or quarter ("đến hết năm 2025", "by the end of Q2 2026")."""
+    period = parse_period(due)
+    if period is None or period.year <= plan_year:
+        return due
+    if period.quarter == 4:
+        return label("due_by_year_end", lang, year=period.year)
+    return label("due_by_quarter_end", lang, **_quarter_parts(period))
 
 
 COMPARATOR_SIGNS = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "="}

@@ -108,6 +108,12 @@ TEXTS: dict[str, W] = {
     "aggregate": W(vi="Tổng hợp", en="Aggregate"),
     "reporter": W(vi="Đơn vị báo cáo", en="Reporter"),
     "due": W(vi="Hạn", en="Due"),
+    # a due quarter after the plan year, as outputs word it (a programme to 2025 in a 2023 plan)
+    "due_by_year_end": W(vi="đến hết năm {year}", en="by the end of {year}"),
+    "due_by_quarter_end": W(vi="đến hết quý {roman}/{year}", en="by the end of Q{n} {year}"),
+    # the years a plan (or the listed plans) cover, filled into messages
+    "plan_years_one": W(vi="năm kế hoạch {years}", en="the plan year {years}"),
+    "plan_years_many": W(vi="các năm kế hoạch {years}", en="the plan years {years}"),
     "source": W(vi="Nguồn", en="Source"),
     "reports": W(vi="Báo cáo", en="Reports"),
     "rate": W(vi="Tỷ lệ", en="Rate"),
@@ -396,8 +402,8 @@ TEXTS: dict[str, W] = {
         en="'{value}' is not a reporting period; write it as {year}-Q2, Q2/{year} or Quý 2/{year}",
     ),
     "finding.period_outside_plan": W(
-        vi="kỳ {value} nằm ngoài năm kế hoạch {year}",
-        en="period {value} is outside the plan year {year}",
+        vi="kỳ {value} nằm ngoài {years}",
+        en="period {value} is outside {years}",
     ),
     "finding.indicator_unknown": W(
         vi="không có mã chỉ tiêu '{value}'{hint}; xem danh sách bằng lệnh `cds indicators`",
@@ -841,8 +847,16 @@ TEXTS: dict[str, W] = {
         en="{indicator}: {entry} is neither an agency code nor a group of agencies.yaml",
     ),
     "finding.due_outside_year": W(
-        vi="{indicator}: hạn {due} nằm ngoài năm kế hoạch {year}",
-        en="{indicator}: due {due} is outside the plan year {year}",
+        vi="{indicator}: hạn {due} trước năm kế hoạch {year} (hạn là một quý từ quý I/{year} trở đi)",
+        en="{indicator}: due {due} is before the plan year {year} (a target falls due in {year}-Q1 or later)",
+    ),
+    "finding.baseline_period_invalid": W(
+        vi="{path}: kỳ {value} của giá trị cơ sở không phải một quý (ghi theo dạng <năm>-Q4)",
+        en="{path}: the baseline's period {value} is not a quarter (write it as <year>-Q4)",
+    ),
+    "finding.baseline_after_due": W(
+        vi="{indicator}: giá trị cơ sở ghi kỳ {period}, sau hạn {due} của mục tiêu",
+        en="{indicator}: the baseline stands at {period}, after the target's due quarter {due}",
     ),
     "finding.group_unknown_agency": W(
         vi="nhóm {group}: không có đơn vị {agencies}", en="group {group}: unknown agency {agencies}"
@@ -974,8 +988,8 @@ TEXTS: dict[str, W] = {
     # ---- "cannot continue" (exit 2)
     "error.no_such_input": W(vi="không có tệp hoặc thư mục: {paths}", en="no such file or directory: {paths}"),
     "error.period_option": W(
-        vi="--period {value}: hãy ghi một quý của năm {year}, ví dụ {year}-Q2",
-        en="--period {value}: give a quarter of {year}, e.g. {year}-Q2",
+        vi="--period {value}: hãy ghi một quý của năm {years}, ví dụ {year}-Q2",
+        en="--period {value}: give a quarter of {years}, e.g. {year}-Q2",
     ),
     "error.year_option": W(
         vi="--year {value}: Kế hoạch {plan_number} dành cho năm {year}",
@@ -1012,6 +1026,30 @@ TEXTS: dict[str, W] = {
         vi="{file}: {key} = {value} không hợp lệ ({allowed})", en="{file}: {key} = {value} is not allowed ({allowed})"
     ),
     "config.plan": W(vi="một thư mục, là bộ kế hoạch", en="a directory (a plan pack)"),
+    "config.plans": W(
+        vi='danh sách thư mục bộ kế hoạch, ví dụ ["bundled", "plans/2024"]',
+        en='a list of plan pack directories, e.g. ["bundled", "plans/2024"]',
+    ),
+    "error.config_both": W(
+        vi="{file}: ghi plan hoặc plans, không ghi cả hai (plans liệt kê mọi bộ kế hoạch)",
+        en="{file}: set plan or plans, not both (plans lists every plan pack)",
+    ),
+    "error.plans_overlap": W(
+        vi="{origin}: bộ kế hoạch {first} ({first_years}) và {second} ({second_years}) cùng bao quát năm {years}; "
+        "mỗi năm chỉ thuộc một bộ",
+        en="{origin}: plan packs {first} ({first_years}) and {second} ({second_years}) both cover {years}; "
+        "each year belongs to one pack",
+    ),
+    "error.plan_files_with_plans": W(
+        vi="{origin} liệt kê nhiều bộ kế hoạch: --targets, --baseline, --agencies thay tệp của một bộ, "
+        "hãy chọn bộ đó bằng --plan",
+        en="{origin} lists several plan packs: --targets, --baseline and --agencies replace files of one pack; "
+        "choose it with --plan",
+    ),
+    "error.period_no_plan": W(
+        vi="--period {value}: không bộ kế hoạch nào bao quát năm này ({years})",
+        en="--period {value}: no plan pack covers that year ({years})",
+    ),
     "config.lang": W(vi="vi hoặc en", en="vi or en"),
     "config.sheet": W(vi="tên một trang tính", en="a worksheet name"),
     "error.out_exists": W(

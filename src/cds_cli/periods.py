@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .text import fold
@@ -34,6 +35,12 @@ class Period:
         return cls(int(match["year"]), int(match["q"]))
 
 
+def period_of(number: int) -> Period:
+    """The quarter that quarters counted across years (4·year + quarter) count to."""
+    year, rest = divmod(number - 1, 4)
+    return Period(year, rest + 1)
+
+
 def roman(n: int) -> str:
     """``n`` (1–39) in Roman numerals: quarters ("Quý III") and the sections of a report."""
     tens, units = divmod(n, 10)
@@ -53,3 +60,15 @@ def parse_period(text: str) -> Period | None:
             number = int(quarter) if quarter.isdigit() else _ROMAN[quarter]
             return Period(int(match["year"]), number)
     return None
+
+
+def years_text(years: Iterable[int]) -> str:
+    """Years as people list them: runs joined by a dash ("2023–2025"), runs by commas
+    ("2023, 2025–2026")."""
+    runs: list[list[int]] = []
+    for year in sorted(set(years)):
+        if runs and year == runs[-1][-1] + 1:
+            runs[-1].append(year)
+        else:
+            runs.append([year])
+    return ", ".join(str(run[0]) if len(run) == 1 else f"{run[0]}–{run[-1]}" for run in runs)

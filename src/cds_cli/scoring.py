@@ -27,7 +27,7 @@ import numpy as np
 import pandas as pd
 
 from .findings import Finding
-from .periods import Period
+from .periods import Period, period_of
 from .plan import Indicator, Plan, meets
 from .plan.model import TOLERANCE
 from .status import Completeness, completeness
@@ -146,16 +146,20 @@ def score(report: ValidationReport, plan: Plan, period: Period | None = None) ->
 
 def _rows_up_to(accepted: pd.DataFrame, plan: Plan, period: Period | None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The rows a period is scored from: each agency's latest row per indicator (stock),
-    in quarter order, and each agency's year-to-date sums per indicator (flow).  One integer
-    key per (indicator, agency) pair: a million rows are sorted and summed as arrays."""
+    in quarter order since the plan's first year, and each agency's year-to-date sums per
+    indicator (flow: the period's own year, also in a programme of several years).  One
+    integer key per (indicator, agency) pair: a million rows are sorted and summed as arrays."""
     rows = accepted[_SCORED_COLUMNS]  # not the file, line and note of a million rows
-    upto = rows[(rows["year"] == plan.year) & (rows["quarter"] <= (period.quarter if period else 0))]
+    upto = _since_plan_start(rows, plan, period)
     indicator, agency = pd.Categorical(upto["indicator"]), pd.Categorical(upto["agency"])
     width = max(len(agency.categories), 1)
     key = indicator.codes.astype(np.int64) * width + agency.codes.astype(np.int64)
-    by_quarter = np.argsort(upto["quarter"].to_numpy(), kind="stable")
+    by_quarter = np.argsort(upto["year"].to_numpy() * 4 + upto["quarter"].to_numpy(), kind="stable")
     last = ~pd.Series(key[by_quarter]).duplicated(keep="last").to_numpy()
     latest_rows = upto.iloc[by_quarter[last]]
+    if period is not None and period.year != plan.year:  # a flow counts its own year only
+        this_year = (upto["year"] == period.year).to_numpy()
+        upto, key = upto[this_year], key[this_year]
     groups, pairs = pd.factorize(key, sort=True)
     sums: dict[str, Any] = {
         "indicator": pd.Categorical.from_codes(pairs // width, categories=indicator.categories),
@@ -167,6 +171,17 @@ def _rows_up_to(accepted: pd.DataFrame, plan: Plan, period: Period | None) -> tu
         total = np.bincount(groups[present], weights=values[present], minlength=len(pairs))
         sums[column] = np.where(np.bincount(groups[present], minlength=len(pairs)) > 0, total, np.nan)
     return latest_rows, pd.DataFrame(sums)
+
+
+def _since_plan_start(rows: pd.DataFrame, plan: Plan, period: Period | None) -> pd.DataFrame:
+    """The rows from the plan's first quarter through ``period`` (none without a period).
+    A one-year plan keeps its one comparison of years."""
+    if period is None:
+        return rows.iloc[:0]
+    if period.year == plan.year:
+        return rows[(rows["year"] == plan.year) & (rows["quarter"] <= period.quarter)]
+    number = rows["year"] * 4 + rows["quarter"]
+    return rows[(rows["year"] >= plan.year) & (number <= quarter_number(period))]
 
 
 _SCORED_COLUMNS = ["agency", "indicator", "year", "quarter", "numerator", "denominator", "value", "status"]
@@ -316,19 +331,22 @@ def _expected(
     if ind.is_milestone:
         return None
     target, now, due = float(ind.target), quarter_number(period), quarter_number(ind.due_period)
-    origin = path_origin(plan, baseline, start)
+    origin = path_origin(plan, baseline, start, ind.id)
     if now >= due or origin is None:
         return target
     at, level = origin
     return level + (target - level) * (now - at) / (due - at)
 
 
-def path_origin(plan: Plan, baseline: float | None, start: ProvisionalBaseline | None) -> tuple[int, float] | None:
+def path_origin(
+    plan: Plan, baseline: float | None, start: ProvisionalBaseline | None, indicator_id: str = ""
+) -> tuple[int, float] | None:
     """Where an indicator's straight line starts, (quarter number, value): the plan's
-    baseline at the end of its year, else the provisional baseline, else nowhere.  The
-    expected value and the report's outlook are read off this one line."""
+    baseline at the quarter its entry gives (default: the end of the baseline year), else
+    the provisional baseline, else nowhere.  The expected value and the report's outlook
+    are read off this one line."""
     if baseline is not None:
-        return quarter_number(Period(plan.baseline_year or plan.year - 1, 4)), baseline
+        return quarter_number(plan.baseline_period(indicator_id)), baseline
     if start is not None:
         return quarter_number(start.period), start.value
     return None
@@ -336,7 +354,8 @@ def path_origin(plan: Plan, baseline: float | None, start: ProvisionalBaseline |
 
 def _provisional_baselines(accepted: pd.DataFrame, plan: Plan, period: Period | None) -> dict[str, ProvisionalBaseline]:
     """For each numeric indicator without a plan baseline, not yet due at ``period``: its value
-    in the earliest earlier quarter of the year with accepted rows, scored as that quarter."""
+    in the earliest earlier quarter of the plan with accepted rows, scored as that quarter
+    (quarters counted across the years of a programme)."""
     if period is None:
         return {}
     wanted = {
@@ -345,13 +364,14 @@ def _provisional_baselines(accepted: pd.DataFrame, plan: Plan, period: Period | 
         if not ind.is_milestone and plan.baseline_number(ind.id) is None and not is_final(ind, period)
     }
     own = accepted[accepted["indicator"].isin(wanted)]  # each earlier quarter is scored for these alone
-    rows = own[(own["year"] == plan.year) & (own["quarter"] < period.quarter)]
+    number = own["year"] * 4 + own["quarter"]
+    rows = own[(own["year"] >= plan.year) & (number < quarter_number(period))]
     if rows.empty:
         return {}
-    first = rows.groupby("indicator", observed=True)["quarter"].min()
+    first = (rows["year"] * 4 + rows["quarter"]).groupby(rows["indicator"], observed=True).min()
     found: dict[str, ProvisionalBaseline] = {}
     for quarter in sorted(set(first.tolist())):
-        start = Period(plan.year, int(quarter))
+        start = period_of(int(quarter))
         latest_rows, flow_sums = _rows_up_to(own, plan, start)
         latest_of, sums_of = _summaries(latest_rows, counted_only=False), _summaries(flow_sums, counted_only=True)
         for indicator_id in first.index[first == quarter]:

@@ -233,9 +233,10 @@ def _cells(agency: pd.Series, indicator: pd.Series, expected: pd.DataFrame, widt
 
 
 def _outside_plan(rows: pd.DataFrame, plan: Plan, period: Period) -> np.ndarray:
-    """Rows whose period is the right quarter of another year (a typo in the year)."""
+    """Rows whose period is the right quarter of a year no plan covers (a typo in the year);
+    a row of a year another listed pack covers was checked against that pack instead."""
     year, quarter = _floats(rows["year"]), _floats(rows["quarter"])
-    return (~np.isnan(year)) & (year != plan.year) & (quarter == period.quarter)
+    return (~np.isnan(year)) & ~np.isin(year, plan.row_years) & (quarter == period.quarter)
 
 
 def _in_folder(rows: pd.DataFrame, period: Period) -> np.ndarray:

@@ -29,7 +29,7 @@ from .outputs import choice
 
 if TYPE_CHECKING:  # only for annotations: keeps `cds --help` from importing the core
     from ..periods import Period
-    from ..plan import Plan
+    from ..plan import PackCheck, Plan, PlanSet
     from ..settings import Settings
 
 EXIT_OK, EXIT_DATA_ERRORS, EXIT_USAGE = 0, 1, 2
@@ -189,9 +189,27 @@ class Run:
 
     @functools.cached_property
     def plan(self) -> Plan:
+        """The one pack chosen; with ``plans = [...]``, the latest of them (the plan in force)."""
         from ..plan import load_plan
 
+        if self.settings.plans:
+            return self.plans.latest
         return load_plan(plan=self.settings.plan, **self.files)
+
+    @functools.cached_property
+    def plans(self) -> PlanSet:
+        """Every pack the rows are read against: cds.toml's ``plans``, else the one pack."""
+        from ..plan import load_plans, single
+
+        if not self.settings.plans:
+            return single(self.plan)
+        if any(self.files.values()):  # single files of which pack? Ask for --plan rather than guess
+            raise UsageError("plan_files_with_plans", origin=self.settings.origin)
+        return load_plans(self.settings.plans, self.settings.origin)
+
+    def plan_at(self, period: Period | None) -> Plan:
+        """The pack covering ``period`` (None, or no pack covers it: the latest)."""
+        return self.plans.for_period(period) or self.plans.latest
 
 
 def plan_options(sheet: bool = False) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
@@ -234,16 +252,16 @@ def _fail(exc: CdsError, lang: str | None) -> NoReturn:
     raise typer.Exit(EXIT_USAGE)
 
 
-def _period_option(period: str | None, plan: Plan) -> Period | None:
-    """The quarter ``--period`` names, in the plan year (None: the command's default); any
-    other is a usage error: a quarter outside the plan has nothing to be scored against."""
+def _period_option(period: str | None, plans: PlanSet) -> Period | None:
+    """The quarter ``--period`` names, in a year a pack covers (None: the command's
+    default); any other is a usage error: it has no plan to be scored against."""
     from ..periods import parse_period
 
     if period is None:
         return None
     chosen = parse_period(period)
-    if chosen is None or chosen.year != plan.year:
-        raise UsageError("period_option", value=repr(period), year=plan.year)
+    if chosen is None or plans.for_period(chosen) is None:
+        raise UsageError("period_option", value=repr(period), year=plans.latest.year, years=plans.years_text())
     return chosen
 
 
@@ -273,7 +291,7 @@ def _read(inputs: list[Path], run: Run, plan: Plan | None = None):
 
     _check_inputs(inputs)
     with _progress() as tell:
-        return read_submissions(inputs, plan or run.plan, run.sheet, progress=tell)
+        return read_submissions(inputs, plan or run.plans, run.sheet, progress=tell)
 
 
 def _check_inputs(inputs: list[Path]) -> None:
@@ -345,9 +363,10 @@ def score_command(
     from ..scoring import agency_breakdown, score
     from .render import render
 
-    chosen = _period_option(period, run.plan)
+    chosen = _period_option(period, run.plans)
     report = _read(inputs, run)
-    result = score(report, run.plan, chosen) if by == "indicator" else agency_breakdown(report, run.plan, chosen)
+    plan = run.plan_at(chosen or report.latest_period())
+    result = score(report, plan, chosen) if by == "indicator" else agency_breakdown(report, plan, chosen)
     render(result, fmt, run.lang, sys.stdout, inputs=" ".join(map(str, inputs)), ids=ids)
     if strict and report.errors:
         raise typer.Exit(EXIT_DATA_ERRORS)
@@ -423,7 +442,7 @@ def history_command(
         if wanted not in {ind.id for ind in run.plan.indicators}:
             guess = run.plan.suggest_indicator(wanted.strip().lower())
             raise UsageError("indicator_option", value=repr(wanted), hint=hint(guess))
-    render(history(_read(inputs, run), run.plan, indicator or ()), fmt, run.lang, sys.stdout, ids=ids)
+    render(history(_read(inputs, run), run.plans, indicator or ()), fmt, run.lang, sys.stdout, ids=ids)
 
 
 @app.command("agencies")
@@ -459,8 +478,10 @@ def status_command(
     from ..status import completeness
     from .render import render
 
-    chosen = _period_option(period, run.plan)
-    render(completeness(_read(inputs, run), run.plan, chosen), fmt, run.lang, sys.stdout, ids=ids)
+    chosen = _period_option(period, run.plans)
+    report = _read(inputs, run)
+    plan = run.plan_at(chosen or report.latest_period())
+    render(completeness(report, plan, chosen), fmt, run.lang, sys.stdout, ids=ids)
 
 
 @app.command("report")
@@ -503,16 +524,18 @@ def report_command(
     from ..outputs import report_date
     from ..report import build_report, render_report
 
-    plan = run.plan
-    if year is not None and year != plan.year:
-        raise UsageError("year_option", value=year, **plan.terms)
-    chosen = _period_option(period, plan)
+    chosen = _period_option(period, run.plans)
+    plan = run.plan_at(chosen) if chosen else run.plans.for_year(year) if year is not None else None
+    if year is not None and (plan is None or year != plan.year):
+        raise UsageError("year_option", value=year, **(plan or run.plan).terms)
     if date is not None:
         try:
             datetime.date.fromisoformat(date)
         except ValueError:
-            raise UsageError("date_option", value=repr(date), year=plan.year + 1) from None
-    annual = build_report(_read(inputs, run), plan, chosen, date=report_date(date))
+            raise UsageError("date_option", value=repr(date), year=(plan or run.plan).year + 1) from None
+    report = _read(inputs, run)
+    plan = plan or run.plan_at(report.latest_period())  # by default the pack of the latest accepted period
+    annual = build_report(report, plan, chosen, date=report_date(date))
     data = render_report(annual, fmt, run.lang)
     if output is None and fmt in ("html", "md"):
         return _stdout(data)
@@ -556,15 +579,15 @@ def template_command(
     from ..templates import template_csv, template_rows, template_xlsx
     from ..text import fold
 
-    plan = run.plan
+    quarter = _period_option(period, run.plans)
+    assert quarter is not None
+    plan = run.plan_at(quarter)
     code = plan.agency_lookup.get(fold(agency))
     if code is None:
         from ..findings import hint
 
         guess = plan.suggest_agency(fold(agency))
         raise UsageError("agency_option", value=repr(agency), hint=hint(plan.agency_lookup[guess] if guess else None))
-    quarter = _period_option(period, plan)
-    assert quarter is not None
     rows = template_rows(plan, code, quarter, run.lang)
     if fmt == "csv":
         data = template_csv(rows)
@@ -602,23 +625,45 @@ def plan_check_command(
     lang: LangOption = None,
 ) -> None:
     """Check a plan pack as data: every problem with file and line; exit 1 on any error.
+    Without DIR, every pack cds.toml lists in plans (and that no two cover one year).
 
     Example: cds plan check data --source ke-hoach.txt
     """
+    from ..plan import check_pack, pack_files, plan_set
+    from .render import render
+
     language = lang
     try:
-        from ..plan import check_pack, pack_files
         from ..settings import resolve
-        from .render import render
 
         settings = resolve(directory, language)
         language = settings.lang
-        check = check_pack(pack_files(settings.plan), _source_text(source), results=True)
+        listed = settings.plans or ((str(settings.plan or "bundled"), settings.plan),)
+        checks = [(name, check_pack(pack_files(folder), _source_text(source), results=True)) for name, folder in listed]
     except CdsError as exc:
         _fail(exc, language)
-    render(check, _github_or(fmt, "text"), settings.lang, sys.stdout)
-    if not check.valid:
+    shown_as = _github_or(fmt, "text")
+    if len(checks) > 1 and shown_as == "json":
+        _json_checks(checks, language)
+    else:
+        for _, check in checks:
+            render(check, shown_as, language, sys.stdout)
+    if not all(check.valid for _, check in checks):
         raise typer.Exit(EXIT_DATA_ERRORS)
+    if len(checks) > 1:
+        try:
+            plan_set([(name, check.plan) for name, check in checks if check.plan is not None], settings.origin)
+        except CdsError as exc:
+            _fail(exc, language)
+
+
+def _json_checks(checks: list[tuple[str, PackCheck]], lang: str) -> None:
+    """Several packs checked: one JSON document, each pack's as ``cds plan check DIR`` writes it."""
+    import json
+
+    from ..json_documents import plan_checks_document
+
+    typer.echo(json.dumps(plan_checks_document(checks, lang), ensure_ascii=False, indent=2))
 
 
 def _source_text(source: Path | None) -> str | None:
@@ -682,7 +727,7 @@ def plan_new_command(
     if source_pack is not None:
         run = Run(_with_plan(run.settings, source_pack), run.files)
     inputs = [*results, *(more or [])]
-    written = new_pack(run.plan, year, _read(inputs, run), output, number.strip(), date)
+    written = new_pack(run.plan, year, _read(inputs, run, run.plan), output, number.strip(), date)
     typer.echo(written.summary(run.lang), err=True)
 
 
@@ -707,7 +752,7 @@ def plan_baselines_command(
 
     if source_pack is not None:
         run = Run(_with_plan(run.settings, source_pack), run.files)
-    changes = refresh_baselines(run.plan, directory, _read([*results, *(more or [])], run))
+    changes = refresh_baselines(run.plan, directory, _read([*results, *(more or [])], run, run.plan))
     for change in changes:
         before, after = ("—" if value is None else shown(value, run.lang) for value in (change.before, change.after))
         typer.echo(text("baseline_changed", run.lang, indicator=change.indicator, before=before, after=after))

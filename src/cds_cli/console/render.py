@@ -19,6 +19,7 @@ from ..json_documents import breakdown_document, history_document
 from ..labels import (
     PROVISIONAL_MARK,
     baseline_text,
+    due_text,
     index_text,
     label,
     number,
@@ -32,7 +33,6 @@ from ..labels import (
     status_counts_text,
     target_text,
 )
-from ..periods import Period
 from ..plan import PackCheck, Plan, agency_catalogue, catalogue, context_catalogue
 from ..scoring import AgencyBreakdown, Scorecard
 from ..status import Completeness
@@ -414,7 +414,7 @@ def catalogue_table(plan: Plan, lang: str, out: TextIO, ids: bool = False, **_: 
         Column(
             label("reporter", lang), [item["reporter"] or label("pooled_reporters", lang) for item in items], 4, "left"
         ),
-        Column(label("due", lang), [quarters_text([Period.parse(item["due"])], lang) for item in items], 2),
+        Column(label("due", lang), [due_text(item["due"], plan.year, lang) for item in items], 2),
     ]
     console.print(
         fitted_table(

@@ -1,7 +1,8 @@
 """A plan year as data, from the bottom up: where a pack's files are (:mod:`.layout`), the
 shapes of what they hold and the :class:`Plan` scored against (:mod:`.model`), YAML read with
 its lines (:mod:`.documents`), the rules across files (:mod:`.rules`), loading
-(:mod:`.loading`) and next year's pack (:mod:`.newyear`, imported by itself: it scores)."""
+(:mod:`.loading`), several packs side by side (:mod:`.packs`) and next year's pack
+(:mod:`.newyear`, imported by itself: it scores)."""
 
 from .layout import AGENCIES_NAME, BASELINE_NAME, TARGETS_NAME, PlanFiles, default_data_dir, pack_files
 from .loading import PackCheck, check_pack, load_pack, load_plan
@@ -22,6 +23,7 @@ from .model import (
     context_catalogue,
     meets,
 )
+from .packs import PlanSet, load_plans, plan_set, single
 
 __all__ = [
     "AGENCIES_NAME",
@@ -39,6 +41,7 @@ __all__ = [
     "Pillar",
     "Plan",
     "PlanFiles",
+    "PlanSet",
     "TargetsFile",
     "agency_catalogue",
     "catalogue",
@@ -47,6 +50,9 @@ __all__ = [
     "default_data_dir",
     "load_pack",
     "load_plan",
+    "load_plans",
     "meets",
     "pack_files",
+    "plan_set",
+    "single",
 ]

@@ -249,12 +249,15 @@ def _is_union_branch(part: Any) -> bool:
     )
 
 
+_MODEL_FIELDS = {"due_invalid": "due", "baseline_period_invalid": "period"}
+
+
 def _schema_finding(document: Document, loc: tuple[Any, ...], error: Any) -> Finding:
     kind = error["type"]
     code = _ERROR_CODES.get(kind) or (kind if f"finding.{kind}" in TEXTS else "value_invalid")
     given = error.get("input")
-    if kind == "due_invalid" and isinstance(given, dict):
-        given = given.get("due")
+    if kind in _MODEL_FIELDS and isinstance(given, dict):  # a model's own rule: the value of its field
+        given = given.get(_MODEL_FIELDS[kind])
     context = error.get("ctx") or {}
     bounds = {k: v for k, v in context.items() if isinstance(v, (int, float, str))}  # a rule's limit, for its message
     params = bounds | {"value": _shown(given), "expected": context.get("expected", ""), "detail": error.get("msg", "")}

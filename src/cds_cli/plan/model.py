@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator, mod
 from pydantic_core import PydanticCustomError
 
 from ..messages import DEFAULT_LANG, Term
-from ..periods import Period, parse_period
+from ..periods import Period, parse_period, years_text
 from ..text import Suggester, fold
 
 if TYPE_CHECKING:
@@ -188,11 +188,14 @@ class Baseline(_Strict):
     indicator: str
     value: float | str | None
     qualifier: Qualifier | None = None
+    period: str | None = None  # the quarter the value stands at (default: Q4 of the baseline year)
     source: Source | None = None
     note: str | None = None
 
     @model_validator(mode="after")
     def _sourced(self) -> Baseline:
+        if self.period is not None and parse_period(self.period) is None:
+            raise _problem("baseline_period_invalid")
         # A reported baseline (`cds plan new`) is sourced by the file's `results` block.
         if self.value is not None and self.source is None and self.qualifier != "reported":
             raise _problem("baseline_unsourced")
@@ -264,9 +267,39 @@ class Plan:
     baseline_year: int = 0  # the year of the baselines (the plan year − 1 when the pack has none)
     files: PlanFiles | None = field(default=None, repr=False, compare=False)
 
+    # The years whose rows are checked as this plan's: its own years, or, read beside other
+    # packs (:class:`~cds_cli.plan.packs.PlanSet`), every pack's; () means its own.
+    scope: tuple[int, ...] = field(default=(), compare=False)
+
     @property
     def year(self) -> int:
         return self.info.year
+
+    @functools.cached_property
+    def last_year(self) -> int:
+        """The last year the plan covers: its own, or the latest a target falls due in
+        (a programme to 2025 in a 2023 plan covers 2023–2025)."""
+        return max([self.year, *(ind.due_period.year for ind in self.indicators)])
+
+    @property
+    def years(self) -> tuple[int, ...]:
+        """Every year the plan covers, from its targets year through its last due year."""
+        return tuple(range(self.year, self.last_year + 1))
+
+    @property
+    def row_years(self) -> tuple[int, ...]:
+        """The years a submitted row may be of (:attr:`scope`, else :attr:`years`)."""
+        return self.scope or self.years
+
+    def covers(self, period: Period) -> bool:
+        return self.year <= period.year <= self.last_year
+
+    def baseline_period(self, indicator_id: str) -> Period:
+        """The quarter a baseline stands at: the one its entry gives, else Q4 of the
+        baseline year (the plan's figures are of the year before it)."""
+        baseline = self.baselines.get(indicator_id)
+        given = parse_period(baseline.period) if baseline and baseline.period else None
+        return given or Period(self.baseline_year or self.year - 1, 4)
 
     @property
     def terms(self) -> dict[str, Any]:
@@ -326,6 +359,12 @@ class Plan:
     def indicators_of(self, code: str) -> list[Indicator]:
         """The indicators an agency reports: its single ones and the pooled ones it feeds."""
         return [ind for ind in self.indicators if code in self.expected[ind.id]]
+
+
+def years_term(years: tuple[int, ...]) -> Term:
+    """The years a plan covers as a message names them: "năm kế hoạch 2023", "the plan
+    years 2023–2025"."""
+    return Term("plan_years_one" if len(set(years)) == 1 else "plan_years_many", {"years": years_text(years)})
 
 
 def agency_catalogue(plan: Plan, lang: str = DEFAULT_LANG) -> list[dict[str, Any]]:

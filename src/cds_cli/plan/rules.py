@@ -1,7 +1,8 @@
 """The rules a plan pack keeps across its files, each problem a finding.
 
 Errors make a pack unusable (a reporter that is not an agency, a baseline for an
-indicator that does not exist, a due quarter outside the year …); warnings are legal
+indicator that does not exist, a due quarter before the plan year, a baseline standing
+after its target's due quarter …); warnings are legal
 but suspicious (a pooled target nobody is expected to send, a weight of 0, a target
 carried over by ``cds plan new`` and not yet reviewed, a missing short name).
 """
@@ -14,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..findings import STDIN_NAME, Finding
 from ..outputs import sha256_of
+from ..periods import Period, parse_period
 from ..text import fold
 from .documents import Document
 from .layout import BASELINE_NAME, TARGETS_NAME
@@ -137,7 +139,7 @@ def _indicator_findings(targets: Document, agency_codes: set[str]) -> Iterator[F
             )
         if ind.reporter and ind.reporter not in agency_codes:
             yield targets.finding("unknown_reporter", (*at, "reporter"), indicator=ind.id, reporter=ind.reporter)
-        if ind.due_period.year != doc.plan.year:
+        if ind.due_period.year < doc.plan.year:  # a programme may run on: later years are in the plan
             yield targets.finding("due_outside_year", (*at, "due"), indicator=ind.id, due=ind.due, year=doc.plan.year)
         yield from _indicator_warnings(targets, at, ind)
 
@@ -225,6 +227,12 @@ def _baselines(
                     "baseline_milestone_value", (*at, "value"), indicator=ind.id, statuses=", ".join(MILESTONE_STATUSES)
                 )
             )
+        elif baseline.period and _quarter(baseline.period) > ind.due_period:
+            findings.append(
+                document.finding(
+                    "baseline_after_due", (*at, "period"), indicator=ind.id, period=baseline.period, due=ind.due
+                )
+            )
         elif not ind.is_milestone and isinstance(value, str):
             findings.append(document.finding("baseline_percent_value", (*at, "value"), indicator=ind.id, value=value))
         elif not ind.is_milestone and value is not None and not PERCENT_RANGE[0] <= value <= PERCENT_RANGE[1]:
@@ -240,6 +248,12 @@ def _baselines(
             findings.append(document.finding("context_duplicate", ("context", i, "id"), id=figure.id))
         seen.add(figure.id)
     return baselines, findings
+
+
+def _quarter(text: str) -> Period:
+    period = parse_period(text)
+    assert period is not None  # the model has validated it
+    return period
 
 
 def _met_by_baseline(

@@ -99,10 +99,10 @@ def build_report(
     """Score every quarter of the plan year up to ``period`` (default: the latest reported)."""
     from .. import __version__
 
-    period = period or report.latest_period() or Period(plan.year, 4)
-    if period.year != plan.year:  # the CLI says so in words; a script passing one is a mistake
-        raise ValueError(f"{period} is not a quarter of the plan year {plan.year}")
-    quarters = [Period(plan.year, k) for k in range(1, period.quarter + 1)]
+    period = period or report.latest_period(plan.years) or Period(plan.year, 4)
+    if not plan.covers(period):  # the CLI says so in words; a script passing one is a mistake
+        raise ValueError(f"{period} is not a quarter of the plan's years {plan.years}")
+    quarters = [Period(period.year, k) for k in range(1, period.quarter + 1)]
     cards = [score(report, plan, quarter) for quarter in quarters]
     scope = files_in_scope(report, period)
     hashed = [(summary.file, summary.sha256) for summary in report.files if summary.file in scope]  # as read and scored
@@ -133,7 +133,7 @@ def project(plan: Plan, s: IndicatorScore, period: Period) -> Projection | None:
         return None
     due, now = ind.due_period, quarter_number(period)
     baseline = s.baseline if isinstance(s.baseline, float) else None
-    origin = path_origin(plan, baseline, s.provisional_baseline)
+    origin = path_origin(plan, baseline, s.provisional_baseline, ind.id)
     value = s.value
     if origin is not None and now > origin[0]:
         start, level = origin

@@ -21,6 +21,7 @@ from ..messages import Term
 from ..numbers import AMBIGUOUS, INVALID, NOT_WHOLE, ParsedNumbers, parse_counts, parse_percents
 from ..periods import parse_period
 from ..plan import Plan
+from ..plan.model import years_term
 from ..text import fold
 from .reading import text_categories, united
 
@@ -246,6 +247,11 @@ def _count_negative(column: str) -> Rule:
     )
 
 
+def _outside_years(year: pd.Series, years: tuple[int, ...]) -> pd.Series:
+    """Rows of no year in ``years``: one comparison for a one-year plan, as always."""
+    return year.ne(years[0]) if len(years) == 1 else ~year.isin(years)
+
+
 def _both_counts(df: pd.DataFrame) -> pd.Series:
     return df["numerator_n"].notna() & df["denominator_n"].notna()
 
@@ -273,8 +279,12 @@ RULES: list[Rule] = [
     Rule(
         "period_outside_plan",
         "period",
-        lambda df, plan: df["year"].notna() & df["year"].ne(plan.year),
-        lambda r, plan: {"value": f"{int(r['year'])}-Q{int(r['quarter'])}", "year": plan.year},
+        lambda df, plan: df["year"].notna() & _outside_years(df["year"], plan.row_years),
+        lambda r, plan: {
+            "value": f"{int(r['year'])}-Q{int(r['quarter'])}",
+            "year": plan.year,
+            "years": years_term(plan.row_years),
+        },
     ),
     Rule(
         "indicator_unknown",

@@ -16,9 +16,9 @@ import numpy as np
 import pandas as pd
 
 from ..findings import Finding, HasFindings
-from ..periods import Period
-from ..plan import Plan
-from .checks import prepare, run_rules
+from ..periods import Period, period_of
+from ..plan import Plan, PlanSet, single
+from .checks import periods, prepare, run_rules
 from .memory import lean_allocators
 from .reading import RawTable, discover, read_table, united
 
@@ -72,21 +72,23 @@ class ValidationReport(HasFindings):
     # completeness view tell "sent but rejected" from "never sent".
     rejected: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=REJECTED_COLUMNS))
 
-    def latest_period(self) -> Period | None:
-        """The latest quarter among accepted rows: the default period to score."""
-        if self.accepted.empty:
+    def latest_period(self, years: Sequence[int] | None = None) -> Period | None:
+        """The latest quarter among accepted rows (of ``years`` when given): the default
+        period to score."""
+        rows = self.accepted if years is None else self.accepted[self.accepted["year"].isin(list(years))]
+        if rows.empty:
             return None
-        latest = self.accepted[["year", "quarter"]].max()
-        return Period(int(latest["year"]), int(latest["quarter"]))
+        return period_of(int((rows["year"] * 4 + rows["quarter"]).max()))  # across years: 2024-Q1 after 2023-Q4
 
 
 Progress = Callable[[str, int, int], None]  # (what is being done, steps done, steps in all)
 
 
 def read_submissions(
-    inputs: Sequence[str | Path], plan: Plan, sheet: str | None = None, progress: Progress | None = None
+    inputs: Sequence[str | Path], plan: Plan | PlanSet, sheet: str | None = None, progress: Progress | None = None
 ) -> ValidationReport:
-    """Read and validate submission files or directories against the plan.
+    """Read and validate submission files or directories against the plan, or against
+    several packs side by side (each row against the pack covering its period's year).
 
     ``sheet`` names the worksheet to read in Excel workbooks (default: the first);
     ``progress``, if given, is told each step (the CLI draws a bar from it)."""
@@ -108,8 +110,9 @@ def read_submissions(
     if usable:
         names = [t.file for t in tables]
         tell("resolving agencies, periods, indicators, numbers", len(paths), steps)
+        plans = plan if isinstance(plan, PlanSet) else single(plan)
         accepted, rejected_rows, row_findings, by_file = _check(
-            usable, plan, names, lambda what, k: tell(what, len(paths) + k, steps)
+            usable, plans, names, lambda what, k: tell(what, len(paths) + k, steps)
         )
         findings.extend(row_findings)
         rejected_by_file.update(by_file)
@@ -126,7 +129,7 @@ def read_submissions(
 
 
 def _check(
-    usable: list[tuple[int, RawTable]], plan: Plan, names: list[str], tell: Callable[[str, int], None]
+    usable: list[tuple[int, RawTable]], plans: PlanSet, names: list[str], tell: Callable[[str, int], None]
 ) -> tuple[pd.DataFrame, pd.DataFrame, list[Finding], dict[int, int]]:
     """Rules and duplicates over the rows of every usable file: (accepted rows, rejected
     rows, findings in file and line order, rejected count by file index).
@@ -136,9 +139,13 @@ def _check(
     df = _concat([t.rows.assign(file_index=i) for i, t in usable])
     for _, table in usable:
         table.rows = table.rows.iloc[:0]
-    df = prepare(df, plan)
-    tell("checking rows", 1)
-    row_findings, rejected = run_rules(df, plan, names)
+    if len(plans.plans) == 1:
+        df = prepare(df, plans.plans[0])
+        tell("checking rows", 1)
+        row_findings, rejected = run_rules(df, plans.plans[0], names)
+    else:
+        tell("checking rows", 1)
+        df, row_findings, rejected = _check_by_pack(df, plans, names)
     df = df[_KEPT]
     tell("finding duplicates", 2)
     duplicate_findings, duplicate_rejected = find_duplicates(df, ~rejected, names)
@@ -161,6 +168,29 @@ def _check(
         }
     ).reset_index(drop=True)
     return accepted, rejected_rows, findings, by_file
+
+
+def _check_by_pack(df: pd.DataFrame, plans: PlanSet, names: list[str]) -> tuple[pd.DataFrame, list[Finding], pd.Series]:
+    """Each row prepared and checked against the pack covering its period's year; rows of
+    no pack's year (or of no readable period) against the latest, which rejects them naming
+    every covered year.  The parts are put back in the rows' own order."""
+    year, _ = periods(df["period"])
+    covering = np.full(len(df), len(plans.plans) - 1)
+    for k, plan in enumerate(plans.plans):
+        covering[(year >= plan.year) & (year <= plan.last_year)] = k
+    parts, positions, masks, findings = [], [], [], []
+    for k, plan in enumerate(plans.plans):
+        rows = np.flatnonzero(covering == k)
+        if len(rows):
+            part = prepare(df.iloc[rows].reset_index(drop=True), plan)
+            part_findings, rejected = run_rules(part, plan, names)
+            parts.append(part[_KEPT])
+            positions.append(rows)
+            masks.append(rejected.to_numpy())
+            findings += part_findings
+    order = np.argsort(np.concatenate(positions), kind="stable")  # back to the rows' order
+    checked = _concat(parts).iloc[order].reset_index(drop=True)
+    return checked, findings, pd.Series(np.concatenate(masks)[order], index=checked.index)
 
 
 def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:

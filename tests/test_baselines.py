@@ -61,3 +61,60 @@ def test_a_target_already_met_by_its_baseline_is_a_warning():
     # the 2023 plan set two targets at the level 2022 had reached ("ước 80%", "trên 50%")
     assert [i["message"].split(":")[0] for i in met] == ["soc.adults_smartphone", "soc.bank_accounts_15plus"]
     assert doc["valid"] and all(i["severity"] == "warning" for i in met)
+
+
+def test_plan_new_says_what_the_baselines_rest_on_and_warns_below_90_percent(tmp_path):
+    made = cds("plan", "new", "--year", 2024, "--results", EXAMPLES, "-o", tmp_path / "2024", "--lang", "en")
+    assert made.exit_code == 0, made.output
+    lines = made.stderr.strip().splitlines()
+    # examples' Q4: 185 of the 232 reports due, 15 rows rejected, five agencies with nothing at all
+    assert lines[1].startswith("The values are those of Q4 2023: 185 of 232 reports due had come in (80%), ")
+    assert "15 rows were rejected; agencies that sent nothing: Department of Labour" in lines[1]
+    assert lines[1].endswith("Hồng Dân District People's Committee, Đông Hải District People's Committee")
+    assert lines[2] == (
+        "Warning: only 80% of the reports had come in (below 90%); when late reports arrive, compute again "
+        f"with cds plan baselines {tmp_path / '2024'} --results <files>"
+    )
+
+
+def test_a_well_reported_quarter_gives_no_warning(tmp_path):
+    from cds_cli.periods import Period
+    from cds_cli.plan.newyear import Footing
+
+    footing = Footing(Period(2023, 4), received=220, expected=232, rejected_rows=0, silent=())
+    said = footing.summary("vi", tmp_path)
+    assert said == "Các giá trị tính từ quý IV/2023: đã nhận 220/232 báo cáo phải gửi (95%), 0 dòng bị loại; " + (
+        "đơn vị chưa báo cáo: —"
+    )
+
+
+def test_every_output_says_where_a_computed_baseline_came_from(tmp_path, monkeypatch):
+    assert cds("plan", "new", "--year", 2024, "--results", EXAMPLES, "-o", tmp_path / "2024").exit_code == 0
+    rows = tmp_path / "q1.csv"
+    rows.write_text(
+        "agency,period,indicator,numerator,denominator,value,note\nSTTTT,2024-Q1,gov.dossiers_online,40,100,,\n",
+        encoding="utf-8",
+    )
+    pack = ["--plan", tmp_path / "2024", "--period", "2024-Q1"]
+    doc = json.loads(cds("score", rows, *pack, "--format", "json", "--lang", "en").stdout)
+    source = next(i for i in doc["indicators"] if i["id"] == "gov.dossiers_online")["baseline_source"]
+    assert source == {"kind": "results", "period": "2023-Q4", "reporting_rate": 0.7974}
+    note = "2023: figures computed from the reports of Q4 2023, when 80% of the reports due had come in"
+    assert note in cds("score", rows, *pack, "--format", "markdown", "--lang", "en").stdout
+    assert note in cds("report", rows, *pack, "--format", "md", "--lang", "en").stdout
+    monkeypatch.setenv("COLUMNS", "200")  # wide enough for the baseline column the note is about
+    table = cds("score", rows, *pack, "--lang", "vi").stdout
+    assert "Năm 2023: số liệu tính từ báo cáo quý IV/2023, khi đã nhận 80% báo cáo phải gửi" in table
+
+
+def test_a_baseline_the_plan_states_is_sourced_by_its_section_and_words(monkeypatch):
+    doc = json.loads(cds("score", EXAMPLES, "--period", "2023-Q2", "--format", "json").stdout)
+    signed = next(i for i in doc["indicators"] if i["id"] == "gov.documents_signed_electronic")
+    assert signed["baseline_source"] == {
+        "kind": "plan",
+        "section": "Phần I, mục II.8 (Chính quyền số)",
+        "quote": "tỷ lệ gửi nhận văn bản điện tử trong tỉnh đạt khoảng 98%",
+    }
+    assert next(i for i in doc["indicators"] if i["baseline"] is None)["baseline_source"] is None
+    monkeypatch.setenv("COLUMNS", "200")
+    assert "tính từ báo cáo" not in cds("score", EXAMPLES, "--period", "2023-Q2").stdout

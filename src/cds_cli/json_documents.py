@@ -15,7 +15,7 @@ from .plan import Indicator, PackCheck
 from .scoring import AgencyBreakdown, AgencyFigure, as_shown, competition_ranks
 from .status import Completeness
 from .submissions.validate import ValidationReport
-from .view import IndicatorRow, PillarRow, ScorecardView
+from .view import BaselineSource, IndicatorRow, PillarRow, ScorecardView
 
 
 def scorecard_document(view: ScorecardView, lang: str) -> dict[str, Any]:
@@ -62,6 +62,7 @@ def indicator_document(row: IndicatorRow, lang: str) -> dict[str, Any]:
         "target": ind.target if ind.is_milestone else float(ind.target),
         "baseline": row.baseline,
         "baseline_qualifier": row.baseline_qualifier,
+        "baseline_source": _source(row.baseline_source),
         "value": row.value,
         "numerator": row.numerator,
         "denominator": row.denominator,
@@ -81,6 +82,15 @@ def indicator_document(row: IndicatorRow, lang: str) -> dict[str, Any]:
         "reports_received": row.reporting.received,
         "reporting_rate": row.reporting.rate,
     }
+
+
+def _source(source: BaselineSource | None) -> dict[str, Any] | None:
+    """Where a baseline comes from: the plan's section and words, or the quarter it was computed at."""
+    if source is None:
+        return None
+    if source.kind == "plan":
+        return {"kind": "plan", "section": source.section, "quote": source.quote}
+    return {"kind": "results", "period": str(source.period), "reporting_rate": source.reporting_rate}
 
 
 def _pillar(p: PillarRow, lang: str) -> dict[str, Any]:

@@ -60,6 +60,20 @@ class Expecting(Protocol):
     def provisional_baseline(self) -> _Started | None: ...
 
 
+class _Computed(Protocol):
+    @property
+    def kind(self) -> str: ...
+    @property
+    def period(self) -> Period | None: ...
+    @property
+    def reporting_rate(self) -> float | None: ...
+
+
+class Sourced(Protocol):
+    @property
+    def baseline_source(self) -> _Computed | None: ...
+
+
 __all__ = ["LANGS", "date_text", "label", "number", "reporting_text", "share_text", "shown", "target_text"]
 
 
@@ -181,6 +195,27 @@ def provisional_note(items: Iterable[Expecting], baseline_year: object, lang: st
     if not quarters:
         return None
     return label("provisional_baseline_note", lang, quarters=quarters_text(quarters, lang), baseline_year=baseline_year)
+
+
+def baseline_source_note(items: Iterable[Sourced], baseline_year: object, lang: str) -> str | None:
+    """Where baselines computed from reports come from, in one sentence: the quarter and how
+    many of its reports had come in ("Số liệu năm 2023 tính từ báo cáo quý IV/2023, khi đã
+    nhận 80% báo cáo"); None when every baseline is the plan's own figure."""
+    sources = {
+        (s.period, s.reporting_rate) for s in (item.baseline_source for item in items) if s and s.kind == "results"
+    }
+    if not sources:
+        return None
+    parts = [
+        label(
+            "baseline_source_part",
+            lang,
+            quarter=quarters_text([period], lang) if period else "—",
+            rate="—" if rate is None else number(100 * rate, lang, 0),
+        )
+        for period, rate in sorted(sources, key=lambda pair: str(pair[0]))
+    ]
+    return label("baseline_source_note", lang, baseline_year=baseline_year, sources="; ".join(parts))
 
 
 def projection_text(projection: Projected, lang: str) -> str:

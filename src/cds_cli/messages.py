@@ -184,6 +184,14 @@ TEXTS: dict[str, W] = {
         vi="mốc tạm tính: giá trị {quarters} (kế hoạch không nêu số liệu năm {baseline_year})",
         en="provisional baseline: the value of {quarters} (the plan states no {baseline_year} figure)",
     ),
+    "baseline_source_note": W(
+        vi="Năm {baseline_year}: số liệu tính từ báo cáo {sources}",
+        en="{baseline_year}: figures computed from the reports of {sources}",
+    ),
+    "baseline_source_part": W(
+        vi="{quarter}, khi đã nhận {rate}% báo cáo phải gửi",
+        en="{quarter}, when {rate}% of the reports due had come in",
+    ),
     "no_period": W(vi="chưa có kỳ báo cáo", en="no period"),
     "validate_ok": W(
         vi="Hợp lệ: {files} tệp, {read} dòng dữ liệu, không có lỗi",
@@ -579,6 +587,18 @@ TEXTS: dict[str, W] = {
         "hãy rà soát các mục tiêu (review: true) rồi chạy: cds plan check {path}",
         en="Wrote the {year} plan pack to {path}: {baselines} baselines of {baseline_year} from {files} files; "
         "review the targets (review: true), then run: cds plan check {path}",
+    ),
+    "baseline_footing": W(
+        vi="Các giá trị tính từ {period}: đã nhận {received}/{expected} báo cáo phải gửi ({rate}%), "
+        "{rejected} dòng bị loại; đơn vị chưa báo cáo: {silent}",
+        en="The values are those of {period}: {received} of {expected} reports due had come in ({rate}%), "
+        "{rejected} rows were rejected; agencies that sent nothing: {silent}",
+    ),
+    "baseline_footing_low": W(
+        vi="Cảnh báo: mới nhận {rate}% báo cáo (dưới 90%); khi có báo cáo muộn, tính lại bằng "
+        "cds plan baselines {path} --results <tệp>",
+        en="Warning: only {rate}% of the reports had come in (below 90%); when late reports arrive, "
+        "compute again with cds plan baselines {path} --results <files>",
     ),
     "reported": W(vi="theo báo cáo", en="reported"),
     # ---- the Word report's legal form (Nghị định 30/2020/NĐ-CP): fixed wording, Vietnamese in both languages

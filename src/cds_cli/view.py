@@ -45,6 +45,19 @@ class Projection:
 
 
 @dataclass(frozen=True)
+class BaselineSource:
+    """Where a baseline comes from: the plan's own words (``plan``: section and quote), or the
+    reports of a quarter scored by ``cds plan new`` (``results``: that quarter, and the share
+    of its reports that had come in, 0–1)."""
+
+    kind: Literal["plan", "results"]
+    section: str | None = None
+    quote: str | None = None
+    period: Period | None = None
+    reporting_rate: float | None = None
+
+
+@dataclass(frozen=True)
 class IndicatorRow:
     """One indicator at one period: the plan's indicator and the figures scored for it; in a
     report also its value each quarter, the gap still to close and the projection."""
@@ -52,6 +65,7 @@ class IndicatorRow:
     indicator: Indicator
     baseline: Value
     baseline_qualifier: str | None  # the plan's hedge: "khoảng", "ước" (about, estimated)
+    baseline_source: BaselineSource | None
     value: Value
     numerator: float | None
     denominator: float | None
@@ -190,6 +204,7 @@ def indicator_row(s: IndicatorScore, plan: Plan, rate: Mapping[str, object], **r
         indicator=s.indicator,
         baseline=_shown(s.baseline),
         baseline_qualifier=baseline.qualifier if baseline else None,
+        baseline_source=baseline_source(plan, s.id),
         value=_shown(s.value),
         numerator=s.numerator,
         denominator=s.denominator,
@@ -205,6 +220,20 @@ def indicator_row(s: IndicatorScore, plan: Plan, rate: Mapping[str, object], **r
         reporting=reporting(cast(int, rate["expected"]), cast(int, rate["received"]), cast(float | None, rate["rate"])),
         **report,  # type: ignore[arg-type]  # the report's own fields, checked where they are made
     )
+
+
+def baseline_source(plan: Plan, indicator_id: str) -> BaselineSource | None:
+    """Where the plan's baseline of an indicator comes from (None: it has no baseline)."""
+    baseline = plan.baselines.get(indicator_id)
+    if baseline is None or baseline.value is None:
+        return None
+    results = plan.baseline_results
+    if baseline.qualifier == "reported" and results is not None:
+        period = Period.parse(baseline.period or results.period)
+        return BaselineSource("results", period=period, reporting_rate=rounded(results.reporting_rate, 4))
+    if baseline.source is not None:
+        return BaselineSource("plan", section=baseline.source.section, quote=baseline.source.quote)
+    return None
 
 
 def scorecard_view(card: Scorecard, report_rows: Mapping[str, Mapping[str, object]] | None = None) -> ScorecardView:

@@ -22,6 +22,7 @@ from .json_documents import (
 )
 from .labels import (
     PROVISIONAL_MARK,
+    baseline_source_note,
     baseline_text,
     label,
     number,
@@ -134,6 +135,9 @@ def score_markdown(view: ScorecardView, lang: str, out: TextIO, **_: Any) -> Non
     note = provisional_note(view.indicators, plan.baseline_year, lang)
     if note:
         parts += [f"\\{PROVISIONAL_MARK} {note}", ""]
+    source = baseline_source_note(view.indicators, plan.baseline_year, lang)
+    if source:
+        parts += [source, ""]
     parts += [pillar_scores_markdown(view.pillars, view.index, lang), ""]
     warning = provisional_index_text(view.index, view.reporting, lang)
     parts += [

@@ -748,15 +748,19 @@ def plan_baselines_command(
 
     Example: cds plan baselines plans/2024 --results submissions/2023
     """
-    from ..plan.newyear import refresh_baselines
+    from ..plan.newyear import baselines_footing, refresh_baselines
 
     if source_pack is not None:
         run = Run(_with_plan(run.settings, source_pack), run.files)
-    changes = refresh_baselines(run.plan, directory, _read([*results, *(more or [])], run, run.plan))
+    report = _read([*results, *(more or [])], run, run.plan)
+    changes = refresh_baselines(run.plan, directory, report)
     for change in changes:
         before, after = ("—" if value is None else shown(value, run.lang) for value in (change.before, change.after))
         typer.echo(text("baseline_changed", run.lang, indicator=change.indicator, before=before, after=after))
     typer.echo(text("baselines_done", run.lang, path=str(directory), changed=len(changes)), err=True)
+    rested = baselines_footing(run.plan, report)
+    if rested is not None:
+        typer.echo(rested.summary(run.lang, directory), err=True)
 
 
 def _with_plan(settings: Settings, directory: Path) -> Settings:

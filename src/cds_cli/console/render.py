@@ -18,6 +18,7 @@ from ..history import History
 from ..json_documents import breakdown_document, history_document
 from ..labels import (
     PROVISIONAL_MARK,
+    baseline_source_note,
     baseline_text,
     due_text,
     index_text,
@@ -160,6 +161,9 @@ def score_table(view: ScorecardView, lang: str, out: TextIO, inputs: str = "…"
     note = provisional_note(view.indicators, plan.baseline_year, lang)
     if note and label("expected", lang) in [column.header for column in table.columns]:  # the marks are shown
         console.print(f"{PROVISIONAL_MARK} {note}", markup=False)
+    source = baseline_source_note(view.indicators, plan.baseline_year, lang)
+    if source and label("baseline", lang, **plan.terms) in [column.header for column in table.columns]:
+        console.print(source, markup=False)
     console.print(_pillar_table(view, lang))
     console.print(status_counts_text(view.summary, view.statuses, lang))
     console.print(reporting_text(view.reporting, view.period, lang))

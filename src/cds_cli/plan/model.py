@@ -265,6 +265,7 @@ class Plan:
     agency_lookup: dict[str, str] = field(repr=False)  # folded code/name/alias → code
     expected: dict[str, tuple[str, ...]] = field(repr=False)  # indicator id → agencies expected to report
     baseline_year: int = 0  # the year of the baselines (the plan year − 1 when the pack has none)
+    baseline_results: Results | None = None  # where computed (reported) baselines come from
     files: PlanFiles | None = field(default=None, repr=False, compare=False)
 
     # The years whose rows are checked as this plan's: its own years, or, read beside other

@@ -19,14 +19,68 @@ from typing import Any
 import yaml
 
 from ..errors import UsageError
+from ..labels import quarters_text
 from ..messages import text
 from ..numbers import rounded
 from ..outputs import write_atomic
 from ..periods import Period
-from ..scoring import score
+from ..scoring import Scorecard, score
 from ..submissions.validate import ValidationReport
 from .layout import pack_files
-from .model import Plan
+from .model import Agency, Plan
+
+
+@dataclass(frozen=True)
+class Footing:
+    """What computed baselines rest on: the quarter scored, the reports it had of those
+    expected, the rows rejected and the agencies that sent nothing for it."""
+
+    period: Period
+    received: int
+    expected: int
+    rejected_rows: int
+    silent: tuple[Agency, ...]  # agencies expected to report that quarter that sent nothing
+
+    @property
+    def rate(self) -> float | None:
+        return self.received / self.expected if self.expected else None
+
+    def summary(self, lang: str, directory: Path) -> str:
+        rate = self.rate
+        shown = "—" if rate is None else f"{100 * rate:.0f}"
+        lines = [
+            text(
+                "baseline_footing",
+                lang,
+                period=quarters_text([self.period], lang),
+                received=self.received,
+                expected=self.expected,
+                rate=shown,
+                rejected=self.rejected_rows,
+                silent=", ".join(agency.name(lang) for agency in self.silent) or "—",
+            )
+        ]
+        if rate is not None and rate < REFRESH_BELOW:  # late reports will move these baselines
+            lines.append(text("baseline_footing_low", lang, rate=shown, path=str(directory)))
+        return "\n".join(lines)
+
+
+REFRESH_BELOW = 0.9  # a baseline computed from fewer of the reports due is worth refreshing
+
+
+def footing(plan: Plan, report: ValidationReport, card: Scorecard) -> Footing | None:
+    """What the baselines computed from ``card`` rest on (None: there was no quarter to score)."""
+    if card.period is None:
+        return None
+    status = card.reporting
+    silent = tuple(plan.agency(row["id"]) for row in status.by_agency() if row["expected"] and not row["received"])
+    return Footing(card.period, status.received, status.expected, report.rows.rejected, silent)
+
+
+def baselines_footing(plan: Plan, report: ValidationReport) -> Footing | None:
+    """What baselines computed from ``report`` would rest on (its latest quarter)."""
+    period = report.latest_period()
+    return footing(plan, report, score(report, plan, period)) if period else None
 
 
 @dataclass(frozen=True)
@@ -35,9 +89,10 @@ class NewPack:
     year: int
     baselines: int  # indicators with a reported value
     files: int
+    footing: Footing | None = None
 
     def summary(self, lang: str) -> str:
-        return text(
+        done = text(
             "plan_new_done",
             lang,
             path=str(self.directory),
@@ -46,6 +101,7 @@ class NewPack:
             baselines=self.baselines,
             files=self.files,
         )
+        return done + ("\n" + self.footing.summary(lang, self.directory) if self.footing else "")
 
 
 def new_pack(
@@ -62,7 +118,8 @@ def new_pack(
     period = report.latest_period()  # rows outside the plan year are rejected, so it lies in it
     hashed = [{"file": summary.file, "sha256": summary.sha256} for summary in report.files]  # as read and scored
     targets = _targets(plan.files.targets, year, number, date)
-    baselines = _baselines(plan, report, period, hashed)
+    scored = score(report, plan, period) if period else None
+    baselines = _baselines(plan, scored, period, hashed)
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -77,7 +134,7 @@ def new_pack(
             output.rmdir()  # empty: checked above
         os.replace(folder, output)
     reported = sum(1 for b in baselines["baselines"] if b["value"] is not None)
-    return NewPack(output, year, reported, len(hashed))
+    return NewPack(output, year, reported, len(hashed), footing(plan, report, scored) if scored else None)
 
 
 def _targets(path: Path, year: int, number: str, date: str) -> dict[str, Any]:
@@ -99,9 +156,8 @@ def _targets(path: Path, year: int, number: str, date: str) -> dict[str, Any]:
 
 
 def _baselines(
-    plan: Plan, report: ValidationReport, period: Period | None, hashed: list[dict[str, str]]
+    plan: Plan, scored: Scorecard | None, period: Period | None, hashed: list[dict[str, str]]
 ) -> dict[str, Any]:
-    scored = score(report, plan, period) if period else None
     # rounded as every output shows them (the baseline file is read by people too)
     values = (
         {s.id: rounded(s.value) if isinstance(s.value, float) else s.value for s in scored.indicators} if scored else {}
@@ -176,7 +232,7 @@ def refresh_baselines(plan: Plan, directory: Path, report: ValidationReport) -> 
         raise UsageError("new_year", value=year, from_year=plan.year, next_year=plan.year + 1)
     period = report.latest_period()
     hashed = [{"file": summary.file, "sha256": summary.sha256} for summary in report.files]
-    fresh = _baselines(plan, report, period, hashed)
+    fresh = _baselines(plan, score(report, plan, period) if period else None, period, hashed)
     path = files.baseline or directory / f"baseline_{plan.year}.yaml"
     old = yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else {"baselines": []}
     wanted = set(_raw_target_ids(files.targets))

@@ -50,6 +50,7 @@ def cross_check(
         agency_lookup=lookup,
         expected=expected,
         baseline_year=baseline.model.year if baseline else doc.plan.year - 1,
+        baseline_results=baseline.model.results if baseline else None,
         files=files,
     )
     return plan, findings

@@ -41,6 +41,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
 from ..labels import (
+    baseline_source_note,
     baseline_text,
     date_text,
     index_text,
@@ -616,6 +617,9 @@ class _Writer:
         _page(section, landscape=True)
         section.different_first_page_header_footer = False
         self.section_heading(roman, "section_pillars")
+        source = baseline_source_note(view.card.indicators, view.plan.baseline_year, lang)
+        if source:  # baselines computed from last year's reports: say which quarter, how complete
+            self.paragraph(source + ".")
         widths = _pillar_widths(len(quarters))
         headers = quarter_headers(view, lang, lambda q: quarter_name(q, lang))[1:]  # no id column
         headers[-1] = label("gap_points", lang)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from html import escape
 
 from ..labels import (
+    baseline_source_note,
     date_text,
     figure,
     index_text,
@@ -377,6 +378,8 @@ def _chip(status: str, lang: str) -> str:
 
 def _pillars(view: ReportView, lang: str) -> list[str]:
     parts = [f'<p class="note screen">{escape(label("html.trend_note", lang))}</p>']  # not on paper
+    source = baseline_source_note(view.card.indicators, view.plan.baseline_year, lang)
+    parts += [f'<p class="note">{escape(source)}</p>'] if source else []
     for n, pillar in enumerate(view.card.pillars, start=1):
         facts = label(
             "html.pillar_facts",

@@ -6,6 +6,7 @@ import itertools
 from collections.abc import Sequence
 
 from ..labels import (
+    baseline_source_note,
     date_text,
     label,
     number,
@@ -77,6 +78,8 @@ def _pillars(view: ReportView, lang: str, roman: str) -> list[str]:
     """Each pillar's table: indicators by name (ids are for scripts: XLSX, JSON), in % with
     gaps in percentage points, the unit stated above the table as official tables do."""
     out = [f"## {roman}. {label('section_pillars', lang)}", ""]
+    source = baseline_source_note(view.card.indicators, view.plan.baseline_year, lang)
+    out += [f"_{source}_", ""] if source else []
     headers = quarter_headers(view, lang, lambda q: quarter_name(q, lang))[1:]
     headers[-1] = label("gap_points", lang)
     for n, pillar in enumerate(view.card.pillars, start=1):

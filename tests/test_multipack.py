@@ -344,3 +344,44 @@ def test_history_scores_each_period_against_its_own_pack(inside):
             scored["target"],
             scored["status"],
         )
+
+
+# --------------------------------------------------------------------------- the same quarter last year
+
+
+def test_the_report_has_the_same_quarter_last_year_when_the_inputs_have_it(inside):
+    """2024-Q4's report beside 2023-Q4, each value scored against the 2023 pack, exactly as
+    `cds score --period 2023-Q4` gives it."""
+    text = cds("report", ".", "--period", "2024-Q4", "--format", "md", "--lang", "en").stdout
+    header = next(line for line in text.splitlines() if line.startswith("| Indicator |"))
+    cells = [cell.strip() for cell in header.strip("|").split("|")]
+    assert cells[:4] == ["Indicator", "2023", "2024 target", "Same quarter, Q4 2023"]
+    then = _by_id(_json("score", ".", "--period", "2023-Q4"))["gov.dossiers_online"]
+    row = next(line for line in text.splitlines() if line.startswith(f"| {then['name']} |"))
+    assert [c.strip() for c in row.strip("|").split("|")][3] == f"{then['value']:.2f}"
+
+
+def test_no_column_of_last_year_without_its_rows(inside, repository):
+    text = cds("report", ".", "--period", "2023-Q4", "--format", "md", "--lang", "en").stdout
+    assert "Same quarter" not in text  # the inputs have no 2022 rows
+    alone = cds("report", "submissions/2024-Q4", "--format", "md", "--lang", "en").stdout
+    assert "Same quarter" not in alone  # only 2024's files given
+
+
+def test_every_report_format_has_the_column(inside, tmp_path):
+    import io
+
+    import docx
+    import openpyxl
+
+    html = cds("report", ".", "--period", "2024-Q4", "--format", "html", "--lang", "en").stdout
+    assert ">Same quarter, Q4 2023</th>" in html
+    for fmt in ("docx", "xlsx"):
+        assert (
+            cds("report", ".", "--period", "2024-Q4", "-f", fmt, "--lang", "en", "-o", tmp_path / f"r.{fmt}").exit_code
+            == 0
+        )
+    word = docx.Document(str(tmp_path / "r.docx"))
+    assert any("Same quarter, Q4 2023" in c.text for t in word.tables for c in t.rows[0].cells)
+    book = openpyxl.load_workbook(io.BytesIO((tmp_path / "r.xlsx").read_bytes()))
+    assert any(cell.value == "Same quarter, Q4 2023" for sheet in book for cell in sheet[1])

@@ -184,6 +184,7 @@ TEXTS: dict[str, W] = {
         vi="mốc tạm tính: giá trị {quarters} (kế hoạch không nêu số liệu năm {baseline_year})",
         en="provisional baseline: the value of {quarters} (the plan states no {baseline_year} figure)",
     ),
+    "same_quarter_last_year": W(vi="Cùng kỳ {quarter}", en="Same quarter, {quarter}"),
     "baseline_source_note": W(
         vi="Năm {baseline_year}: số liệu tính từ báo cáo {sources}",
         en="{baseline_year}: figures computed from the reports of {sources}",

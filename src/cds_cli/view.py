@@ -81,6 +81,7 @@ class IndicatorRow:
     expected_path: Mapping[Period, float | None] = field(default_factory=dict)
     gap: float | Literal["not_done"] | None = None  # percentage points to the target, or a milestone not done
     projection: Projection | None = None
+    last_year: Value = None  # reports: the value the same quarter a year earlier (ReportView.last_year)
 
     @property
     def id(self) -> str:
@@ -177,6 +178,7 @@ class ReportView:
     period: Period
     quarters: tuple[Period, ...]  # the first quarter of the plan year … period
     card: ScorecardView
+    last_year: Period | None  # the same quarter a year earlier, when the inputs have that year's rows
     completeness: Mapping[Period, float | None]  # the province's reporting rate each quarter
     agencies: tuple[AgencyRates, ...]
     files: tuple[FileSummary, ...]  # the files the report rests on

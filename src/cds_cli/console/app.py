@@ -535,7 +535,8 @@ def report_command(
             raise UsageError("date_option", value=repr(date), year=(plan or run.plan).year + 1) from None
     report = _read(inputs, run)
     plan = plan or run.plan_at(report.latest_period())  # by default the pack of the latest accepted period
-    annual = build_report(report, plan, chosen, date=report_date(date))
+    previous = _previous_pack(run, plan, chosen or report.latest_period(plan.years))
+    annual = build_report(report, plan, chosen, date=report_date(date), previous=previous)
     data = render_report(annual, fmt, run.lang)
     if output is None and fmt in ("html", "md"):
         return _stdout(data)
@@ -543,6 +544,11 @@ def report_command(
     _write(target, data)
     size = number(len(data), run.lang, 0)
     typer.echo(text("written.report", run.lang, target=target, period=annual.period, fmt=fmt, size=size), err=True)
+
+
+def _previous_pack(run: Run, plan: Plan, covered: Period | None) -> Plan | None:
+    """The pack of the year before the report's: it scores the same quarter last year."""
+    return run.plans.for_year((covered.year if covered else plan.year) - 1)
 
 
 @app.command("template")

@@ -620,12 +620,13 @@ class _Writer:
         source = baseline_source_note(view.card.indicators, view.plan.baseline_year, lang)
         if source:  # baselines computed from last year's reports: say which quarter, how complete
             self.paragraph(source + ".")
-        widths = _pillar_widths(len(quarters))
+        lasts = 1 if view.last_year else 0  # the same quarter a year earlier, as wide as a quarter
+        widths = _pillar_widths(len(quarters) + lasts)
         headers = quarter_headers(view, lang, lambda q: quarter_name(q, lang))[1:]  # no id column
         headers[-1] = label("gap_points", lang)
         align = "l" + "c" * (len(headers) - 1)
         for k, pillar in enumerate(view.card.pillars, start=1):
-            self.pillar(k, pillar, quarters, headers, widths, align)
+            self.pillar(k, pillar, quarters, headers, widths, align, bool(lasts))
         section = self.document.add_section(WD_SECTION.NEW_PAGE)  # back to portrait
         _page(section, landscape=False)
 
@@ -637,6 +638,7 @@ class _Writer:
         headers: list[str],
         widths: list[float],
         align: str,
+        last_year: bool,
     ) -> None:
         """One pillar: its table of indicators (by full name), then its chart."""
         lang = self.lang
@@ -650,6 +652,7 @@ class _Writer:
                 item.name(lang),
                 baseline_text(item.baseline, item.baseline_qualifier, lang),
                 target_text(item, lang),
+                *([shown(item.last_year, lang)] if last_year else []),
                 *[shown(item.quarters.get(q), lang) for q in quarters],
                 number(item.attainment, lang),
                 label(item.status, lang),

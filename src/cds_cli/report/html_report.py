@@ -36,7 +36,7 @@ from ..periods import Period, roman
 from ..submissions.validate import FileSummary
 from ..view import IndexRow, IndicatorRow, PillarRow, Reporting, ReportView
 from .svg import legend_samples, sparkline, trajectory
-from .text import cells_for_indicator, quarter_headers
+from .text import cells_for_indicator, last_year_headers, quarter_headers
 
 
 @dataclass(frozen=True)
@@ -397,10 +397,14 @@ def _pillars(view: ReportView, lang: str) -> list[str]:
 
 
 def _indicator_columns(view: ReportView, lang: str) -> list[Column]:
-    """Name, baseline, target, the quarters, the trend, attainment, status and gap; on a narrow
-    screen the baseline goes first, then the gap, the earlier quarters, the trend: the name,
-    the target, the latest quarter, attainment and status stay."""
-    name, baseline, target, *quarters, attainment, status, _ = quarter_headers(view, lang)[1:]  # id under the name
+    """Name, baseline, target, the same quarter last year (when the inputs have it), the
+    quarters, the trend, attainment, status and gap; on a narrow screen last year's quarter
+    goes first, then the baseline, the gap, the earlier quarters, the trend: the name, the
+    target, the latest quarter, attainment and status stay."""
+    headers = quarter_headers(view, lang)[1:]  # the id goes under the name
+    name, baseline, target = headers[:3]
+    lasts = headers[3 : 3 + len(last_year_headers(view, lang))]
+    quarters, (attainment, status) = headers[3 + len(lasts) : -3], headers[-3:-1]
     earlier = len(quarters) - 1
     # Q1, Q2 … before the trend; the quarter just before the latest after it
     drops = [5 + earlier - k if k < earlier - 1 else 3 for k in range(earlier)] + [0]
@@ -408,6 +412,7 @@ def _indicator_columns(view: ReportView, lang: str) -> list[Column]:
         Column(name, "name text", "name"),
         Column(baseline, "num", "baseline", IND_WIDTHS["baseline"], 5 + earlier + 2),
         Column(target, "num", "target", IND_WIDTHS["target"]),
+        *(Column(last, "num", "quarter", IND_WIDTHS["quarter"], 5 + earlier + 3) for last in lasts),
         *(Column(q, "num q", "quarter", IND_WIDTHS["quarter"], d) for q, d in zip(quarters, drops, strict=True)),
         Column(label("html.trend", lang), "trend", "trend", IND_WIDTHS["trend"], 4),
         Column(attainment, "num att", "att", IND_WIDTHS["att"]),
@@ -419,7 +424,7 @@ def _indicator_columns(view: ReportView, lang: str) -> list[Column]:
 def _indicator_table(view: ReportView, pillar: PillarRow, lang: str) -> str:
     rows: list[list[str | tuple[str, str]]] = []
     for item in pillar.indicators:
-        *values, attainment_text, _, gap_text = cells_for_indicator(item, view.quarters, lang)[2:]
+        *values, attainment_text, _, gap_text = cells_for_indicator(item, view, lang)[2:]
         rows.append(
             [
                 _name(item, lang),

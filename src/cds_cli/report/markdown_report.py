@@ -83,7 +83,7 @@ def _pillars(view: ReportView, lang: str, roman: str) -> list[str]:
     headers = quarter_headers(view, lang, lambda q: quarter_name(q, lang))[1:]
     headers[-1] = label("gap_points", lang)
     for n, pillar in enumerate(view.card.pillars, start=1):
-        rows = [cells_for_indicator(item, view.quarters, lang)[1:] for item in pillar.indicators]
+        rows = [cells_for_indicator(item, view, lang)[1:] for item in pillar.indicators]
         out += [f"### {n}. {pillar.name(lang)}", "", f"_{label('unit_line', lang)}_", "", *_table(headers, rows)]
     return out
 

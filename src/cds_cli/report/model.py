@@ -33,6 +33,7 @@ class AnnualReport:
     inputs: list[tuple[str, str]]  # (file, sha256)
     version: str
     date: str | None
+    last_year: Scorecard | None = None  # the same quarter a year earlier, when the inputs have it
 
     @property
     def reporting(self) -> list[Completeness]:
@@ -55,6 +56,7 @@ class AnnualReport:
             period=self.period,
             quarters=quarters,
             card=scorecard_view(self.final, self._quarterly(quarters)),
+            last_year=self.last_year.period if self.last_year else None,
             completeness={s.period: rounded(s.rate, 4) for s in self.reporting if s.period},
             agencies=self._agencies(),
             files=files,
@@ -70,6 +72,7 @@ class AnnualReport:
         """By indicator id, what a report adds to the scorecard: the value and the expected
         value each quarter, the gap still to close and the projection to the due quarter."""
         by_quarter = [{s.id: s for s in card.indicators} for card in self.cards]
+        earlier = {s.id: s for s in self.last_year.indicators} if self.last_year else {}
         extra: dict[str, dict[str, object]] = {}
         for ind in self.plan.indicators:
             path = [scores[ind.id] for scores in by_quarter]
@@ -78,6 +81,7 @@ class AnnualReport:
                 "expected_path": {q: rounded(s.expected) for q, s in zip(quarters, path, strict=True)},
                 "gap": _gap(ind, path[-1]),
                 "projection": project(self.plan, path[-1], self.period),
+                "last_year": _value(earlier[ind.id]) if ind.id in earlier else None,
             }
         return extra
 
@@ -95,8 +99,11 @@ def build_report(
     plan: Plan,
     period: Period | None = None,
     date: str | None = None,
+    previous: Plan | None = None,
 ) -> AnnualReport:
-    """Score every quarter of the plan year up to ``period`` (default: the latest reported)."""
+    """Score every quarter of the plan year up to ``period`` (default: the latest reported);
+    and, when the inputs have accepted rows of the year before, the same quarter then, against
+    ``previous`` (the pack of that year; default: ``plan`` when it covers it)."""
     from .. import __version__
 
     period = period or report.latest_period(plan.years) or Period(plan.year, 4)
@@ -106,7 +113,11 @@ def build_report(
     cards = [score(report, plan, quarter) for quarter in quarters]
     scope = files_in_scope(report, period)
     hashed = [(summary.file, summary.sha256) for summary in report.files if summary.file in scope]  # as read and scored
-    return AnnualReport(plan, period, cards, report, hashed, __version__, date)
+    earlier = Period(period.year - 1, period.quarter)
+    pack = previous or (plan if plan.covers(earlier) else None)
+    had_rows = bool((report.accepted["year"] == earlier.year).any())
+    last_year = score(report, pack, earlier) if pack is not None and had_rows else None
+    return AnnualReport(plan, period, cards, report, hashed, __version__, date, last_year)
 
 
 def files_in_scope(report: ValidationReport, period: Period) -> set[str]:

@@ -21,6 +21,7 @@ def quarter_headers(view: ReportView, lang: str, quarter: Callable[[Period], str
         label("indicator", lang),
         label("baseline", lang, **terms),
         label("target", lang, **terms),
+        *last_year_headers(view, lang),
         *map(quarter, view.quarters),
         label("attainment", lang),
         label("status", lang),
@@ -28,7 +29,15 @@ def quarter_headers(view: ReportView, lang: str, quarter: Callable[[Period], str
     ]
 
 
-def cells_for_indicator(item: IndicatorRow, quarters: Iterable[Period], lang: str) -> list[str]:
+def last_year_headers(view: ReportView, lang: str) -> list[str]:
+    """The heading of the column of the same quarter a year earlier ("Cùng kỳ quý II/2023"),
+    when the inputs have that year's rows; else none."""
+    if view.last_year is None:
+        return []
+    return [label("same_quarter_last_year", lang, quarter=quarters_text([view.last_year], lang))]
+
+
+def cells_for_indicator(item: IndicatorRow, view: ReportView, lang: str) -> list[str]:
     gap = item.gap
     gap_text = "" if gap is None else label(gap, lang) if isinstance(gap, str) else number(gap, lang)
     return [
@@ -36,7 +45,8 @@ def cells_for_indicator(item: IndicatorRow, quarters: Iterable[Period], lang: st
         item.name(lang),
         baseline_text(item.baseline, item.baseline_qualifier, lang),
         target_text(item, lang),
-        *(shown(item.quarters[q], lang) for q in quarters),
+        *([shown(item.last_year, lang)] if view.last_year else []),
+        *(shown(item.quarters[q], lang) for q in view.quarters),
         number(item.attainment, lang),
         label(item.status, lang),
         gap_text,

@@ -37,6 +37,7 @@ from ..labels import (
 from ..outputs import stable_zip
 from ..text import safe_cell
 from ..view import IndicatorRow, PillarRow, ReportView, ScorecardView
+from .text import last_year_headers
 
 SHEETS = ("summary", "indicators", "quarterly", "agencies", "findings")  # sheet.* in the catalogue
 FIXED_TIME = datetime(2000, 1, 1, 0, 0, 0)
@@ -354,12 +355,14 @@ def _quarterly(sheet: Worksheet, view: ReportView, lang: str) -> None:
         ("target", PERCENT),
         ("baseline", PERCENT),
     ]
+    lasts = last_year_headers(view, lang)  # the same quarter a year earlier, when the inputs have it
     headings = (
         [label(key, lang, **view.plan.terms) for key, _ in lead]
+        + lasts
         + [quarter_name(q, lang) for q in quarters]
         + [label("expected_at", lang, quarter=quarter_name(q, lang)) for q in quarters]
     )
-    formats = [fmt for _, fmt in lead] + [PERCENT] * (2 * len(quarters))
+    formats = [fmt for _, fmt in lead] + [PERCENT] * (len(lasts) + 2 * len(quarters))
     rows = [
         [
             item.id,
@@ -369,6 +372,7 @@ def _quarterly(sheet: Worksheet, view: ReportView, lang: str) -> None:
             _word(item.target, lang),
             _word(item.baseline, lang),
         ]
+        + [_word(item.last_year, lang) for _ in lasts]
         + [_word(item.quarters.get(q), lang) for q in quarters]
         + [item.expected_path.get(q) for q in quarters]
         for pillar in view.card.pillars

@@ -231,6 +231,17 @@ def test_what_a_file_must_hold(tmp_path):
     ]
 
 
+def test_a_missing_key_names_the_values_it_may_take(tmp_path):
+    """A pack written from scratch: the writer is told what `time:` may be before guessing."""
+    path = tmp_path / "agencies.yaml"
+    path.write_text("agencies:\n  - code: SYT\n    name_vi: Sở Y tế\n    name_en: Health\n", encoding="utf-8")
+    document, _ = read_document(path)
+    messages = [(f.code, f.line, f.message("vi")) for f in validate_document(document, AgenciesFile)]
+    assert messages == [
+        ("field_missing", 2, "agencies[0] (SYT).level: thiếu khóa bắt buộc; giá trị được phép: province, district")
+    ]
+
+
 def test_json_is_read_and_its_lines_still_found(tmp_path):
     path = tmp_path / "agencies.yaml"
     path.write_text('{\n  "agencies": [],\n  "colour": "red"\n}\n', encoding="utf-8")

@@ -776,7 +776,10 @@ TEXTS: dict[str, W] = {
         vi="giá trị cơ sở là của năm {baseline_year}, không phải năm liền trước {previous}; kiểm tra lại tệp",
         en="the baselines are of {baseline_year}, not of the year before the plan ({previous}); check the file",
     ),
-    "finding.field_missing": W(vi="{path}: thiếu khóa bắt buộc", en="{path}: a required key is missing"),
+    "finding.field_missing": W(
+        vi="{path}: thiếu khóa bắt buộc{allowed}", en="{path}: a required key is missing{allowed}"
+    ),
+    "allowed_values": W(vi="; giá trị được phép: {values}", en="; the values allowed: {values}"),
     "finding.field_unknown": W(
         vi="{path}: khóa không có trong mẫu kế hoạch (kiểm tra chính tả)",
         en="{path}: not a key of a plan file (check the spelling)",

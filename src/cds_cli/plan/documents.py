@@ -18,7 +18,7 @@ import yaml
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from ..findings import Finding, Severity
-from ..messages import TEXTS
+from ..messages import TEXTS, Term
 
 _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: 10× faster
 _NUMBER_ERRORS = {"float_type", "float_parsing", "int_type", "int_parsing", "int_from_float"}
@@ -191,7 +191,7 @@ def validate_document(document: Document, model: type[BaseModel]) -> list[Findin
     for name, info in model.model_fields.items():
         if name not in document.raw:
             if info.is_required():
-                findings.append(document.finding("field_missing", (name,)))
+                findings.append(_missing(document, (name,), info.annotation))
             continue
         values[name] = _validate_field(document, name, info.annotation, findings)
     findings += [document.finding("field_unknown", (key,)) for key in document.raw if key not in model.model_fields]
@@ -229,7 +229,11 @@ def _validated(document: Document, loc: tuple[Any, ...], annotation: Any, value:
             where = loc + tuple(part for part in error["loc"] if not _is_union_branch(part))
             if where not in seen:  # one finding per place, not one per branch of a union
                 seen.add(where)
-                findings.append(_schema_finding(document, where, error))
+                findings.append(
+                    _missing(document, where, _field_type(annotation, error["loc"]))
+                    if error["type"] == "missing"
+                    else _schema_finding(document, where, error)
+                )
         return None
 
 
@@ -247,6 +251,33 @@ def _is_union_branch(part: Any) -> bool:
     return isinstance(part, str) and (
         part in {"float", "int", "str", "bool", "none"} or "[" in part or part.startswith("function-")
     )
+
+
+def _missing(document: Document, loc: tuple[Any, ...], annotation: Any) -> Finding:
+    """A required key not written; when only some values are allowed, they are named, so the
+    writer of a pack need not guess them (nor write a wrong one first to be told)."""
+    allowed = _choices(annotation)
+    choices = Term("allowed_values", {"values": ", ".join(allowed)}) if allowed else ""
+    return document.finding("field_missing", loc, allowed=choices)
+
+
+def _field_type(annotation: Any, loc: tuple[Any, ...]) -> Any:
+    """The annotation of the field at ``loc`` inside ``annotation`` (None when it cannot be told)."""
+    for part in loc:
+        if isinstance(part, int) or _is_union_branch(part):
+            continue
+        fields = getattr(annotation, "model_fields", None)
+        if not fields or part not in fields:
+            return None
+        annotation = fields[part].annotation
+    return annotation
+
+
+def _choices(annotation: Any) -> list[str]:
+    """The values a ``Literal`` (possibly optional, or in a union with a number) allows."""
+    if typing.get_origin(annotation) is typing.Literal:
+        return [str(value) for value in typing.get_args(annotation)]
+    return [choice for arg in typing.get_args(annotation) for choice in _choices(arg)]
 
 
 _MODEL_FIELDS = {"due_invalid": "due", "baseline_period_invalid": "period"}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+from pathlib import Path
 
 import pytest
 from conftest import HEADER, cds, cds_json
@@ -258,3 +259,29 @@ def test_hints_in_the_table_and_the_csv(write, monkeypatch):
     assert hinted[0]["hint_reason"] == "outside_plan"
     clean = cds("status", write("ok.csv", HEADER + ON_TIME), "--period", "2023-Q1", "--lang", "en").stdout
     assert "Quý" not in clean and "another period" not in clean
+
+
+def test_a_long_table_shows_the_lowest_rates_first_and_says_how_to_get_all(monkeypatch):
+    """A ministry's 22,000 agencies are not laid out on a screen: past the limit, the table keeps
+    those that most need a call and says how many it left out (here the limit is set to 5)."""
+    from cds_cli.console import render
+
+    monkeypatch.setattr(render, "TERMINAL_ROWS", 5)
+    monkeypatch.setenv("COLUMNS", "250")
+    examples = Path(__file__).resolve().parents[1] / "examples" / "2023"
+    table = cds("status", examples, "--period", "2023-Q4", "--lang", "en").stdout
+    every = cds_json("status", examples, "--period", "2023-Q4", "--lang", "en")["agencies"]
+    said = f"Showing 5 of {len(every)} agencies (the lowest reporting rates first); all of them: cds status"
+    assert said + " … --format csv" in table
+    lowest = sorted(every, key=lambda a: a["rate"])[:5]
+    assert all(f" {a['name']} " in table for a in lowest)
+    shown = [a for a in every if f" {a['name']} " in table]
+    assert len(shown) == 5 and max(a["rate"] for a in shown) <= min(a["rate"] for a in every if a not in shown)
+
+
+def test_a_long_list_in_a_cell_says_how_many_more(monkeypatch):
+    from cds_cli.console.render import LISTED, _listed
+
+    codes = [f"X{k}" for k in range(LISTED + 3)]
+    assert _listed(codes, "en") == ", ".join(codes[:LISTED]) + " … (+3)"
+    assert _listed(codes[:2], "vi") == "X0, X1"

@@ -126,6 +126,13 @@ TEXTS: dict[str, W] = {
         vi="Tỷ lệ báo cáo {period}: {received}/{expected} ({rate}%)",
         en="Reporting rate {period}: {received}/{expected} ({rate}%)",
     ),
+    "rows_left_out": W(
+        vi="Hiển thị {shown} trong {total} đơn vị (tỷ lệ báo cáo thấp nhất trước); "
+        "xem tất cả: cds status … --format csv",
+        en="Showing {shown} of {total} agencies (the lowest reporting rates first); "
+        "all of them: cds status … --format csv",
+    ),
+    "more_codes": W(vi="… (thêm {count})", en="… (+{count})"),
     "status_title": W(
         vi="Tình hình gửi báo cáo {period} — Kế hoạch {number}",
         en="Reporting completeness {period} — Plan {number}",

@@ -315,10 +315,17 @@ def _pull(pull: float | None, lang: str) -> Cell:
 # --------------------------------------------------------------------------- status
 
 
+# A terminal table longer than this shows the rows that most need attention, and says how to
+# get them all: 22,000 rows laid out by rich take seconds and no one reads them on a screen.
+TERMINAL_ROWS = 200
+LISTED = 12  # codes listed in one cell (missing, rejected) before "… (+n)"
+
+
 def status_table(status: Completeness, lang: str, out: TextIO, ids: bool = False, **_: Any) -> None:
     console = terminal_console(out)
     period = quarters_text([status.period], lang) if status.period else label("no_period", lang)
-    agencies = status.by_agency()
+    everyone = status.by_agency()
+    agencies = _worst_first(everyone)
     rates = [
         Text(
             share_text(row["rate"], lang),
@@ -338,14 +345,45 @@ def status_table(status: Completeness, lang: str, out: TextIO, ids: bool = False
                 ),
                 *_ids(lang, ids, [row["id"] for row in agencies]),
                 *_counts(agencies, lang, rates),
-                Column(label("missing", lang), [", ".join(row["missing"]) for row in agencies], 1, "left", True),
-                Column(label("rejected", lang), [", ".join(row["rejected"]) for row in agencies], 2, "left", True),
+                Column(label("missing", lang), [_listed(row["missing"], lang) for row in agencies], 1, "left", True),
+                Column(label("rejected", lang), [_listed(row["rejected"], lang) for row in agencies], 2, "left", True),
             ],
             console.width,
             title=label("status_title", lang, period=period, number=plan_number_text(status.plan.info.number, lang)),
             title_style="bold",
         )
     )
+    if len(agencies) < len(everyone):
+        console.print(
+            Text(
+                label(
+                    "rows_left_out", lang, shown=number(len(agencies), lang, 0), total=number(len(everyone), lang, 0)
+                ),
+                style="yellow",
+            )
+        )
+    _status_indicators(status, lang, console, ids)
+    console.print(reporting_text(reporting(status.expected, status.received, status.rate), status.period, lang))
+    _status_hints(status, lang, console)
+
+
+def _worst_first(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """All the rows in the plan's order; past :data:`TERMINAL_ROWS`, those that most need a
+    call (the lowest reporting rates) first, and no more than the limit."""
+    if len(rows) <= TERMINAL_ROWS:
+        return rows
+    ranked = sorted(range(len(rows)), key=lambda k: (rows[k]["rate"] if rows[k]["rate"] is not None else 2.0, k))
+    return [rows[k] for k in ranked[:TERMINAL_ROWS]]
+
+
+def _listed(codes: list[str], lang: str) -> str:
+    """Codes for a cell: all of a few, or the first :data:`LISTED` and how many more."""
+    if len(codes) <= LISTED:
+        return ", ".join(codes)
+    return ", ".join(codes[:LISTED]) + " " + label("more_codes", lang, count=number(len(codes) - LISTED, lang, 0))
+
+
+def _status_indicators(status: Completeness, lang: str, console: Any, ids: bool) -> None:
     indicators = status.by_indicator()
     console.print(
         fitted_table(
@@ -359,13 +397,11 @@ def status_table(status: Completeness, lang: str, out: TextIO, ids: bool = False
                 ),
                 *_ids(lang, ids, [row["id"] for row in indicators]),
                 *_counts(indicators, lang, [share_text(row["rate"], lang) for row in indicators]),
-                Column(label("missing", lang), [", ".join(row["missing"]) for row in indicators], 1, "left", True),
+                Column(label("missing", lang), [_listed(row["missing"], lang) for row in indicators], 1, "left", True),
             ],
             console.width,
         )
     )
-    console.print(reporting_text(reporting(status.expected, status.received, status.rate), status.period, lang))
-    _status_hints(status, lang, console)
 
 
 def _status_hints(status: Completeness, lang: str, console: Any) -> None:

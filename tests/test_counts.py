@@ -5,6 +5,7 @@ flow: the year to date); attainment, expected and statuses as for percents."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -200,3 +201,101 @@ def test_a_count_target_may_exceed_100(tmp_path):
     result = cds("plan", "check", pack, "--format", "json")
     targets = {i["id"]: i["target"] for i in json.loads(cds("indicators", "--plan", pack, "--format", "json").stdout)}
     assert result.exit_code == 0 and targets[TRAINED] == 1000
+
+
+# --------------------------------------------------------------------------- what people read
+
+
+def test_the_scorecard_gives_each_indicators_unit_beside_counts(pack, submissions):
+    result = cds("score", submissions, "--plan", pack, "--period", "2024-Q2", "--format", "markdown")
+    row = next(line for line in result.stdout.splitlines() if f"| {PLATFORMS} |" in line)
+    # id, name, baseline, target, unit, value (a whole number), attainment, progress, expected
+    assert [cell.strip() for cell in row.split("|")[1:-1]][2:9] == [
+        "2",
+        "≥ 5",
+        "số lượng",
+        "4",
+        "80,00",
+        "66,67",
+        "3,50",
+    ]
+    wide = cds("score", submissions, "--plan", pack, "--period", "2024-Q2", "--lang", "en")
+    assert "count" in wide.stdout
+
+
+def test_a_plan_of_percents_alone_keeps_its_tables(tmp_path):
+    path = tmp_path / "fiber.csv"
+    path.write_text(HEADER + "STTTT,2023-Q2,soc.households_fiber,,,62,\n")
+    lines = cds("score", path, "--period", "2023-Q2", "--format", "markdown").stdout.splitlines()
+    headers = [line for line in lines if line.startswith("| Mã | Chỉ tiêu |")]
+    assert headers and not any("Đơn vị tính" in line for line in headers)
+
+
+def test_the_catalogue_shows_the_unit(pack):
+    result = cds("indicators", "--plan", pack, "--lang", "en")
+    assert "count" in result.stdout and "milestone" in result.stdout
+
+
+def test_a_report_table_mixing_percents_and_counts_names_the_counts_unit(pack, submissions, tmp_path):
+    out = tmp_path / "report.md"
+    result = cds("report", submissions, "--plan", pack, "--period", "2024-Q2", "--format", "md", "-o", out)
+    assert result.exit_code == 0, result.output
+    lines = out.read_text(encoding="utf-8").splitlines()
+    gov = lines.index("### 1. Chính quyền số")
+    assert lines[gov + 2] == "_Đơn vị tính: %, trừ chỉ tiêu ghi đơn vị sau tên_"
+    assert lines[gov + 4].endswith("| Còn thiếu |")  # not in percentage points: the gaps are of both
+    row = next(line for line in lines[gov:] if "Nền tảng số dùng chung" in line)
+    # Q1 2024: 2 + 1; Q2: 4; the gap to ≥ 5 is one platform
+    assert row.startswith(
+        "| Nền tảng số dùng chung của các sở, ngành (đơn vị tính: số lượng) | 2 | ≥ 5 | 3 | 4 | 80,00 |"
+    )
+    assert row.endswith("| 1 |")
+    security = lines.index("### 2. An toàn, an ninh thông tin")
+    assert lines[security + 2] == "_Đơn vị tính: %_"  # percents alone: as always
+    assert lines[security + 4].endswith("| Còn thiếu (điểm %) |")
+
+
+def test_the_html_report_draws_a_counts_trajectory_on_a_count_axis(pack, submissions, tmp_path):
+    out = tmp_path / "report.html"
+    assert (
+        cds("report", submissions, "--plan", pack, "--period", "2024-Q2", "--format", "html", "-o", out).exit_code == 0
+    )
+    html = out.read_text(encoding="utf-8")
+    figure = html[html.index("<figcaption>Nền tảng số dùng chung") :]
+    figure = figure[: figure.index("</figure>")]
+    ticks = re.findall(r'text-anchor="end">([^<]*)</text>', figure)
+    assert ticks == ["2", "3", "4", "5", "6"]  # whole platforms, no "%"
+
+
+def test_the_workbook_formats_counts_as_whole_numbers(pack, submissions, tmp_path):
+    from openpyxl import load_workbook
+
+    out = tmp_path / "report.xlsx"
+    assert (
+        cds("report", submissions, "--plan", pack, "--period", "2024-Q2", "--format", "xlsx", "-o", out).exit_code == 0
+    )
+    sheet = load_workbook(out).worksheets[1]
+    headings = [cell.value for cell in sheet[1]]
+    row = next(r for r in sheet.iter_rows(min_row=2) if r[0].value == PLATFORMS)
+    cell = {heading: row[k] for k, heading in enumerate(headings)}
+    assert (cell["Giá trị"].value, cell["Giá trị"].number_format) == (4, "#,##0")
+    assert (cell["Mục tiêu 2023"].value, cell["Mục tiêu 2023"].number_format) == (5, "#,##0")
+    assert (cell["Kỳ vọng"].value, cell["Kỳ vọng"].number_format) == (3.5, "#,##0.00")
+    assert cell["Đơn vị tính"].value == "số lượng"
+    fiber = next(r for r in sheet.iter_rows(min_row=2) if r[0].value == "gov.online_services_multichannel")
+    assert fiber[headings.index("Mục tiêu 2023")].number_format == '0.00"%"'
+
+
+def test_a_count_rows_template_asks_for_a_whole_number_in_value(pack, tmp_path):
+    result = cds("template", "--plan", pack, "-a", "STTTT", "-p", "2024-Q2", "-f", "csv")
+    row = next(line for line in result.stdout.splitlines() if PLATFORMS in line).split(";")
+    assert row[5:7] == ["số lượng", "Ghi số lượng vào cột Giá trị: số nguyên từ 0 trở lên (không ghi tử số, mẫu số)"]
+    from openpyxl import load_workbook
+
+    out = tmp_path / "form.xlsx"
+    assert cds("template", "--plan", pack, "-a", "STTTT", "-p", "2024-Q2", "-o", out).exit_code == 0
+    sheet = load_workbook(out).active
+    line = next(r[0].row for r in sheet.iter_rows(min_row=4) if r[3].value == PLATFORMS)
+    whole = next(v for v in sheet.data_validations.dataValidation if v.type == "whole")
+    assert f"J{line}" in str(whole.sqref)  # Giá trị: a whole number ≥ 0
+    assert sheet[f"H{line}"].protection.locked and not sheet[f"J{line}"].protection.locked

@@ -500,6 +500,10 @@ TEXTS: dict[str, W] = {
         vi="Ghi Tử số, Mẫu số lũy kế đến cuối quý",
         en="Numerator and denominator as at the end of the quarter",
     ),
+    "guidance.count": W(
+        vi="Ghi số lượng vào cột Giá trị: số nguyên từ 0 trở lên (không ghi tử số, mẫu số)",
+        en="The number in Giá trị: a whole number, 0 or more (no numerator or denominator)",
+    ),
     "guidance.single": W(vi="Ghi Giá trị (%) hoặc Tử số, Mẫu số", en="Value (%) or numerator and denominator"),
     "projection_method_text": W(
         vi="Cách dự báo: nối giá trị năm {baseline_year} (nếu Kế hoạch không nêu thì dùng giá trị của quý đầu tiên "
@@ -671,6 +675,12 @@ TEXTS: dict[str, W] = {
     "aliases": W(vi="Tên gọi khác", en="Aliases"),
     "unit_line": W(vi="Đơn vị tính: %", en="Unit: %"),
     "gap_points": W(vi="Còn thiếu (điểm %)", en="Gap (percentage points)"),
+    # A table's unit when it holds counts: counts alone, or percents with counts named by unit
+    "unit_line_count": W(vi="Đơn vị tính: số lượng", en="Unit: count"),
+    "unit_line_mixed": W(
+        vi="Đơn vị tính: %, trừ chỉ tiêu ghi đơn vị sau tên", en="Unit: %, except where given after the name"
+    ),
+    "name_with_unit": W(vi="{name} (đơn vị tính: {unit})", en="{name} (unit: {unit})"),
     "problem": W(vi="Loại lỗi", en="Problem"),
     "section_assessment": W(vi="Đánh giá chung", en="Overall assessment"),
     "section_shortcomings": W(vi="Tồn tại, hạn chế và nguyên nhân", en="Shortcomings and their causes"),
@@ -707,6 +717,7 @@ TEXTS: dict[str, W] = {
     "sheet.agencies": W(vi="Đơn vị", en="Agencies"),
     "sheet.findings": W(vi="Chất lượng dữ liệu", en="Findings"),
     "unit.percent": W(vi="%", en="%"),
+    "unit.count": W(vi="số lượng", en="count"),
     "unit.milestone": W(vi="mốc", en="milestone"),
     "status_code": W(vi="Mã trạng thái", en="Status code"),
     "severity_code": W(vi="Mã mức độ", en="Severity code"),

@@ -299,3 +299,24 @@ def test_a_count_rows_template_asks_for_a_whole_number_in_value(pack, tmp_path):
     whole = next(v for v in sheet.data_validations.dataValidation if v.type == "whole")
     assert f"J{line}" in str(whole.sqref)  # Giá trị: a whole number ≥ 0
     assert sheet[f"H{line}"].protection.locked and not sheet[f"J{line}"].protection.locked
+
+
+DOC = Path(__file__).resolve().parents[1] / "docs" / "plan-packs.md"
+
+
+def test_the_documented_programmes_count_scores_as_documented(tmp_path):
+    blocks = re.findall(r"`programme/(\S+)`:\n\n```yaml\n(.*?)```", DOC.read_text(encoding="utf-8"), re.DOTALL)
+    pack = tmp_path / "programme"
+    pack.mkdir()
+    for name, text in blocks:
+        (pack / name).write_text(text, encoding="utf-8")
+    assert cds("plan", "check", pack).exit_code == 0
+    rows = tmp_path / "rows.csv"
+    rows.write_text(
+        HEADER
+        + "STTTT,2023-Q3,gov.shared_platforms,,,2,\nSTTTT,2024-Q2,gov.shared_platforms,,,3,\n"
+        + "SYT,2024-Q1,gov.shared_platforms,,,1,\n",
+        encoding="utf-8",
+    )
+    item = _score(pack, rows, "2024-Q2")["gov.shared_platforms"]
+    assert _figures(item) == (4.0, 80.0, 66.67, 3.5, False, "on_track")  # 3 + 1; 2 + 3·6/12

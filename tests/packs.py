@@ -123,3 +123,57 @@ def build_inputs(folder: Path, year: int) -> Path:
         "agency,period,indicator,numerator,denominator,value,note\n" + rows, encoding="utf-8"
     )
     return folder
+
+
+# A programme with counted targets: the bundled 2023 pack plus two `unit: count` indicators
+# running to 2025 (platforms shared by the departments, a stock with a baseline of 2; people
+# the districts trained, a flow without one).
+PLATFORMS = "gov.shared_platforms"
+TRAINED = "soc.people_trained_digital"
+
+
+def build_count_pack(folder: Path) -> Path:
+    """The bundled pack (targets 2023, baselines 2022) with :data:`PLATFORMS` (≥ 5 by 2025-Q4,
+    baseline 2) and :data:`TRAINED` (≥ 1,000 a year, due 2024-Q4) added."""
+    folder.mkdir(parents=True, exist_ok=True)
+    common = {"comparator": ">=", "aggregate": "pooled", "source": {"section": "Phần II", "quote": "nền tảng"}}
+    targets = _load("targets_2023.yaml")
+    targets["indicators"] += [
+        {
+            "id": PLATFORMS,
+            "pillar": "gov",
+            "name_vi": "Nền tảng số dùng chung của các sở, ngành",
+            "name_en": "Digital platforms shared by the departments",
+            "short_name_vi": "Nền tảng số dùng chung",
+            "short_name_en": "Shared digital platforms",
+            "unit": "count",
+            "target": 5,
+            "time": "stock",
+            "reporters": ["provincial_departments"],
+            "due": "2025-Q4",
+            **common,
+        },
+        {
+            "id": TRAINED,
+            "pillar": "soc",
+            "name_vi": "Người dân được tập huấn kỹ năng số",
+            "name_en": "People trained in digital skills",
+            "short_name_vi": "Người dân được tập huấn kỹ năng số",
+            "short_name_en": "People trained in digital skills",
+            "unit": "count",
+            "target": 1000,
+            "time": "flow",
+            "reporters": ["districts"],
+            "due": "2024-Q4",
+            **common,
+        },
+    ]
+    _dump(folder / "targets_2023.yaml", targets)
+    baselines = _load("baseline_2022.yaml")
+    baselines["baselines"] += [
+        {"indicator": PLATFORMS, "value": 2, "source": {"section": "Phần I", "quote": "2 nền tảng"}},
+        {"indicator": TRAINED, "value": None, "note": "Phần I không nêu số liệu."},
+    ]
+    _dump(folder / "baseline_2022.yaml", baselines)
+    _dump(folder / "agencies.yaml", _load("agencies.yaml"))
+    return folder

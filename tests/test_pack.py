@@ -104,7 +104,7 @@ def test_every_bad_item_is_reported_with_its_line_and_the_good_ones_kept(pack):
 
     def damage(doc):
         doc["indicators"][1]["target"] = "thirty"
-        doc["indicators"][3]["unit"] = "count"
+        doc["indicators"][3]["unit"] = "ratio"
         doc["indicators"][5]["colour"] = "red"
 
     edit(targets, damage)
@@ -113,14 +113,15 @@ def test_every_bad_item_is_reported_with_its_line_and_the_good_ones_kept(pack):
     findings = validate_document(document, TargetsFile)
     assert [(f.code, f.line) for f in findings] == [
         ("value_not_number", line_of(targets, "target: thirty")),
-        ("value_not_allowed", line_of(targets, "unit: count")),
+        ("value_not_allowed", line_of(targets, "unit: ratio")),
         ("field_unknown", line_of(targets, "colour: red")),
     ]
     assert findings[0].message("en") == (
         "indicators[1] (gov.online_services_with_applications).target: 'thirty' is not a number"
     )
     assert findings[1].message("en") == (
-        "indicators[3] (gov.dossiers_digitized).unit: 'count' is not allowed; use one of 'percent' or 'milestone'"
+        "indicators[3] (gov.dossiers_digitized).unit: 'ratio' is not allowed; "
+        "use one of 'percent', 'count' or 'milestone'"
     )
     # the 26 good indicators are kept, each with its position in the file
     positions = [position for position, _ in document.items("indicators")]

@@ -166,6 +166,42 @@ def target_text(item: Targeted, lang: str) -> str:
     return f"{COMPARATOR_SIGNS[item.comparator]} {figure(float(item.target), lang)}"
 
 
+def value_text(item: Targeted, value: float | str | None, lang: str) -> str:
+    """A value of an indicator: a count as the whole number it is ("1.202"), a percent with
+    its two decimals ("62,50"), a milestone's state in words."""
+    if item.unit == "count" and isinstance(value, float | int):
+        return figure(float(value), lang)
+    return shown(value, lang)
+
+
+def table_units(items: Iterable[Targeted]) -> set[str]:
+    """The units of a table's figures (a milestone's state has none)."""
+    return {item.unit for item in items} - {"milestone"}
+
+
+def unit_line(items: Iterable[Targeted], lang: str) -> str:
+    """The unit stated above a table, as official tables do: "Đơn vị tính: %"; for counts
+    alone "… số lượng"; for percents and counts together, % except the counts, whose unit
+    follows their name (:func:`name_with_unit`)."""
+    units = table_units(items)
+    key = "unit_line_count" if units == {"count"} else "unit_line_mixed" if len(units) > 1 else "unit_line"
+    return label(key, lang)
+
+
+def name_with_unit(item: Targeted, name: str, items: Iterable[Targeted], lang: str) -> str:
+    """An indicator's name in a table: with its unit after it when the table's unit line
+    does not cover it (a count among percents)."""
+    if item.unit == "count" and len(table_units(items)) > 1:
+        return label("name_with_unit", lang, name=name, unit=label("unit.count", lang))
+    return name
+
+
+def gap_header(items: Iterable[Targeted], lang: str, key: str = "gap_points") -> str:
+    """The gap column's heading: in percentage points when every figure is a percent, else
+    plain (a count's gap is a number of things, a percent's in points of the unit line)."""
+    return label(key if table_units(items) <= {"percent"} else "gap", lang)
+
+
 def figure(value: float, lang: str) -> str:
     """A figure as the plan writes it: no decimals it does not have (30, 7,5, 16,87)."""
     text = f"{value:,.2f}".rstrip("0").rstrip(".") if value % 1 else f"{value:,.0f}"

@@ -476,6 +476,14 @@ TEXTS: dict[str, W] = {
         vi="không có số liệu: hãy ghi tử số và mẫu số, hoặc giá trị (hoặc xóa dòng nếu chưa có số liệu để báo cáo)",
         en="no figure: give numerator and denominator, or value (or delete the row if there is nothing to report yet)",
     ),
+    "finding.count_value_missing": W(
+        vi="{indicator} là chỉ tiêu đếm: ghi số lượng (số nguyên từ 0 trở lên) vào cột Giá trị",
+        en="{indicator} is a count: write the number (a whole number, 0 or more) in value",
+    ),
+    "finding.counts_not_allowed": W(
+        vi="{indicator} là chỉ tiêu đếm: chỉ ghi số lượng vào cột Giá trị, để trống tử số và mẫu số",
+        en="{indicator} is a count: give the number in value only, and leave numerator and denominator empty",
+    ),
     "finding.status_missing": W(
         vi="{indicator} là chỉ tiêu mốc: ghi trạng thái vào cột Giá trị (hoàn thành, đang triển khai, chưa triển khai)",
         en="{indicator} is a milestone: write its status in value (done, in_progress, not_started)",
@@ -507,6 +515,10 @@ TEXTS: dict[str, W] = {
     "guidance.pooled": W(
         vi="Ghi Tử số, Mẫu số lũy kế đến cuối quý",
         en="Numerator and denominator as at the end of the quarter",
+    ),
+    "guidance.count": W(
+        vi="Ghi số lượng vào cột Giá trị: số nguyên từ 0 trở lên (không ghi tử số, mẫu số)",
+        en="The number in Giá trị: a whole number, 0 or more (no numerator or denominator)",
     ),
     "guidance.single": W(vi="Ghi Giá trị (%) hoặc Tử số, Mẫu số", en="Value (%) or numerator and denominator"),
     "projection_method_text": W(
@@ -675,6 +687,8 @@ TEXTS: dict[str, W] = {
     "problem.counts_incomplete": W(vi="Thiếu tử số hoặc mẫu số", en="Numerator or denominator missing"),
     "problem.counts_required": W(vi="Chỉ tiêu cần tử số và mẫu số", en="Counts required"),
     "problem.value_missing": W(vi="Dòng không có số liệu", en="Row without a figure"),
+    "problem.count_value_missing": W(vi="Thiếu số lượng của chỉ tiêu đếm", en="Count missing"),
+    "problem.counts_not_allowed": W(vi="Chỉ tiêu đếm ghi tử số, mẫu số", en="Counts given for a count"),
     "problem.status_missing": W(vi="Thiếu trạng thái của chỉ tiêu mốc", en="Milestone status missing"),
     "problem.status_invalid": W(vi="Trạng thái không hợp lệ", en="Milestone status not recognised"),
     "problem.wrong_reporter": W(vi="Đơn vị không được giao báo cáo chỉ tiêu", en="Not the indicator's reporter"),
@@ -689,6 +703,12 @@ TEXTS: dict[str, W] = {
     "aliases": W(vi="Tên gọi khác", en="Aliases"),
     "unit_line": W(vi="Đơn vị tính: %", en="Unit: %"),
     "gap_points": W(vi="Còn thiếu (điểm %)", en="Gap (percentage points)"),
+    # A table's unit when it holds counts: counts alone, or percents with counts named by unit
+    "unit_line_count": W(vi="Đơn vị tính: số lượng", en="Unit: count"),
+    "unit_line_mixed": W(
+        vi="Đơn vị tính: %, trừ chỉ tiêu ghi đơn vị sau tên", en="Unit: %, except where given after the name"
+    ),
+    "name_with_unit": W(vi="{name} (đơn vị tính: {unit})", en="{name} (unit: {unit})"),
     "problem": W(vi="Loại lỗi", en="Problem"),
     "section_assessment": W(vi="Đánh giá chung", en="Overall assessment"),
     "section_shortcomings": W(vi="Tồn tại, hạn chế và nguyên nhân", en="Shortcomings and their causes"),
@@ -725,6 +745,7 @@ TEXTS: dict[str, W] = {
     "sheet.agencies": W(vi="Đơn vị", en="Agencies"),
     "sheet.findings": W(vi="Chất lượng dữ liệu", en="Findings"),
     "unit.percent": W(vi="%", en="%"),
+    "unit.count": W(vi="số lượng", en="count"),
     "unit.milestone": W(vi="mốc", en="milestone"),
     "status_code": W(vi="Mã trạng thái", en="Status code"),
     "severity_code": W(vi="Mã mức độ", en="Severity code"),
@@ -837,6 +858,10 @@ TEXTS: dict[str, W] = {
         vi="{path}: chỉ tiêu tỷ lệ cần mục tiêu là một số và phép so sánh >=, >, <= hoặc <",
         en="{path}: a percent indicator needs a numeric target and one of >=, >, <=, <",
     ),
+    "finding.count_target": W(
+        vi="{path}: chỉ tiêu đếm (count) cần mục tiêu là số nguyên từ 0 trở lên và phép so sánh >=, >, <= hoặc <",
+        en="{path}: a count indicator needs a whole-number target of 0 or more and one of >=, >, <=, <",
+    ),
     "finding.milestone_target": W(
         vi="{path}: chỉ tiêu mốc cần target: done và comparator: '='",
         en="{path}: a milestone needs target: done and comparator: '='",
@@ -908,6 +933,10 @@ TEXTS: dict[str, W] = {
     "finding.baseline_percent_value": W(
         vi="{indicator} là chỉ tiêu tỷ lệ: giá trị cơ sở phải là số hoặc null, không phải {value}",
         en="{indicator} is a percent: its baseline must be a number or null, not {value}",
+    ),
+    "finding.baseline_count_value": W(
+        vi="{indicator} là chỉ tiêu đếm: giá trị cơ sở phải là số nguyên từ 0 trở lên hoặc null, không phải {value}",
+        en="{indicator} is a count: its baseline must be a whole number of 0 or more, or null, not {value}",
     ),
     "finding.baseline_out_of_range": W(
         vi="{indicator} là chỉ tiêu tỷ lệ: giá trị cơ sở {value} nằm ngoài khoảng 0–100",

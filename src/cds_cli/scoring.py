@@ -5,7 +5,7 @@ For a period P (a quarter of the plan year):
 * ``stock`` indicators take each agency's latest accepted row with period ≤ P;
   ``flow`` indicators sum each agency's numerators and denominators over periods ≤ P.
 * ``pooled``: V = 100·Σnumerator/Σdenominator over agencies (a pooled rate, not a mean of
-  rates); ``single``: the reporter's own figure.
+  rates); a count sums the agencies' values; ``single``: the reporter's own figure.
 * attainment = 100·V/T (higher is better) or 100·T/V (lower is better), uncapped;
   progress = 100·(V−B)/(T−B).
 * A status answers "will this target be met by its due quarter?".  At and after the due
@@ -165,7 +165,7 @@ def _rows_up_to(accepted: pd.DataFrame, plan: Plan, period: Period | None) -> tu
         "indicator": pd.Categorical.from_codes(pairs // width, categories=indicator.categories),
         "agency": pd.Categorical.from_codes(pairs % width, categories=agency.categories),
     }
-    for column in ("numerator", "denominator"):
+    for column in ("numerator", "denominator", "value"):  # value: a count's year to date
         values = upto[column].to_numpy(dtype="float64", na_value=np.nan)
         present = ~np.isnan(values)
         total = np.bincount(groups[present], weights=values[present], minlength=len(pairs))
@@ -195,6 +195,8 @@ class _Rows:
     numerator: float  # summed over the rows with both counts
     denominator: float
     last: dict[str, Any] | None  # the last row in quarter order: a single reporter's figure, a milestone's state
+    valued: int = 0  # the rows with a value, and its sum: a count indicator's figure
+    value: float = 0.0
 
 
 _NO_ROWS = _Rows(0, 0.0, 0.0, None)
@@ -211,10 +213,20 @@ def _summaries(rows: pd.DataFrame, counted_only: bool) -> dict[str, _Rows]:
     reporters = np.bincount(codes[both] if counted_only else codes, minlength=size)
     numerators = np.bincount(codes[both], weights=numerator[both], minlength=size)
     denominators = np.bincount(codes[both], weights=denominator[both], minlength=size)
+    value = rows["value"].to_numpy(dtype="float64", na_value=np.nan)
+    given = ~np.isnan(value)
+    valued, values = np.bincount(codes[given], minlength=size), np.bincount(codes[given], value[given], size)
     _, first_from_end = np.unique(codes[::-1], return_index=True)
     last_rows = cast(list[dict[str, Any]], rows.iloc[len(codes) - 1 - first_from_end].to_dict("records"))
     return {
-        str(ids[k]): _Rows(int(reporters[k]), float(numerators[k]), float(denominators[k]), last_rows[k])
+        str(ids[k]): _Rows(
+            int(reporters[k]),
+            float(numerators[k]),
+            float(denominators[k]),
+            last_rows[k],
+            int(valued[k]),
+            float(values[k]),
+        )
         for k in range(size)
     }
 
@@ -264,6 +276,8 @@ def _measure(ind: Indicator, latest: _Rows, sums: _Rows) -> tuple[float, float |
     """(V, numerator, denominator, reporters) of a numeric indicator from its rows, or None
     without rows: a flow sums the year; a stock takes each agency's latest row."""
     rows = sums if ind.time == "flow" else latest
+    if ind.is_count:  # things counted add up: Σ each agency's latest (stock) or year to date (flow)
+        return (rows.value, None, None, rows.valued) if rows.valued else None
     if not rows.reporters:
         return None
     if ind.time == "flow" or ind.aggregate == "pooled":
@@ -515,7 +529,8 @@ def agency_breakdown(report: ValidationReport, plan: Plan, period: Period | None
     latest_rows, flow_sums = _rows_up_to(report.accepted, plan, period)
     result = []
     for ind in plan.indicators:
-        if ind.aggregate != "pooled":
+        # A count's agencies each add their part: none has a target of its own to attain.
+        if ind.aggregate != "pooled" or ind.is_count:
             continue
         own = flow_sums if ind.time == "flow" else latest_rows
         own = own[own["indicator"] == ind.id].dropna(subset=["numerator", "denominator"])

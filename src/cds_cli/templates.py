@@ -68,18 +68,18 @@ def template_rows(plan: Plan, agency: str, period: Period, lang: str = "vi") -> 
     """One row per indicator the agency reports, in the plan's order."""
     rows = []
     for number, ind in enumerate(plan.indicators_of(agency), start=1):
-        kind = (
-            "milestone"
-            if ind.is_milestone
-            else "flow"
-            if ind.time == "flow"
-            else "pooled"
-            if ind.aggregate == "pooled"
-            else "single"
-        )
-        unit = text("template.milestone_unit", lang) if ind.is_milestone else "%"
+        kind = _kind(ind)
+        units = {"milestone": text("template.milestone_unit", lang), "count": text("unit.count", lang)}
+        unit = units.get(ind.unit, "%")
         rows.append(TemplateRow(number, agency, str(period), ind, ind.name(lang), unit, text(f"guidance.{kind}", lang)))
     return rows
+
+
+def _kind(ind: Indicator) -> str:
+    """Which guidance a row gets: what the agency writes, and where."""
+    if ind.unit in ("milestone", "count"):
+        return ind.unit
+    return "flow" if ind.time == "flow" else "pooled" if ind.aggregate == "pooled" else "single"
 
 
 def template_csv(rows: list[TemplateRow]) -> bytes:
@@ -112,11 +112,13 @@ def template_xlsx(rows: list[TemplateRow], title: str, lang: str = "vi") -> byte
         cell.alignment = Alignment(wrap_text=True, vertical="center")
     for row in rows:
         sheet.append([safe_cell(cell) for cell in row.cells()])
-    first, last = header_row + 1, header_row + len(rows)
+    first = header_row + 1
     fill = [HEADERS.index(name) + 1 for name in FILL_COLUMNS]
-    for line in range(first, last + 1):
+    for line, row in enumerate(rows, start=first):
         for column in fill:
-            sheet.cell(line, column).protection = Protection(locked=False)
+            # a count is one number in Giá trị: its numerator and denominator stay locked
+            if not (row.indicator.is_count and HEADERS[column - 1] in FILL_COLUMNS[:2]):
+                sheet.cell(line, column).protection = Protection(locked=False)
     _validations(sheet, rows, first, DataValidation, lang)
     for letter, width in zip("ABCDEFGHIJK", (5, 10, 11, 36, 60, 10, 38, 12, 12, 16, 30), strict=False):
         sheet.column_dimensions[letter].width = width
@@ -160,6 +162,9 @@ def _validations(sheet, rows: list[TemplateRow], first: int, DataValidation, lan
         line = first + offset
         if row.indicator.is_milestone:
             status.add(sheet.cell(line, value_column))
+            continue
+        if row.indicator.is_count:
+            counts.add(sheet.cell(line, value_column))
             continue
         for name in FILL_COLUMNS[:2]:
             counts.add(sheet.cell(line, HEADERS.index(name) + 1))

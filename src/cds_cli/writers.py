@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterable
 from typing import Any, TextIO
 
 from .findings import Finding
@@ -31,9 +32,9 @@ from .labels import (
     provisional_note,
     quarters_text,
     reporting_text,
-    shown,
     status_counts_text,
     target_text,
+    value_text,
 )
 from .plan import PackCheck, Plan, agency_catalogue, catalogue, context_catalogue
 from .report.text import markdown_table, pillar_scores_markdown
@@ -63,13 +64,19 @@ def score_cells(item: IndicatorRow, lang: str) -> dict[str, str]:
         "id": item.id,
         "baseline": baseline_text(item.baseline, item.baseline_qualifier, lang),
         "target": target_text(item, lang),
-        "value": shown(item.value, lang),
+        "unit": label(f"unit.{item.unit}", lang),
+        "value": value_text(item, item.value, lang),
         "attainment": number(item.attainment, lang),
         "progress": number(item.progress, lang),
         "expected": expected_text(item, lang),
         "status": label(item.status, lang),
         "reports": f"{item.reporting.received}/{item.reporting.expected}",
     }
+
+
+def has_counts(items: Iterable[IndicatorRow]) -> bool:
+    """Whether a scorecard holds counts: its tables then give each indicator's unit."""
+    return any(item.unit == "count" for item in items)
 
 
 def expected_text(item: IndicatorRow, lang: str) -> str:
@@ -122,6 +129,8 @@ def score_markdown(view: ScorecardView, lang: str, out: TextIO, **_: Any) -> Non
         "",
     ]
     keys = ["id", "indicator", "baseline", "target", "value", "attainment", "progress", "expected", "status"]
+    if has_counts(view.indicators):  # percents beside counts: each row says which it is
+        keys.insert(4, "unit")
     for pillar in view.pillars:
         parts += [f"## {pillar.name(lang)}", ""]
         # the terminal's cells (figures worded alike), with the full name where a table has room

@@ -30,9 +30,9 @@ from ..labels import (
     quarters_text,
     reporting_text,
     share_text,
-    shown,
     status_counts_text,
     target_text,
+    value_text,
 )
 from ..plan import PackCheck, Plan, agency_catalogue, catalogue, context_catalogue
 from ..scoring import AgencyBreakdown, Scorecard
@@ -48,6 +48,7 @@ from ..writers import (
     catalogue_json,
     check_summary,
     context_json,
+    has_counts,
     history_csv,
     plan_check_github,
     rank_text,
@@ -99,6 +100,7 @@ _SCORE_COLUMNS = {
     "id": 1,
     "baseline": 4,
     "target": 1,
+    "unit": 3,
     "value": 0,
     "attainment": 2,
     "progress": 6,
@@ -106,7 +108,7 @@ _SCORE_COLUMNS = {
     "status": 0,
     "reports": 7,
 }
-_TEXT_COLUMNS = ("name", "id", "status")  # left-aligned; the rest are figures
+_TEXT_COLUMNS = ("name", "id", "unit", "status")  # left-aligned; the rest are figures
 
 
 def _score_cells(item: IndicatorRow, lang: str) -> dict[str, Cell]:
@@ -118,6 +120,7 @@ def _score_cells(item: IndicatorRow, lang: str) -> dict[str, Cell]:
 
 def _score_columns(view: ScorecardView, lang: str, ids: bool) -> list[Column]:
     rows = [_score_cells(item, lang) for pillar in view.pillars for item in pillar.indicators]
+    wanted = {"id": ids, "unit": has_counts(view.indicators)}  # a unit column beside counts only
     return [
         Column(
             label("indicator" if key == "name" else key, lang, **view.plan.terms),
@@ -127,7 +130,7 @@ def _score_columns(view: ScorecardView, lang: str, ids: bool) -> list[Column]:
             wraps=key == "name",
         )
         for key, keep in _SCORE_COLUMNS.items()
-        if ids or key != "id"
+        if wanted.get(key, True)
     ]
 
 
@@ -449,6 +452,7 @@ def catalogue_table(plan: Plan, lang: str, out: TextIO, ids: bool = False, **_: 
             1,
         ),
         Column(label("target", lang, **plan.terms), [target_text(plan.indicator(item["id"]), lang) for item in items]),
+        Column(label("unit", lang), [label(f"unit.{item['unit']}", lang) for item in items], 3, "left"),
         Column(label("time", lang), [label(item["time"], lang) for item in items], 5, "left"),
         Column(label("aggregate", lang), [label(item["aggregate"], lang) for item in items], 6, "left"),
         Column(
@@ -483,12 +487,12 @@ def history_table(history: History, lang: str, out: TextIO, ids: bool = False, *
     ]
     for k, period in enumerate(periods):
         cells: list[Cell] = []
-        for points in by_item:
+        for item, points in zip(items, by_item, strict=True):
             point = points.get(period)
             if point is None:
                 cells.append("—")
                 continue
-            cell = Text(shown(point["value"], lang))
+            cell = Text(value_text(history.plan.indicator(item["id"]), point["value"], lang))
             cell.append(f"\n{label(point['status'], lang)}", style=STATUS_STYLE[point["status"]])
             cells.append(cell)
         columns.append(Column(period, cells, 1 + len(periods) - k, wraps=True))  # the latest periods kept longest

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from .layout import PlanFiles
 
 MILESTONE_STATUSES = ("done", "in_progress", "not_started")
+UNITS = ("percent", "count", "milestone")  # count: platforms, services, people trained (whole numbers)
 SHORT_NAME_LIMIT = 48  # characters: a table column or a chart label
 PERCENT_RANGE = (0.0, 100.0)
 # Below this a higher-is-better target cannot be divided by: attainment = 100·V/T is
@@ -108,7 +109,7 @@ class Indicator(_Named):
     pillar: str
     short_name_vi: str | None = None
     short_name_en: str | None = None
-    unit: Literal["percent", "milestone"]
+    unit: Literal["percent", "count", "milestone"]
     comparator: Literal[">=", ">", "<=", "<", "="]
     target: float | Literal["done"]
     time: Literal["stock", "flow"]
@@ -126,12 +127,15 @@ class Indicator(_Named):
     @field_validator("target")
     @classmethod
     def _scorable(cls, target: float | str, info: ValidationInfo) -> float | str:
-        """A target that can be scored against: a percent within 0–100, and for a
-        higher-is-better one, a number attainment (100·V/T) can be divided by."""
+        """A target that can be scored against: a percent within 0–100, a count a whole
+        number ≥ 0 (things and people come whole), and for a higher-is-better one, a number
+        attainment (100·V/T) can be divided by."""
         if isinstance(target, str):
             return target
         if info.data.get("unit") == "percent" and not PERCENT_RANGE[0] <= target <= PERCENT_RANGE[1]:
             raise _problem("target_out_of_range")
+        if info.data.get("unit") == "count" and not whole_count(target):
+            raise _problem("count_target")
         if info.data.get("comparator") in (">=", ">") and target < SMALLEST_TARGET:
             raise PydanticCustomError("target_zero", "target zero", {"smallest": SMALLEST_TARGET})
         return target
@@ -140,6 +144,8 @@ class Indicator(_Named):
     def _consistent(self) -> Indicator:
         if self.unit == "percent" and (not isinstance(self.target, float) or self.comparator == "="):
             raise _problem("percent_target")
+        if self.unit == "count" and (not isinstance(self.target, float) or self.comparator == "="):
+            raise _problem("count_target")
         if self.unit == "milestone" and (self.target != "done" or self.comparator != "="):
             raise _problem("milestone_target")
         if self.aggregate == "single" and (self.reporter is None or self.reporters):
@@ -160,6 +166,10 @@ class Indicator(_Named):
     def is_milestone(self) -> bool:
         return self.unit == "milestone"
 
+    @property
+    def is_count(self) -> bool:
+        return self.unit == "count"
+
     def short_name(self, lang: str) -> str:
         """The name for a table column or a chart label: the short one, else the full one."""
         return str(getattr(self, f"short_name_{lang}") or self.name(lang))
@@ -169,6 +179,11 @@ class TargetsFile(_Strict):
     plan: PlanInfo
     pillars: list[Pillar]
     indicators: list[Indicator]
+
+
+def whole_count(value: float) -> bool:
+    """Whether a plan's figure can be a count: a whole number, not negative."""
+    return value >= 0 and float(value).is_integer()
 
 
 TOLERANCE = 1e-9  # 100·3/10 is 30.000000000000004 in floating point; do not let that decide a status

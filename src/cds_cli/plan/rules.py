@@ -19,7 +19,7 @@ from ..periods import Period, parse_period
 from ..text import fold
 from .documents import Document
 from .layout import BASELINE_NAME, TARGETS_NAME
-from .model import MILESTONE_STATUSES, PERCENT_RANGE, SHORT_NAME_LIMIT, Baseline, Indicator, Plan, meets
+from .model import MILESTONE_STATUSES, PERCENT_RANGE, SHORT_NAME_LIMIT, Baseline, Indicator, Plan, meets, whole_count
 
 if TYPE_CHECKING:
     from .layout import PlanFiles
@@ -234,9 +234,11 @@ def _baselines(
                     "baseline_after_due", (*at, "period"), indicator=ind.id, period=baseline.period, due=ind.due
                 )
             )
+        elif ind.is_count and value is not None and (isinstance(value, str) or not whole_count(value)):
+            findings.append(document.finding("baseline_count_value", (*at, "value"), indicator=ind.id, value=value))
         elif not ind.is_milestone and isinstance(value, str):
             findings.append(document.finding("baseline_percent_value", (*at, "value"), indicator=ind.id, value=value))
-        elif not ind.is_milestone and value is not None and not PERCENT_RANGE[0] <= value <= PERCENT_RANGE[1]:
+        elif ind.unit == "percent" and value is not None and not PERCENT_RANGE[0] <= value <= PERCENT_RANGE[1]:
             findings.append(
                 # repr: 1e+308 stays that in the message, not a row of 309 digits
                 document.finding("baseline_out_of_range", (*at, "value"), indicator=ind.id, value=repr(value))

@@ -70,11 +70,12 @@ def padded(values: list[float]) -> tuple[float, float]:
     return lo - pad, hi + pad
 
 
-def ticks(values: list[float], intervals: int = 4) -> list[float]:
+def ticks(values: list[float], intervals: int = 4, whole: bool = False) -> list[float]:
     """Round values covering ``values``, at most ``intervals`` steps apart (a percent axis,
-    usually 0 … 100)."""
+    usually 0 … 100); ``whole``: whole steps only (a count axis has no half platform)."""
     lo, hi = min(values), max(values)
-    step = next((s for s in STEPS if (math.ceil(hi / s) - math.floor(lo / s)) <= intervals), None)
+    steps = [s for s in STEPS if s >= 1] if whole else STEPS
+    step = next((s for s in steps if (math.ceil(hi / s) - math.floor(lo / s)) <= intervals), None)
     if step is None:  # beyond the usual percents (an attainment of 10^6 %): a power of ten
         step = 10.0 ** math.ceil(math.log10(max(hi - lo, 1.0) / intervals))
         while math.ceil(hi / step) - math.floor(lo / step) > intervals:
@@ -122,7 +123,7 @@ def trajectory_series(item: IndicatorRow) -> Series:
         projection=projection.value if projection and known else None,
         projection_slot=_slot(projection.period, quarters) if projection else QUARTERS,
         last=max((s for s, v in values if v is not None), default=None),
-        ticks=ticks(axis),
+        ticks=ticks(axis, whole=item.unit == "count"),
     )
 
 

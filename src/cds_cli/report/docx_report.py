@@ -44,8 +44,10 @@ from ..labels import (
     baseline_source_note,
     baseline_text,
     date_text,
+    gap_header,
     index_text,
     label,
+    name_with_unit,
     number,
     plan_number_text,
     projection_text,
@@ -55,8 +57,9 @@ from ..labels import (
     quarters_text,
     reporting_text,
     share_text,
-    shown,
     target_text,
+    unit_line,
+    value_text,
 )
 from ..outputs import stable_zip
 from ..periods import Period, roman
@@ -302,7 +305,7 @@ def _gap(item: IndicatorRow, lang: str) -> str:
         return ""
     if isinstance(gap, str):
         return label(gap, lang)
-    return number(gap, lang)
+    return value_text(item, gap, lang)
 
 
 def _pillar_widths(quarters: int) -> list[float]:
@@ -623,7 +626,6 @@ class _Writer:
         lasts = 1 if view.last_year else 0  # the same quarter a year earlier, as wide as a quarter
         widths = _pillar_widths(len(quarters) + lasts)
         headers = quarter_headers(view, lang, lambda q: quarter_name(q, lang))[1:]  # no id column
-        headers[-1] = label("gap_points", lang)
         align = "l" + "c" * (len(headers) - 1)
         for k, pillar in enumerate(view.card.pillars, start=1):
             self.pillar(k, pillar, quarters, headers, widths, align, bool(lasts))
@@ -649,19 +651,19 @@ class _Writer:
             return
         rows = [
             [
-                item.name(lang),
+                name_with_unit(item, item.name(lang), items, lang),
                 baseline_text(item.baseline, item.baseline_qualifier, lang),
                 target_text(item, lang),
-                *([shown(item.last_year, lang)] if last_year else []),
-                *[shown(item.quarters.get(q), lang) for q in quarters],
+                *([value_text(item, item.last_year, lang)] if last_year else []),
+                *[value_text(item, item.quarters.get(q), lang) for q in quarters],
                 number(item.attainment, lang),
                 label(item.status, lang),
                 _gap(item, lang),
             ]
             for item in items
         ]
-        self.paragraph(label("unit_line", lang), style="Normal", italic=True, align=WD_ALIGN_PARAGRAPH.RIGHT)
-        self.table(headers, rows, widths, align)
+        self.paragraph(unit_line(items, lang), style="Normal", italic=True, align=WD_ALIGN_PARAGRAPH.RIGHT)
+        self.table([*headers[:-1], gap_header(items, lang)], rows, widths, align)
         self.picture(
             attainment_chart(pillar, lang, CHART_WIDTH), attainment_alt(pillar, lang), CHART_WIDTH, max_height=15.0
         )
@@ -672,9 +674,9 @@ class _Writer:
         self.paragraph(label("projection_method_text", lang, **view.plan.terms))
         rows = [
             [
-                item.short_name(lang),
+                name_with_unit(item, item.short_name(lang), items, lang),
                 target_text(item, lang),
-                shown(item.value, lang),
+                value_text(item, item.value, lang),
                 projection_text(projection, lang),
                 label("yes" if projection.likely_met else "no", lang),
             ]
@@ -778,13 +780,13 @@ class _Writer:
         if missed:
             self.paragraph(label("shortcomings_facts", lang))
         for item in missed:
-            unit = "%" if item.unit == "percent" else ""
+            unit = "%" if item.unit == "percent" else ""  # a count is a number of things
             self.paragraph(
                 label(
                     "shortcoming_item",
                     lang,
                     name=item.short_name(lang),
-                    value=shown(item.value, lang) + unit,
+                    value=value_text(item, item.value, lang) + unit,
                     target=target_text(item, lang) + unit,
                     status=label(item.status, lang),
                 )
@@ -908,7 +910,10 @@ def _in_pillars(view: ReportView) -> list[IndicatorRow]:
 def _urgency(item: IndicatorRow) -> tuple[bool, float]:
     """Sorts the trajectories to draw: not likely met first, then the widest gap."""
     likely = bool(item.projection and item.projection.likely_met)
-    return likely, -(item.gap if isinstance(item.gap, float | int) else 0)
+    gap = item.gap if isinstance(item.gap, float | int) else 0
+    if item.unit == "count":  # a count's gap in points of its target, beside the percents' points
+        gap = 100 * gap / float(item.target)
+    return likely, -gap
 
 
 def _fix_widths(table, widths: list[float]) -> None:

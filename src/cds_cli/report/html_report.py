@@ -20,8 +20,10 @@ from ..labels import (
     baseline_source_note,
     date_text,
     figure,
+    gap_header,
     index_text,
     label,
+    name_with_unit,
     number,
     plan_number_text,
     projection_text,
@@ -30,7 +32,8 @@ from ..labels import (
     quarter_name,
     quarters_text,
     share_text,
-    shown,
+    unit_line,
+    value_text,
 )
 from ..periods import Period, roman
 from ..submissions.validate import FileSummary
@@ -396,7 +399,7 @@ def _pillars(view: ReportView, lang: str) -> list[str]:
     return parts
 
 
-def _indicator_columns(view: ReportView, lang: str) -> list[Column]:
+def _indicator_columns(view: ReportView, lang: str, items: Sequence[IndicatorRow] = ()) -> list[Column]:
     """Name, baseline, target, the same quarter last year (when the inputs have it), the
     quarters, the trend, attainment, status and gap; on a narrow screen last year's quarter
     goes first, then the baseline, the gap, the earlier quarters, the trend: the name, the
@@ -417,7 +420,7 @@ def _indicator_columns(view: ReportView, lang: str) -> list[Column]:
         Column(label("html.trend", lang), "trend", "trend", IND_WIDTHS["trend"], 4),
         Column(attainment, "num att", "att", IND_WIDTHS["att"]),
         Column(status, "status", "status", IND_WIDTHS["status"]),
-        Column(label("html.gap_points", lang), "num gap", "gap", IND_WIDTHS["gap"], 5 + earlier + 1),
+        Column(gap_header(items, lang, "html.gap_points"), "num gap", "gap", IND_WIDTHS["gap"], 5 + earlier + 1),
     ]
 
 
@@ -427,7 +430,7 @@ def _indicator_table(view: ReportView, pillar: PillarRow, lang: str) -> str:
         *values, attainment_text, _, gap_text = cells_for_indicator(item, view, lang)[2:]
         rows.append(
             [
-                _name(item, lang),
+                _name(item, lang, pillar.indicators),
                 *map(escape, values),
                 sparkline(item, lang),
                 escape(attainment_text),
@@ -435,12 +438,13 @@ def _indicator_table(view: ReportView, pillar: PillarRow, lang: str) -> str:
                 escape(gap_text),
             ]
         )
-    return _unit_line(lang) + _table(_indicator_columns(view, lang), rows, "ind cards")
+    items = pillar.indicators
+    return _unit_line(items, lang) + _table(_indicator_columns(view, lang, items), rows, "ind cards")
 
 
-def _unit_line(lang: str) -> str:
+def _unit_line(items: Sequence[IndicatorRow], lang: str) -> str:
     """The unit of the table below, as official tables state it ("Đơn vị tính: %")."""
-    return f'<p class="unit">{escape(label("unit_line", lang))}</p>'
+    return f'<p class="unit">{escape(unit_line(items, lang))}</p>'
 
 
 def _fit_rules(kind: str, columns: list[Column], room: float) -> str:
@@ -507,9 +511,10 @@ def _class(*names: str) -> str:
     return f' class="{joined}"' if joined else ""
 
 
-def _name(item: IndicatorRow, lang: str) -> str:
-    """The short name, the plan's full wording under it on a click (and on hover), the id small."""
-    short, full = escape(item.short_name(lang)), escape(item.name(lang))
+def _name(item: IndicatorRow, lang: str, table: Sequence[IndicatorRow] = ()) -> str:
+    """The short name (with its unit when ``table``'s unit line does not cover it), the
+    plan's full wording under it on a click (and on hover), the id small."""
+    short, full = escape(name_with_unit(item, item.short_name(lang), table, lang)), escape(item.name(lang))
     name = (
         f'<span class="short">{short}</span>'
         if short == full
@@ -549,8 +554,8 @@ def _projection(view: ReportView, lang: str) -> list[str]:
     ]
     rows: list[list[Cell]] = [
         [
-            _name(item, lang),
-            escape(shown(item.value, lang)),
+            _name(item, lang, view.projected),
+            escape(value_text(item, item.value, lang)),
             escape(figure(float(item.target), lang)),
             escape(projection_text(item.projection, lang)),
             _likely(item.projection.likely_met, lang),
@@ -561,7 +566,7 @@ def _projection(view: ReportView, lang: str) -> list[str]:
     method = label("projection_method_text", lang, **terms)
     return [
         f'<p class="note projection">{escape(method)}</p>',
-        _unit_line(lang) + _table(columns, rows, "proj cards"),
+        _unit_line(view.projected, lang) + _table(columns, rows, "proj cards"),
     ]
 
 
@@ -576,7 +581,7 @@ def _trajectories(view: ReportView, lang: str) -> list[str]:
         f'<figure class="traj-fig"><figcaption>{escape(item.short_name(lang))}'
         f'<span class="id">{escape(item.id)}</span></figcaption>{trajectory(item, lang, view.plan.terms)}</figure>'
         for item in view.card.indicators
-        if item.unit == "percent" and item.value is not None
+        if item.unit != "milestone" and item.value is not None
     ]
     return [_legend(view, lang), '<div class="grid">', *figures, "</div>"]
 

@@ -8,8 +8,9 @@ from collections.abc import Sequence
 from ..labels import (
     baseline_source_note,
     date_text,
+    gap_header,
     label,
-    number,
+    name_with_unit,
     plan_number_text,
     projection_text,
     provisional_index_text,
@@ -19,6 +20,8 @@ from ..labels import (
     share_text,
     status_counts_text,
     target_text,
+    unit_line,
+    value_text,
 )
 from ..periods import roman
 from ..view import ReportView
@@ -76,15 +79,21 @@ def _summary(view: ReportView, lang: str, roman: str) -> list[str]:
 
 def _pillars(view: ReportView, lang: str, roman: str) -> list[str]:
     """Each pillar's table: indicators by name (ids are for scripts: XLSX, JSON), in % with
-    gaps in percentage points, the unit stated above the table as official tables do."""
+    gaps in percentage points, the unit stated above the table as official tables do (a
+    count among percents names its unit after its name)."""
     out = [f"## {roman}. {label('section_pillars', lang)}", ""]
     source = baseline_source_note(view.card.indicators, view.plan.baseline_year, lang)
     out += [f"_{source}_", ""] if source else []
     headers = quarter_headers(view, lang, lambda q: quarter_name(q, lang))[1:]
-    headers[-1] = label("gap_points", lang)
     for n, pillar in enumerate(view.card.pillars, start=1):
-        rows = [cells_for_indicator(item, view, lang)[1:] for item in pillar.indicators]
-        out += [f"### {n}. {pillar.name(lang)}", "", f"_{label('unit_line', lang)}_", "", *_table(headers, rows)]
+        items = pillar.indicators
+        rows = [
+            [name_with_unit(item, name, items, lang), *rest]
+            for item in items
+            for name, *rest in [cells_for_indicator(item, view, lang)[1:]]
+        ]
+        headers[-1] = gap_header(items, lang)
+        out += [f"### {n}. {pillar.name(lang)}", "", f"_{unit_line(items, lang)}_", "", *_table(headers, rows)]
     return out
 
 
@@ -93,8 +102,8 @@ def _projection(view: ReportView, lang: str, roman: str) -> list[str]:
     headers = [label(k, lang, **terms) for k in ("indicator", "value", "target", "projection", "likely_met")]
     rows = [
         [
-            i.short_name(lang),
-            number(i.value if isinstance(i.value, float) else None, lang),
+            name_with_unit(i, i.short_name(lang), view.projected, lang),
+            value_text(i, i.value if isinstance(i.value, float) else None, lang),
             target_text(i, lang),
             projection_text(i.projection, lang),
             label("yes" if i.projection.likely_met else "no", lang),
@@ -103,7 +112,8 @@ def _projection(view: ReportView, lang: str, roman: str) -> list[str]:
         if i.projection
     ]
     note = f"_{label('projection_method_text', lang, **terms)}_"
-    return [f"## {roman}. {label('section_projection', lang)}", "", note, "", *_table(headers, rows)]
+    units = f"_{unit_line(view.projected, lang)}_"
+    return [f"## {roman}. {label('section_projection', lang)}", "", note, "", units, "", *_table(headers, rows)]
 
 
 def _completeness(view: ReportView, lang: str, roman: str) -> list[str]:

@@ -84,11 +84,12 @@ def sparkline(item: IndicatorRow, lang: str) -> str:
 
 
 def trajectory(item: IndicatorRow, lang: str, terms: Mapping[str, Any]) -> str:
-    """Baseline, quarterly values, expected path, target and projection of a percent indicator."""
+    """Baseline, quarterly values, expected path, target and projection of a percent or
+    count indicator."""
     series = trajectory_series(item)
     ticks, values, expected = series.ticks, series.values, series.expected
-    frame = _Frame((42, 10, 276, 128), ticks[0], ticks[-1])  # room for "62,5%"
-    body = _axes(frame, ticks, lang, terms)
+    frame = _Frame((42, 10, 276, 128), ticks[0], ticks[-1])  # room for "62,5%" or "1.000"
+    body = _axes(frame, ticks, lang, terms, "%" if item.unit == "percent" else "")
     if len(expected) > 1:
         body.append(_line(frame, expected, EXPECTED, " " + LINES["expected"]))
     body.append(
@@ -111,14 +112,15 @@ def trajectory(item: IndicatorRow, lang: str, terms: Mapping[str, Any]) -> str:
     return _svg("0 0 300 150", trajectory_alt(item, lang, terms), body, "traj")
 
 
-def _axes(frame: _Frame, ticks: list[float], lang: str, terms: Mapping[str, Any]) -> list[str]:
-    """Grid lines with their values, and the slots named: the baseline year, then each quarter."""
+def _axes(frame: _Frame, ticks: list[float], lang: str, terms: Mapping[str, Any], sign: str) -> list[str]:
+    """Grid lines with their values (``sign`` after each: "%" on a percent axis, nothing on a
+    count's), and the slots named: the baseline year, then each quarter."""
     decimals = 0 if all(t == int(t) for t in ticks) else 1
     body = [
         f'<line x1="{frame.x(0)}" x2="{frame.x(QUARTERS)}" y1="{frame.y(t)}" y2="{frame.y(t)}" '
         f'stroke="#e3e6ea" stroke-width="1"/>'
         f'<text x="{_f(frame.left - 6)}" y="{frame.y(t)}" dy="3.5" text-anchor="end">'
-        f"{escape(number(t, lang, decimals))}%</text>"  # every trajectory drawn is of a percent
+        f"{escape(number(t, lang, decimals))}{sign}</text>"
         for t in ticks
     ]
     names = [str(terms["baseline_year"]), *(quarter_name(k, lang) for k in range(1, QUARTERS + 1))]

@@ -7,7 +7,16 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
-from ..labels import baseline_text, index_text, label, number, quarters_text, share_text, shown, target_text
+from ..labels import (
+    baseline_text,
+    index_text,
+    label,
+    number,
+    quarters_text,
+    share_text,
+    target_text,
+    value_text,
+)
 from ..periods import Period
 from ..text import safe_cell
 from ..view import IndexRow, IndicatorRow, PillarRow, ReportView
@@ -39,14 +48,14 @@ def last_year_headers(view: ReportView, lang: str) -> list[str]:
 
 def cells_for_indicator(item: IndicatorRow, view: ReportView, lang: str) -> list[str]:
     gap = item.gap
-    gap_text = "" if gap is None else label(gap, lang) if isinstance(gap, str) else number(gap, lang)
+    gap_text = "" if gap is None else label(gap, lang) if isinstance(gap, str) else value_text(item, gap, lang)
     return [
         item.id,
         item.name(lang),
         baseline_text(item.baseline, item.baseline_qualifier, lang),
         target_text(item, lang),
-        *([shown(item.last_year, lang)] if view.last_year else []),
-        *(shown(item.quarters[q], lang) for q in view.quarters),
+        *([value_text(item, item.last_year, lang)] if view.last_year else []),
+        *(value_text(item, item.quarters[q], lang) for q in view.quarters),
         number(item.attainment, lang),
         label(item.status, lang),
         gap_text,
@@ -59,7 +68,7 @@ def cells_for_indicator(item: IndicatorRow, view: ReportView, lang: str) -> list
 def values_text(item: IndicatorRow, lang: str, terms: Mapping[str, object] | None = None) -> str:
     """The quarterly values of an indicator in figures ("quý I/2023 62,00 · quý II/2023 64,00"),
     led by the baseline when the plan states one and ``terms`` names its year."""
-    pairs = [(quarters_text([q], lang), shown(value, lang)) for q, value in item.quarters.items()]
+    pairs = [(quarters_text([q], lang), value_text(item, value, lang)) for q, value in item.quarters.items()]
     if terms is not None and item.baseline is not None:
         pairs.insert(0, (label("baseline", lang, **terms), baseline_text(item.baseline, item.baseline_qualifier, lang)))
     return " · ".join(f"{when} {value}" for when, value in pairs)

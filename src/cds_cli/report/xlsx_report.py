@@ -28,6 +28,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ..labels import (
     COMPARATOR_SIGNS,
     date_text,
+    gap_header,
     label,
     plan_number_text,
     provisional_index_text,
@@ -45,7 +46,8 @@ FIXED_TIME = datetime(2000, 1, 1, 0, 0, 0)
 POINTS = "0.00"  # scores, attainment and progress (already "%" in their headings), gaps in points
 PERCENT = '0.00"%"'  # a percent as points 0–100 (73.07 shows 73.07%)
 RATE = '0"%"'  # coverage and reporting rates, as points 0–100 too
-COUNT = "#,##0"  # counts of rows, reports, numerators and denominators
+COUNT = "#,##0"  # counts of rows, reports, numerators and denominators; a count indicator's figures
+COUNT_PATH = "#,##0.00"  # a count's expected value and projection: a point on a line, not a count
 
 
 _BOLD = Font(bold=True)
@@ -137,14 +139,31 @@ def _header(sheet: Worksheet, row: int, headings: list[str], start: int = 1) -> 
 
 
 def _table(
-    sheet: Worksheet, headings: list[str], rows: list[list[Cell]], formats: list[str | None], start_row: int = 1
+    sheet: Worksheet,
+    headings: list[str],
+    rows: list[list[Cell]],
+    formats: list[str | None] | list[list[str | None]],
+    start_row: int = 1,
 ) -> int:
-    """Header at ``start_row`` and the rows below it; returns the last row written."""
+    """Header at ``start_row`` and the rows below it; returns the last row written.
+    ``formats``: one per column, or one list per row (a count's row has its own)."""
     _header(sheet, start_row, headings)
     for r, values in enumerate(rows, start=start_row + 1):
-        for c, (value, fmt) in enumerate(zip(values, formats, strict=False), start=1):
-            _put(sheet, r, c, value, fmt)
+        own = formats[r - start_row - 1] if formats and isinstance(formats[0], list) else formats
+        for c, (value, fmt) in enumerate(zip(values, own, strict=False), start=1):
+            _put(sheet, r, c, value, fmt)  # type: ignore[arg-type]  # one format, by the line above
     return start_row + len(rows)
+
+
+def _unit_formats(
+    items: list[IndicatorRow], formats: list[str | None], paths: set[int], gap: int | None = None
+) -> list[list[str | None]]:
+    """Each row's number formats: a percent's as given; a count's figures (and its ``gap``,
+    in points for a percent) as whole numbers ("#,##0", no "%"), the columns in ``paths``
+    (expected values, projections: points on a line) with decimals."""
+    whole = [fmt == PERCENT or k == gap for k, fmt in enumerate(formats)]
+    counted = [COUNT_PATH if k in paths else COUNT if whole[k] else fmt for k, fmt in enumerate(formats)]
+    return [counted if item.unit == "count" else formats for item in items]
 
 
 def _finish_table(sheet: Worksheet, columns: int, last_row: int, freeze: str = "A2") -> None:
@@ -306,9 +325,16 @@ INDICATOR_COLUMNS: tuple[tuple[str, str | None], ...] = (
 
 
 def _indicators(sheet: Worksheet, view: ReportView, lang: str) -> None:
+    items = [item for pillar in view.card.pillars for item in pillar.indicators]
     rows = [_indicator_cells(pillar, item, lang) for pillar in view.card.pillars for item in pillar.indicators]
-    headings = [label(key, lang, **view.plan.terms) for key, _ in INDICATOR_COLUMNS]
-    last = _table(sheet, headings, rows, [fmt for _, fmt in INDICATOR_COLUMNS])
+    headings = [
+        gap_header(items, lang) if key == "gap_points" else label(key, lang, **view.plan.terms)
+        for key, _ in INDICATOR_COLUMNS
+    ]
+    keys = [key for key, _ in INDICATOR_COLUMNS]
+    paths = {keys.index(key) for key in ("expected", "provisional_baseline", "projection")}
+    formats = _unit_formats(items, [fmt for _, fmt in INDICATOR_COLUMNS], paths, keys.index("gap_points"))
+    last = _table(sheet, headings, rows, formats)
     _finish_table(sheet, len(INDICATOR_COLUMNS), last, freeze="B2")
     _widths(sheet, fixed={2: 24, 3: 40})
 
@@ -362,7 +388,9 @@ def _quarterly(sheet: Worksheet, view: ReportView, lang: str) -> None:
         + [quarter_name(q, lang) for q in quarters]
         + [label("expected_at", lang, quarter=quarter_name(q, lang)) for q in quarters]
     )
-    formats = [fmt for _, fmt in lead] + [PERCENT] * (len(lasts) + 2 * len(quarters))
+    plain = [fmt for _, fmt in lead] + [PERCENT] * (len(lasts) + 2 * len(quarters))
+    items = [item for pillar in view.card.pillars for item in pillar.indicators]
+    formats = _unit_formats(items, plain, set(range(len(lead) + len(lasts) + len(quarters), len(plain))))
     rows = [
         [
             item.id,

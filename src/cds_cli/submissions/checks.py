@@ -121,15 +121,29 @@ def prepare(df: pd.DataFrame, plan: Plan) -> pd.DataFrame:
         df[attribute] = _attribute(df["indicator_id"], {ind.id: getattr(ind, attribute) for ind in plan.indicators})
     percent = df["unit"].eq("percent")
     milestone = df["unit"].eq("milestone")
-    # Figures are read for percent indicators only (a milestone's value is a status).
+    # Numerator and denominator are read for percent indicators only; a value as a percent,
+    # as a count (a count indicator's whole number) or as a milestone's status.
     counts = parse_unique([df["numerator"], df["denominator"]], parse_counts)
     percents = parse_unique([df["value"]], parse_percents)
     for column, parsed in zip(("numerator", "denominator", "value"), counts + percents, strict=True):
         df[column + "_n"] = parsed.value.where(percent)
         df[column + "_problem"] = parsed.problem.where(percent)
         df[column + "_readings"] = parsed.readings.where(percent)
+    count = df["unit"].eq("count")
+    if count.any():  # most packs have none: their million rows are not parsed twice
+        _read_count_values(df, count.to_numpy(dtype=bool))
     df["status"] = categorize(df["value"].where(milestone, ""), lambda v: STATUS_SPELLINGS.get(fold(v)))
     return df
+
+
+def _read_count_values(df: pd.DataFrame, count: np.ndarray) -> None:
+    """A count indicator's value read by the count rules (whole, thousands grouped:
+    ``1.000`` = 1000, ``2,5`` is not whole), over the percent reading of those rows."""
+    (parsed,) = parse_unique([df["value"].where(count, "")], parse_counts)
+    df["value_n"] = df["value_n"].where(~count, parsed.value)
+    for part in ("problem", "readings"):
+        ours, theirs = (cast(pd.Series, c).astype(object) for c in (getattr(parsed, part), df["value_" + part]))
+        df["value_" + part] = pd.Series(np.where(count, ours, theirs), index=df.index, dtype=object).astype("category")
 
 
 def run_rules(df: pd.DataFrame, plan: Plan, file_names: list[str]) -> tuple[list[Finding], pd.Series]:
@@ -233,7 +247,7 @@ def _count_too_large(column: str) -> Rule:
     return Rule(
         "count_too_large",
         column,
-        lambda df, plan: df[column + "_n"].abs() > MAX_COUNT,
+        lambda df, plan: (df[column + "_n"].abs() > MAX_COUNT) & _counted(df, column),
         lambda r, plan: {**_cell(column)(r, plan), "limit": float(MAX_COUNT)},
     )
 
@@ -242,9 +256,15 @@ def _count_negative(column: str) -> Rule:
     return Rule(
         "count_negative",
         column,
-        lambda df, plan: df[column + "_n"] < 0,
+        lambda df, plan: (df[column + "_n"] < 0) & _counted(df, column),
         lambda r, plan: {"column": Term(f"column.{column}"), "value": _fmt(r[column + "_n"])},
     )
+
+
+def _counted(df: pd.DataFrame, column: str) -> pd.Series:
+    """Whether a column holds a count on each row: numerator and denominator always (they
+    are read for percents only), the value of a count indicator."""
+    return df["unit"].eq("count") if column == "value" else pd.Series(True, index=df.index)
 
 
 def _outside_years(year: pd.Series, years: tuple[int, ...]) -> pd.Series:
@@ -298,8 +318,8 @@ RULES: list[Rule] = [
         for column in ("numerator", "denominator", "value")
         for problem in (INVALID, NOT_WHOLE, AMBIGUOUS)
     ),
-    *(_count_too_large(column) for column in ("numerator", "denominator")),
-    *(_count_negative(column) for column in ("numerator", "denominator")),
+    *(_count_too_large(column) for column in ("numerator", "denominator", "value")),
+    *(_count_negative(column) for column in ("numerator", "denominator", "value")),
     Rule("denominator_zero", "denominator", lambda df, plan: df["denominator_n"].eq(0), lambda r, plan: {}),
     Rule(
         "numerator_exceeds_denominator",
@@ -310,7 +330,7 @@ RULES: list[Rule] = [
     Rule(
         "percent_out_of_range",
         "value",
-        lambda df, plan: ~df["value_n"].between(0, 100) & df["value_n"].notna(),
+        lambda df, plan: df["unit"].eq("percent") & ~df["value_n"].between(0, 100) & df["value_n"].notna(),
         lambda r, plan: {"value": _fmt(r["value_n"])},
     ),
     Rule(
@@ -355,6 +375,18 @@ RULES: list[Rule] = [
             & ~_has(df, "value")
         ),
         lambda r, plan: {},
+    ),
+    Rule(
+        "count_value_missing",
+        "value",
+        lambda df, plan: df["unit"].eq("count") & ~_has(df, "value"),
+        lambda r, plan: {"indicator": r["indicator_id"]},
+    ),
+    Rule(
+        "counts_not_allowed",
+        None,
+        lambda df, plan: df["unit"].eq("count") & (_has(df, "numerator") | _has(df, "denominator")),
+        lambda r, plan: {"indicator": r["indicator_id"]},
     ),
     Rule(
         "status_missing",

@@ -18,6 +18,8 @@ import pytest
 from conftest import cds
 
 from cds_cli import load_plan, read_submissions
+from cds_cli.labels import quarter_name
+from cds_cli.periods import Period
 from cds_cli.report import build_report
 from cds_cli.report.text import attainment_alt, completeness_alt, trajectory_alt, trend_alt
 
@@ -191,7 +193,7 @@ def test_every_width_shows_every_status_whole_without_sideways_scroll(page, lang
     chips = layout["chips"]
     assert len(chips) == 29 and all(chip["inside"] and chip["width"] > 20 for chip in chips), chips
     assert min(cell["width"] for cell in layout["cells"]) >= 160  # names wrap at words, never squeezed
-    quarters = [f"2023-Q{n}" for n in range(1, int(period[-1]) + 1)]
+    quarters = [quarter_name(Period(2023, n), lang) for n in range(1, int(period[-1]) + 1)]  # "Quý IV", "Q4"
     words = {"vi": ("Trạng thái", "Mức đạt %", "Mục tiêu 2023"), "en": ("Status", "Attainment %", "2023 target")}
     *tables, heat_first, heat_second = layout["columns"]
     assert len(tables) == 4

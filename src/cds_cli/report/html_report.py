@@ -404,7 +404,7 @@ def _indicator_columns(view: ReportView, lang: str, items: Sequence[IndicatorRow
     quarters, the trend, attainment, status and gap; on a narrow screen last year's quarter
     goes first, then the baseline, the gap, the earlier quarters, the trend: the name, the
     target, the latest quarter, attainment and status stay."""
-    headers = quarter_headers(view, lang)[1:]  # the id goes under the name
+    headers = quarter_headers(view, lang, lambda q: quarter_name(q, lang))[1:]  # the id goes under the name
     name, baseline, target = headers[:3]
     lasts = headers[3 : 3 + len(last_year_headers(view, lang))]
     quarters, (attainment, status) = headers[3 + len(lasts) : -3], headers[-3:-1]

@@ -265,7 +265,9 @@ def test_the_html_report_draws_a_counts_trajectory_on_a_count_axis(pack, submiss
     figure = html[html.index("<figcaption>Nền tảng số dùng chung") :]
     figure = figure[: figure.index("</figure>")]
     ticks = re.findall(r'text-anchor="end">([^<]*)</text>', figure)
-    assert ticks == ["2", "3", "4", "5", "6"]  # whole platforms, no "%"
+    # whole platforms, no "%"; from 0: the programme's 2023 quarters are drawn first (Q2 2023: 1)
+    assert ticks == ["0", "2", "4", "6"]
+    assert 'font-weight="600">2023</text>' in figure
 
 
 def test_the_workbook_formats_counts_as_whole_numbers(pack, submissions, tmp_path):

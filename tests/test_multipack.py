@@ -12,6 +12,7 @@ import pytest
 import yaml
 from conftest import HEADER, cds
 
+from cds_cli.periods import Period
 from cds_cli.plan import default_data_dir
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "2023"
@@ -385,3 +386,31 @@ def test_every_report_format_has_the_column(inside, tmp_path):
     assert any("Same quarter, Q4 2023" in c.text for t in word.tables for c in t.rows[0].cells)
     book = openpyxl.load_workbook(io.BytesIO((tmp_path / "r.xlsx").read_bytes()))
     assert any(cell.value == "Same quarter, Q4 2023" for sheet in book for cell in sheet[1])
+
+
+def test_the_trajectories_span_the_years_in_the_inputs(inside):
+    """With 2023's rows in the inputs, a 2024 report's charts draw 2023's quarters first (the
+    line broken between the years: a year-to-date figure starts again), the baseline at
+    2023-Q4 where it stands, then 2024's."""
+    from cds_cli.plan.packs import load_plans
+    from cds_cli.report import build_report
+    from cds_cli.report.chartparts import runs, trajectory_series
+    from cds_cli.submissions.validate import read_submissions
+
+    plans = load_plans([("bundled", None), ("plans/2024", Path("plans/2024"))], "cds.toml")
+    report = read_submissions(["submissions"], plans)
+    view = build_report(report, plans.for_year(2024), Period(2024, 4), previous=plans.for_year(2023)).view()
+    assert view.earlier == tuple(Period(2023, k) for k in range(1, 5))
+    row = next(r for r in view.card.indicators if r.id == "gov.dossiers_online")
+    series = trajectory_series(row, view.earlier)
+    then = _by_id(_json("score", ".", "--period", "2023-Q4"))["gov.dossiers_online"]["value"]
+    assert (series.first, series.slots, series.years) == (1, 8, (2023, 2024))
+    assert dict(series.values)[4] == then and dict(series.values)[8] == row.value  # 2023-Q4, then 2024-Q4
+    assert series.expected[0] == (4, row.baseline)  # the expected path starts at the baseline's quarter
+    assert all(max(s for s, _ in run) <= 4 or min(s for s, _ in run) >= 5 for run in runs(series.values, years=True))
+    html = cds("report", ".", "--period", "2024-Q4", "--format", "html", "--lang", "en").stdout
+    charts = re.findall(r'<svg class="traj" viewBox="0 0 300 (\d+)"', html)
+    assert charts and set(charts) == {"162"}  # a line for the years under the quarters
+    assert 'font-weight="600">2023</text>' in html and 'font-weight="600">2024</text>' in html
+    alone = cds("report", "submissions/2024-Q4", "--format", "html", "--lang", "en").stdout
+    assert set(re.findall(r'<svg class="traj" viewBox="0 0 300 (\d+)"', alone)) == {"150"}

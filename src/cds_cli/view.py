@@ -82,6 +82,7 @@ class IndicatorRow:
     gap: float | Literal["not_done"] | None = None  # percentage points to the target, or a milestone not done
     projection: Projection | None = None
     last_year: Value = None  # reports: the value the same quarter a year earlier (ReportView.last_year)
+    earlier: Mapping[Period, Value] = field(default_factory=dict)  # reports: each quarter of the year before
 
     @property
     def id(self) -> str:
@@ -179,6 +180,7 @@ class ReportView:
     quarters: tuple[Period, ...]  # the first quarter of the plan year … period
     card: ScorecardView
     last_year: Period | None  # the same quarter a year earlier, when the inputs have that year's rows
+    earlier: tuple[Period, ...]  # the quarters of the year before with rows in the inputs (charts draw both years)
     completeness: Mapping[Period, float | None]  # the province's reporting rate each quarter
     agencies: tuple[AgencyRates, ...]
     files: tuple[FileSummary, ...]  # the files the report rests on

@@ -8,7 +8,8 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..periods import Period
+from ..labels import quarter_name
+from ..periods import Period, roman
 from ..view import IndicatorRow, Value
 
 VALUE, TARGET, EXPECTED = "#1565c0", "#2e7d32", "#757575"
@@ -28,15 +29,17 @@ STEPS = (0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 25, 50, 100, 200, 500, 1000)
 
 
 class Frame:
-    """Data → pixels: x counts slots (``first`` … QUARTERS), y runs from ``lo`` (bottom) to
+    """Data → pixels: x counts slots (``first`` … ``last``), y runs from ``lo`` (bottom) to
     ``hi`` (top) of ``box`` = (left, top, right, bottom)."""
 
-    def __init__(self, box: tuple[float, float, float, float], lo: float, hi: float, first: int = 0):
+    def __init__(
+        self, box: tuple[float, float, float, float], lo: float, hi: float, first: int = 0, last: int = QUARTERS
+    ):
         self.left, self.top, self.right, self.bottom = box
-        self.lo, self.hi, self.first = lo, hi, first
+        self.lo, self.hi, self.first, self.last = lo, hi, first, last
 
     def slot_x(self, slot: float) -> float:
-        return self.left + (slot - self.first) * (self.right - self.left) / (QUARTERS - self.first)
+        return self.left + (slot - self.first) * (self.right - self.left) / (self.last - self.first)
 
     def value_y(self, value: float) -> float:
         return self.bottom - (value - self.lo) * (self.bottom - self.top) / (self.hi - self.lo)
@@ -52,10 +55,13 @@ def level(item: IndicatorRow, value: Value) -> float | None:
     return MILESTONE_LEVELS.get(str(value)) if item.unit == "milestone" else float(value)
 
 
-def runs(pairs: Sequence[tuple[int, float | None]]) -> list[list[tuple[int, float]]]:
-    """Consecutive known values, so a quarter without data breaks the line."""
+def runs(pairs: Sequence[tuple[int, float | None]], years: bool = False) -> list[list[tuple[int, float]]]:
+    """Consecutive known values, so a quarter without data breaks the line; with ``years`` (two
+    years drawn) the line breaks between them too: a year-to-date figure starts again in Q1."""
     found: list[list[tuple[int, float]]] = [[]]
     for slot, value in pairs:
+        if years and slot == QUARTERS + 1:
+            found.append([])
         if value is None:
             found.append([])
         else:
@@ -84,14 +90,11 @@ def ticks(values: list[float], intervals: int = 4, whole: bool = False) -> list[
     return [round(k * step, 6) for k in range(start, stop + 1)]
 
 
-def _slot(period: Period, quarters: list[Period]) -> int:
-    """The chart slot of a quarter of the plan year (a later year's quarter: the last slot)."""
-    return period.quarter if quarters and period.year == quarters[0].year else QUARTERS
-
-
 @dataclass(frozen=True)
 class Series:
-    """The points of a trajectory chart, by slot (0 = the baseline, 1 … 4 = the quarters)."""
+    """The points of a trajectory chart, by slot.  One year: 0 = the baseline, 1 … 4 = the
+    quarters.  With the year before in the inputs: 1 … 4 = its quarters, 5 … 8 = this year's,
+    the baseline at the quarter it stands at (Q4 of the year before)."""
 
     values: list[tuple[int, float | None]]  # None where a quarter has no data
     known: list[float]
@@ -101,16 +104,36 @@ class Series:
     projection_slot: int
     last: int | None  # the slot of the latest value
     ticks: list[float]  # of the value axis
+    slots: int = QUARTERS  # the last slot
+    first: int = 0  # the first slot (1 when two years are drawn: no slot of its own for the baseline)
+    years: tuple[int, ...] = ()  # two years drawn: the year of each group of four slots
+
+    def slot_names(self, lang: str, baseline_year: object) -> list[tuple[int, str]]:
+        """Each slot's name on the axis: the baseline's year, then the quarters ("Quý I")."""
+        if not self.years:
+            return [(0, str(baseline_year)), *((k, quarter_name(k, lang)) for k in range(1, QUARTERS + 1))]
+        return [(k, roman((k - 1) % QUARTERS + 1)) for k in range(1, self.slots + 1)]
+
+    def year_names(self) -> list[tuple[float, str]]:
+        """Two years drawn: each year's name, under the middle of its quarters."""
+        return [(QUARTERS * k + 2.5, str(year)) for k, year in enumerate(self.years)]
 
 
-def trajectory_series(item: IndicatorRow) -> Series:
-    """The points of an indicator's trajectory chart (a percent or count indicator)."""
+def trajectory_series(item: IndicatorRow, earlier: Sequence[Period] = ()) -> Series:
+    """The points of an indicator's trajectory chart (a percent or count indicator); with
+    ``earlier`` (the quarters of the year before, in the inputs) both years side by side."""
     quarters = list(item.quarters)
+    shift = QUARTERS if earlier else 0
     baseline = item.baseline if isinstance(item.baseline, int | float) else None
-    start: list[tuple[int, float | None]] = [(0, baseline)] if baseline is not None else []
-    values = start + [(k, _number(item.quarters[q])) for k, q in enumerate(quarters, start=1)]
-    expected = [(0, baseline)] if baseline is not None else []
-    expected += [(k, e) for k, q in enumerate(quarters, start=1) if (e := item.expected_path.get(q)) is not None]
+    at = _baseline_slot(quarters, earlier)
+    start: list[tuple[int, float]] = [(at, float(baseline))] if baseline is not None and at is not None else []
+    before = [(k, _number(item.earlier.get(q))) for k, q in enumerate(earlier, start=1)]
+    values = before + [(shift + k, _number(item.quarters[q])) for k, q in enumerate(quarters, start=1)]
+    if not earlier:
+        values = [*start, *values]
+    expected = start + [
+        (shift + k, e) for k, q in enumerate(quarters, start=1) if (e := item.expected_path.get(q)) is not None
+    ]
     projection = item.projection
     known = [v for _, v in values if v is not None]
     target = float(item.target)
@@ -121,10 +144,26 @@ def trajectory_series(item: IndicatorRow) -> Series:
         expected=expected,
         target=target,
         projection=projection.value if projection and known else None,
-        projection_slot=_slot(projection.period, quarters) if projection else QUARTERS,
+        projection_slot=shift + _slot(projection.period, quarters) if projection else shift + QUARTERS,
         last=max((s for s, v in values if v is not None), default=None),
         ticks=ticks(axis, whole=item.unit == "count"),
+        slots=shift + QUARTERS,
+        first=1 if earlier else 0,
+        years=(earlier[0].year, quarters[0].year) if earlier and quarters else (),
     )
+
+
+def _baseline_slot(quarters: list[Period], earlier: Sequence[Period]) -> int | None:
+    """Where the baseline is drawn: slot 0 on a one-year chart; on a two-year one, at the
+    fourth quarter of the year before (where it stands), or nowhere when older still."""
+    if not earlier:
+        return 0
+    return QUARTERS if quarters and earlier[-1].year == quarters[0].year - 1 else None
+
+
+def _slot(period: Period, quarters: list[Period]) -> int:
+    """The chart slot of a quarter of the plan year (a later year's quarter: the last slot)."""
+    return period.quarter if quarters and period.year == quarters[0].year else QUARTERS
 
 
 def _number(value: Value) -> float | None:

@@ -26,8 +26,9 @@ from PIL import Image, ImageDraw, ImageFont
 from PIL.PngImagePlugin import PngInfo
 
 from ..labels import label, number, quarter_name, share_text
+from ..periods import Period
 from ..view import AgencyRates, IndicatorRow, PillarRow, ReportView
-from .chartparts import EXPECTED, QUARTERS, STATUS_COLOURS, TARGET, VALUE, Frame, runs, ticks, trajectory_series
+from .chartparts import EXPECTED, STATUS_COLOURS, TARGET, VALUE, Frame, runs, ticks, trajectory_series
 from .text import attainment_alt, completeness_alt, trajectory_alt
 
 DPI = 200
@@ -218,27 +219,33 @@ def _value_x(frame: Frame, value: float) -> float:
     return frame.left + (value - frame.lo) * (frame.right - frame.left) / (frame.hi - frame.lo)
 
 
-def trajectory_chart(item: IndicatorRow, lang: str, terms: Mapping[str, object], width: float = 7.6) -> bytes:
+def trajectory_chart(
+    item: IndicatorRow, lang: str, terms: Mapping[str, object], width: float = 7.6, earlier: Sequence[Period] = ()
+) -> bytes:
     """Quarterly values against the target and the expected path, with the projection: the
-    HTML report's trajectory (:func:`.svg.trajectory`), from the same series."""
-    series = trajectory_series(item)
+    HTML report's trajectory (:func:`.svg.trajectory`), from the same series (with
+    ``earlier``, the year before's quarters first)."""
+    series = trajectory_series(item, earlier)
     scale, values = series.ticks, series.values
     unit = px(width) / 300  # the SVG's 300-wide layout, in this picture's pixels
-    canvas = Canvas(px(width), 184 * unit)
-    frame = Frame((36 * unit, 10 * unit, 274 * unit, 128 * unit), scale[0], scale[-1])  # as in the SVG
+    below = 12 * unit if series.years else 0  # a line for the years under the quarters
+    canvas = Canvas(px(width), 184 * unit + below)
+    box = (36 * unit, 10 * unit, 274 * unit, 128 * unit)
+    frame = Frame(box, scale[0], scale[-1], series.first, series.slots)  # as in the SVG
     decimals = 0 if all(t == int(t) for t in scale) else 1
     for tick in scale:
         y = frame.value_y(tick)
-        canvas.line([(frame.slot_x(0), y), (frame.slot_x(QUARTERS), y)], GRID)
+        canvas.line([(frame.slot_x(series.first), y), (frame.slot_x(series.slots), y)], GRID)
         canvas.text((frame.left - 6 * unit, y), number(tick, lang, decimals), 6.5, "rm", SOFT_INK)
-    slots = [str(terms["baseline_year"]), *(quarter_name(k, lang) for k in range(1, QUARTERS + 1))]
-    for slot, name in enumerate(slots):
+    for slot, name in series.slot_names(lang, terms["baseline_year"]):
         canvas.text((frame.slot_x(slot), 138 * unit), name, 6.5, "ma", SOFT_INK)
+    for middle, year in series.year_names():
+        canvas.text((frame.slot_x(middle), 150 * unit), year, 6.5, "ma", SOFT_INK)
     if len(series.expected) > 1:
         _trace(canvas, "expected", [frame.point(*p) for p in series.expected], unit)
     target_y = frame.value_y(series.target)
-    _trace(canvas, "target", [(frame.slot_x(0), target_y), (frame.slot_x(QUARTERS), target_y)], unit)
-    for run in runs(values):
+    _trace(canvas, "target", [(frame.slot_x(series.first), target_y), (frame.slot_x(series.slots), target_y)], unit)
+    for run in runs(values, years=bool(series.years)):
         if len(run) > 1:
             _trace(canvas, "value", [frame.point(*p) for p in run], unit)
     for slot, value in values:
@@ -248,7 +255,7 @@ def trajectory_chart(item: IndicatorRow, lang: str, terms: Mapping[str, object],
         end = frame.point(series.projection_slot, series.projection)
         _trace(canvas, "projection", [frame.point(series.last, series.known[-1]), end], unit)
         _mark(canvas, "projection", end, unit)
-    _legend(canvas, 156 * unit, unit, lang, terms, with_projection=series.projection is not None)
+    _legend(canvas, 156 * unit + below, unit, lang, terms, with_projection=series.projection is not None)
     return canvas.png(trajectory_alt(item, lang, terms))
 
 

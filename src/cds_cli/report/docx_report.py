@@ -719,7 +719,7 @@ class _Writer:
             for k, item in enumerate(chosen):
                 cell = grid.rows[k // 2].cells[k % 2]
                 self.picture(
-                    trajectory_chart(item, lang, terms, PORTRAIT_WIDTH / 2 - 0.4),
+                    trajectory_chart(item, lang, terms, PORTRAIT_WIDTH / 2 - 0.4, view.earlier),
                     trajectory_alt(item, lang, terms),
                     PORTRAIT_WIDTH / 2 - 0.4,
                     max_height=6.0,

@@ -578,8 +578,8 @@ def _likely(met: bool, lang: str) -> str:
 
 def _trajectories(view: ReportView, lang: str) -> list[str]:
     figures = [
-        f'<figure class="traj-fig"><figcaption>{escape(item.short_name(lang))}'
-        f'<span class="id">{escape(item.id)}</span></figcaption>{trajectory(item, lang, view.plan.terms)}</figure>'
+        f'<figure class="traj-fig"><figcaption>{escape(item.short_name(lang))}<span class="id">{escape(item.id)}</span>'
+        f"</figcaption>{trajectory(item, lang, view.plan.terms, view.earlier)}</figure>"
         for item in view.card.indicators
         if item.unit != "milestone" and item.value is not None
     ]

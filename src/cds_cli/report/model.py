@@ -10,7 +10,7 @@ so the HTML, DOCX, XLSX and Markdown reports cannot disagree.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import cast
 
 import pandas as pd
@@ -33,7 +33,12 @@ class AnnualReport:
     inputs: list[tuple[str, str]]  # (file, sha256)
     version: str
     date: str | None
-    last_year: Scorecard | None = None  # the same quarter a year earlier, when the inputs have it
+    earlier: list[Scorecard] = field(default_factory=list)  # the year before, Q1 … Q4, when the inputs have it
+
+    @property
+    def last_year(self) -> Scorecard | None:
+        """The same quarter a year earlier (None: the inputs hold no row of that year)."""
+        return self.earlier[self.period.quarter - 1] if self.earlier else None
 
     @property
     def reporting(self) -> list[Completeness]:
@@ -57,6 +62,7 @@ class AnnualReport:
             quarters=quarters,
             card=scorecard_view(self.final, self._quarterly(quarters)),
             last_year=self.last_year.period if self.last_year else None,
+            earlier=tuple(card.period for card in self.earlier if card.period),
             completeness={s.period: rounded(s.rate, 4) for s in self.reporting if s.period},
             agencies=self._agencies(),
             files=files,
@@ -73,6 +79,7 @@ class AnnualReport:
         value each quarter, the gap still to close and the projection to the due quarter."""
         by_quarter = [{s.id: s for s in card.indicators} for card in self.cards]
         earlier = {s.id: s for s in self.last_year.indicators} if self.last_year else {}
+        before = [(card.period, {s.id: s for s in card.indicators}) for card in self.earlier]
         extra: dict[str, dict[str, object]] = {}
         for ind in self.plan.indicators:
             path = [scores[ind.id] for scores in by_quarter]
@@ -82,6 +89,7 @@ class AnnualReport:
                 "gap": _gap(ind, path[-1]),
                 "projection": project(self.plan, path[-1], self.period),
                 "last_year": _value(earlier[ind.id]) if ind.id in earlier else None,
+                "earlier": {q: _value(scores[ind.id]) for q, scores in before if ind.id in scores},
             }
         return extra
 
@@ -113,11 +121,11 @@ def build_report(
     cards = [score(report, plan, quarter) for quarter in quarters]
     scope = files_in_scope(report, period)
     hashed = [(summary.file, summary.sha256) for summary in report.files if summary.file in scope]  # as read and scored
-    earlier = Period(period.year - 1, period.quarter)
-    pack = previous or (plan if plan.covers(earlier) else None)
-    had_rows = bool((report.accepted["year"] == earlier.year).any())
-    last_year = score(report, pack, earlier) if pack is not None and had_rows else None
-    return AnnualReport(plan, period, cards, report, hashed, __version__, date, last_year)
+    year = period.year - 1
+    pack = previous or (plan if plan.covers(Period(year, 4)) else None)
+    had_rows = bool((report.accepted["year"] == year).any())
+    earlier = [score(report, pack, Period(year, k)) for k in range(1, 5)] if pack is not None and had_rows else []
+    return AnnualReport(plan, period, cards, report, hashed, __version__, date, earlier)
 
 
 def files_in_scope(report: ValidationReport, period: Period) -> set[str]:

@@ -14,9 +14,10 @@ from collections.abc import Mapping, Sequence
 from html import escape
 from typing import Any
 
-from ..labels import number, quarter_name
+from ..labels import number
+from ..periods import Period
 from ..view import IndicatorRow
-from .chartparts import EXPECTED, QUARTERS, STATUS_COLOURS, TARGET, VALUE, Frame, level, padded, runs, trajectory_series
+from .chartparts import EXPECTED, STATUS_COLOURS, TARGET, VALUE, Frame, Series, level, padded, runs, trajectory_series
 from .text import trajectory_alt, trend_alt
 
 # How each line of a trajectory is drawn (the legend shows the same samples).
@@ -83,20 +84,22 @@ def sparkline(item: IndicatorRow, lang: str) -> str:
     return _svg("0 0 96 28", trend_alt(item, lang), body, "spark", ' width="96" height="28"')
 
 
-def trajectory(item: IndicatorRow, lang: str, terms: Mapping[str, Any]) -> str:
+def trajectory(item: IndicatorRow, lang: str, terms: Mapping[str, Any], earlier: Sequence[Period] = ()) -> str:
     """Baseline, quarterly values, expected path, target and projection of a percent or
-    count indicator."""
-    series = trajectory_series(item)
+    count indicator; with ``earlier`` (the year before, in the inputs) its quarters first."""
+    series = trajectory_series(item, earlier)
     ticks, values, expected = series.ticks, series.values, series.expected
-    frame = _Frame((42, 10, 276, 128), ticks[0], ticks[-1])  # room for "62,5%" or "1.000"
-    body = _axes(frame, ticks, lang, terms, "%" if item.unit == "percent" else "")
+    height = 162 if series.years else 150  # a second line under the quarters: their years
+    frame = _Frame((42, 10, 276, 128), ticks[0], ticks[-1], series.first, series.slots)  # room for "62,5%"
+    body = _axes(frame, series, lang, terms, "%" if item.unit == "percent" else "")
     if len(expected) > 1:
         body.append(_line(frame, expected, EXPECTED, " " + LINES["expected"]))
     body.append(
-        f'<line x1="{frame.x(0)}" x2="{frame.x(QUARTERS)}" y1="{frame.y(series.target)}" '
+        f'<line x1="{frame.x(series.first)}" x2="{frame.x(series.slots)}" y1="{frame.y(series.target)}" '
         f'y2="{frame.y(series.target)}" stroke="{TARGET}" {LINES["target"]}/>'
     )
-    body += [_line(frame, run, VALUE, " " + LINES["value"]) for run in runs(values) if len(run) > 1]
+    lines = runs(values, years=bool(series.years))
+    body += [_line(frame, run, VALUE, " " + LINES["value"]) for run in lines if len(run) > 1]
     body += [_dot(frame, s, v, VALUE, r=3) for s, v in values if v is not None]
     if series.projection is not None and series.last is not None:
         last, start = series.last, dict(values)[series.last] or 0.0
@@ -109,24 +112,29 @@ def trajectory(item: IndicatorRow, lang: str, terms: Mapping[str, Any]) -> str:
             )
         )
         body.append(_dot(frame, series.projection_slot, series.projection, VALUE, r=3.5, fill="#fff"))
-    return _svg("0 0 300 150", trajectory_alt(item, lang, terms), body, "traj")
+    return _svg(f"0 0 300 {height}", trajectory_alt(item, lang, terms), body, "traj")
 
 
-def _axes(frame: _Frame, ticks: list[float], lang: str, terms: Mapping[str, Any], sign: str) -> list[str]:
+def _axes(frame: _Frame, series: Series, lang: str, terms: Mapping[str, Any], sign: str) -> list[str]:
     """Grid lines with their values (``sign`` after each: "%" on a percent axis, nothing on a
-    count's), and the slots named: the baseline year, then each quarter."""
+    count's), and the slots named: the baseline year, then each quarter; two years drawn,
+    each quarter (I … IV) and under them its year."""
+    ticks = series.ticks
     decimals = 0 if all(t == int(t) for t in ticks) else 1
     body = [
-        f'<line x1="{frame.x(0)}" x2="{frame.x(QUARTERS)}" y1="{frame.y(t)}" y2="{frame.y(t)}" '
+        f'<line x1="{frame.x(series.first)}" x2="{frame.x(series.slots)}" y1="{frame.y(t)}" y2="{frame.y(t)}" '
         f'stroke="#e3e6ea" stroke-width="1"/>'
         f'<text x="{_f(frame.left - 6)}" y="{frame.y(t)}" dy="3.5" text-anchor="end">'
         f"{escape(number(t, lang, decimals))}{sign}</text>"
         for t in ticks
     ]
-    names = [str(terms["baseline_year"]), *(quarter_name(k, lang) for k in range(1, QUARTERS + 1))]
     body += [
         f'<text x="{frame.x(slot)}" y="146" text-anchor="middle">{escape(name)}</text>'
-        for slot, name in enumerate(names)
+        for slot, name in series.slot_names(lang, terms["baseline_year"])
+    ]
+    body += [
+        f'<text x="{frame.x(slot)}" y="159" text-anchor="middle" font-weight="600">{escape(name)}</text>'
+        for slot, name in series.year_names()
     ]
     return [f'<g font-size="11" fill="#555">{"".join(body)}</g>']
 

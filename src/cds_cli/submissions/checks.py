@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -195,13 +195,14 @@ def run_rules(df: pd.DataFrame, plan: Plan, file_names: list[str]) -> tuple[list
     A row the reader already rejected (an unclosed quote, a cell holding an Excel error)
     has its one finding from the reader: the rules are not worded on what it misread."""
     flawed = df["flawed"].to_numpy(dtype=bool)
-    failing = {rule: rule.mask(df, plan).fillna(False).astype(bool).to_numpy() & ~flawed for rule in RULES}
+    sound = ~flawed
+    failing = {rule: _mask(rule.mask(df, plan)) & sound for rule in RULES}
     failing = {rule: mask for rule, mask in failing.items() if mask.any()}
     rejected = pd.Series(np.logical_or.reduce([flawed, *failing.values()]), index=df.index, copy=False)
     # The failing rows as records, made once for all the rules: pandas' to_dict costs the
     # same for one row as for hundreds, and a dozen rules may fail in a file.
     positions = np.flatnonzero(rejected.to_numpy())
-    records = cast(list[dict[str, Any]], df.iloc[positions].to_dict("records"))
+    records = _records(df.iloc[positions])
     findings: list[Finding] = []
     for rule, mask in failing.items():
         own = [records[k] for k in np.flatnonzero(mask[positions])]
@@ -219,6 +220,21 @@ def run_rules(df: pd.DataFrame, plan: Plan, file_names: list[str]) -> tuple[list
             for record in own
         ]
     return findings, rejected
+
+
+def _mask(found: pd.Series) -> np.ndarray:
+    """A rule's mask as booleans, NA as False (the copies only when there is an NA)."""
+    if found.dtype == bool:
+        return found.to_numpy()
+    return found.fillna(False).astype(bool).to_numpy()
+
+
+def _records(rows: pd.DataFrame) -> list[dict[str, Any]]:
+    """The rows as dicts of Python values, as ``to_dict("records")`` makes them (strings,
+    ints, floats, NaN where nothing), from each column's ``tolist``: a third of the time of
+    pandas' boxing value by value, for the thousands of rows a big file rejects."""
+    names = list(rows.columns)
+    return [dict(zip(names, row, strict=True)) for row in zip(*(rows[name].tolist() for name in names), strict=True)]
 
 
 # --------------------------------------------------------------------------- the rules
@@ -308,8 +324,14 @@ def _both_counts(df: pd.DataFrame) -> pd.Series:
     return df["numerator_n"].notna() & df["denominator_n"].notna()
 
 
-def _computed_percent(df: pd.DataFrame) -> pd.Series:
-    return 100.0 * df["numerator_n"] / df["denominator_n"].where(df["denominator_n"] > 0)
+def _value_mismatch(df: pd.DataFrame) -> np.ndarray:
+    """A percent in 0–100 that differs from its counts' by more than the tolerance (counts
+    that cannot make a percent, a NaN anywhere: no mismatch).  On the arrays: four of the
+    million-row float operations fewer than through Series."""
+    value, numerator, denominator = (df[c].to_numpy() for c in ("value_n", "numerator_n", "denominator_n"))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        computed = 100.0 * numerator / np.where(denominator > 0, denominator, np.nan)
+        return (value >= 0) & (value <= 100) & (np.abs(value - computed) > COUNT_TOLERANCE) & (numerator <= denominator)
 
 
 RULES: list[Rule] = [
@@ -364,11 +386,7 @@ RULES: list[Rule] = [
     Rule(
         "value_mismatch",
         "value",
-        lambda df, plan: (
-            df["value_n"].between(0, 100)
-            & ((df["value_n"] - _computed_percent(df)).abs() > COUNT_TOLERANCE)
-            & (df["numerator_n"] <= df["denominator_n"])
-        ),
+        lambda df, plan: pd.Series(_value_mismatch(df), index=df.index, copy=False),
         lambda r, plan: {
             "value": _fmt(r["value_n"]),
             "computed": round(100.0 * r["numerator_n"] / r["denominator_n"], 2),

@@ -195,14 +195,19 @@ def _rows_up_to(accepted: pd.DataFrame, plan: Plan, period: Period | None) -> tu
     in quarter order, and each agency's year-to-date sums per indicator (flow).  One integer
     key per (indicator, agency) pair: a million rows are sorted and summed as arrays."""
     rows = accepted[_SCORED_COLUMNS]  # not the file, line and note of a million rows
-    upto = rows[(rows["year"] == plan.year) & (rows["quarter"] <= (period.quarter if period else 0))]
+    chosen = ((rows["year"] == plan.year) & (rows["quarter"] <= (period.quarter if period else 0))).to_numpy()
+    upto = rows if chosen.all() else rows[chosen]  # at the year's end, every row: no copy
     indicator, agency = pd.Categorical(upto["indicator"]), pd.Categorical(upto["agency"])
     width = max(len(agency.categories), 1)
     key = indicator.codes.astype(np.int64) * width + agency.codes.astype(np.int64)
-    by_quarter = np.argsort(upto["quarter"].to_numpy(), kind="stable")
-    last = ~pd.Series(key[by_quarter]).duplicated(keep="last").to_numpy()
-    latest_rows = upto.iloc[by_quarter[last]]
-    groups, pairs = pd.factorize(key, sort=True)
+    groups, pairs = _pairs(key, len(indicator.categories) * width)
+    # The last row of each pair in quarter order (ties: file order) is the one whose quarter,
+    # then position, is the greatest; the pairs' last rows are kept in that same order.
+    count = len(key)
+    order = upto["quarter"].to_numpy().astype(np.int64) * count + np.arange(count)
+    last = np.full(len(pairs), -1, dtype=np.int64)
+    np.maximum.at(last, groups, order)
+    latest_rows = upto.iloc[np.sort(last) % max(count, 1)]
     sums: dict[str, Any] = {
         "indicator": pd.Categorical.from_codes(pairs // width, categories=indicator.categories),
         "agency": pd.Categorical.from_codes(pairs % width, categories=agency.categories),
@@ -213,6 +218,20 @@ def _rows_up_to(accepted: pd.DataFrame, plan: Plan, period: Period | None) -> tu
         total = np.bincount(groups[present], weights=values[present], minlength=len(pairs))
         sums[column] = np.where(np.bincount(groups[present], minlength=len(pairs)) > 0, total, np.nan)
     return latest_rows, pd.DataFrame(sums)
+
+
+_DENSE_PAIRS = 50_000_000  # (indicator, agency) cells counted in an array; past this, hashed
+
+
+def _pairs(key: np.ndarray, cells: int) -> tuple[np.ndarray, np.ndarray]:
+    """``pd.factorize(key, sort=True)``: each row's group and the keys in order, by counting
+    into one slot per possible key (the plan's indicators × its agencies) rather than by
+    hashing and sorting a million keys: a tenth of the time."""
+    if cells > _DENSE_PAIRS or (len(key) and key.min() < 0):
+        return pd.factorize(key, sort=True)
+    held = np.bincount(key, minlength=cells) > 0
+    rank = np.cumsum(held) - 1
+    return rank.take(key), np.flatnonzero(held)
 
 
 _SCORED_COLUMNS = ["agency", "indicator", "year", "quarter", "numerator", "denominator", "value", "status"]

@@ -205,9 +205,18 @@ def _sent(expected: pd.DataFrame, rows: pd.DataFrame, plan: Plan, period: Period
 
 def _positions(values: pd.Series, categories: pd.Index) -> np.ndarray:
     """Each value's position among ``categories`` (-1 when absent), once per distinct value."""
-    codes, uniques = pd.factorize(values)  # code -1: a missing value
+    codes, uniques = _factorized(values)  # code -1: a missing value
     lookup = np.append(categories.astype(object).get_indexer(pd.Index(uniques, dtype=object)), -1)
-    return lookup[codes].astype(np.int64)
+    return lookup.astype(np.int64).take(codes)  # take: -1 is the last place
+
+
+def _factorized(values: pd.Series) -> tuple[np.ndarray, Any]:
+    """(codes, distinct values) as pd.factorize gives them; a categorical column's own codes
+    and categories (a category no row holds is only looked up in vain): no hash of a
+    million cells."""
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        return values.array.codes, values.cat.categories
+    return pd.factorize(values)
 
 
 def _lists_by_code(codes: np.ndarray, partners: pd.Categorical, chosen: np.ndarray, size: int) -> list[list[str]]:
@@ -265,8 +274,8 @@ def _outside_plan(rows: pd.DataFrame, plan: Plan, period: Period) -> np.ndarray:
 
 def _in_folder(rows: pd.DataFrame, period: Period) -> np.ndarray:
     """Rows of another period (or none readable) in a file in ``period``'s folder."""
-    codes, files = pd.factorize(rows["file"])
-    in_folder = np.append([folder_period(str(name)) == period for name in files], False).astype(bool)[codes]
+    codes, files = _factorized(rows["file"])
+    in_folder = np.append([folder_period(str(name)) == period for name in files], False).astype(bool).take(codes)
     year, quarter = _floats(rows["year"]), _floats(rows["quarter"])
     chosen = in_folder & ~((year == period.year) & (quarter == period.quarter))
     unread = np.flatnonzero(chosen & np.isnan(year))  # no period read: a hint only if one was typed

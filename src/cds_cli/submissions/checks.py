@@ -196,16 +196,23 @@ def run_rules(df: pd.DataFrame, plan: Plan, file_names: list[str]) -> tuple[list
     has its one finding from the reader: the rules are not worded on what it misread."""
     flawed = df["flawed"].to_numpy(dtype=bool)
     sound = ~flawed
-    failing = {rule: _mask(rule.mask(df, plan)) & sound for rule in RULES}
-    failing = {rule: mask for rule, mask in failing.items() if mask.any()}
-    rejected = pd.Series(np.logical_or.reduce([flawed, *failing.values()]), index=df.index, copy=False)
+    rejected_rows = flawed.copy()
+    # Each rule's failing rows as positions, kept as the rules run: a mask of a million rows
+    # per rule, all held at once, was the peak of a big file's memory.
+    failing: dict[Rule, np.ndarray] = {}
+    for rule in RULES:
+        mask = _mask(rule.mask(df, plan)) & sound
+        if mask.any():
+            failing[rule] = np.flatnonzero(mask)
+            rejected_rows |= mask
+    rejected = pd.Series(rejected_rows, index=df.index, copy=False)
     # The failing rows as records, made once for all the rules: pandas' to_dict costs the
     # same for one row as for hundreds, and a dozen rules may fail in a file.
-    positions = np.flatnonzero(rejected.to_numpy())
+    positions = np.flatnonzero(rejected_rows)
     records = _records(df.iloc[positions])
     findings: list[Finding] = []
-    for rule, mask in failing.items():
-        own = [records[k] for k in np.flatnonzero(mask[positions])]
+    for rule, rows in failing.items():
+        own = [records[k] for k in np.searchsorted(positions, rows).tolist()]
         if rule.prime is not None:
             rule.prime(own, plan)
         findings += [
@@ -326,12 +333,19 @@ def _both_counts(df: pd.DataFrame) -> pd.Series:
 
 def _value_mismatch(df: pd.DataFrame) -> np.ndarray:
     """A percent in 0–100 that differs from its counts' by more than the tolerance (counts
-    that cannot make a percent, a NaN anywhere: no mismatch).  On the arrays: four of the
-    million-row float operations fewer than through Series."""
-    value, numerator, denominator = (df[c].to_numpy() for c in ("value_n", "numerator_n", "denominator_n"))
+    that cannot make a percent, a NaN anywhere: no mismatch).  Worked out only on the rows
+    that have a percent (most rows of a big file give counts alone): no float temporaries
+    of a million rows."""
+    value = df["value_n"].to_numpy()
+    rows = np.flatnonzero((value >= 0) & (value <= 100))
+    value = value[rows]
+    numerator, denominator = (df[c].to_numpy()[rows] for c in ("numerator_n", "denominator_n"))
     with np.errstate(invalid="ignore", divide="ignore"):
         computed = 100.0 * numerator / np.where(denominator > 0, denominator, np.nan)
-        return (value >= 0) & (value <= 100) & (np.abs(value - computed) > COUNT_TOLERANCE) & (numerator <= denominator)
+        found = (np.abs(value - computed) > COUNT_TOLERANCE) & (numerator <= denominator)
+    mismatch = np.zeros(len(df), dtype=bool)
+    mismatch[rows[found]] = True
+    return mismatch
 
 
 RULES: list[Rule] = [

@@ -317,7 +317,8 @@ def _accepted_rows(df: pd.DataFrame, keep: pd.Series, names: list[str]) -> pd.Da
         ("status", "status", None),
         ("note", "note", None),
     ):
-        accepted[name] = take(column, dtype)
+        # as a Series that lends its array: setting a bare array would copy it once more
+        accepted[name] = pd.Series(take(column, dtype), index=accepted.index, copy=False)
     return accepted
 
 

@@ -70,7 +70,7 @@ def _as_categorical(
     width = np.int8 if len(categories) < 127 else np.int16 if len(categories) < 32_767 else np.int32
     remap: np.ndarray = np.array([position.get(r, -1) for r in results] + [-1], dtype=width)
     # no result at all (a column's problems and readings, mostly): no lookup row by row
-    spread = remap.take(codes) if categories else np.full(len(codes), -1, dtype=width)
+    spread: np.ndarray = remap.take(codes) if categories else np.full(len(codes), -1, dtype=width)
     categorical = pd.Categorical.from_codes(spread, categories=text_categories(categories))
     return pd.Series(categorical, index=index, copy=False)  # pandas would copy the codes again
 

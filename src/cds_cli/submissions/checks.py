@@ -254,7 +254,8 @@ def _has(df: pd.DataFrame, column: str) -> pd.Series:
 
 
 def _cell(column: str) -> Callable[[dict[str, Any], Plan], dict[str, Any]]:
-    return lambda r, plan: {"column": Term(f"column.{column}"), "value": r[column], "year": plan.year}
+    term = Term(f"column.{column}")  # one for every finding: a Term is frozen
+    return lambda r, plan: {"column": term, "value": r[column], "year": plan.year}
 
 
 def _number_problem(column: str, problem: str) -> Rule:

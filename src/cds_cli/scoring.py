@@ -220,14 +220,16 @@ def _rows_up_to(accepted: pd.DataFrame, plan: Plan, period: Period | None) -> tu
     return latest_rows, pd.DataFrame(sums)
 
 
-_DENSE_PAIRS = 50_000_000  # (indicator, agency) cells counted in an array; past this, hashed
+# (indicator, agency) cells counted in an array of one slot each up to this many (or four
+# per row, when there are more rows): 32 MB at most; a bigger plan's keys are hashed.
+_DENSE_PAIRS = 1 << 22
 
 
 def _pairs(key: np.ndarray, cells: int) -> tuple[np.ndarray, np.ndarray]:
     """``pd.factorize(key, sort=True)``: each row's group and the keys in order, by counting
     into one slot per possible key (the plan's indicators × its agencies) rather than by
     hashing and sorting a million keys: a tenth of the time."""
-    if cells > _DENSE_PAIRS or (len(key) and key.min() < 0):
+    if cells > max(_DENSE_PAIRS, 4 * len(key)) or (len(key) and key.min() < 0):
         return pd.factorize(key, sort=True)
     held = np.bincount(key, minlength=cells) > 0
     rank = np.cumsum(held) - 1

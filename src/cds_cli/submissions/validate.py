@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..collector import collector_paused
 from ..findings import Finding, HasFindings
 from ..messages import DEFAULT_LANG
 from ..periods import Period
@@ -84,6 +85,7 @@ class ValidationReport(HasFindings):
 Progress = Callable[[str, int, int], None]  # (what is being done, steps done, steps in all)
 
 
+@collector_paused()  # a big file's failing rows make thousands of records and findings, all kept
 def read_submissions(
     inputs: Sequence[str | Path], plan: Plan, sheet: str | None = None, progress: Progress | None = None
 ) -> ValidationReport:

@@ -139,7 +139,9 @@ def completeness(report: ValidationReport, plan: Plan, period: Period | None = N
 
 def expected_reports(plan: Plan) -> pd.DataFrame:
     """Every (agency, indicator) pair the plan expects, agencies in the agencies file's
-    order, indicators in the plan's; computed once per plan."""
+    order, indicators in the plan's; computed once per plan.  Categories of Python strings
+    (as the submissions' columns have): looked up a dozen times per run without a
+    conversion of 20,000 codes each time."""
     cached = plan.__dict__.get("_expected_reports")
     if cached is not None:
         return cached
@@ -153,10 +155,10 @@ def expected_reports(plan: Plan) -> pd.DataFrame:
     frame = pd.DataFrame(
         {
             "agency": pd.Categorical.from_codes(
-                agency_index[order], categories=pd.Index([a.code for a in plan.agencies])
+                agency_index[order], categories=pd.Index([a.code for a in plan.agencies], dtype=object)
             ),
             "indicator": pd.Categorical.from_codes(
-                indicator_index[order], categories=pd.Index([i.id for i in plan.indicators])
+                indicator_index[order], categories=pd.Index([i.id for i in plan.indicators], dtype=object)
             ),
         }
     )
@@ -180,9 +182,18 @@ def _sent(expected: pd.DataFrame, rows: pd.DataFrame, plan: Plan, period: Period
 
 def _positions(values: pd.Series, categories: pd.Index) -> np.ndarray:
     """Each value's position among ``categories`` (-1 when absent), once per distinct value."""
-    codes, uniques = pd.factorize(values)  # code -1: a missing value
+    codes, uniques = _factorized(values)  # code -1: a missing value
     lookup = np.append(categories.astype(object).get_indexer(pd.Index(uniques, dtype=object)), -1)
-    return lookup[codes].astype(np.int64)
+    return lookup.astype(np.int64).take(codes)  # take: -1 is the last place
+
+
+def _factorized(values: pd.Series) -> tuple[np.ndarray, Any]:
+    """(codes, distinct values) as pd.factorize gives them; a categorical column's own codes
+    and categories (a category no row holds is only looked up in vain): no hash of a
+    million cells."""
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        return values.array.codes, values.cat.categories
+    return pd.factorize(values)
 
 
 def _lists_by_code(codes: np.ndarray, partners: pd.Categorical, chosen: np.ndarray, size: int) -> list[list[str]]:
@@ -241,8 +252,8 @@ def _outside_plan(rows: pd.DataFrame, plan: Plan, period: Period) -> np.ndarray:
 
 def _in_folder(rows: pd.DataFrame, period: Period) -> np.ndarray:
     """Rows of another period (or none readable) in a file in ``period``'s folder."""
-    codes, files = pd.factorize(rows["file"])
-    in_folder = np.append([folder_period(str(name)) == period for name in files], False).astype(bool)[codes]
+    codes, files = _factorized(rows["file"])
+    in_folder = np.append([folder_period(str(name)) == period for name in files], False).astype(bool).take(codes)
     year, quarter = _floats(rows["year"]), _floats(rows["quarter"])
     chosen = in_folder & ~((year == period.year) & (quarter == period.quarter))
     unread = np.flatnonzero(chosen & np.isnan(year))  # no period read: a hint only if one was typed

@@ -54,13 +54,51 @@ class Rule:
     prime: Callable[[list[dict[str, Any]], Plan], None] | None = None
 
 
-def _as_categorical(results: list[Any], codes: np.ndarray, index: pd.Index) -> pd.Series:
-    """Spread one result per distinct cell back over the rows, as a categorical column."""
+def _as_categorical(
+    results: list[Any], codes: np.ndarray, index: pd.Index, held: np.ndarray | None = None
+) -> pd.Series:
+    """Spread one result per distinct cell back over the rows (code -1: nothing), as a
+    categorical column whose categories are the results some row holds, sorted.
+
+    ``held`` says which distinct cells some row holds (None: every one): a category that
+    no row holds must not become one of the column's categories."""
     results = [None if r is None or r != r else r for r in results]  # NaN is "nothing" too
+    if held is not None:
+        results = [r if on else None for r, on in zip(results, held.tolist(), strict=True)]
     categories = sorted({r for r in results if r is not None})
     position = {category: i for i, category in enumerate(categories)}
-    remap = np.array([position.get(r, -1) for r in results] + [-1], dtype=np.int32)  # code -1 (NA) → last
-    return pd.Series(pd.Categorical.from_codes(remap[codes], categories=text_categories(categories)), index=index)
+    # code -1 (NA) → the last place; codes as narrow as pandas keeps them (no second pass)
+    width = np.int8 if len(categories) < 127 else np.int16 if len(categories) < 32_767 else np.int32
+    remap: np.ndarray = np.array([position.get(r, -1) for r in results] + [-1], dtype=width)
+    # no result at all (a column's problems and readings, mostly): no lookup row by row
+    spread: np.ndarray = remap.take(codes) if categories else np.full(len(codes), -1, dtype=width)
+    categorical = pd.Categorical.from_codes(spread, categories=text_categories(categories))
+    return pd.Series(categorical, index=index, copy=False)  # pandas would copy the codes again
+
+
+def coded(cells: pd.Series) -> tuple[np.ndarray, list[Any], np.ndarray]:
+    """(each row's code, the distinct cells the codes stand for, which of them some row
+    holds).  A categorical column (every text column the readers make) gives its own codes
+    and categories: no hash of a million cells, one pass to mark the categories in use."""
+    if isinstance(cells.dtype, pd.CategoricalDtype):
+        codes = cells.array.codes
+        values = cells.cat.categories.tolist()
+        return codes, values, _held(codes, len(values))
+    codes, uniques = pd.factorize(cells)
+    return codes, uniques.tolist(), np.ones(len(uniques), dtype=bool)
+
+
+def _held(codes: np.ndarray, count: int) -> np.ndarray:
+    """Which of ``count`` categories some code stands for (code -1, nothing, stands for none).
+
+    Counted with bincount, twice as quick as marking by fancy indexing: codes of one or two
+    bytes read as unsigned put -1 past every category (a categorical of that width has at
+    most 127 or 32,767), wider ones are counted without their -1s."""
+    if codes.dtype.itemsize <= 2:
+        counts = np.bincount(codes.view(f"u{codes.dtype.itemsize}"), minlength=count)
+    else:
+        counts = np.bincount(codes[codes >= 0], minlength=count)
+    return counts[:count] > 0
 
 
 def categorize(cells: pd.Series, function: Callable[[str], str | None]) -> pd.Series:
@@ -69,81 +107,103 @@ def categorize(cells: pd.Series, function: Callable[[str], str | None]) -> pd.Se
     Agency, period, indicator and status columns repeat a few dozen (or a few thousand)
     spellings over up to a million rows: resolving each distinct spelling once, and
     keeping the result as small integer codes, is what makes validation scale."""
-    codes, uniques = pd.factorize(cells)
-    return _as_categorical([function(u) for u in uniques.tolist()], codes, cells.index)
+    codes, values, held = coded(cells)
+    return _as_categorical(
+        [function(v) if on else None for v, on in zip(values, held.tolist(), strict=True)], codes, cells.index
+    )
 
 
 def periods(cells: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     """Year and quarter of every row (NaN where the cell is not a period)."""
-    codes, uniques = pd.factorize(cells)
-    found = [parse_period(u) for u in uniques.tolist()]
+    codes, values, held = coded(cells)
+    found = [parse_period(v) if on else None for v, on in zip(values, held.tolist(), strict=True)]
     year = np.array([p.year if p else np.nan for p in found] + [np.nan], dtype="float64")
     quarter = np.array([p.quarter if p else np.nan for p in found] + [np.nan], dtype="float64")
-    return year[codes], quarter[codes]
+    return year.take(codes), quarter.take(codes)  # take: quicker than indexing, -1 is the last
 
 
-def parse_unique(columns: list[pd.Series], parser: Callable[[pd.Series], ParsedNumbers]) -> list[ParsedNumbers]:
+def parse_unique(
+    columns: list[pd.Series], parser: Callable[[pd.Series], ParsedNumbers], rows: np.ndarray
+) -> list[ParsedNumbers]:
     """Run a number parser once on the distinct cells of ``columns`` (a numerator and its
-    denominator share most spellings), then spread the results back over each column's rows
-    (problems and readings as categoricals: a handful of values over many rows)."""
-    factorized = [pd.factorize(cells) for cells in columns]
-    distinct, positions = united([found for _, found in factorized])
+    denominator share most spellings), then spread the results back over each column's
+    rows where ``rows`` is true (NaN and nothing elsewhere): problems and readings as
+    categoricals, a handful of values over many rows."""
+    found = [coded(cells) for cells in columns]
+    distinct, positions = united(
+        [[v for v, on in zip(values, held.tolist(), strict=True) if on] for _, values, held in found]
+    )
     parsed = parser(pd.Series(distinct, dtype=object))
-    values = parsed.value.to_numpy(dtype="float64")
-    problems, readings = parsed.problem.tolist(), parsed.readings.tolist()
+    values = np.append(parsed.value.to_numpy(dtype="float64"), np.nan)
+    problems, readings = parsed.problem.tolist() + [None], parsed.readings.tolist() + [None]
     results = []
-    for cells, (codes, _), where in zip(columns, factorized, positions, strict=True):
+    for cells, (codes, _, held), where in zip(columns, found, positions, strict=True):
+        # each category's place among the distinct cells (the spare last place: nothing)
+        place = np.full(len(held) + 1, len(distinct), dtype=np.intp)
+        place[np.flatnonzero(held)] = where
+        kept = np.where(rows, codes, -1)
         results.append(
             ParsedNumbers(
-                pd.Series(np.append(values[where], np.nan)[codes], index=cells.index),
-                _as_categorical([problems[k] for k in where], codes, cells.index),
-                _as_categorical([readings[k] for k in where], codes, cells.index),
+                pd.Series(values.take(place).take(kept), index=cells.index, copy=False),
+                _as_categorical([problems[k] for k in place[:-1]], kept, cells.index),
+                _as_categorical([readings[k] for k in place[:-1]], kept, cells.index),
             )
         )
     return results
 
 
 def _attribute(ids: pd.Series, values: dict[str, Any]) -> pd.Series:
-    """An indicator attribute for every row, as a categorical (one byte a row, not a pointer)."""
-    return categorize(
-        ids.astype(object) if not isinstance(ids.dtype, pd.CategoricalDtype) else ids, lambda i: values.get(i)
-    )
+    """An indicator attribute for every row, as a categorical (one byte a row, not a pointer).
+    Every category of ``ids`` is held by some row (:func:`categorize` keeps no other)."""
+    return _as_categorical([values.get(i) for i in ids.cat.categories], ids.cat.codes.to_numpy(), ids.index)
 
 
 def prepare(df: pd.DataFrame, plan: Plan) -> pd.DataFrame:
     """Resolve every column once (adding columns to ``df``): codes, periods, indicator
     attributes, numbers."""
     df["agency_code"] = categorize(df["agency"], lambda v: plan.agency_lookup.get(fold(v)))
-    df["year"], df["quarter"] = periods(df["period"])
+    year, quarter = periods(df["period"])
+    df["year"] = pd.Series(year, index=df.index, copy=False)  # pandas would copy a bare array
+    df["quarter"] = pd.Series(quarter, index=df.index, copy=False)
     ids = {fold(ind.id): ind.id for ind in plan.indicators}
     df["indicator_id"] = categorize(df["indicator"], lambda v: ids.get(fold(v)))
     for attribute in ("unit", "time", "aggregate", "reporter"):
         df[attribute] = _attribute(df["indicator_id"], {ind.id: getattr(ind, attribute) for ind in plan.indicators})
-    percent = df["unit"].eq("percent")
-    milestone = df["unit"].eq("milestone")
+    percent = _is(df["unit"], "percent")
     # Numerator and denominator are read for percent indicators only; a value as a percent,
     # as a count (a count indicator's whole number) or as a milestone's status.
-    counts = parse_unique([df["numerator"], df["denominator"]], parse_counts)
-    percents = parse_unique([df["value"]], parse_percents)
+    counts = parse_unique([df["numerator"], df["denominator"]], parse_counts, percent)
+    percents = parse_unique([df["value"]], parse_percents, percent)
     for column, parsed in zip(("numerator", "denominator", "value"), counts + percents, strict=True):
-        df[column + "_n"] = parsed.value.where(percent)
-        df[column + "_problem"] = parsed.problem.where(percent)
-        df[column + "_readings"] = parsed.readings.where(percent)
-    count = df["unit"].eq("count")
+        df[column + "_n"] = parsed.value
+        df[column + "_problem"] = parsed.problem
+        df[column + "_readings"] = parsed.readings
+    count = _is(df["unit"], "count")
     if count.any():  # most packs have none: their million rows are not parsed twice
-        _read_count_values(df, count.to_numpy(dtype=bool))
-    df["status"] = categorize(df["value"].where(milestone, ""), lambda v: STATUS_SPELLINGS.get(fold(v)))
+        _read_count_values(df, count)
+    codes, values, _ = coded(df["value"])
+    codes = np.where(_is(df["unit"], "milestone"), codes, -1)  # a status is read for milestones only
+    held = _held(codes, len(values))
+    statuses = [STATUS_SPELLINGS.get(fold(v)) if on else None for v, on in zip(values, held.tolist(), strict=True)]
+    df["status"] = _as_categorical(statuses, codes, df.index)
     return df
 
 
 def _read_count_values(df: pd.DataFrame, count: np.ndarray) -> None:
     """A count indicator's value read by the count rules (whole, thousands grouped:
     ``1.000`` = 1000, ``2,5`` is not whole), over the percent reading of those rows."""
-    (parsed,) = parse_unique([df["value"].where(count, "")], parse_counts)
+    (parsed,) = parse_unique([df["value"]], parse_counts, count)
     df["value_n"] = df["value_n"].where(~count, parsed.value)
     for part in ("problem", "readings"):
         ours, theirs = (cast(pd.Series, c).astype(object) for c in (getattr(parsed, part), df["value_" + part]))
         df["value_" + part] = pd.Series(np.where(count, ours, theirs), index=df.index, dtype=object).astype("category")
+
+
+def _is(cells: pd.Series, value: str) -> np.ndarray:
+    """Which rows of a categorical column hold ``value``, compared as codes."""
+    categories = cells.cat.categories.tolist()
+    codes = cells.array.codes
+    return codes == categories.index(value) if value in categories else np.zeros(len(codes), dtype=bool)
 
 
 def run_rules(df: pd.DataFrame, plan: Plan, file_names: list[str]) -> tuple[list[Finding], pd.Series]:
@@ -152,16 +212,24 @@ def run_rules(df: pd.DataFrame, plan: Plan, file_names: list[str]) -> tuple[list
     A row the reader already rejected (an unclosed quote, a cell holding an Excel error)
     has its one finding from the reader: the rules are not worded on what it misread."""
     flawed = df["flawed"].to_numpy(dtype=bool)
-    failing = {rule: rule.mask(df, plan).fillna(False).astype(bool).to_numpy() & ~flawed for rule in RULES}
-    failing = {rule: mask for rule, mask in failing.items() if mask.any()}
-    rejected = pd.Series(np.logical_or.reduce([flawed, *failing.values()]), index=df.index)
+    sound = ~flawed
+    rejected_rows = flawed.copy()
+    # Each rule's failing rows as positions, kept as the rules run: a mask of a million rows
+    # per rule, all held at once, was the peak of a big file's memory.
+    failing: dict[Rule, np.ndarray] = {}
+    for rule in RULES:
+        mask = _mask(rule.mask(df, plan)) & sound
+        if mask.any():
+            failing[rule] = np.flatnonzero(mask)
+            rejected_rows |= mask
+    rejected = pd.Series(rejected_rows, index=df.index, copy=False)
     # The failing rows as records, made once for all the rules: pandas' to_dict costs the
     # same for one row as for hundreds, and a dozen rules may fail in a file.
-    positions = np.flatnonzero(rejected.to_numpy())
-    records = cast(list[dict[str, Any]], df.iloc[positions].to_dict("records"))
+    positions = np.flatnonzero(rejected_rows)
+    records = _records(df.iloc[positions])
     findings: list[Finding] = []
-    for rule, mask in failing.items():
-        own = [records[k] for k in np.flatnonzero(mask[positions])]
+    for rule, rows in failing.items():
+        own = [records[k] for k in np.searchsorted(positions, rows).tolist()]
         if rule.prime is not None:
             rule.prime(own, plan)
         findings += [
@@ -178,6 +246,21 @@ def run_rules(df: pd.DataFrame, plan: Plan, file_names: list[str]) -> tuple[list
     return findings, rejected
 
 
+def _mask(found: pd.Series) -> np.ndarray:
+    """A rule's mask as booleans, NA as False (the copies only when there is an NA)."""
+    if found.dtype == bool:
+        return found.to_numpy()
+    return found.fillna(False).astype(bool).to_numpy()
+
+
+def _records(rows: pd.DataFrame) -> list[dict[str, Any]]:
+    """The rows as dicts of Python values, as ``to_dict("records")`` makes them (strings,
+    ints, floats, NaN where nothing), from each column's ``tolist``: a third of the time of
+    pandas' boxing value by value, for the thousands of rows a big file rejects."""
+    names = list(rows.columns)
+    return [dict(zip(names, row, strict=True)) for row in zip(*(rows[name].tolist() for name in names), strict=True)]
+
+
 # --------------------------------------------------------------------------- the rules
 
 
@@ -186,7 +269,8 @@ def _has(df: pd.DataFrame, column: str) -> pd.Series:
 
 
 def _cell(column: str) -> Callable[[dict[str, Any], Plan], dict[str, Any]]:
-    return lambda r, plan: {"column": Term(f"column.{column}"), "value": r[column], "year": plan.year}
+    term = Term(f"column.{column}")  # one for every finding: a Term is frozen
+    return lambda r, plan: {"column": term, "value": r[column], "year": plan.year}
 
 
 def _number_problem(column: str, problem: str) -> Rule:
@@ -240,7 +324,7 @@ def _not_reporter(df: pd.DataFrame) -> pd.Series:
     """Whether a row's agency differs from its indicator's reporter, compared as codes."""
     agency, reporter = pd.Categorical(df["agency_code"]), pd.Categorical(df["reporter"])
     lookup = np.append(agency.categories.get_indexer(reporter.categories), -1)  # reporter → agency code
-    return pd.Series(agency.codes != lookup[reporter.codes], index=df.index)
+    return pd.Series(agency.codes != lookup[reporter.codes], index=df.index, copy=False)
 
 
 def _count_too_large(column: str) -> Rule:
@@ -276,8 +360,21 @@ def _both_counts(df: pd.DataFrame) -> pd.Series:
     return df["numerator_n"].notna() & df["denominator_n"].notna()
 
 
-def _computed_percent(df: pd.DataFrame) -> pd.Series:
-    return 100.0 * df["numerator_n"] / df["denominator_n"].where(df["denominator_n"] > 0)
+def _value_mismatch(df: pd.DataFrame) -> np.ndarray:
+    """A percent in 0–100 that differs from its counts' by more than the tolerance (counts
+    that cannot make a percent, a NaN anywhere: no mismatch).  Worked out only on the rows
+    that have a percent (most rows of a big file give counts alone): no float temporaries
+    of a million rows."""
+    value = df["value_n"].to_numpy()
+    rows = np.flatnonzero((value >= 0) & (value <= 100))
+    value = value[rows]
+    numerator, denominator = (df[c].to_numpy()[rows] for c in ("numerator_n", "denominator_n"))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        computed = 100.0 * numerator / np.where(denominator > 0, denominator, np.nan)
+        found = (np.abs(value - computed) > COUNT_TOLERANCE) & (numerator <= denominator)
+    mismatch = np.zeros(len(df), dtype=bool)
+    mismatch[rows[found]] = True
+    return mismatch
 
 
 RULES: list[Rule] = [
@@ -336,11 +433,7 @@ RULES: list[Rule] = [
     Rule(
         "value_mismatch",
         "value",
-        lambda df, plan: (
-            df["value_n"].between(0, 100)
-            & ((df["value_n"] - _computed_percent(df)).abs() > COUNT_TOLERANCE)
-            & (df["numerator_n"] <= df["denominator_n"])
-        ),
+        lambda df, plan: pd.Series(_value_mismatch(df), index=df.index, copy=False),
         lambda r, plan: {
             "value": _fmt(r["value_n"]),
             "computed": round(100.0 * r["numerator_n"] / r["denominator_n"], 2),

@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..collector import collector_paused
 from ..findings import Finding, HasFindings
 from ..periods import Period, period_of
 from ..plan import Plan, PlanSet, single
@@ -84,6 +85,7 @@ class ValidationReport(HasFindings):
 Progress = Callable[[str, int, int], None]  # (what is being done, steps done, steps in all)
 
 
+@collector_paused()  # a big file's failing rows make thousands of records and findings, all kept
 def read_submissions(
     inputs: Sequence[str | Path], plan: Plan | PlanSet, sheet: str | None = None, progress: Progress | None = None
 ) -> ValidationReport:
@@ -346,7 +348,8 @@ def _accepted_rows(df: pd.DataFrame, keep: pd.Series, names: list[str]) -> pd.Da
         ("status", "status", None),
         ("note", "note", None),
     ):
-        accepted[name] = take(column, dtype)
+        # as a Series that lends its array: setting a bare array would copy it once more
+        accepted[name] = pd.Series(take(column, dtype), index=accepted.index, copy=False)
     return accepted
 
 

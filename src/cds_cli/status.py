@@ -53,7 +53,7 @@ class Completeness:
     def by_agency(self) -> list[dict[str, Any]]:
         return [self._group_row("agency", code) for code in self._groups("agency")]
 
-    def agency_rates(self) -> dict[str, float | None]:
+    def agency_rates(self) -> dict[str, float]:
         """Each agency with expected reports, in the order of :meth:`by_agency`: its rate.
         Counted as arrays without the lists of missing and rejected indicators that
         :meth:`by_agency` builds: a report wants only the rates of a ministry's 20,000 agencies."""

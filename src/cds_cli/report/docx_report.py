@@ -67,7 +67,14 @@ from ..outputs import stable_zip
 from ..periods import Period, roman
 from ..view import IndicatorRow, PillarRow, ReportView, ScorecardView
 from .charts import attainment_chart, completeness_heatmap, trajectory_chart
-from .text import attainment_alt, completeness_alt, quarter_headers, trajectory_alt
+from .text import (
+    agencies_left_out_text,
+    attainment_alt,
+    completeness_alt,
+    listed_agencies,
+    quarter_headers,
+    trajectory_alt,
+)
 from .textwidth import lines_within, width_cm
 
 FONT = "Times New Roman"
@@ -78,6 +85,7 @@ PORTRAIT_WIDTH = PAGE_W - MARGIN_LEFT - MARGIN_RIGHT  # 16 cm of text
 LANDSCAPE_WIDTH = PAGE_H - MARGIN_LEFT - MARGIN_RIGHT  # 24.7 cm
 CHART_WIDTH = 16.0
 MAX_TRAJECTORIES = 4
+NAMED_LATE = 30  # late agencies named in the shortcomings, past LISTED_AGENCIES agencies
 
 
 # The legal form stays Vietnamese whatever the language of the body (catalogue keys legal.*).
@@ -778,7 +786,11 @@ class _Writer:
                 CHART_WIDTH,
                 max_height=20.0,
             )
-        rows = [[a.agency.name(lang), *[share_text(a.rates.get(q), lang, 1) for q in quarters]] for a in view.agencies]
+        listed = listed_agencies(view)  # a ministry's: the lowest rates, and a line on the rest
+        left_out = agencies_left_out_text(view, listed, lang)
+        if left_out:
+            self.paragraph(left_out, italic=True)
+        rows = [[a.agency.name(lang), *[share_text(a.rates.get(q), lang, 1) for q in quarters]] for a in listed]
         rows.append([label("province", lang), *[share_text(overall.get(q), lang, 1) for q in quarters]])
         quarter_width = 1.9
         name = PORTRAIT_WIDTH - quarter_width * len(quarters)
@@ -826,15 +838,10 @@ class _Writer:
                     status=label(item.status, lang),
                 )
             )
-        late = [a.agency.name(lang) for a in view.agencies if (a.rates.get(view.period) or 0) < 1]
+        late = _late(view, lang)
         if late:
             self.paragraph(
-                label(
-                    "missing_reports_facts",
-                    lang,
-                    period=quarters_text([view.period], lang),
-                    agencies=", ".join(late),
-                )
+                label("missing_reports_facts", lang, period=quarters_text([view.period], lang), agencies=late)
             )
         self.to_write("causes")
 
@@ -935,6 +942,18 @@ class _Writer:
             )
         else:
             self.paragraph(label("none", lang))
+
+
+def _late(view: ReportView, lang: str) -> str:
+    """The agencies that have not sent every report of the period, named; past
+    :data:`LISTED_AGENCIES` agencies, the :data:`NAMED_LATE` lowest and how many more."""
+    late = [a for a in view.agencies if (a.rates.get(view.period) or 0) < 1]
+    listed = listed_agencies(view)
+    if len(listed) == len(view.agencies) or len(late) <= NAMED_LATE:
+        return ", ".join(a.agency.name(lang) for a in late)
+    is_late = {id(a) for a in late}
+    named = [a.agency.name(lang) for a in listed if id(a) in is_late][:NAMED_LATE]  # the lowest first
+    return ", ".join(named) + " " + label("more_agencies", lang, count=number(len(late) - len(named), lang, 0))
 
 
 def _in_pillars(view: ReportView) -> list[IndicatorRow]:

@@ -133,6 +133,16 @@ TEXTS: dict[str, W] = {
         "all of them: cds status … --format csv",
     ),
     "more_codes": W(vi="… (thêm {count})", en="… (+{count})"),
+    # a Word or HTML report past LISTED_AGENCIES agencies (report/text.py) lists the lowest rates only
+    "agencies_left_out": W(
+        vi="Bảng liệt kê {shown} trong {total} đơn vị: các đơn vị có tỷ lệ gửi báo cáo {period} thấp nhất "
+        "trước (rồi đến tỷ lệ cả năm). Danh sách đầy đủ: bảng tính Excel của báo cáo (trang “{sheet}”) "
+        "hoặc cds status … --format csv.",
+        en="The table lists {shown} of {total} agencies: the lowest reporting rates for {period} first "
+        "(then over the year). Every agency: the report's Excel workbook (sheet “{sheet}”) "
+        "or cds status … --format csv.",
+    ),
+    "more_agencies": W(vi="và {count} đơn vị khác", en="and {count} more"),
     "status_title": W(
         vi="Tình hình gửi báo cáo {period} — Kế hoạch {number}",
         en="Reporting completeness {period} — Plan {number}",

@@ -53,6 +53,17 @@ class Completeness:
     def by_agency(self) -> list[dict[str, Any]]:
         return [self._group_row("agency", code) for code in self._groups("agency")]
 
+    def agency_rates(self) -> dict[str, float]:
+        """Each agency with expected reports, in the order of :meth:`by_agency`: its rate.
+        Counted as arrays without the lists of missing and rejected indicators that
+        :meth:`by_agency` builds: a report wants only the rates of a ministry's 20,000 agencies."""
+        agencies = pd.Categorical(self.reports["agency"])
+        codes, size = agencies.codes.astype(np.int64), len(agencies.categories)
+        expected = np.bincount(codes, minlength=size).tolist()
+        received = np.bincount(codes[(self.reports["state"] == RECEIVED).to_numpy(dtype=bool)], minlength=size).tolist()
+        names = agencies.categories.astype(str).tolist()  # at once: an arrow-backed index is slow to iterate
+        return {name: received[i] / expected[i] for i, name in enumerate(names) if expected[i]}
+
     def by_indicator(self) -> list[dict[str, Any]]:
         return [self._group_row("indicator", ind.id) for ind in self.plan.indicators]
 

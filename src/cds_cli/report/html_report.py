@@ -39,7 +39,7 @@ from ..periods import Period, roman
 from ..submissions.validate import FileSummary
 from ..view import IndexRow, IndicatorRow, PillarRow, Reporting, ReportView
 from .svg import legend_samples, sparkline, trajectory
-from .text import cells_for_indicator, last_year_headers, quarter_headers
+from .text import agencies_left_out_text, cells_for_indicator, last_year_headers, listed_agencies, quarter_headers
 
 
 @dataclass(frozen=True)
@@ -626,11 +626,14 @@ def _completeness(view: ReportView, lang: str) -> list[str]:
         return [escape(name) + code_html, *((share_text(rates.get(q), lang), _heat(rates.get(q))) for q in quarters)]
 
     columns = _heat_columns([quarter_name(q, lang) for q in view.quarters], lang)
-    rows = [row(a.agency.name(lang), a.agency.code, a.rates) for a in view.agencies]
+    listed = listed_agencies(view)  # a ministry's: the lowest rates, and a line on the rest
+    rows = [row(a.agency.name(lang), a.agency.code, a.rates) for a in listed]
     rows.append(row(label("province", lang), "", view.completeness))
     half = (len(rows) + 1) // 2
     note = label("html.heat_note", lang, high=round(100 * HEAT[0]), low=round(100 * HEAT[1]))
+    left_out = agencies_left_out_text(view, listed, lang)
     return [
+        *([f'<p class="note">{escape(left_out)}</p>'] if left_out else []),
         f'<p class="note">{escape(note)}</p>',
         '<div class="two">',
         _table(columns, rows[:half], "heat"),

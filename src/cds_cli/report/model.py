@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import cast
 
-import pandas as pd
+import numpy as np
 
 from ..numbers import rounded
 from ..periods import Period
@@ -94,12 +94,14 @@ class AnnualReport:
         return extra
 
     def _agencies(self) -> tuple[AgencyRates, ...]:
-        rates: dict[str, dict[Period, float | None]] = {}
-        for status in self.reporting:
-            for row in status.by_agency():
-                if status.period:
-                    rates.setdefault(row["id"], {})[status.period] = rounded(row["rate"], 4)
-        return tuple(AgencyRates(self.plan.agency(code), by_quarter) for code, by_quarter in rates.items())
+        """Each agency's reporting rate every quarter, agencies in the order they first have
+        expected reports (the plan's)."""
+        quarters = [(status.period, status.agency_rates()) for status in self.reporting if status.period]
+        codes = dict.fromkeys(code for _, rates in quarters for code in rates)
+        return tuple(
+            AgencyRates(self.plan.agency(code), {q: round(rates[code], 4) for q, rates in quarters if code in rates})
+            for code in codes
+        )
 
 
 def build_report(
@@ -132,13 +134,15 @@ def files_in_scope(report: ValidationReport, period: Period) -> set[str]:
     """The files a report on quarters up to ``period`` rests on: every file with a row of a
     quarter up to it, or with no row whose quarter is known (a file that could not be read
     belongs to every report).  A mid-year report does not list the files of later quarters."""
-    rows = pd.concat(
-        [report.accepted[["file", "year", "quarter"]], report.rejected[["file", "year", "quarter"]]], ignore_index=True
-    )
-    known = rows.dropna(subset=["year", "quarter"])
-    number = known["year"].astype("int64") * 4 + known["quarter"].astype("int64")
-    later_only = set(known["file"]) - set(known.loc[number <= quarter_number(period), "file"])
-    return {summary.file for summary in report.files} - later_only
+    dated: set[str] = set()  # files with a row whose quarter is known
+    early: set[str] = set()  # files with a row of a quarter up to ``period``
+    for rows in (report.accepted, report.rejected):  # a million rows: masks, not a concatenation
+        year = rows["year"].to_numpy(dtype="float64", na_value=np.nan)
+        quarter = rows["quarter"].to_numpy(dtype="float64", na_value=np.nan)
+        known = ~np.isnan(year) & ~np.isnan(quarter)
+        dated |= set(rows["file"][known].unique())
+        early |= set(rows["file"][known & (year * 4 + quarter <= quarter_number(period))].unique())
+    return {summary.file for summary in report.files} - (dated - early)
 
 
 def project(plan: Plan, s: IndicatorScore, period: Period) -> Projection | None:

@@ -19,7 +19,7 @@ from ..labels import (
 )
 from ..periods import Period
 from ..text import safe_cell
-from ..view import IndexRow, IndicatorRow, PillarRow, ReportView
+from ..view import AgencyRates, IndexRow, IndicatorRow, PillarRow, ReportView
 
 
 def quarter_headers(view: ReportView, lang: str, quarter: Callable[[Period], str] = str) -> list[str]:
@@ -60,6 +60,46 @@ def cells_for_indicator(item: IndicatorRow, view: ReportView, lang: str) -> list
         label(item.status, lang),
         gap_text,
     ]
+
+
+# ---- a ministry's agencies
+
+# A Word or HTML table of agencies longer than this lists those that most need a call and says
+# how many it left out: 22,000 rows are 700 pages no one signs or reads.  The XLSX (sheet
+# Agencies) and the Markdown keep every agency, as `cds status --format csv` does; the terminal
+# cuts at the same length (console/render.py TERMINAL_ROWS).
+LISTED_AGENCIES = 200
+
+
+def listed_agencies(view: ReportView) -> tuple[AgencyRates, ...]:
+    """Every agency in the plan's order; past :data:`LISTED_AGENCIES`, the lowest reporting
+    rates in the period covered first (then over the year; none due counts as highest),
+    no more than the limit."""
+    agencies = view.agencies
+    if len(agencies) <= LISTED_AGENCIES:
+        return agencies
+
+    def lowest(k: int) -> tuple[float, float, int]:
+        rates = agencies[k].rates
+        year = [rate for rate in rates.values() if rate is not None]
+        latest = rates.get(view.period)
+        return (2.0 if latest is None else latest, sum(year) / len(year) if year else 2.0, k)
+
+    return tuple(agencies[k] for k in sorted(range(len(agencies)), key=lowest)[:LISTED_AGENCIES])
+
+
+def agencies_left_out_text(view: ReportView, shown: Sequence[AgencyRates], lang: str) -> str:
+    """What a shortened table of agencies left out, and where every agency is ("" if none)."""
+    if len(shown) == len(view.agencies):
+        return ""
+    return label(
+        "agencies_left_out",
+        lang,
+        shown=number(len(shown), lang, 0),
+        total=number(len(view.agencies), lang, 0),
+        period=quarters_text([view.period], lang),
+        sheet=label("sheet.agencies", lang),
+    )
 
 
 # ---- text alternatives of the charts (HTML figures, and the Word report's pictures)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 import pytest
 
 from cds_cli.findings import MAX_QUOTED, Finding, HasFindings, hint
-from cds_cli.messages import Term
+from cds_cli.words.messages import Term
 
 
 def test_to_dict_keeps_the_place_and_words_the_message_per_language():

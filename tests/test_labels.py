@@ -1,4 +1,4 @@
-"""cds_cli.labels: values worded for people, in Vietnamese (. groups, , decimal) and English."""
+"""cds_cli.words.labels: values worded for people, in Vietnamese (. groups, , decimal) and English."""
 
 from __future__ import annotations
 
@@ -6,7 +6,9 @@ from types import SimpleNamespace
 
 import pytest
 
-from cds_cli.labels import (
+from cds_cli.periods import Period
+from cds_cli.view import Reporting
+from cds_cli.words.labels import (
     baseline_text,
     date_text,
     localised,
@@ -17,8 +19,6 @@ from cds_cli.labels import (
     shown,
     target_text,
 )
-from cds_cli.periods import Period
-from cds_cli.view import Reporting
 
 
 @pytest.mark.parametrize(

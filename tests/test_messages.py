@@ -10,7 +10,7 @@ import pytest
 
 from cds_cli.errors import UsageError
 from cds_cli.findings import Finding
-from cds_cli.messages import LANGS, TEXTS, Term, placeholders, text
+from cds_cli.words.messages import LANGS, TEXTS, Term, placeholders, text
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "cds_cli"
 SOURCES = sorted(SRC.rglob("*.py"))

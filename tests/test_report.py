@@ -319,7 +319,7 @@ def test_every_submission_finding_has_words_for_the_reports():
     """The reports people read name findings by what they are, never by their codes."""
     import re
 
-    from cds_cli.messages import TEXTS
+    from cds_cli.words.messages import TEXTS
 
     source = Path(__file__).resolve().parents[1] / "src" / "cds_cli" / "submissions"
     raised = re.compile(r'(?:Finding|Rule|\.finding|_unusable)\(\s*"(\w+)"')

@@ -15,13 +15,13 @@ from openpyxl import load_workbook
 from test_report_docx import tiny_png
 
 from cds_cli import load_plan, read_submissions
-from cds_cli.labels import label, share_text
 from cds_cli.report import docx_report, text
 from cds_cli.report.docx_report import _body_styles, _fix_widths, _Writer, render_docx
 from cds_cli.report.html_report import render_html
 from cds_cli.report.markdown_report import render_markdown
 from cds_cli.report.model import build_report
 from cds_cli.report.xlsx_report import render_xlsx
+from cds_cli.words.labels import label, share_text
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "2023"
 LIMIT = 5

@@ -12,7 +12,6 @@ import pytest
 from PIL import Image
 
 from cds_cli import load_plan, parse_period, read_submissions
-from cds_cli.messages import TEXTS
 from cds_cli.periods import Period
 from cds_cli.plan import Agency
 from cds_cli.report.chartparts import STATUS_COLOURS, ticks
@@ -27,6 +26,7 @@ from cds_cli.report.charts import (
 from cds_cli.report.model import build_report
 from cds_cli.report.text import attainment_alt
 from cds_cli.view import AgencyRates
+from cds_cli.words.messages import TEXTS
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "2023"
 Q1, Q2, Q3 = (Period(2023, k) for k in (1, 2, 3))

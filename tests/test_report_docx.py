@@ -21,10 +21,10 @@ from docx.shared import Cm, Pt
 
 import cds_cli
 from cds_cli import load_plan, parse_period, read_submissions
-from cds_cli.labels import label, number
 from cds_cli.report.docx_report import render_docx, vn_date
 from cds_cli.report.model import build_report
 from cds_cli.report.textwidth import width_cm
+from cds_cli.words.labels import label, number
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -18,10 +18,10 @@ import pytest
 from conftest import cds
 
 from cds_cli import load_plan, read_submissions
-from cds_cli.labels import quarter_name
 from cds_cli.periods import Period
 from cds_cli.report import build_report
 from cds_cli.report.text import attainment_alt, completeness_alt, trajectory_alt, trend_alt
+from cds_cli.words.labels import quarter_name
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "2023"

@@ -9,11 +9,11 @@ import openpyxl
 import pytest
 
 from cds_cli import load_plan, parse_period, read_submissions
-from cds_cli.labels import label
 from cds_cli.periods import Period
 from cds_cli.report.model import build_report
 from cds_cli.report.xlsx_report import render_xlsx
 from cds_cli.view import scorecard_view
+from cds_cli.words.labels import label
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "2023"
 SHEETS = ["Summary", "Indicators", "Quarterly", "Agencies", "Findings"]

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from cds_cli.console import app
 from cds_cli.console.terminal import MIN_WRAP, Column, fit
-from cds_cli.labels import label, shown
+from cds_cli.words.labels import label, shown
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "2023"
 WIDTHS = [80, 100, 120, 200]

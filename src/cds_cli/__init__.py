@@ -23,7 +23,7 @@ _EXPORTS = {
     "Finding": "findings",
     "Period": "periods",
     "parse_period": "periods",
-    "text": "messages",
+    "text": "words.messages",
     "PackCheck": "plan",
     "check_pack": "plan",
     "pack_files": "plan",

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .messages import DEFAULT_LANG, text
+from .words.messages import DEFAULT_LANG, text
 
 if TYPE_CHECKING:
     from .findings import Finding

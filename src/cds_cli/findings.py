@@ -3,7 +3,7 @@
 Each finding has a stable ``code`` (scripts and tests rely on it), a severity, the place
 (file, 1-based line where the header is line 1, the contract's English column name) and
 the values needed to word a message in Vietnamese or English.  The wording lives in the
-catalogue (:mod:`cds_cli.messages`, key ``finding.<code>``), both languages side by side.
+catalogue (:mod:`cds_cli.words.messages`, key ``finding.<code>``), both languages side by side.
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from .labels import figure
-from .messages import DEFAULT_LANG, Term, text
+from .words.labels import figure
+from .words.messages import DEFAULT_LANG, Term, text
 
 STDIN_NAME = "<stdin>"  # the file name findings, reports and plan packs give standard input
 

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import UsageError
-from .messages import DEFAULT_LANG, LANGS, Term
+from .words.messages import DEFAULT_LANG, LANGS, Term
 
 CONFIG_NAME = "cds.toml"
 PLAN_VARIABLE = "CDS_PLAN"

@@ -12,11 +12,11 @@ import csv
 import io
 from dataclasses import dataclass
 
-from .messages import text
 from .outputs import stable_zip
 from .periods import Period
 from .plan import MILESTONE_STATUSES, Indicator, Plan
 from .text import safe_cell
+from .words.messages import text
 
 # The submission columns' Vietnamese headers, in the form's order, with three more
 # columns that cds ignores when it reads the form back (row number, name, unit, guidance).

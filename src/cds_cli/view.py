@@ -3,7 +3,7 @@
 Scoring computes (:mod:`cds_cli.scoring`); the view holds what is shown of it: frozen rows
 with periods as :class:`~cds_cli.periods.Period`, figures rounded once here (2 decimals;
 rates 0–1 to 4) and statuses as the :data:`Status` codes.  Names stay with the plan's own
-objects (``row.indicator.name(lang)``) and words are made by :mod:`cds_cli.labels`, so the
+objects (``row.indicator.name(lang)``) and words are made by :mod:`cds_cli.words.labels`, so the
 terminal, JSON, CSV, Markdown, HTML, Word and Excel outputs start from the same figures
 and cannot disagree on one.
 """

@@ -21,7 +21,14 @@ from .json_documents import (
     indicator_document,
     validation_document,
 )
-from .labels import (
+from .plan import PackCheck, Plan, agency_catalogue, catalogue, context_catalogue
+from .report.text import markdown_table, pillar_scores_markdown
+from .scoring import AgencyBreakdown
+from .status import Completeness
+from .submissions.validate import ValidationReport
+from .text import safe_cell
+from .view import IndicatorRow, ScorecardView
+from .words.labels import (
     PROVISIONAL_MARK,
     baseline_source_note,
     baseline_text,
@@ -36,13 +43,6 @@ from .labels import (
     target_text,
     value_text,
 )
-from .plan import PackCheck, Plan, agency_catalogue, catalogue, context_catalogue
-from .report.text import markdown_table, pillar_scores_markdown
-from .scoring import AgencyBreakdown
-from .status import Completeness
-from .submissions.validate import ValidationReport
-from .text import safe_cell
-from .view import IndicatorRow, ScorecardView
 
 
 def _json(document: Any, out: TextIO) -> None:

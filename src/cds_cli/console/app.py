@@ -23,8 +23,8 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, NoReturn, TypeAlias
 import typer
 
 from ..errors import CdsError, UsageError
-from ..labels import number, shown
-from ..messages import DEFAULT_LANG, LANGS, text
+from ..words.labels import number, shown
+from ..words.messages import DEFAULT_LANG, LANGS, text
 from .outputs import choice
 
 if TYPE_CHECKING:  # only for annotations: keeps `cds --help` from importing the core

@@ -16,7 +16,12 @@ from rich.text import Text
 
 from ..history import History
 from ..json_documents import breakdown_document, history_document
-from ..labels import (
+from ..plan import PackCheck, Plan, agency_catalogue, catalogue, context_catalogue
+from ..scoring import AgencyBreakdown, Scorecard
+from ..status import Completeness
+from ..submissions.validate import ValidationReport
+from ..view import IndicatorRow, ScorecardView, reporting, scorecard_view
+from ..words.labels import (
     PROVISIONAL_MARK,
     baseline_source_note,
     baseline_text,
@@ -34,11 +39,6 @@ from ..labels import (
     target_text,
     value_text,
 )
-from ..plan import PackCheck, Plan, agency_catalogue, catalogue, context_catalogue
-from ..scoring import AgencyBreakdown, Scorecard
-from ..status import Completeness
-from ..submissions.validate import ValidationReport
-from ..view import IndicatorRow, ScorecardView, reporting, scorecard_view
 from ..writers import (
     agencies_csv,
     agencies_json,

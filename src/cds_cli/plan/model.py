@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from ..messages import DEFAULT_LANG, Term
 from ..periods import Period, parse_period, years_text
 from ..text import Suggester, fold
+from ..words.messages import DEFAULT_LANG, Term
 
 if TYPE_CHECKING:
     from .layout import PlanFiles

@@ -19,13 +19,13 @@ from typing import Any
 import yaml
 
 from ..errors import UsageError
-from ..labels import quarters_text
-from ..messages import text
 from ..numbers import rounded
 from ..outputs import write_atomic
 from ..periods import Period
 from ..scoring import Scorecard, score
 from ..submissions.validate import ValidationReport
+from ..words.labels import quarters_text
+from ..words.messages import text
 from .layout import pack_files
 from .model import Agency, Plan
 

@@ -8,9 +8,9 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..labels import quarter_name
 from ..periods import Period, roman
 from ..view import IndicatorRow, Value
+from ..words.labels import quarter_name
 
 VALUE, TARGET, EXPECTED = "#1565c0", "#2e7d32", "#757575"
 # A ladder of greys as well as of hues (luminance 38 · 93 · 149 · 171 · 193 · 224), so a report

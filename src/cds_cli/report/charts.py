@@ -25,9 +25,9 @@ from typing import TypeVar
 from PIL import Image, ImageDraw, ImageFont
 from PIL.PngImagePlugin import PngInfo
 
-from ..labels import label, number, quarter_name, share_text
 from ..periods import Period
 from ..view import AgencyRates, IndicatorRow, PillarRow, ReportView
+from ..words.labels import label, number, quarter_name, share_text
 from .chartparts import EXPECTED, STATUS_COLOURS, TARGET, VALUE, Frame, runs, ticks, trajectory_series
 from .text import attainment_alt, completeness_alt, trajectory_alt
 

@@ -42,7 +42,10 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
-from ..labels import (
+from ..outputs import stable_zip
+from ..periods import Period, roman
+from ..view import IndicatorRow, PillarRow, ReportView, ScorecardView
+from ..words.labels import (
     baseline_source_note,
     baseline_text,
     date_text,
@@ -63,9 +66,6 @@ from ..labels import (
     unit_line,
     value_text,
 )
-from ..outputs import stable_zip
-from ..periods import Period, roman
-from ..view import IndicatorRow, PillarRow, ReportView, ScorecardView
 from .charts import attainment_chart, completeness_heatmap, trajectory_chart
 from .text import (
     agencies_left_out_text,

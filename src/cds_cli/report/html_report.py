@@ -16,7 +16,10 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from html import escape
 
-from ..labels import (
+from ..periods import Period, roman
+from ..submissions.validate import FileSummary
+from ..view import IndexRow, IndicatorRow, PillarRow, Reporting, ReportView
+from ..words.labels import (
     baseline_source_note,
     date_text,
     figure,
@@ -35,9 +38,6 @@ from ..labels import (
     unit_line,
     value_text,
 )
-from ..periods import Period, roman
-from ..submissions.validate import FileSummary
-from ..view import IndexRow, IndicatorRow, PillarRow, Reporting, ReportView
 from .svg import legend_samples, sparkline, trajectory
 from .text import agencies_left_out_text, cells_for_indicator, last_year_headers, listed_agencies, quarter_headers
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 
-from ..labels import (
+from ..periods import roman
+from ..view import ReportView
+from ..words.labels import (
     baseline_source_note,
     date_text,
     gap_header,
@@ -23,8 +25,6 @@ from ..labels import (
     unit_line,
     value_text,
 )
-from ..periods import roman
-from ..view import ReportView
 from .text import cells_for_indicator, markdown_table, pillar_scores_markdown, quarter_headers
 
 

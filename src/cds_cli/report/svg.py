@@ -14,9 +14,9 @@ from collections.abc import Mapping, Sequence
 from html import escape
 from typing import Any
 
-from ..labels import number
 from ..periods import Period
 from ..view import IndicatorRow
+from ..words.labels import number
 from .chartparts import EXPECTED, STATUS_COLOURS, TARGET, VALUE, Frame, Series, level, padded, runs, trajectory_series
 from .text import trajectory_alt, trend_alt
 

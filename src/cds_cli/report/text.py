@@ -7,7 +7,10 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
-from ..labels import (
+from ..periods import Period
+from ..text import safe_cell
+from ..view import AgencyRates, IndexRow, IndicatorRow, PillarRow, ReportView
+from ..words.labels import (
     baseline_text,
     index_text,
     label,
@@ -17,9 +20,6 @@ from ..labels import (
     target_text,
     value_text,
 )
-from ..periods import Period
-from ..text import safe_cell
-from ..view import AgencyRates, IndexRow, IndicatorRow, PillarRow, ReportView
 
 
 def quarter_headers(view: ReportView, lang: str, quarter: Callable[[Period], str] = str) -> list[str]:

@@ -25,7 +25,10 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..labels import (
+from ..outputs import stable_zip
+from ..text import safe_cell
+from ..view import IndicatorRow, PillarRow, ReportView, ScorecardView
+from ..words.labels import (
     COMPARATOR_SIGNS,
     date_text,
     gap_header,
@@ -35,9 +38,6 @@ from ..labels import (
     quarter_name,
     quarters_text,
 )
-from ..outputs import stable_zip
-from ..text import safe_cell
-from ..view import IndicatorRow, PillarRow, ReportView, ScorecardView
 from .text import last_year_headers
 
 SHEETS = ("summary", "indicators", "quarterly", "agencies", "findings")  # sheet.* in the catalogue

@@ -17,12 +17,12 @@ import numpy as np
 import pandas as pd
 
 from ..findings import Finding, Severity, hint
-from ..messages import Term
 from ..numbers import AMBIGUOUS, INVALID, NOT_WHOLE, ParsedNumbers, parse_counts, parse_percents
 from ..periods import parse_period
 from ..plan import Plan
 from ..plan.model import years_term
 from ..text import fold
+from ..words.messages import Term
 from .reading import text_categories, united
 
 # Milestone statuses as agencies write them (folded), README: Submission files.

@@ -24,9 +24,9 @@ import numpy as np
 import pandas as pd
 
 from ..findings import STDIN_NAME, Finding
-from ..messages import TEXTS
 from ..outputs import sha256_of
 from ..text import fold
+from ..words.messages import TEXTS
 from .csvtext import (
     MAX_HEADER_CELLS,
     MAX_LINE,

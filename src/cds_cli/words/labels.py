@@ -1,6 +1,6 @@
 """Values worded for people: numbers in each language's style, dates, targets, shares.
 
-The words themselves live in :mod:`cds_cli.messages`; ids, codes, statuses and JSON keys
+The words themselves live in :mod:`cds_cli.words.messages`; ids, codes, statuses and JSON keys
 never change with the language.
 """
 
@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Protocol
 
+from ..periods import Period, parse_period, roman
 from .messages import LANGS, text
-from .periods import Period, parse_period, roman
 
 # What each wording needs of a value, as protocols: the words sit below the view
 # (:mod:`cds_cli.view`, whose rows fit them) and below the findings, which word their values too.
@@ -78,7 +78,7 @@ __all__ = ["LANGS", "date_text", "label", "number", "reporting_text", "share_tex
 
 
 def label(key: str, lang: str, /, **values: object) -> str:
-    """A label, heading or sentence of the catalogue (:mod:`cds_cli.messages`) in ``lang``."""
+    """A label, heading or sentence of the catalogue (:mod:`cds_cli.words.messages`) in ``lang``."""
     return text(key, lang, **values)
 
 

@@ -13,7 +13,7 @@ import yaml
 from conftest import HEADER, cds
 
 from cds_cli.periods import Period
-from cds_cli.plan import default_data_dir
+from cds_cli.plan import default_data_dir, load_plan
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "2023"
 DROPPED = "econ.ecommerce_retail_share"  # in the 2023 plan, not in the repository's 2024 pack
@@ -414,3 +414,18 @@ def test_the_trajectories_span_the_years_in_the_inputs(inside):
     assert 'font-weight="600">2023</text>' in html and 'font-weight="600">2024</text>' in html
     alone = cds("report", "submissions/2024-Q4", "--format", "html", "--lang", "en").stdout
     assert set(re.findall(r'<svg class="traj" viewBox="0 0 300 (\d+)"', alone)) == {"150"}
+
+
+def test_a_programme_target_says_when_it_falls_due_where_people_read_it(tmp_path, monkeypatch):
+    """In a 2024 table a target due at the end of 2025 reads "≥ 90 đến hết năm 2025"; in a
+    table of 2025, or for a target due in 2024, the target alone."""
+    pack = _programme(tmp_path / "programme")
+    rows = _programme_rows(tmp_path)
+    monkeypatch.setenv("COLUMNS", "250")
+    table = cds("score", rows, "--plan", pack, "--period", "2024-Q2").stdout
+    markdown = cds("report", rows, "--plan", pack, "--period", "2024-Q2", "--format", "md").stdout
+    name = load_plan(plan=pack).indicator("soc.households_fiber").name("vi")
+    fiber = next(line for line in markdown.splitlines() if line.startswith(f"| {name} |"))
+    assert "≥ 90 đến hết năm 2025" in table and "| ≥ 90 đến hết năm 2025 |" in fiber
+    later = cds("report", rows, "--plan", pack, "--period", "2025-Q1", "--format", "md").stdout
+    assert "đến hết năm 2025" not in later

@@ -104,6 +104,10 @@ class IndicatorRow:
     def target(self) -> float | str:
         return self.indicator.target
 
+    @property
+    def due(self) -> str:
+        return self.indicator.due
+
     def name(self, lang: str) -> str:
         return self.indicator.name(lang)
 

@@ -40,6 +40,7 @@ from .words.labels import (
     quarters_text,
     reporting_text,
     status_counts_text,
+    target_by_text,
     target_text,
     value_text,
 )
@@ -57,13 +58,13 @@ def as_json(result: Any, lang: str, out: TextIO, **_: Any) -> None:
 # --------------------------------------------------------------------------- score
 
 
-def score_cells(item: IndicatorRow, lang: str) -> dict[str, str]:
+def score_cells(item: IndicatorRow, lang: str, year: int | None = None) -> dict[str, str]:
     """An indicator's figures worded for people, as the terminal table and Markdown show them."""
     return {
         "name": item.short_name(lang),
         "id": item.id,
         "baseline": baseline_text(item.baseline, item.baseline_qualifier, lang),
-        "target": target_text(item, lang),
+        "target": target_by_text(item, year, lang) if year else target_text(item, lang),
         "unit": label(f"unit.{item.unit}", lang),
         "value": value_text(item, item.value, lang),
         "attainment": number(item.attainment, lang),
@@ -137,7 +138,7 @@ def score_markdown(view: ScorecardView, lang: str, out: TextIO, **_: Any) -> Non
         rows = [
             [item.id, item.name(lang), *(str(cells[key]) for key in keys[2:])]
             for item in pillar.indicators
-            for cells in [score_cells(item, lang)]
+            for cells in [score_cells(item, lang, view.period.year if view.period else None)]
         ]
         parts += [markdown_table([label(k, lang, **plan.terms) for k in keys], rows), ""]
     parts += [f"## {label('pillars_title', lang)}", ""]

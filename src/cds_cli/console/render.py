@@ -111,15 +111,16 @@ _SCORE_COLUMNS = {
 _TEXT_COLUMNS = ("name", "id", "unit", "status")  # left-aligned; the rest are figures
 
 
-def _score_cells(item: IndicatorRow, lang: str) -> dict[str, Cell]:
+def _score_cells(item: IndicatorRow, lang: str, year: int | None) -> dict[str, Cell]:
     """The plain writers' cells, the status in its colour (colour only marks the status)."""
-    cells: dict[str, Cell] = dict(score_cells(item, lang))
+    cells: dict[str, Cell] = dict(score_cells(item, lang, year))
     cells["status"] = Text(str(cells["status"]), style=STATUS_STYLE[item.status])
     return cells
 
 
 def _score_columns(view: ScorecardView, lang: str, ids: bool) -> list[Column]:
-    rows = [_score_cells(item, lang) for pillar in view.pillars for item in pillar.indicators]
+    year = view.period.year if view.period else None
+    rows = [_score_cells(item, lang, year) for pillar in view.pillars for item in pillar.indicators]
     wanted = {"id": ids, "unit": has_counts(view.indicators)}  # a unit column beside counts only
     return [
         Column(

@@ -62,6 +62,7 @@ from ..words.labels import (
     quarters_text,
     reporting_text,
     share_text,
+    target_by_text,
     target_text,
     unit_line,
     value_text,
@@ -696,7 +697,7 @@ class _Writer:
             [
                 name_with_unit(item, item.name(lang), items, lang),
                 baseline_text(item.baseline, item.baseline_qualifier, lang),
-                target_text(item, lang),
+                target_by_text(item, quarters[-1].year, lang),
                 *([value_text(item, item.last_year, lang)] if last_year else []),
                 *[value_text(item, item.quarters.get(q), lang) for q in quarters],
                 number(item.attainment, lang),

@@ -17,6 +17,7 @@ from ..words.labels import (
     number,
     quarters_text,
     share_text,
+    target_by_text,
     target_text,
     value_text,
 )
@@ -53,7 +54,7 @@ def cells_for_indicator(item: IndicatorRow, view: ReportView, lang: str) -> list
         item.id,
         item.name(lang),
         baseline_text(item.baseline, item.baseline_qualifier, lang),
-        target_text(item, lang),
+        target_by_text(item, view.period.year, lang),
         *([value_text(item, item.last_year, lang)] if view.last_year else []),
         *(value_text(item, item.quarters[q], lang) for q in view.quarters),
         number(item.attainment, lang),

@@ -149,14 +149,34 @@ def due_text(due: str, plan_year: int, lang: str) -> str:
     """A due quarter as people read it: as written within the plan year ("2023-Q4"); after
     it, the end of that year or quarter ("đến hết năm 2025", "by the end of Q2 2026")."""
     period = parse_period(due)
-    if period is None or period.year <= plan_year:
+    if period is None:
         return due
+    if period.year <= plan_year:
+        return quarters_text([period], lang)
     if period.quarter == 4:
         return label("due_by_year_end", lang, year=period.year)
     return label("due_by_quarter_end", lang, **_quarter_parts(period))
 
 
 COMPARATOR_SIGNS = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "="}
+
+
+class _Due(Protocol):
+    @property
+    def due(self) -> str: ...
+
+
+class DueTargeted(Targeted, _Due, Protocol):
+    """An indicator (or its row) with a target and its due quarter."""
+
+
+def target_by_text(item: DueTargeted, year: int, lang: str) -> str:
+    """A target with its due date when that lies beyond ``year`` (the year a table is of): a
+    programme's "≥ 90 đến hết năm 2025" in a 2024 report; within the year, the target alone."""
+    due = parse_period(item.due)
+    if due is None or due.year <= year:
+        return target_text(item, lang)
+    return f"{target_text(item, lang)} {due_text(item.due, year, lang)}"
 
 
 def target_text(item: Targeted, lang: str) -> str:

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .history import History
-from .numbers import rounded
+from .numbers import rounded, shown_value
 from .plan import Indicator, PackCheck
 from .scoring import AgencyBreakdown, AgencyFigure, as_shown, competition_ranks
 from .status import Completeness
@@ -195,7 +195,7 @@ def history_document(history: History, lang: str) -> dict[str, Any]:
                     {
                         "period": str(card.period),
                         "plan": card.plan.info.number,
-                        "value": rounded(s.value) if isinstance(s.value, float) else s.value,
+                        "value": shown_value(s.value),
                         # that period's own target: its year's pack may have set another
                         "target": float(s.indicator.target) if not ind.is_milestone else s.indicator.target,
                         "status": s.status,

@@ -128,3 +128,9 @@ def _fmt(number: float) -> str:
 def rounded(value: float | None, digits: int = 2) -> float | None:
     """A figure for JSON and reports: ``digits`` decimals (2 for percents, 4 for rates), None kept."""
     return None if value is None else round(value, digits)
+
+
+def shown_value(value: float | str | None) -> float | str | None:
+    """An indicator's value as every output shows it: a figure rounded (:func:`rounded`), a
+    milestone's state (``done``, ``in_progress`` …) or nothing as it is."""
+    return rounded(value) if isinstance(value, float) else value

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Literal, cast
 
 from .findings import Finding
-from .numbers import rounded
+from .numbers import rounded, shown_value
 from .periods import Period
 from .plan import Agency, Indicator, Pillar, Plan
 from .scoring import STATUSES, IndicatorScore, ProvisionalBaseline, Scorecard
@@ -81,7 +81,6 @@ class IndicatorRow:
     expected_path: Mapping[Period, float | None] = field(default_factory=dict)
     gap: float | Literal["not_done"] | None = None  # percentage points to the target, or a milestone not done
     projection: Projection | None = None
-    last_year: Value = None  # reports: the value the same quarter a year earlier (ReportView.last_year)
     earlier: Mapping[Period, Value] = field(default_factory=dict)  # reports: each quarter of the year before
 
     @property
@@ -183,8 +182,7 @@ class ReportView:
     period: Period
     quarters: tuple[Period, ...]  # the first quarter of the plan year … period
     card: ScorecardView
-    last_year: Period | None  # the same quarter a year earlier, when the inputs have that year's rows
-    earlier: tuple[Period, ...]  # the quarters of the year before with rows in the inputs (charts draw both years)
+    earlier: tuple[Period, ...]  # the year before's quarters, when the inputs have its rows (charts draw both)
     completeness: Mapping[Period, float | None]  # the province's reporting rate each quarter
     agencies: tuple[AgencyRates, ...]
     files: tuple[FileSummary, ...]  # the files the report rests on
@@ -192,6 +190,11 @@ class ReportView:
     findings_by_code: tuple[CodeCount, ...]
     version: str
     date: str | None  # the report's date, ISO (None: left for the officer to write)
+
+    @property
+    def last_year(self) -> Period | None:
+        """The same quarter a year earlier (a column of the tables), when the inputs have that year."""
+        return Period(self.period.year - 1, self.period.quarter) if self.earlier else None
 
     @property
     def projected(self) -> tuple[IndicatorRow, ...]:
@@ -210,10 +213,10 @@ def indicator_row(s: IndicatorScore, plan: Plan, rate: Mapping[str, object], **r
     provisional = s.provisional_baseline
     return IndicatorRow(
         indicator=s.indicator,
-        baseline=_shown(s.baseline),
+        baseline=shown_value(s.baseline),
         baseline_qualifier=baseline.qualifier if baseline else None,
         baseline_source=baseline_source(plan, s.id),
-        value=_shown(s.value),
+        value=shown_value(s.value),
         numerator=s.numerator,
         denominator=s.denominator,
         attainment=rounded(s.attainment),
@@ -278,10 +281,6 @@ def scorecard_view(card: Scorecard, report_rows: Mapping[str, Mapping[str, objec
         rows=card.rows,
         findings=tuple(card.findings),
     )
-
-
-def _shown(value: float | str | None) -> Value:
-    return rounded(value) if isinstance(value, float) else value
 
 
 assert set(STATUSES) == set(Status.__args__)  # type: ignore[attr-defined]  # one list of statuses

@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from ..errors import UsageError
-from ..numbers import rounded
+from ..numbers import rounded, shown_value
 from ..outputs import write_atomic
 from ..periods import Period
 from ..scoring import Scorecard, score
@@ -159,9 +159,7 @@ def _baselines(
     plan: Plan, scored: Scorecard | None, period: Period | None, hashed: list[dict[str, str]]
 ) -> dict[str, Any]:
     # rounded as every output shows them (the baseline file is read by people too)
-    values = (
-        {s.id: rounded(s.value) if isinstance(s.value, float) else s.value for s in scored.indicators} if scored else {}
-    )
+    values = {s.id: shown_value(s.value) for s in scored.indicators} if scored else {}
     baselines: list[dict[str, Any]] = []
     for ind in plan.indicators:
         value = values.get(ind.id)

@@ -672,7 +672,7 @@ class _Writer:
         headers = quarter_headers(view, lang, lambda q: quarter_name(q, lang))[1:]  # no id column
         align = "l" + "c" * (len(headers) - 1)
         for k, pillar in enumerate(view.card.pillars, start=1):
-            self.pillar(k, pillar, quarters, headers, widths, align, bool(lasts))
+            self.pillar(k, pillar, quarters, headers, widths, align, view.last_year)
         section = self.document.add_section(WD_SECTION.NEW_PAGE)  # back to portrait
         _page(section, landscape=False)
 
@@ -684,7 +684,7 @@ class _Writer:
         headers: list[str],
         widths: list[float],
         align: str,
-        last_year: bool,
+        last_year: Period | None,
     ) -> None:
         """One pillar: its table of indicators (by full name), then its chart."""
         lang = self.lang
@@ -698,7 +698,7 @@ class _Writer:
                 name_with_unit(item, item.name(lang), items, lang),
                 baseline_text(item.baseline, item.baseline_qualifier, lang),
                 target_by_text(item, quarters[-1].year, lang),
-                *([value_text(item, item.last_year, lang)] if last_year else []),
+                *([value_text(item, item.earlier.get(last_year), lang)] if last_year else []),
                 *[value_text(item, item.quarters.get(q), lang) for q in quarters],
                 number(item.attainment, lang),
                 label(item.status, lang),

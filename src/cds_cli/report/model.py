@@ -15,7 +15,7 @@ from typing import cast
 
 import numpy as np
 
-from ..numbers import rounded
+from ..numbers import rounded, shown_value
 from ..periods import Period
 from ..plan import Indicator, Plan
 from ..scoring import IndicatorScore, Scorecard, is_final, path_origin, quarter_number, score
@@ -34,11 +34,6 @@ class AnnualReport:
     version: str
     date: str | None
     earlier: list[Scorecard] = field(default_factory=list)  # the year before, Q1 … Q4, when the inputs have it
-
-    @property
-    def last_year(self) -> Scorecard | None:
-        """The same quarter a year earlier (None: the inputs hold no row of that year)."""
-        return self.earlier[self.period.quarter - 1] if self.earlier else None
 
     @property
     def reporting(self) -> list[Completeness]:
@@ -61,7 +56,6 @@ class AnnualReport:
             period=self.period,
             quarters=quarters,
             card=scorecard_view(self.final, self._quarterly(quarters)),
-            last_year=self.last_year.period if self.last_year else None,
             earlier=tuple(card.period for card in self.earlier if card.period),
             completeness={s.period: rounded(s.rate, 4) for s in self.reporting if s.period},
             agencies=self._agencies(),
@@ -78,18 +72,16 @@ class AnnualReport:
         """By indicator id, what a report adds to the scorecard: the value and the expected
         value each quarter, the gap still to close and the projection to the due quarter."""
         by_quarter = [{s.id: s for s in card.indicators} for card in self.cards]
-        earlier = {s.id: s for s in self.last_year.indicators} if self.last_year else {}
         before = [(card.period, {s.id: s for s in card.indicators}) for card in self.earlier]
         extra: dict[str, dict[str, object]] = {}
         for ind in self.plan.indicators:
             path = [scores[ind.id] for scores in by_quarter]
             extra[ind.id] = {
-                "quarters": {q: _value(s) for q, s in zip(quarters, path, strict=True)},
+                "quarters": {q: shown_value(s.value) for q, s in zip(quarters, path, strict=True)},
                 "expected_path": {q: rounded(s.expected) for q, s in zip(quarters, path, strict=True)},
                 "gap": _gap(ind, path[-1]),
                 "projection": project(self.plan, path[-1], self.period),
-                "last_year": _value(earlier[ind.id]) if ind.id in earlier else None,
-                "earlier": {q: _value(scores[ind.id]) for q, scores in before if ind.id in scores},
+                "earlier": {q: shown_value(scores[ind.id].value) for q, scores in before if ind.id in scores},
             }
         return extra
 
@@ -164,10 +156,6 @@ def project(plan: Plan, s: IndicatorScore, period: Period) -> Projection | None:
     bounded = min(max(value, 0.0), 100.0) if ind.unit == "percent" else value
     shown = cast(float, rounded(bounded))  # rounded once, as every figure of the view
     return Projection(shown, s.status in ("achieved", "on_track"), due, bounded != value)
-
-
-def _value(s: IndicatorScore) -> float | str | None:
-    return rounded(s.value) if isinstance(s.value, float) else s.value
 
 
 def _gap(ind: Indicator, s: IndicatorScore) -> float | str | None:

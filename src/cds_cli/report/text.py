@@ -55,7 +55,7 @@ def cells_for_indicator(item: IndicatorRow, view: ReportView, lang: str) -> list
         item.name(lang),
         baseline_text(item.baseline, item.baseline_qualifier, lang),
         target_by_text(item, view.period.year, lang),
-        *([value_text(item, item.last_year, lang)] if view.last_year else []),
+        *([value_text(item, item.earlier.get(view.last_year), lang)] if view.last_year else []),
         *(value_text(item, item.quarters[q], lang) for q in view.quarters),
         number(item.attainment, lang),
         label(item.status, lang),

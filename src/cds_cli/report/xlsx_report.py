@@ -400,7 +400,7 @@ def _quarterly(sheet: Worksheet, view: ReportView, lang: str) -> None:
             _word(item.target, lang),
             _word(item.baseline, lang),
         ]
-        + [_word(item.last_year, lang) for _ in lasts]
+        + [_word(item.earlier.get(last), lang) for last in [view.last_year] if last]
         + [_word(item.quarters.get(q), lang) for q in quarters]
         + [item.expected_path.get(q) for q in quarters]
         for pillar in view.card.pillars

@@ -14,8 +14,8 @@ from lxml import etree
 from openpyxl import load_workbook
 from test_report_docx import tiny_png
 
-from cds_cli import load_plan, read_submissions
-from cds_cli.report import docx_report, text
+from cds_cli import load_plan, read_submissions, status
+from cds_cli.report import docx_report
 from cds_cli.report.docx_report import _body_styles, _fix_widths, _Writer, render_docx
 from cds_cli.report.html_report import render_html
 from cds_cli.report.markdown_report import render_markdown
@@ -36,7 +36,7 @@ def view():
 @pytest.fixture
 def short(monkeypatch):
     """Tables of agencies cut at LIMIT (a ministry's are cut at 200), charts left out."""
-    monkeypatch.setattr(text, "LISTED_AGENCIES", LIMIT)
+    monkeypatch.setattr(status, "LONG_LIST", LIMIT)
     for name in ("attainment_chart", "trajectory_chart", "completeness_heatmap"):
         monkeypatch.setattr(docx_report, name, lambda *args, **kwargs: tiny_png())
 

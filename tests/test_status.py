@@ -264,9 +264,9 @@ def test_hints_in_the_table_and_the_csv(write, monkeypatch):
 def test_a_long_table_shows_the_lowest_rates_first_and_says_how_to_get_all(monkeypatch):
     """A ministry's 22,000 agencies are not laid out on a screen: past the limit, the table keeps
     those that most need a call and says how many it left out (here the limit is set to 5)."""
-    from cds_cli.console import render
+    from cds_cli import status as status_module
 
-    monkeypatch.setattr(render, "TERMINAL_ROWS", 5)
+    monkeypatch.setattr(status_module, "LONG_LIST", 5)
     monkeypatch.setenv("COLUMNS", "250")
     examples = Path(__file__).resolve().parents[1] / "examples" / "2023"
     table = cds("status", examples, "--period", "2023-Q4", "--lang", "en").stdout

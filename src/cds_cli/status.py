@@ -14,9 +14,10 @@ period the row gave, so the analyst calls the agency about a typo rather than a 
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePath
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 import pandas as pd
@@ -307,3 +308,19 @@ def _typed(cell: Any) -> str | None:
 
 def _place(hint: dict[str, Any]) -> dict[str, Any]:
     return {key: hint[key] for key in ("file", "line", "period", "reason")}
+
+
+# A table of agencies people read (the terminal's `cds status`, the Word and HTML reports) longer
+# than this lists those that most need a call and says how many it left out: 22,000 rows are
+# 700 pages no one signs or reads.  The CSV, the XLSX and the Markdown keep every agency.
+LONG_LIST = 200
+Item = TypeVar("Item")
+
+
+def lowest_first(items: Sequence[Item], key: Callable[[Item], tuple[float, ...]]) -> list[Item]:
+    """All ``items`` in their own order; past :data:`LONG_LIST`, the ``LONG_LIST`` with the
+    lowest ``key`` (a reporting rate first), ties in their own order."""
+    if len(items) <= LONG_LIST:
+        return list(items)
+    ranked = sorted(range(len(items)), key=lambda k: (*key(items[k]), k))
+    return [items[k] for k in ranked[:LONG_LIST]]

@@ -18,7 +18,7 @@ from ..history import History
 from ..json_documents import breakdown_document, history_document
 from ..plan import PackCheck, Plan, agency_catalogue, catalogue, context_catalogue
 from ..scoring import AgencyBreakdown, Scorecard
-from ..status import Completeness
+from ..status import Completeness, lowest_first
 from ..submissions.validate import ValidationReport
 from ..view import IndicatorRow, ScorecardView, reporting, scorecard_view
 from ..words.labels import (
@@ -319,9 +319,6 @@ def _pull(pull: float | None, lang: str) -> Cell:
 # --------------------------------------------------------------------------- status
 
 
-# A terminal table longer than this shows the rows that most need attention, and says how to
-# get them all: 22,000 rows laid out by rich take seconds and no one reads them on a screen.
-TERMINAL_ROWS = 200
 LISTED = 12  # codes listed in one cell (missing, rejected) before "… (+n)"
 
 
@@ -329,7 +326,7 @@ def status_table(status: Completeness, lang: str, out: TextIO, ids: bool = False
     console = terminal_console(out)
     period = quarters_text([status.period], lang) if status.period else label("no_period", lang)
     everyone = status.by_agency()
-    agencies = _worst_first(everyone)
+    agencies = lowest_first(everyone, lambda row: (2.0 if row["rate"] is None else row["rate"],))
     rates = [
         Text(
             share_text(row["rate"], lang),
@@ -369,15 +366,6 @@ def status_table(status: Completeness, lang: str, out: TextIO, ids: bool = False
     _status_indicators(status, lang, console, ids)
     console.print(reporting_text(reporting(status.expected, status.received, status.rate), status.period, lang))
     _status_hints(status, lang, console)
-
-
-def _worst_first(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """All the rows in the plan's order; past :data:`TERMINAL_ROWS`, those that most need a
-    call (the lowest reporting rates) first, and no more than the limit."""
-    if len(rows) <= TERMINAL_ROWS:
-        return rows
-    ranked = sorted(range(len(rows)), key=lambda k: (rows[k]["rate"] if rows[k]["rate"] is not None else 2.0, k))
-    return [rows[k] for k in ranked[:TERMINAL_ROWS]]
 
 
 def _listed(codes: list[str], lang: str) -> str:

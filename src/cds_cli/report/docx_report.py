@@ -86,7 +86,7 @@ PORTRAIT_WIDTH = PAGE_W - MARGIN_LEFT - MARGIN_RIGHT  # 16 cm of text
 LANDSCAPE_WIDTH = PAGE_H - MARGIN_LEFT - MARGIN_RIGHT  # 24.7 cm
 CHART_WIDTH = 16.0
 MAX_TRAJECTORIES = 4
-NAMED_LATE = 30  # late agencies named in the shortcomings, past LISTED_AGENCIES agencies
+NAMED_LATE = 30  # late agencies named in the shortcomings, past status.LONG_LIST agencies
 
 
 # The legal form stays Vietnamese whatever the language of the body (catalogue keys legal.*).
@@ -947,7 +947,7 @@ class _Writer:
 
 def _late(view: ReportView, lang: str) -> str:
     """The agencies that have not sent every report of the period, named; past
-    :data:`LISTED_AGENCIES` agencies, the :data:`NAMED_LATE` lowest and how many more."""
+    :data:`~cds_cli.status.LONG_LIST` agencies, the :data:`NAMED_LATE` lowest and how many more."""
     late = [a for a in view.agencies if (a.rates.get(view.period) or 0) < 1]
     listed = listed_agencies(view)
     if len(listed) == len(view.agencies) or len(late) <= NAMED_LATE:

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from ..periods import Period
+from ..status import lowest_first
 from ..text import safe_cell
 from ..view import AgencyRates, IndexRow, IndicatorRow, PillarRow, ReportView
 from ..words.labels import (
@@ -65,28 +66,18 @@ def cells_for_indicator(item: IndicatorRow, view: ReportView, lang: str) -> list
 
 # ---- a ministry's agencies
 
-# A Word or HTML table of agencies longer than this lists those that most need a call and says
-# how many it left out: 22,000 rows are 700 pages no one signs or reads.  The XLSX (sheet
-# Agencies) and the Markdown keep every agency, as `cds status --format csv` does; the terminal
-# cuts at the same length (console/render.py TERMINAL_ROWS).
-LISTED_AGENCIES = 200
 
+def listed_agencies(view: ReportView) -> list[AgencyRates]:
+    """Every agency in the plan's order; past :data:`~cds_cli.status.LONG_LIST`, the lowest
+    reporting rates in the period covered first (then over the year; none due counts as
+    highest), no more than the limit."""
 
-def listed_agencies(view: ReportView) -> tuple[AgencyRates, ...]:
-    """Every agency in the plan's order; past :data:`LISTED_AGENCIES`, the lowest reporting
-    rates in the period covered first (then over the year; none due counts as highest),
-    no more than the limit."""
-    agencies = view.agencies
-    if len(agencies) <= LISTED_AGENCIES:
-        return agencies
+    def lowest(agency: AgencyRates) -> tuple[float, float]:
+        year = [rate for rate in agency.rates.values() if rate is not None]
+        latest = agency.rates.get(view.period)
+        return (2.0 if latest is None else latest, sum(year) / len(year) if year else 2.0)
 
-    def lowest(k: int) -> tuple[float, float, int]:
-        rates = agencies[k].rates
-        year = [rate for rate in rates.values() if rate is not None]
-        latest = rates.get(view.period)
-        return (2.0 if latest is None else latest, sum(year) / len(year) if year else 2.0, k)
-
-    return tuple(agencies[k] for k in sorted(range(len(agencies)), key=lowest)[:LISTED_AGENCIES])
+    return lowest_first(view.agencies, lowest)
 
 
 def agencies_left_out_text(view: ReportView, shown: Sequence[AgencyRates], lang: str) -> str:

@@ -133,7 +133,7 @@ TEXTS: dict[str, W] = {
         "all of them: cds status … --format csv",
     ),
     "more_codes": W(vi="… (thêm {count})", en="… (+{count})"),
-    # a Word or HTML report past LISTED_AGENCIES agencies (report/text.py) lists the lowest rates only
+    # a Word or HTML report past status.LONG_LIST agencies lists the lowest rates only
     "agencies_left_out": W(
         vi="Bảng liệt kê {shown} trong {total} đơn vị: các đơn vị có tỷ lệ gửi báo cáo {period} thấp nhất "
         "trước (rồi đến tỷ lệ cả năm). Danh sách đầy đủ: bảng tính Excel của báo cáo (trang “{sheet}”) "

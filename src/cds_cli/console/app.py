@@ -529,10 +529,7 @@ def report_command(
     if year is not None and (plan is None or year != plan.year):
         raise UsageError("year_option", value=year, **(plan or run.plan).terms)
     if date is not None:
-        try:
-            datetime.date.fromisoformat(date)
-        except ValueError:
-            raise UsageError("date_option", value=repr(date), year=(plan or run.plan).year + 1) from None
+        _check_date(date, (plan or run.plan).year + 1)
     report = _read(inputs, run)
     plan = plan or run.plan_at(report.latest_period())  # by default the pack of the latest accepted period
     previous = _previous_pack(run, plan, chosen or report.latest_period(plan.years))
@@ -544,6 +541,14 @@ def report_command(
     _write(target, data)
     size = number(len(data), run.lang, 0)
     typer.echo(text("written.report", run.lang, target=target, period=annual.period, fmt=fmt, size=size), err=True)
+
+
+def _check_date(date: str, example_year: int) -> None:
+    """A --date that is a calendar date (YYYY-MM-DD); the message shows one of ``example_year``."""
+    try:
+        datetime.date.fromisoformat(date)
+    except ValueError:
+        raise UsageError("date_option", value=repr(date), year=example_year) from None
 
 
 def _previous_pack(run: Run, plan: Plan, covered: Period | None) -> Plan | None:
@@ -726,10 +731,7 @@ def plan_new_command(
     from ..plan.newyear import new_pack
 
     if date:
-        try:
-            datetime.date.fromisoformat(date)
-        except ValueError:
-            raise UsageError("date_option", value=repr(date), year=year) from None
+        _check_date(date, year)
     if source_pack is not None:
         run = Run(_with_plan(run.settings, source_pack), run.files)
     inputs = [*results, *(more or [])]
@@ -754,19 +756,17 @@ def plan_baselines_command(
 
     Example: cds plan baselines plans/2024 --results submissions/2023
     """
-    from ..plan.newyear import baselines_footing, refresh_baselines
+    from ..plan.newyear import refresh_baselines
 
     if source_pack is not None:
         run = Run(_with_plan(run.settings, source_pack), run.files)
-    report = _read([*results, *(more or [])], run, run.plan)
-    changes = refresh_baselines(run.plan, directory, report)
-    for change in changes:
+    refreshed = refresh_baselines(run.plan, directory, _read([*results, *(more or [])], run, run.plan))
+    for change in refreshed.changes:
         before, after = ("—" if value is None else shown(value, run.lang) for value in (change.before, change.after))
         typer.echo(text("baseline_changed", run.lang, indicator=change.indicator, before=before, after=after))
-    typer.echo(text("baselines_done", run.lang, path=str(directory), changed=len(changes)), err=True)
-    rested = baselines_footing(run.plan, report)
-    if rested is not None:
-        typer.echo(rested.summary(run.lang, directory), err=True)
+    typer.echo(text("baselines_done", run.lang, path=str(directory), changed=len(refreshed.changes)), err=True)
+    if refreshed.footing is not None:
+        typer.echo(refreshed.footing.summary(run.lang, directory), err=True)
 
 
 def _with_plan(settings: Settings, directory: Path) -> Settings:

@@ -77,10 +77,12 @@ def footing(plan: Plan, report: ValidationReport, card: Scorecard) -> Footing | 
     return Footing(card.period, status.received, status.expected, report.rows.rejected, silent)
 
 
-def baselines_footing(plan: Plan, report: ValidationReport) -> Footing | None:
-    """What baselines computed from ``report`` would rest on (its latest quarter)."""
-    period = report.latest_period()
-    return footing(plan, report, score(report, plan, period)) if period else None
+def _scored(plan: Plan, report: ValidationReport) -> tuple[Period | None, Scorecard | None, list[dict[str, str]]]:
+    """The results' latest quarter, its scorecard (the baselines' values, and what they rest
+    on) and each input file with its SHA-256, as read and scored."""
+    period = report.latest_period()  # rows outside the plan year are rejected, so it lies in it
+    hashed = [{"file": summary.file, "sha256": summary.sha256} for summary in report.files]
+    return period, score(report, plan, period) if period else None, hashed
 
 
 @dataclass(frozen=True)
@@ -115,10 +117,8 @@ def new_pack(
     if output.exists() and not (output.is_dir() and not any(output.iterdir())):
         raise UsageError("out_exists", path=str(output))
     assert plan.files is not None and plan.files.targets is not None and plan.files.agencies is not None
-    period = report.latest_period()  # rows outside the plan year are rejected, so it lies in it
-    hashed = [{"file": summary.file, "sha256": summary.sha256} for summary in report.files]  # as read and scored
+    period, scored, hashed = _scored(plan, report)
     targets = _targets(plan.files.targets, year, number, date)
-    scored = score(report, plan, period) if period else None
     baselines = _baselines(plan, scored, period, hashed)
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
@@ -217,7 +217,15 @@ class BaselineChange:
     after: Any
 
 
-def refresh_baselines(plan: Plan, directory: Path, report: ValidationReport) -> list[BaselineChange]:
+@dataclass(frozen=True)
+class Refreshed:
+    """What ``cds plan baselines`` did: each value that changed, and what the values rest on."""
+
+    changes: list[BaselineChange]
+    footing: Footing | None
+
+
+def refresh_baselines(plan: Plan, directory: Path, report: ValidationReport) -> Refreshed:
     """Compute again, from ``report`` (the results of ``plan``'s year), the baselines of the
     pack in ``directory`` (the next year's) and rewrite its baseline file in place, whole or
     not at all.  Only computed baselines change (qualifier ``reported``, or none yet): one the
@@ -228,9 +236,8 @@ def refresh_baselines(plan: Plan, directory: Path, report: ValidationReport) -> 
     year = int(yaml.safe_load(files.targets.read_text(encoding="utf-8"))["plan"]["year"])
     if year != plan.year + 1:
         raise UsageError("new_year", value=year, from_year=plan.year, next_year=plan.year + 1)
-    period = report.latest_period()
-    hashed = [{"file": summary.file, "sha256": summary.sha256} for summary in report.files]
-    fresh = _baselines(plan, score(report, plan, period) if period else None, period, hashed)
+    period, scored, hashed = _scored(plan, report)
+    fresh = _baselines(plan, scored, period, hashed)
     path = files.baseline or directory / f"baseline_{plan.year}.yaml"
     old = yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else {"baselines": []}
     wanted = set(_raw_target_ids(files.targets))
@@ -251,7 +258,7 @@ def refresh_baselines(plan: Plan, directory: Path, report: ValidationReport) -> 
     if old.get("context"):
         document["context"] = old["context"]
     write_atomic(path, _yaml_text(document, _BASELINE_HEAD.format(year=plan.year, period=period)).encode("utf-8"))
-    return changes
+    return Refreshed(changes, footing(plan, report, scored) if scored else None)
 
 
 def _raw_target_ids(path: Path) -> list[str]:

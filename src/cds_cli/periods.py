@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from .text import fold
 
@@ -33,6 +34,17 @@ class Period:
         if match is None:
             raise ValueError(f"not a period: {text!r}")
         return cls(int(match["year"]), int(match["q"]))
+
+
+def quarter_number(period: Period) -> int:
+    """Quarters counted across years (4·year + quarter), so a path can run from one year into
+    the next; :func:`period_of` counts back."""
+    return 4 * period.year + period.quarter
+
+
+def quarter_numbers(year: Any, quarter: Any) -> Any:
+    """:func:`quarter_number` of columns of years and quarters (Series or arrays) at once."""
+    return year * 4 + quarter
 
 
 def period_of(number: int) -> Period:

@@ -27,7 +27,7 @@ import numpy as np
 import pandas as pd
 
 from .findings import Finding
-from .periods import Period, period_of
+from .periods import Period, period_of, quarter_number, quarter_numbers
 from .plan import Indicator, Plan, meets
 from .plan.model import TOLERANCE
 from .status import Completeness, completeness
@@ -159,7 +159,7 @@ def _rows_up_to(accepted: pd.DataFrame, plan: Plan, period: Period | None) -> tu
     # The last row of each pair in quarter order, across years (ties: file order) is the one
     # whose quarter, then position, is the greatest; the pairs' last rows are kept in that order.
     count = len(key)
-    number = upto["year"].to_numpy().astype(np.int64) * 4 + upto["quarter"].to_numpy().astype(np.int64)
+    number = quarter_numbers(upto["year"].to_numpy().astype(np.int64), upto["quarter"].to_numpy().astype(np.int64))
     order = number * count + np.arange(count)
     last = np.full(len(pairs), -1, dtype=np.int64)
     np.maximum.at(last, groups, order)
@@ -189,7 +189,7 @@ def _since_plan_start(rows: pd.DataFrame, plan: Plan, period: Period | None) -> 
     if period.year == plan.year:
         chosen = ((rows["year"] == plan.year) & (rows["quarter"] <= period.quarter)).to_numpy()
         return rows if chosen.all() else rows[chosen]
-    number = rows["year"] * 4 + rows["quarter"]
+    number = quarter_numbers(rows["year"], rows["quarter"])
     return rows[(rows["year"] >= plan.year) & (number <= quarter_number(period))]
 
 
@@ -340,11 +340,6 @@ def _score_milestone(ind: Indicator, baseline: Any, period: Period | None, lates
     )
 
 
-def quarter_number(period: Period) -> int:
-    """Quarters counted across years, so a path can run from one year into the next."""
-    return 4 * period.year + period.quarter
-
-
 def is_final(ind: Indicator, period: Period) -> bool:
     """At or after the due quarter a status is a fact (met or not), no longer a judgement."""
     return quarter_number(period) >= quarter_number(ind.due_period)
@@ -403,11 +398,11 @@ def _provisional_baselines(accepted: pd.DataFrame, plan: Plan, period: Period | 
         if not ind.is_milestone and plan.baseline_number(ind.id) is None and not is_final(ind, period)
     }
     own = accepted[accepted["indicator"].isin(wanted)]  # each earlier quarter is scored for these alone
-    number = own["year"] * 4 + own["quarter"]
+    number = quarter_numbers(own["year"], own["quarter"])
     rows = own[(own["year"] >= plan.year) & (number < quarter_number(period))]
     if rows.empty:
         return {}
-    first = (rows["year"] * 4 + rows["quarter"]).groupby(rows["indicator"], observed=True).min()
+    first = quarter_numbers(rows["year"], rows["quarter"]).groupby(rows["indicator"], observed=True).min()
     found: dict[str, ProvisionalBaseline] = {}
     for quarter in sorted(set(first.tolist())):
         start = period_of(int(quarter))

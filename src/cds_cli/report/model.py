@@ -16,9 +16,9 @@ from typing import cast
 import numpy as np
 
 from ..numbers import rounded, shown_value
-from ..periods import Period
+from ..periods import Period, quarter_number, quarter_numbers
 from ..plan import Indicator, Plan
-from ..scoring import IndicatorScore, Scorecard, is_final, path_origin, quarter_number, score
+from ..scoring import IndicatorScore, Scorecard, is_final, path_origin, score
 from ..status import Completeness
 from ..submissions.validate import RowCounts, ValidationReport
 from ..view import AgencyRates, CodeCount, Projection, ReportView, scorecard_view
@@ -133,7 +133,7 @@ def files_in_scope(report: ValidationReport, period: Period) -> set[str]:
         quarter = rows["quarter"].to_numpy(dtype="float64", na_value=np.nan)
         known = ~np.isnan(year) & ~np.isnan(quarter)
         dated |= set(rows["file"][known].unique())
-        early |= set(rows["file"][known & (year * 4 + quarter <= quarter_number(period))].unique())
+        early |= set(rows["file"][known & (quarter_numbers(year, quarter) <= quarter_number(period))].unique())
     return {summary.file for summary in report.files} - (dated - early)
 
 

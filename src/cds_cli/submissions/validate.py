@@ -17,7 +17,7 @@ import pandas as pd
 
 from ..collector import collector_paused
 from ..findings import Finding, HasFindings
-from ..periods import Period, period_of
+from ..periods import Period, period_of, quarter_numbers
 from ..plan import Plan, PlanSet, single
 from .checks import periods, prepare, run_rules
 from .memory import lean_allocators
@@ -79,7 +79,9 @@ class ValidationReport(HasFindings):
         rows = self.accepted if years is None else self.accepted[self.accepted["year"].isin(list(years))]
         if rows.empty:
             return None
-        return period_of(int((rows["year"] * 4 + rows["quarter"]).max()))  # across years: 2024-Q1 after 2023-Q4
+        return period_of(
+            int(quarter_numbers(rows["year"], rows["quarter"]).max())
+        )  # across years: 2024-Q1 after 2023-Q4
 
 
 Progress = Callable[[str, int, int], None]  # (what is being done, steps done, steps in all)

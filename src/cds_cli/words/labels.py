@@ -146,8 +146,8 @@ def baseline_text(value: float | str | None, qualifier: str | None, lang: str) -
 
 
 def due_text(due: str, plan_year: int, lang: str) -> str:
-    """A due quarter as people read it: as written within the plan year ("2023-Q4"); after
-    it, the end of that year or quarter ("đến hết năm 2025", "by the end of Q2 2026")."""
+    """A due quarter as people read it: within the plan year, the quarter ("quý IV/2023");
+    after it, the end of that year or quarter ("đến hết năm 2025", "by the end of Q2 2026")."""
     period = parse_period(due)
     if period is None:
         return due

@@ -369,6 +369,17 @@ DOSSIERS = "id: gov.dossiers_online\n"  # a percent target of >= 30
 SMARTPHONE = "indicator: soc.adults_smartphone\n"  # a percent baseline of 84
 
 
+def _rejected_edit(tmp_path, name, anchor, old, new):
+    """A 2024 pack with one edit in file ``name``, checked: (pack, the file, its issues), the
+    check having failed (exit 1)."""
+    pack = build_pack(tmp_path / "pack", 2024)
+    path = pack / name
+    _rewrite(path, anchor, old, new)
+    result = run("plan", "check", pack, "--format", "json", "--lang", "en")
+    assert result.exit_code == 1, result.output
+    return pack, path, json.loads(result.stdout)["issues"]
+
+
 @pytest.mark.parametrize(
     "name, anchor, old, new, code",
     [
@@ -391,12 +402,7 @@ SMARTPHONE = "indicator: soc.adults_smartphone\n"  # a percent baseline of 84
     ],
 )
 def test_a_number_no_score_can_use_is_an_error_at_its_line(tmp_path, name, anchor, old, new, code):
-    pack = build_pack(tmp_path / "pack", 2024)
-    path = pack / name
-    _rewrite(path, anchor, old, new)
-    result = run("plan", "check", pack, "--format", "json", "--lang", "en")
-    assert result.exit_code == 1, result.output
-    issues = json.loads(result.stdout)["issues"]
+    pack, path, issues = _rejected_edit(tmp_path, name, anchor, old, new)
     assert [(i["code"], i["severity"], i["file"]) for i in issues] == [(code, "error", str(path))]
     assert issues[0]["line"] == line_of(path, new.splitlines()[-1].strip())
     # every other command stops with one message instead of dividing by it or printing NaN
@@ -426,12 +432,7 @@ def test_a_lower_is_better_target_of_zero_is_scorable(tmp_path):
     ],
 )
 def test_a_key_written_twice_is_an_error_at_its_second_line(tmp_path, name, anchor, old, new):
-    pack = build_pack(tmp_path / "pack", 2024)
-    path = pack / name
-    _rewrite(path, anchor, old, new)
-    result = run("plan", "check", pack, "--format", "json", "--lang", "en")
-    assert result.exit_code == 1, result.output
-    issues = json.loads(result.stdout)["issues"]
+    pack, path, issues = _rejected_edit(tmp_path, name, anchor, old, new)
     first, second = line_of(path, old.strip()), line_of(path, new.splitlines()[-1].strip())
     repeated = [i for i in issues if i["code"] == "duplicate_key"]
     assert [(i["severity"], i["file"], i["line"]) for i in repeated] == [("error", str(path), second)]

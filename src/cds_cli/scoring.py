@@ -149,25 +149,21 @@ def _rows_up_to(accepted: pd.DataFrame, plan: Plan, period: Period | None) -> tu
     in quarter order since the plan's first year, and each agency's year-to-date sums per
     indicator (flow: the period's own year, also in a programme of several years).  One
     integer key per (indicator, agency) pair: a million rows are sorted and summed as arrays."""
-    rows = accepted[_SCORED_COLUMNS]  # not the file, line and note of a million rows
-    upto = _since_plan_start(rows, plan, period)
+    upto = _since_plan_start(accepted, plan, period)  # no copy when every row is in scope
     indicator, agency = pd.Categorical(upto["indicator"]), pd.Categorical(upto["agency"])
     width = max(len(agency.categories), 1)
-    key = indicator.codes.astype(np.int64) * width + agency.codes.astype(np.int64)
+    # Arrays of a million rows are worked in place: each temporary is 8 MB more at the peak.
+    key = indicator.codes.astype(np.int64)
+    key *= width
+    key += agency.codes
     cells = len(indicator.categories) * width
     groups, pairs = _pairs(key, cells)
-    # The last row of each pair in quarter order, across years (ties: file order) is the one
-    # whose quarter, then position, is the greatest; the pairs' last rows are kept in that order.
-    count = len(key)
-    number = quarter_numbers(upto["year"].to_numpy().astype(np.int64), upto["quarter"].to_numpy().astype(np.int64))
-    order = number * count + np.arange(count)
-    last = np.full(len(pairs), -1, dtype=np.int64)
-    np.maximum.at(last, groups, order)
-    latest_rows = upto.iloc[np.sort(last) % max(count, 1)]
+    latest_rows = upto.iloc[_last_rows(upto, groups, len(pairs))][_SCORED_COLUMNS]  # not the file, line and note
     if period is not None and period.year != plan.year:  # a flow counts its own year only
         this_year = (upto["year"] == period.year).to_numpy()
         upto, key = upto[this_year], key[this_year]
         groups, pairs = _pairs(key, cells)
+    del key
     sums: dict[str, Any] = {
         "indicator": pd.Categorical.from_codes(pairs // width, categories=indicator.categories),
         "agency": pd.Categorical.from_codes(pairs % width, categories=agency.categories),
@@ -175,9 +171,23 @@ def _rows_up_to(accepted: pd.DataFrame, plan: Plan, period: Period | None) -> tu
     for column in ("numerator", "denominator", "value"):  # value: a count's year to date
         values = upto[column].to_numpy(dtype="float64", na_value=np.nan)
         present = ~np.isnan(values)
-        total = np.bincount(groups[present], weights=values[present], minlength=len(pairs))
-        sums[column] = np.where(np.bincount(groups[present], minlength=len(pairs)) > 0, total, np.nan)
+        counted = groups[present]
+        total = np.bincount(counted, weights=values[present], minlength=len(pairs))
+        sums[column] = np.where(np.bincount(counted, minlength=len(pairs)) > 0, total, np.nan)
+        del counted
     return latest_rows, pd.DataFrame(sums)
+
+
+def _last_rows(rows: pd.DataFrame, groups: np.ndarray, count: int) -> np.ndarray:
+    """The positions of each group's last row in quarter order, across years (ties: file
+    order), in the rows' order: the row whose quarter, then position, is the greatest."""
+    size = len(groups)
+    order = quarter_numbers(rows["year"].to_numpy(dtype=np.int64), rows["quarter"].to_numpy())
+    order *= size
+    order += np.arange(size)
+    last = np.full(count, -1, dtype=np.int64)
+    np.maximum.at(last, groups, order)
+    return np.sort(last) % max(size, 1)
 
 
 def _since_plan_start(rows: pd.DataFrame, plan: Plan, period: Period | None) -> pd.DataFrame:
@@ -188,9 +198,9 @@ def _since_plan_start(rows: pd.DataFrame, plan: Plan, period: Period | None) -> 
         return rows.iloc[:0]
     if period.year == plan.year:
         chosen = ((rows["year"] == plan.year) & (rows["quarter"] <= period.quarter)).to_numpy()
-        return rows if chosen.all() else rows[chosen]
+        return rows if chosen.all() else rows.loc[chosen, _SCORED_COLUMNS]
     number = quarter_numbers(rows["year"], rows["quarter"])
-    return rows[(rows["year"] >= plan.year) & (number <= quarter_number(period))]
+    return rows.loc[(rows["year"] >= plan.year) & (number <= quarter_number(period)), _SCORED_COLUMNS]
 
 
 # (indicator, agency) cells counted in an array of one slot each up to this many (or four

@@ -196,7 +196,8 @@ def _positions(values: pd.Series, categories: pd.Index) -> np.ndarray:
     """Each value's position among ``categories`` (-1 when absent), once per distinct value."""
     codes, uniques = _factorized(values)  # code -1: a missing value
     lookup = np.append(categories.astype(object).get_indexer(pd.Index(uniques, dtype=object)), -1)
-    return lookup.astype(np.int64).take(codes)  # take: -1 is the last place
+    # int32: 4 MB a million rows, not 8 (a plan's cells, agencies × indicators, are far fewer than 2³¹)
+    return lookup.astype(np.int32).take(codes)  # take: -1 is the last place
 
 
 def _factorized(values: pd.Series) -> tuple[np.ndarray, Any]:
@@ -266,9 +267,11 @@ def _in_folder(rows: pd.DataFrame, period: Period) -> np.ndarray:
     """Rows of another period (or none readable) in a file in ``period``'s folder."""
     codes, files = _factorized(rows["file"])
     in_folder = np.append([folder_period(str(name)) == period for name in files], False).astype(bool).take(codes)
-    year, quarter = _floats(rows["year"]), _floats(rows["quarter"])
-    chosen = in_folder & ~((year == period.year) & (quarter == period.quarter))
-    unread = np.flatnonzero(chosen & np.isnan(year))  # no period read: a hint only if one was typed
+    if not in_folder.any():  # no file filed under the period: no float copy of a million years
+        return in_folder
+    this_quarter = ((rows["year"] == period.year) & (rows["quarter"] == period.quarter)).to_numpy()
+    chosen = in_folder & ~this_quarter
+    unread = np.flatnonzero(chosen & rows["year"].isna().to_numpy())  # no period read: a hint only if one was typed
     if len(unread):
         chosen[unread] = [_typed(cell) is not None for cell in rows["period"].iloc[unread]]
     return chosen

@@ -15,6 +15,7 @@ from pathlib import Path
 from ..collector import collector_paused
 from ..errors import PlanError
 from ..findings import Finding, HasFindings
+from ..memory import give_back
 from .documents import Document, read_document, validate_document
 from .layout import PlanFiles, pack_files
 from .model import AgenciesFile, BaselineFile, Plan, TargetsFile
@@ -47,6 +48,7 @@ def load_pack(directory: str | Path | None = None, **files: str | Path | None) -
     """The plan of a pack, or :class:`PlanError` carrying every error of it."""
     with collector_paused():  # a ministry's agencies make 200,000 objects, all kept
         check = check_pack(pack_files(directory, **files))
+    give_back()  # the parsed documents' heap: 11 MB of a ministry's 40 MB plan
     if check.plan is None or check.errors:
         raise PlanError(check.errors, check.files.directory)
     return check.plan

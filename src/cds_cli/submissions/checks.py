@@ -117,8 +117,9 @@ def periods(cells: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     """Year and quarter of every row (NaN where the cell is not a period)."""
     codes, values, held = coded(cells)
     found = [parse_period(v) if on else None for v, on in zip(values, held.tolist(), strict=True)]
-    year = np.array([p.year if p else np.nan for p in found] + [np.nan], dtype="float64")
-    quarter = np.array([p.quarter if p else np.nan for p in found] + [np.nan], dtype="float64")
+    # float32 holds every year and quarter exactly, and NaN: 8 MB less a million rows than float64
+    year = np.array([p.year if p else np.nan for p in found] + [np.nan], dtype="float32")
+    quarter = np.array([p.quarter if p else np.nan for p in found] + [np.nan], dtype="float32")
     return year.take(codes), quarter.take(codes)  # take: quicker than indexing, -1 is the last
 
 

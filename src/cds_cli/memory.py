@@ -12,6 +12,7 @@ with ARROW_DEFAULT_MEMORY_POOL.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import functools
 import os
@@ -26,14 +27,35 @@ MMAP_THRESHOLD = 8 << 20
 
 
 @functools.cache
+def _libc() -> ctypes.CDLL | None:
+    if not sys.platform.startswith("linux"):
+        return None
+    try:  # glibc's name; find_library would run ldconfig to learn it
+        return ctypes.CDLL("libc.so.6")
+    except OSError:
+        return None
+
+
+def give_back() -> None:
+    """Return the free memory of every heap to the system, between the big steps of a run.
+
+    Arrays under the mmap threshold, and whatever pyarrow's reading threads allocated,
+    stay on glibc's heaps (one per thread) when freed; the next step's arrays do not
+    always fit in those holes.  Trimming costs a few milliseconds and took 15–20 MB off
+    the peak of `cds score` on a million rows (issue 17)."""
+    libc = _libc()
+    if libc is not None:
+        with contextlib.suppress(AttributeError):  # not glibc
+            libc.malloc_trim(0)
+
+
+@functools.cache
 def lean_allocators() -> None:
     """Set both allocators once per process (a no-op where they are not there)."""
-    if sys.platform.startswith("linux"):
-        try:  # glibc's name; find_library would run ldconfig to learn it
-            libc = ctypes.CDLL("libc.so.6")
+    libc = _libc()
+    if libc is not None:
+        with contextlib.suppress(AttributeError):  # not glibc (musl has no mallopt)
             libc.mallopt(_M_MMAP_THRESHOLD, MMAP_THRESHOLD)
-        except (OSError, AttributeError):  # not glibc (musl has no mallopt)
-            pass
     if "ARROW_DEFAULT_MEMORY_POOL" not in os.environ:
         try:
             import pyarrow

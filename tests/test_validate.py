@@ -133,3 +133,16 @@ def test_text_output_lists_file_line_and_column(write):
     assert result.exit_code == 1
     assert f"{path}:2 [numerator]" in result.stdout
     assert "1 error(s), 0 warning(s)" in result.stdout
+
+
+@pytest.mark.parametrize("cells", [50, 10**12], ids=["counted in a slot per key", "sorted (too many keys)"])
+def test_repeated_keys_are_found_alike_by_counting_and_by_sorting(cells):
+    import numpy as np
+    import pandas as pd
+
+    from cds_cli.submissions.validate import _repeated
+
+    keys = np.random.default_rng(7).integers(0, 50, 200)
+    expected = np.flatnonzero(pd.Series(keys).duplicated(keep=False))
+    assert len(expected) and _repeated(keys, cells).tolist() == expected.tolist()
+    assert _repeated(np.arange(50), cells).tolist() == []

@@ -25,6 +25,11 @@ _M_MMAP_THRESHOLD = -3  # mallopt parameter (glibc)
 # at the peak (measured beside each other, issue 17).
 MMAP_THRESHOLD = 8 << 20
 
+# Keys of a million rows (an agency × indicator pair, with a quarter) are grouped or
+# counted in an array of one slot per possible key up to this many slots, or four per
+# row when there are more rows: 32 MB at most.  Beyond, they are sorted or hashed.
+DENSE_CELLS = 1 << 22
+
 
 @functools.cache
 def _libc() -> ctypes.CDLL | None:

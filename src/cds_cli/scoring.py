@@ -27,6 +27,7 @@ import numpy as np
 import pandas as pd
 
 from .findings import Finding
+from .memory import DENSE_CELLS
 from .periods import Period, period_of, quarter_number, quarter_numbers
 from .plan import Indicator, Plan, meets
 from .plan.model import TOLERANCE
@@ -203,16 +204,11 @@ def _since_plan_start(rows: pd.DataFrame, plan: Plan, period: Period | None) -> 
     return rows.loc[(rows["year"] >= plan.year) & (number <= quarter_number(period)), _SCORED_COLUMNS]
 
 
-# (indicator, agency) cells counted in an array of one slot each up to this many (or four
-# per row, when there are more rows): 32 MB at most; a bigger plan's keys are hashed.
-_DENSE_PAIRS = 1 << 22
-
-
 def _pairs(key: np.ndarray, cells: int) -> tuple[np.ndarray, np.ndarray]:
     """``pd.factorize(key, sort=True)``: each row's group and the keys in order, by counting
     into one slot per possible key (the plan's indicators × its agencies) rather than by
     hashing and sorting a million keys: a tenth of the time."""
-    if cells > max(_DENSE_PAIRS, 4 * len(key)) or (len(key) and key.min() < 0):
+    if cells > max(DENSE_CELLS, 4 * len(key)) or (len(key) and key.min() < 0):
         return pd.factorize(key, sort=True)
     held = np.bincount(key, minlength=cells) > 0
     rank = np.cumsum(held) - 1

@@ -252,13 +252,15 @@ def _fail(exc: CdsError, lang: str | None) -> NoReturn:
     raise typer.Exit(EXIT_USAGE)
 
 
-def _period_option(period: str | None, plans: PlanSet) -> Period | None:
+def _period_option(period: str | None, run: Run) -> Period | None:
     """The quarter ``--period`` names, in a year a pack covers (None: the command's
-    default); any other is a usage error: it has no plan to be scored against."""
+    default); any other is a usage error: it has no plan to be scored against.  Without
+    the option the plan is not asked for: it then loads while the files are read."""
     from ..periods import parse_period
 
     if period is None:
         return None
+    plans = run.plans
     chosen = parse_period(period)
     if chosen is None or plans.for_period(chosen) is None:
         raise UsageError("period_option", value=repr(period), year=plans.latest.year, years=plans.years_text())
@@ -291,7 +293,7 @@ def _read(inputs: list[Path], run: Run, plan: Plan | None = None):
 
     _check_inputs(inputs)
     with _progress() as tell:
-        return read_submissions(inputs, plan or run.plans, run.sheet, progress=tell)
+        return read_submissions(inputs, plan or (lambda: run.plans), run.sheet, progress=tell)
 
 
 def _check_inputs(inputs: list[Path]) -> None:
@@ -363,7 +365,7 @@ def score_command(
     from ..scoring import agency_breakdown, score
     from .render import render
 
-    chosen = _period_option(period, run.plans)
+    chosen = _period_option(period, run)
     report = _read(inputs, run)
     plan = run.plan_at(chosen or report.latest_period())
     result = score(report, plan, chosen) if by == "indicator" else agency_breakdown(report, plan, chosen)
@@ -478,7 +480,7 @@ def status_command(
     from ..status import completeness
     from .render import render
 
-    chosen = _period_option(period, run.plans)
+    chosen = _period_option(period, run)
     report = _read(inputs, run)
     plan = run.plan_at(chosen or report.latest_period())
     render(completeness(report, plan, chosen), fmt, run.lang, sys.stdout, ids=ids)
@@ -524,7 +526,7 @@ def report_command(
     from ..outputs import report_date
     from ..report import build_report, render_report
 
-    chosen = _period_option(period, run.plans)
+    chosen = _period_option(period, run)
     plan = run.plan_at(chosen) if chosen else run.plans.for_year(year) if year is not None else None
     if year is not None and (plan is None or year != plan.year):
         raise UsageError("year_option", value=year, **(plan or run.plan).terms)
@@ -590,7 +592,7 @@ def template_command(
     from ..templates import template_csv, template_rows, template_xlsx
     from ..text import fold
 
-    quarter = _period_option(period, run.plans)
+    quarter = _period_option(period, run)
     assert quarter is not None
     plan = run.plan_at(quarter)
     code = plan.agency_lookup.get(fold(agency))

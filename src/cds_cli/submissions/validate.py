@@ -7,7 +7,9 @@ counted apart.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import contextlib
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,7 +19,7 @@ import pandas as pd
 
 from ..collector import collector_paused
 from ..findings import Finding, HasFindings
-from ..memory import give_back, lean_allocators
+from ..memory import DENSE_CELLS, give_back, lean_allocators
 from ..periods import Period, period_of, quarter_numbers
 from ..plan import Plan, PlanSet, single
 from .checks import periods, prepare, run_rules
@@ -85,25 +87,49 @@ class ValidationReport(HasFindings):
 
 
 Progress = Callable[[str, int, int], None]  # (what is being done, steps done, steps in all)
+# The plan the rows are checked against: a pack, several side by side, or what loads them.
+PlanSource = Plan | PlanSet | Callable[[], Plan | PlanSet]
+
+
+@contextlib.contextmanager
+def _loading(plan: PlanSource) -> Iterator[Callable[[], PlanSet]]:
+    """What gives the plan once the files are read.  A loader runs on a thread of its own
+    meanwhile: a ministry's plan is Python's work, and reading a big file is mostly
+    pyarrow's and the hash's, which let the interpreter go (issue 17).  The loader's error,
+    if any, is raised where the plan is asked for."""
+    if not callable(plan):
+        yield lambda: plan if isinstance(plan, PlanSet) else single(plan)
+        return
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="cds-plan") as pool:
+        loading = pool.submit(plan)
+
+        def loaded() -> PlanSet:
+            found = loading.result()
+            return found if isinstance(found, PlanSet) else single(found)
+
+        yield loaded
 
 
 @collector_paused()  # a big file's failing rows make thousands of records and findings, all kept
 def read_submissions(
-    inputs: Sequence[str | Path], plan: Plan | PlanSet, sheet: str | None = None, progress: Progress | None = None
+    inputs: Sequence[str | Path], plan: PlanSource, sheet: str | None = None, progress: Progress | None = None
 ) -> ValidationReport:
     """Read and validate submission files or directories against the plan, or against
     several packs side by side (each row against the pack covering its period's year).
 
-    ``sheet`` names the worksheet to read in Excel workbooks (default: the first);
+    ``plan`` may also be a function that loads it: it is then loaded while the files are
+    read.  ``sheet`` names the worksheet to read in Excel workbooks (default: the first);
     ``progress``, if given, is told each step (the CLI draws a bar from it)."""
     lean_allocators()
     paths, findings = discover(list(inputs))
     steps = len(paths) + 3
     tell = progress or (lambda what, done, total: None)
-    tables = []
-    for done, path in enumerate(paths):
-        tell(f"{path}", done, steps)
-        tables.append(read_table(path, sheet))
+    with _loading(plan) as loaded:
+        tables = []
+        for done, path in enumerate(paths):
+            tell(f"{path}", done, steps)
+            tables.append(read_table(path, sheet))
+        plans = loaded()
     give_back()  # what the readers' threads freed, before the checks build their columns
     for table in tables:
         findings.extend(table.findings)
@@ -115,7 +141,6 @@ def read_submissions(
     if usable:
         names = [t.file for t in tables]
         tell("resolving agencies, periods, indicators, numbers", len(paths), steps)
-        plans = plan if isinstance(plan, PlanSet) else single(plan)
         accepted, rejected_rows, row_findings, by_file = _check(
             usable, plans, names, lambda what, k: tell(what, len(paths) + k, steps)
         )
@@ -281,25 +306,36 @@ def find_duplicates(df: pd.DataFrame, valid: pd.Series, names: list[str]) -> tup
 def _repeated_keys(df: pd.DataFrame, valid: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The positions of the valid rows whose agency × indicator × quarter is repeated, and
     that key of each.  Valid rows have a known agency, indicator and quarter: one integer
-    says all three, and only the few repeated rows are then copied out of the (possibly
-    huge) table.  Built in place from each column's own small codes, and no index of a
-    million labels made: each temporary of a million rows is 8 MB more at the peak."""
+    says all three (quarters counted from the first one present), and only the few
+    repeated rows are then copied out of the (possibly huge) table.  Built in place from
+    each column's own small codes, and no index of a million labels made: each
+    temporary of a million rows is 8 MB more at the peak."""
     rows = np.flatnonzero(valid)
-    key_of = df["agency_code"].cat.codes.to_numpy().take(rows).astype(np.int64)
-    key_of *= 10_000
-    key_of += df["indicator_id"].cat.codes.to_numpy().take(rows)
-    key_of *= 10_000
-    key_of += df["year"].to_numpy().take(rows).astype(np.int64)
-    key_of *= 10
-    key_of += df["quarter"].to_numpy().take(rows).astype(np.int64)
-    again = _repeated(key_of)
-    return rows.take(again), key_of.take(again)
+    number = df["year"].to_numpy().take(rows)  # float32: every quarter number is exact
+    number *= 4
+    number += df["quarter"].to_numpy().take(rows)
+    first, last = (int(number.min()), int(number.max())) if len(rows) else (0, 0)
+    quarters, indicators = last - first + 1, len(df["indicator_id"].cat.categories)
+    key = df["agency_code"].cat.codes.to_numpy().take(rows).astype(np.int64)
+    key *= indicators
+    key += df["indicator_id"].cat.codes.to_numpy().take(rows)
+    key *= quarters
+    key += number.astype(np.int64)
+    key -= first
+    del number
+    again = _repeated(key, len(df["agency_code"].cat.categories) * indicators * quarters)
+    return rows.take(again), key.take(again)
 
 
-def _repeated(keys: np.ndarray) -> np.ndarray:
-    """Positions of the keys that occur more than once, in order: the keys sorted once to
-    find the repeated values (a hash table of a million keys costs several times the
-    memory; a sort of positions twice this), then those few looked up."""
+def _repeated(keys: np.ndarray, cells: int) -> np.ndarray:
+    """Positions of the keys (each in ``range(cells)``) that occur more than once, in order.
+
+    Counted in one slot per possible key when there are few enough (a twentieth of the
+    time of a sort of a million keys); else the keys sorted once to find the repeated
+    values, then those few looked up (a hash table of a million keys costs several times
+    the memory)."""
+    if cells <= max(DENSE_CELLS, 4 * len(keys)):
+        return np.flatnonzero((np.bincount(keys, minlength=cells) > 1).take(keys))
     ordered = np.sort(keys)
     again = ordered[1:][ordered[1:] == ordered[:-1]]
     del ordered

@@ -22,7 +22,11 @@ def _imports() -> dict[str, set[str]]:
             if isinstance(node, ast.ImportFrom) and node.level:
                 base = package.split(".")[: len(package.split(".")) - node.level + 1]
                 target = ".".join(base + ([node.module] if node.module else []))
-                found |= {t for t in [target, *(f"{target}.{a.name}" for a in node.names)] if t in modules}
+                named = [f"{target}.{a.name}" for a in node.names]
+                # `from . import tables` imports the submodule; its package is the importer's own,
+                # already initialised, and is imported only when a name is none of its submodules
+                whole = node.module or not all(n in modules for n in named)
+                found |= {t for t in [*([target] if whole else []), *named] if t in modules}
         graph[name] = found - {name}
     return graph
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from cds_cli.console import app, render
+from cds_cli.console import app, render, tables
 from cds_cli.console.outputs import OUTPUTS, formats
 from cds_cli.report import FORMATS
 
@@ -19,6 +19,11 @@ def test_every_output_has_its_renderer():
     # that write them name the same formats, in the same order
     assert {kind: tuple(table) for kind, table in render.RENDERERS.items()} == OUTPUTS
     assert all(callable(f) for table in render.RENDERERS.values() for f in table.values())
+    # a terminal renderer is looked up by name when first called: each name is there
+    for table in render.RENDERERS.values():
+        for fmt in ("table", "text"):
+            if fmt in table:
+                assert callable(getattr(tables, table[fmt].__name__)), table[fmt].__name__
     assert set(render.KINDS.values()) <= set(OUTPUTS)
     assert formats("breakdown") == formats("score")  # `cds score --by agency` offers the score's formats
     assert formats("report") == tuple(FORMATS)
@@ -66,3 +71,19 @@ def test_the_plain_writers_need_no_terminal_library():
     root = Path(__file__).resolve().parents[1]
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root).stdout
     assert out.strip() == "[] True", out
+
+
+def test_json_from_the_command_line_loads_no_terminal_library():
+    # rich is imported for the terminal's tables only; JSON, CSV and annotations go without it
+    code = (
+        "import io, sys, contextlib; from cds_cli.console import main\n"
+        "for argv in (['score', 'examples/2023', '-f', 'json'], ['validate', 'examples/2023', '-f', 'json']):\n"
+        "    sys.argv = ['cds', *argv]\n"
+        "    try:\n"
+        "        with contextlib.redirect_stdout(io.StringIO()): main()\n"
+        "    except SystemExit: pass\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'rich'))"
+    )
+    root = Path(__file__).resolve().parents[1]
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root).stdout
+    assert out.strip() == "[]", out

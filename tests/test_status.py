@@ -280,7 +280,7 @@ def test_a_long_table_shows_the_lowest_rates_first_and_says_how_to_get_all(monke
 
 
 def test_a_long_list_in_a_cell_says_how_many_more(monkeypatch):
-    from cds_cli.console.render import LISTED, _listed
+    from cds_cli.console.tables import LISTED, _listed
 
     codes = [f"X{k}" for k in range(LISTED + 3)]
     assert _listed(codes, "en") == ", ".join(codes[:LISTED]) + " … (+3)"

@@ -150,7 +150,9 @@ def test_number_formats(book, view):
 def test_every_sheet_prints_on_a4_landscape_fitted_to_the_width(book):
     for sheet in book.worksheets:
         assert sheet.page_setup.orientation == "landscape" and int(sheet.page_setup.paperSize) == 9  # A4
-        assert sheet.sheet_properties.pageSetUpPr.fitToPage and sheet.page_setup.fitToWidth == 1
+        # one page wide: fitToWidth="1" is the standard's default, which XlsxWriter leaves out (None)
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage and sheet.page_setup.fitToWidth in (None, 1)
+        assert sheet.page_setup.fitToHeight == 0  # as many pages down as it takes
     assert book["Indicators"].print_title_rows == "$1:$1"  # the header row on every page
 
 

@@ -13,6 +13,7 @@ import os
 import re
 import tempfile
 import zipfile
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -31,13 +32,18 @@ def report_date(date: str | None) -> str | None:
     return None
 
 
-def stable_zip(data: bytes, stamp: str = "2000-01-01T00:00:00Z") -> bytes:
-    """Re-pack a zip (DOCX/XLSX) with fixed entry times and fixed document dates."""
+def stable_zip(
+    data: bytes, stamp: str = "2000-01-01T00:00:00Z", *, edits: Mapping[str, Callable[[bytes], bytes]] | None = None
+) -> bytes:
+    """Re-pack a zip (DOCX/XLSX) with fixed entry times and fixed document dates; ``edits``
+    change the content of the entries they name on the way."""
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
             content = source.read(info.filename)
+            if edits and info.filename in edits:
+                content = edits[info.filename](content)
             if info.filename == "docProps/core.xml":
                 content = _CORE_DATES.sub(rb"\g<1>" + stamp.encode() + rb"\g<2>", content)
             entry = zipfile.ZipInfo(info.filename, FIXED_ZIP_TIME)

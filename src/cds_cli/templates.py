@@ -11,12 +11,16 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from .outputs import stable_zip
 from .periods import Period
 from .plan import MILESTONE_STATUSES, Indicator, Plan
 from .text import safe_cell
 from .words.messages import text
+
+if TYPE_CHECKING:
+    from xlsxwriter.format import Format
+    from xlsxwriter.worksheet import Worksheet
 
 # The submission columns' Vietnamese headers, in the form's order, with three more
 # columns that cds ignores when it reads the form back (row number, name, unit, guidance).
@@ -94,78 +98,66 @@ def template_csv(rows: list[TemplateRow]) -> bytes:
 
 def template_xlsx(rows: list[TemplateRow], title: str, lang: str = "vi") -> bytes:
     """A protected form: only the figure cells are editable; statuses from a list."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill, Protection
-    from openpyxl.worksheet.datavalidation import DataValidation
+    from .workbooks import column_width, new_workbook, save  # XlsxWriter: imported when a form is made
 
-    book = Workbook()
-    sheet = book.worksheets[0]
-    sheet.title = text("template.sheet", lang)
-    sheet["A1"] = title
-    sheet["A1"].font = Font(bold=True, size=13)
-    header_row = 3
-    sheet.append([])
-    sheet.append(HEADERS)
-    for cell in sheet[header_row]:
-        cell.font = Font(bold=True)
-        cell.fill = PatternFill("solid", fgColor="DDEBF7")
-        cell.alignment = Alignment(wrap_text=True, vertical="center")
-    for row in rows:
-        sheet.append([safe_cell(cell) for cell in row.cells()])
-    first = header_row + 1
-    fill = [HEADERS.index(name) + 1 for name in FILL_COLUMNS]
-    for line, row in enumerate(rows, start=first):
-        for column in fill:
-            # a count is one number in Giá trị: its numerator and denominator stay locked
-            if not (row.indicator.is_count and HEADERS[column - 1] in FILL_COLUMNS[:2]):
-                sheet.cell(line, column).protection = Protection(locked=False)
-    _validations(sheet, rows, first, DataValidation, lang)
-    for letter, width in zip("ABCDEFGHIJK", (5, 10, 11, 36, 60, 10, 38, 12, 12, 16, 30), strict=False):
-        sheet.column_dimensions[letter].width = width
-    sheet.freeze_panes = sheet.cell(first, 1).coordinate
-    sheet.protection.sheet = True  # no password: it guards against slips, not people
-    sheet.protection.formatColumns = False
     buffer = io.BytesIO()
-    book.save(buffer)
-    return stable_zip(buffer.getvalue())  # the same form, byte for byte, every time
+    book = new_workbook(buffer, title)
+    sheet = book.add_worksheet(text("template.sheet", lang))
+    sheet.write_string(0, 0, str(safe_cell(title)), book.add_format({"bold": True, "font_size": 13}))
+    header = book.add_format(
+        {"bold": True, "pattern": 1, "bg_color": "#DDEBF7", "valign": "vcenter", "text_wrap": True}
+    )
+    first = 3  # XlsxWriter counts rows and columns from 0: the header is on row 3, the indicators from row 4
+    for column, heading in enumerate(HEADERS):
+        sheet.write_string(first - 1, column, heading, header)
+    figure = book.add_format({"locked": False})
+    fill = {HEADERS.index(name) for name in FILL_COLUMNS}
+    for line, row in enumerate(rows, start=first):
+        for column, cell in enumerate(row.cells()):
+            # a count is one number in Giá trị: its numerator and denominator stay locked
+            open_ = column in fill and not (row.indicator.is_count and HEADERS[column] in FILL_COLUMNS[:2])
+            _write(sheet, line, column, safe_cell(cell), figure if open_ else None)
+    _validations(sheet, rows, first, lang)
+    for column, width in enumerate((5, 10, 11, 36, 60, 10, 38, 12, 12, 16, 30), start=1):
+        column_width(sheet, column, width)
+    sheet.freeze_panes(first, 0)
+    sheet.protect("", {"format_columns": True})  # no password: it guards against slips, not people
+    return save(book, buffer, [])  # the same form, byte for byte, every time
 
 
-def _validations(sheet, rows: list[TemplateRow], first: int, DataValidation, lang: str) -> None:
-    counts = DataValidation(
-        type="whole",
-        operator="greaterThanOrEqual",
-        formula1="0",
-        allow_blank=True,
-        error=text("template.error_count", lang),
-        showErrorMessage=True,
-    )
-    percent = DataValidation(
-        type="decimal",
-        operator="between",
-        formula1="0",
-        formula2="100",
-        allow_blank=True,
-        error=text("template.error_percent", lang),
-        showErrorMessage=True,
-    )
-    status = DataValidation(
-        type="list",
-        formula1='"' + ",".join(MILESTONE_CHOICES) + '"',
-        allow_blank=True,
-        error=text("template.error_status", lang),
-        showErrorMessage=True,
-    )
-    for validation in (counts, percent, status):
-        sheet.add_data_validation(validation)
-    value_column = HEADERS.index(text("column.value", "vi")) + 1
-    for offset, row in enumerate(rows):
-        line = first + offset
+def _write(sheet: Worksheet, line: int, column: int, value: object, fmt: Format | None) -> None:
+    """A number as a number, text as text (never a formula); an empty figure cell stays empty."""
+    if isinstance(value, int):
+        sheet.write_number(line, column, value, fmt)
+    elif value == "":
+        sheet.write_blank(line, column, None, fmt)  # an unlocked empty cell (nothing, if locked)
+    else:
+        sheet.write_string(line, column, str(value), fmt)
+
+
+def _validations(sheet: Worksheet, rows: list[TemplateRow], first: int, lang: str) -> None:
+    """Whole numbers ≥ 0 for counts, 0–100 for percents, a list of statuses for milestones:
+    one rule of each kind, over the cells it holds (``first``: the first row, from 0)."""
+    from xlsxwriter.utility import xl_rowcol_to_cell
+
+    value_column = HEADERS.index(text("column.value", "vi"))
+    cells: dict[str, list[str]] = {"counts": [], "percent": [], "status": []}
+    for line, row in enumerate(rows, start=first):
+        value = xl_rowcol_to_cell(line, value_column)
         if row.indicator.is_milestone:
-            status.add(sheet.cell(line, value_column))
-            continue
-        if row.indicator.is_count:
-            counts.add(sheet.cell(line, value_column))
-            continue
-        for name in FILL_COLUMNS[:2]:
-            counts.add(sheet.cell(line, HEADERS.index(name) + 1))
-        percent.add(sheet.cell(line, value_column))
+            cells["status"].append(value)
+        elif row.indicator.is_count:
+            cells["counts"].append(value)
+        else:
+            cells["counts"] += [xl_rowcol_to_cell(line, HEADERS.index(name)) for name in FILL_COLUMNS[:2]]
+            cells["percent"].append(value)
+    rules: dict[str, dict[str, object]] = {
+        "counts": {"validate": "integer", "criteria": ">=", "value": 0},
+        "percent": {"validate": "decimal", "criteria": "between", "minimum": 0, "maximum": 100},
+        "status": {"validate": "list", "source": list(MILESTONE_CHOICES)},
+    }
+    errors = {"counts": "template.error_count", "percent": "template.error_percent", "status": "template.error_status"}
+    for kind, where in cells.items():
+        if where:
+            options = {**rules[kind], "error_message": text(errors[kind], lang), "multi_range": " ".join(where)}
+            sheet.data_validation(where[0], options)

@@ -9,24 +9,20 @@ with "%" — rates and coverages included.  Each sheet prints on A4 landscape, f
 page width, its header row repeated.  Numbers stay numbers (with number formats), every
 text cell goes through :func:`~cds_cli.text.safe_cell` (names, notes and file paths come
 from outside), and the file is byte-identical from one run to the next (fixed document
-dates, :func:`stable_zip`).
+dates, :func:`~cds_cli.outputs.stable_zip`).
+
+Written with XlsxWriter (:mod:`cds_cli.workbooks`); the Agencies sheet's rows, 22,754 of them
+for a ministry, are streamed as XML (:meth:`~cds_cli.workbooks.Sheet.stream`).
 """
 
 from __future__ import annotations
 
 import io
 from collections.abc import Mapping
-from datetime import datetime
 
-from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.properties import PageSetupProperties
-from openpyxl.worksheet.worksheet import Worksheet
+from xlsxwriter.utility import xl_col_to_name
+from xlsxwriter.worksheet import Worksheet
 
-from ..outputs import stable_zip
-from ..text import safe_cell
 from ..view import IndicatorRow, PillarRow, ReportView, ScorecardView
 from ..words.labels import (
     COMPARATOR_SIGNS,
@@ -38,10 +34,10 @@ from ..words.labels import (
     quarter_name,
     quarters_text,
 )
+from ..workbooks import Cell, Formats, Sheet, column_width, new_workbook, save, text
 from .text import last_year_headers
 
 SHEETS = ("summary", "indicators", "quarterly", "agencies", "findings")  # sheet.* in the catalogue
-FIXED_TIME = datetime(2000, 1, 1, 0, 0, 0)
 
 POINTS = "0.00"  # scores, attainment and progress (already "%" in their headings), gaps in points
 PERCENT = '0.00"%"'  # a percent as points 0–100 (73.07 shows 73.07%)
@@ -50,36 +46,36 @@ COUNT = "#,##0"  # counts of rows, reports, numerators and denominators; a count
 COUNT_PATH = "#,##0.00"  # a count's expected value and projection: a point on a line, not a count
 
 
-_BOLD = Font(bold=True)
-_TITLE = Font(bold=True, size=14)
-_HEADER_FILL = PatternFill("solid", fgColor="DDE4EE")
-_HEADER_BORDER = Border(bottom=Side(style="thin", color="808080"))
-_HEADER_ALIGN = Alignment(vertical="top", wrap_text=True)
+# The cells' looks, by name; a header is bold on a grey-blue ground, a thin grey line below.
+_STYLES: dict[str, dict[str, object]] = {
+    "bold": {"bold": True},
+    "title": {"bold": True, "font_size": 14},
+    "header": {
+        "bold": True,
+        "pattern": 1,  # solid
+        "bg_color": "#DDE4EE",
+        "bottom": 1,  # thin
+        "bottom_color": "#808080",
+        "valign": "top",
+        "text_wrap": True,
+    },
+}
 _MIN_WIDTH, _MAX_WIDTH = 6, 60
-Cell = str | float | bool | None  # what a cell holds (an int is a float to the type checker)
 
 
 def render_xlsx(view: ReportView, lang: str) -> bytes:
     """The workbook of the report ``view`` (:meth:`AnnualReport.view`), as bytes."""
-    book = Workbook()
-    for sheet in book.worksheets:  # the empty sheet a new workbook comes with
-        book.remove(sheet)
-    writers = (_summary, _indicators, _quarterly, _agencies, _findings)
-    for key, write in zip(SHEETS, writers, strict=True):
-        sheet = book.create_sheet(label(f"sheet.{key}", lang))
-        write(sheet, view, lang)
-        _page_setup(sheet, header=key != "summary")
-    book.active = 0
-
-    props = book.properties
-    props.creator = "cds"
-    props.lastModifiedBy = "cds"
-    props.title = _text(label("report_title", lang, **view.plan.terms))
-    props.created = FIXED_TIME
-    props.modified = FIXED_TIME  # openpyxl stamps "now" on save; stable_zip puts it back
     buffer = io.BytesIO()
-    book.save(buffer)
-    return stable_zip(buffer.getvalue())
+    book = new_workbook(buffer, text(label("report_title", lang, **view.plan.terms)))
+    formats = Formats(book, _STYLES)
+    writers = (_summary, _indicators, _quarterly, _agencies, _findings)
+    sheets = []
+    for key, write in zip(SHEETS, writers, strict=True):
+        sheet = Sheet(book.add_worksheet(label(f"sheet.{key}", lang)), formats)
+        write(sheet, view, lang)
+        _page_setup(sheet.sheet, header=key != "summary")
+        sheets.append(sheet)
+    return save(book, buffer, sheets)  # the first sheet is the active one
 
 
 # -- cells -------------------------------------------------------------------------------------
@@ -87,13 +83,11 @@ def render_xlsx(view: ReportView, lang: str) -> bytes:
 
 def _page_setup(sheet: Worksheet, header: bool) -> None:
     """A4 landscape, as wide as the page, the header row on every printed page."""
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0  # as many pages down as it takes
-    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    sheet.set_paper(9)  # A4
+    sheet.set_landscape()
+    sheet.fit_to_pages(1, 0)  # one page wide, as many pages down as it takes
     if header:
-        sheet.print_title_rows = "1:1"
+        sheet.repeat_rows(0)
 
 
 def _rate(share: float | None) -> float | None:
@@ -106,40 +100,13 @@ def _word(value: Cell, lang: str) -> Cell:
     return label(value, lang) if isinstance(value, str) else value
 
 
-def _text(value: Cell) -> Cell:
-    """Strip characters XML cannot hold, then neutralise would-be formulas."""
-    if isinstance(value, str):
-        return str(safe_cell(ILLEGAL_CHARACTERS_RE.sub("", value)))
-    return value  # numbers are never formulas
-
-
-def _put(
-    sheet: Worksheet, row: int, column: int, value: Cell, fmt: str | None = None, font: Font | None = None
-) -> None:
-    cell = sheet.cell(row=row, column=column)
-    if value is None:
-        return
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        cell.value = value
-        if fmt:
-            cell.number_format = fmt
-    else:
-        cell.value = _text(value)
-    if font is not None:
-        cell.font = font
-
-
-def _header(sheet: Worksheet, row: int, headings: list[str], start: int = 1) -> None:
+def _header(sheet: Sheet, row: int, headings: list[str], start: int = 1) -> None:
     for offset, heading in enumerate(headings):
-        cell = sheet.cell(row=row, column=start + offset, value=_text(heading))
-        cell.font = _BOLD
-        cell.fill = _HEADER_FILL
-        cell.border = _HEADER_BORDER
-        cell.alignment = _HEADER_ALIGN
+        sheet.put(row, start + offset, heading, style="header")
 
 
 def _table(
-    sheet: Worksheet,
+    sheet: Sheet,
     headings: list[str],
     rows: list[list[Cell]],
     formats: list[str | None] | list[list[str | None]],
@@ -151,7 +118,7 @@ def _table(
     for r, values in enumerate(rows, start=start_row + 1):
         own = formats[r - start_row - 1] if formats and isinstance(formats[0], list) else formats
         for c, (value, fmt) in enumerate(zip(values, own, strict=False), start=1):
-            _put(sheet, r, c, value, fmt)  # type: ignore[arg-type]  # one format, by the line above
+            sheet.put(r, c, value, fmt)  # type: ignore[arg-type]  # one format, by the line above
     return start_row + len(rows)
 
 
@@ -166,31 +133,16 @@ def _unit_formats(
     return [counted if item.unit == "count" else formats for item in items]
 
 
-def _finish_table(sheet: Worksheet, columns: int, last_row: int, freeze: str = "A2") -> None:
-    sheet.freeze_panes = freeze
-    sheet.auto_filter.ref = f"A1:{get_column_letter(columns)}{max(last_row, 1)}"
+def _finish_table(sheet: Sheet, columns: int, last_row: int, freeze: str = "A2") -> None:
+    sheet.sheet.freeze_panes(freeze)
+    sheet.sheet.autofilter(f"A1:{xl_col_to_name(columns - 1)}{max(last_row, 1)}")
 
 
-def _widths(sheet: Worksheet, fixed: dict[int, float] | None = None) -> None:
+def _widths(sheet: Sheet, fixed: dict[int, float] | None = None) -> None:
     """Column widths from the content (header text counts at most 24 characters: it wraps)."""
     fixed = fixed or {}
-    widest: dict[int, int] = {}
-    for row in sheet.iter_rows():
-        for cell in row:
-            if cell.value is None:
-                continue
-            if isinstance(cell.value, bool):
-                size = 5
-            elif isinstance(cell.value, (int, float)):
-                size = len(f"{cell.value:,.2f}")
-            else:
-                size = len(str(cell.value))
-                if cell.font is not None and cell.font.bold:
-                    size = min(size, 24)
-            widest[cell.column] = max(widest.get(cell.column, 0), size)
-    for column, size in widest.items():
-        width = fixed.get(column, min(max(size + 2, _MIN_WIDTH), _MAX_WIDTH))
-        sheet.column_dimensions[get_column_letter(column)].width = width
+    for column, size in sheet.widest.items():
+        column_width(sheet.sheet, column, fixed.get(column, min(max(size + 2, _MIN_WIDTH), _MAX_WIDTH)))
 
 
 # -- sheets ------------------------------------------------------------------------------------
@@ -199,17 +151,17 @@ def _widths(sheet: Worksheet, fixed: dict[int, float] | None = None) -> None:
 class _Lines:
     """Writes the Summary sheet top to bottom: labelled pairs, sections, small tables."""
 
-    def __init__(self, sheet: Worksheet, lang: str, words: Mapping[str, object]) -> None:
+    def __init__(self, sheet: Sheet, lang: str, words: Mapping[str, object]) -> None:
         self.sheet, self.lang, self.words, self.row = sheet, lang, words, 3
 
     def pair(self, key: str, value: Cell, fmt: str | None = None) -> None:
-        _put(self.sheet, self.row, 1, label(key, self.lang, **self.words), font=_BOLD)
-        _put(self.sheet, self.row, 2, value, fmt)
+        self.sheet.put(self.row, 1, label(key, self.lang, **self.words), style="bold")
+        self.sheet.put(self.row, 2, value, fmt)
         self.row += 1
 
     def section(self, key: str, headings: tuple[str, ...] = ()) -> None:
         self.row += 1
-        _put(self.sheet, self.row, 1, label(key, self.lang, **self.words), font=_BOLD)
+        self.sheet.put(self.row, 1, label(key, self.lang, **self.words), style="bold")
         self.row += 1
         if headings:
             _header(self.sheet, self.row, [label(heading, self.lang) for heading in headings])
@@ -217,20 +169,20 @@ class _Lines:
 
     def cells(self, *cells: tuple[Cell, str | None]) -> None:
         for column, (value, fmt) in enumerate(cells, start=1):
-            _put(self.sheet, self.row, column, value, fmt)
+            self.sheet.put(self.row, column, value, fmt)
         self.row += 1
 
 
-def _summary(sheet: Worksheet, view: ReportView, lang: str) -> None:
-    _put(sheet, 1, 1, label("report_title", lang, **view.plan.terms), font=_TITLE)
+def _summary(sheet: Sheet, view: ReportView, lang: str) -> None:
+    sheet.put(1, 1, label("report_title", lang, **view.plan.terms), style="title")
     lines = _Lines(sheet, lang, view.plan.terms)
     _summary_plan(lines, view)
     _summary_scores(lines, view.card, lang)
     _summary_data(lines, view)
-    sheet.freeze_panes = "A2"
+    sheet.sheet.freeze_panes("A2")
     # the title and the projection note are long single cells that may overflow: fixed widths
     for column, width in ((1, 46), (2, 66), (3, 12), (4, 14), (5, 14), (6, 12)):
-        sheet.column_dimensions[get_column_letter(column)].width = width
+        column_width(sheet.sheet, column, width)
 
 
 def _summary_plan(lines: _Lines, view: ReportView) -> None:
@@ -324,7 +276,7 @@ INDICATOR_COLUMNS: tuple[tuple[str, str | None], ...] = (
 )
 
 
-def _indicators(sheet: Worksheet, view: ReportView, lang: str) -> None:
+def _indicators(sheet: Sheet, view: ReportView, lang: str) -> None:
     items = [item for pillar in view.card.pillars for item in pillar.indicators]
     rows = [_indicator_cells(pillar, item, lang) for pillar in view.card.pillars for item in pillar.indicators]
     headings = [
@@ -371,7 +323,7 @@ def _indicator_cells(pillar: PillarRow, item: IndicatorRow, lang: str) -> list[C
     ]
 
 
-def _quarterly(sheet: Worksheet, view: ReportView, lang: str) -> None:
+def _quarterly(sheet: Sheet, view: ReportView, lang: str) -> None:
     quarters = view.quarters
     lead = [
         ("id", None),
@@ -411,24 +363,25 @@ def _quarterly(sheet: Worksheet, view: ReportView, lang: str) -> None:
     _widths(sheet, fixed={2: 24, 3: 40})
 
 
-def _agencies(sheet: Worksheet, view: ReportView, lang: str) -> None:
+def _agencies(sheet: Sheet, view: ReportView, lang: str) -> None:
     quarters = view.quarters
     headings = [label("id", lang), label("name_agency", lang)] + [quarter_name(q, lang) for q in quarters]
     formats: list[str | None] = [None, None] + [RATE] * len(quarters)
     rows: list[list[Cell]] = [
         [a.agency.code, a.agency.name(lang)] + [_rate(a.rates.get(q)) for q in quarters] for a in view.agencies
     ]
-    last = _table(sheet, headings, rows, formats)
+    _header(sheet, 1, headings)
+    last = sheet.stream(2, rows, formats)  # a ministry's 22,754 rows: too many for XlsxWriter's cells
     _finish_table(sheet, len(headings), last)
     if view.completeness:  # the province as a whole, below the table (outside the filter)
         total = last + 2
-        _put(sheet, total, 2, label("province", lang), font=_BOLD)
+        sheet.put(total, 2, label("province", lang), style="bold")
         for column, quarter in enumerate(quarters, start=3):
-            _put(sheet, total, column, _rate(view.completeness.get(quarter)), RATE, font=_BOLD)
+            sheet.put(total, column, _rate(view.completeness.get(quarter)), RATE, style="bold")
     _widths(sheet)
 
 
-def _findings(sheet: Worksheet, view: ReportView, lang: str) -> None:
+def _findings(sheet: Sheet, view: ReportView, lang: str) -> None:
     file_columns: list[tuple[str, str | None]] = [
         ("file", None),
         ("sheet", None),
@@ -445,14 +398,14 @@ def _findings(sheet: Worksheet, view: ReportView, lang: str) -> None:
     _finish_table(sheet, len(file_columns), last)
 
     row = last + 2
-    _put(sheet, row, 1, label("findings_by_code", lang), font=_BOLD)
+    sheet.put(row, 1, label("findings_by_code", lang), style="bold")
     row += 1
     _header(sheet, row, [label(k, lang) for k in ("code", "severity_code", "count", "problem", "severity")])
     for entry in view.findings_by_code:
         row += 1
-        _put(sheet, row, 1, entry.code)
-        _put(sheet, row, 2, entry.severity)
-        _put(sheet, row, 3, entry.count, COUNT)
-        _put(sheet, row, 4, label(f"problem.{entry.code}", lang))
-        _put(sheet, row, 5, label(entry.severity, lang))
+        sheet.put(row, 1, entry.code)
+        sheet.put(row, 2, entry.severity)
+        sheet.put(row, 3, entry.count, COUNT)
+        sheet.put(row, 4, label(f"problem.{entry.code}", lang))
+        sheet.put(row, 5, label(entry.severity, lang))
     _widths(sheet)

@@ -45,7 +45,7 @@ def load_plan(
 
 def load_pack(directory: str | Path | None = None, **files: str | Path | None) -> Plan:
     """The plan of a pack, or :class:`PlanError` carrying every error of it."""
-    with collector_paused():  # a ministry's agencies make 200,000 objects, all kept
+    with collector_paused(kept=True):  # a ministry's agencies make 200,000 objects, all kept
         check = check_pack(pack_files(directory, **files))
     if check.plan is None or check.errors:
         raise PlanError(check.errors, check.files.directory)

@@ -10,7 +10,7 @@ carried over by ``cds plan new`` and not yet reviewed, a missing short name).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from itertools import chain, repeat
+from itertools import compress
 from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -35,11 +35,13 @@ def cross_check(
     if doc is None or roster is None or (baseline is not None and baseline.model is None):
         return None, []
     findings = _year_findings(targets, baseline)
-    codes = {agency.code for agency in roster.agencies}  # a ministry's 20,000: built once for every rule
-    lookup, owning, name_findings = _agency_lookup(agencies, codes)
-    findings += name_findings + _group_findings(agencies, codes)
+    in_order = list(map(attrgetter("code"), roster.agencies))
+    codes = set(in_order)  # a ministry's 20,000: built once for every rule
+    lookup, owning, name_findings = _agency_lookup(agencies, in_order, codes)
+    groups, group_findings = _group_members(agencies, codes)
+    findings += name_findings + group_findings
     findings += _pillar_findings(targets) + list(_indicator_findings(targets, owning))
-    expected, reporter_findings = _expected_reporters(targets, agencies, codes)
+    expected, reporter_findings = _expected_reporters(targets, groups, codes)
     findings += reporter_findings
     baselines, baseline_findings = _baselines(baseline, doc.indicators, _raw_ids(targets))
     findings += baseline_findings + _met_by_baseline(baseline, doc.indicators, baselines)
@@ -87,23 +89,28 @@ def _name_year(document: Document, pattern: Any, stated: int, loc: tuple[Any, ..
     return []
 
 
-def _agency_lookup(agencies: Document, codes: set[str]) -> tuple[dict[str, str], set[str], list[Finding]]:
+def _agency_lookup(
+    agencies: Document, in_order: list[str], codes: set[str]
+) -> tuple[dict[str, str], set[str], list[Finding]]:
     """Every folded code, name and alias → its agency's code (the first agency writing it),
-    the codes that own some spelling, and a clash for each spelling another agency wrote first.
+    the codes that own some spelling, and a clash for each spelling another agency wrote first
+    (``in_order``: the agencies' codes as the file lists them; ``codes``: as a set).
 
     A ministry's 68,000 spellings are taken field by field (faster than agency by agency)
     and folded in batches; only when a key has two owners is the roster read again, agency
     by agency, to tell who wrote it first."""
     roster = agencies.model.agencies
-    owners = [agency.code for agency in roster]
-    aliases = [agency.aliases for agency in roster]
-    spellings = [*owners, *map(attrgetter("name_vi"), roster), *map(attrgetter("name_en"), roster)]
-    spellings += chain.from_iterable(aliases)
-    owners += [*owners, *owners, *chain.from_iterable(map(repeat, owners, map(len, aliases)))]
+    aliases = list(map(attrgetter("aliases"), roster))
+    spellings = [*in_order, *map(attrgetter("name_vi"), roster), *map(attrgetter("name_en"), roster)]
+    owners = in_order * 3
+    for code, more in compress(zip(in_order, aliases, strict=True), aliases):  # those with aliases
+        spellings += more
+        owners += [code] * len(more)
     keys = fold_all(spellings)
     lookup = dict(zip(keys, owners, strict=True))  # each key with its last owner
-    if list(map(lookup.__getitem__, keys)) == owners:
-        return lookup, codes, []  # each key has one owner, and each agency owns its code
+    # each key written once, or each as often as by its owner only: no key has two owners
+    if len(lookup) == len(keys) or list(map(lookup.__getitem__, keys)) == owners:
+        return lookup, codes, []  # and each agency owns its code
     return _clashes(agencies, dict(zip(spellings, keys, strict=True)))
 
 
@@ -123,15 +130,19 @@ def _clashes(agencies: Document, folded: dict[str, str]) -> tuple[dict[str, str]
     return lookup, set(lookup.values()), findings
 
 
-def _group_findings(agencies: Document, codes: set[str]) -> list[Finding]:
+def _group_members(agencies: Document, codes: set[str]) -> tuple[dict[str, list[str]], list[Finding]]:
+    """Each group's members that are agencies (the members of a ministry's group are 20,000:
+    read once), and a finding for each group naming others."""
+    members: dict[str, list[str]] = {}
     findings = []
     for name, group in agencies.model.groups.items():
-        unknown = [member for member in group.members if member not in codes]
-        if unknown:
+        members[name] = [member for member in group.members if member in codes]
+        if len(members[name]) < len(group.members):
+            unknown = [member for member in group.members if member not in codes]
             findings.append(
                 agencies.finding("group_unknown_agency", ("groups", name), group=name, agencies=", ".join(unknown))
             )
-    return findings
+    return members, findings
 
 
 def _pillar_findings(targets: Document) -> list[Finding]:
@@ -193,21 +204,19 @@ def _indicator_warnings(targets: Document, at: tuple[Any, ...], ind: Indicator) 
 
 
 def _expected_reporters(
-    targets: Document, agencies: Document, codes: set[str]
+    targets: Document, groups: dict[str, list[str]], codes: set[str]
 ) -> tuple[dict[str, tuple[str, ...]], list[Finding]]:
     """Indicator id → the agencies expected to report it, groups expanded, in order, once each.
 
     Indicators naming the same reporters share one tuple, built once: a ministry's group has
     20,000 members, and expanding it again for each pooled indicator naming it (ten in the
     bundled plan) was a quarter of the plan's loading time."""
-    roster = agencies.model
-    groups = {name: [m for m in group.members if m in codes] for name, group in roster.groups.items()}
     expected, findings = {}, []
     reach: dict[tuple[str | None, tuple[str, ...]], tuple[str, ...]] = {}
     for i, ind in targets.items("indicators"):
         at = ("indicators", i, "reporters")
         for entry in ind.reporters:
-            if entry not in roster.groups and entry not in codes:
+            if entry not in groups and entry not in codes:
                 findings.append(targets.finding("unknown_reporters_entry", at, indicator=ind.id, entry=entry))
         key = (ind.reporter, tuple(ind.reporters))
         if key not in reach:

@@ -10,9 +10,10 @@ every `cds report` format on the bundled examples; then, for each size (syntheti
 from benchmarks/generate.py, cached under --work), the read floor - a fresh Python that
 imports pandas and runs `read_csv(dtype=str)` on the same file - and `cds validate` and
 `cds score` beside it, with the ratios, and how time and memory grow from the smallest
-size; at a million rows, also `cds report` in every format (issue 17's goals).  With
---frictionless (and the package installed) it also times `frictionless validate` with an
-equivalent Table Schema.  Markdown on stdout, each goal marked met or not met.
+size; at a million rows, also `cds report` in every format (issue 17's goals); last,
+`load_plan` of the bundled pack with the smallest size's agencies, inside one fresh process
+(goal ≤ 0.1 s).  With --frictionless (and the package installed) it also times `frictionless
+validate` with an equivalent Table Schema.  Markdown on stdout, each goal marked met or not met.
 """
 
 from __future__ import annotations
@@ -210,6 +211,35 @@ def reports_at_scale(rows: int, repeat: int, work: Path, floor: float, validate:
     print()
 
 
+# Loads the bundled plan with a generated agencies file, in this fresh process, PLAN_LOADS
+# times: prints the number of agencies, the first load's seconds and the median of the rest
+# (each plan let go and the collector run between loads, outside the time).
+_PLAN_LOAD = (
+    "import gc, statistics, sys, time; from cds_cli.plan import load_plan; times = []\n"
+    "for _ in range(int(sys.argv[2])):\n"
+    "    start = time.perf_counter(); plan = load_plan(agencies=sys.argv[1])\n"
+    "    times.append(time.perf_counter() - start); agencies = len(plan.agencies); del plan; gc.collect()\n"
+    "print(agencies, times[0], statistics.median(times[1:]))"
+)
+PLAN_LOADS = 11
+PLAN_LOAD_GOAL = 0.1  # seconds, issue 17
+
+
+def plan_load(rows: int, work: Path) -> None:
+    """`load_plan` of the bundled pack with the agencies of ``rows`` generated rows (a
+    ministry's reporting units), timed inside one fresh process."""
+    agencies = data_for(rows, work) / "agencies.yaml"
+    out = subprocess.run(
+        [sys.executable, "-c", _PLAN_LOAD, str(agencies), str(PLAN_LOADS)], capture_output=True, text=True, check=True
+    )
+    count, first, median = out.stdout.split()
+    print(
+        f"- a plan of {int(count):,} agencies loads in {float(median):.3f} s (median of {PLAN_LOADS - 1} loads "
+        f"in one process; the first {float(first):.3f} s) (goal ≤ {PLAN_LOAD_GOAL:g} s: "
+        f"{goal(float(median) <= PLAN_LOAD_GOAL)})\n"
+    )
+
+
 def compare_frictionless(sizes: list[int], work: Path) -> None:
     print(
         "| rows | cds validate s | frictionless s | × cds | frictionless, enum s | × cds "
@@ -267,6 +297,7 @@ def main() -> None:
     compile_cds()
     start_up(START_UP_RUNS, args.work)
     scale(args.sizes, args.repeat, args.work)
+    plan_load(min(args.sizes), args.work)
     if args.frictionless and FRICTIONLESS:
         compare_frictionless(args.sizes, args.work)
 

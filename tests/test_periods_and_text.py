@@ -1,9 +1,11 @@
 import unicodedata
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cds_cli.periods import Period, parse_period
-from cds_cli.text import fold
+from cds_cli.text import fold, fold_all
 
 
 @pytest.mark.parametrize(
@@ -50,3 +52,61 @@ def test_period_prints_in_the_canonical_spelling():
 )
 def test_fold_ignores_case_spaces_and_diacritics(a, b):
     assert fold(a) == b
+
+
+# Texts on which a batch fold could go wrong: Vietnamese precomposed and decomposed, đ/Đ, every
+# kind of space str.split() knows, marks outside U+0300–U+036F and U+034F (kept), letters NFKD
+# expands (ﬁ, ¨ into a space and a mark), Greek (its final sigma lower-cases by context),
+# the batch's own separator, and empty texts.
+_ODD_TEXTS = [
+    "Sở Y tế",
+    unicodedata.normalize("NFD", "Ủy ban nhân dân huyện Đầm Dơi"),
+    "đĐ",
+    "",
+    " ",
+    "a\tb",
+    "a\u00a0b",
+    "a\u3000b",
+    "a\x1cb",
+    "a\x85b",
+    "a  b",
+    " a",
+    "a ",
+    "a\x00b",
+    "a\x01b",
+    "e\u034f",
+    "e\u0483",
+    "e\u0370",
+    "x\u00a8y",
+    "ﬁ",
+    "ΣΑΣ ΟΔΟΣ",
+    "İstanbul",
+    "\u0301a",
+    "中文",
+    "XA000074",
+]
+
+
+def test_fold_all_is_fold_of_each_text():
+    assert fold_all(_ODD_TEXTS) == [fold(text) for text in _ODD_TEXTS]
+    # one odd text among many plain ones: its batch the slow way, the others in one pass
+    many = [f"Đơn vị thử nghiệm XA{n:06d}" for n in range(3000)] + _ODD_TEXTS + ["Sở  Tài chính"] * 5
+    assert fold_all(many) == [fold(text) for text in many]
+    assert fold_all([]) == []
+
+
+_CHARACTERS = st.one_of(
+    st.sampled_from(
+        "".join(_ODD_TEXTS) + "ăâêôơưĂÂÊÔƠƯàáảãạằắẳẵặầấẩẫậ\u0300\u0301\u0303\u0309\u0323\t\n\r\x0b\x0c\x1f"
+    ),
+    st.characters(),
+)
+
+
+@pytest.mark.slow
+@settings(max_examples=300, deadline=None, database=None)
+@given(texts=st.lists(st.text(_CHARACTERS, max_size=12), max_size=12), batch=st.integers(1, 8))
+def test_fold_all_is_fold_of_each_text_on_any_text(texts, batch):
+    nfd = [unicodedata.normalize("NFD", text) for text in texts]
+    assert fold_all(texts, batch) == [fold(text) for text in texts]
+    assert fold_all(nfd, batch) == [fold(text) for text in nfd]

@@ -15,12 +15,21 @@ from collections.abc import Iterator
 
 
 @contextlib.contextmanager
-def collector_paused() -> Iterator[None]:
-    """The collector off for a block (or, as a decorator, a function), then back as it was."""
+def collector_paused(*, kept: bool = False) -> Iterator[None]:
+    """The collector off for a block (or, as a decorator, a function), then back as it was.
+
+    ``kept``: what the block built lives as long as the process (a plan), and goes straight
+    to the oldest generation, walked only by a full collection; the first young collection
+    after the pause walked all of it, 4 ms for a plan of 22,728 agencies, to find it alive.
+    Not when the block leaves garbage of any size (its cycles would wait for a full
+    collection), nor when something else froze objects (unfreezing would free them too)."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        if kept and not gc.get_freeze_count():
+            gc.freeze()  # every tracked object out of the generations, and the young count to 0 …
+            gc.unfreeze()  # … then all into the oldest: two list splices, nothing walked
         if was_enabled:
             gc.enable()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 _SPACES = re.compile(r"\s+")
 
@@ -46,6 +46,57 @@ def _latin_table() -> dict[int, str]:
 
 
 _LATIN = _latin_table()
+
+
+_SEPARATOR = "\x00"  # in no name anyone types; a batch holding one is folded text by text
+_BATCH = 1024  # texts folded together: an odd text costs its batch the slow way, not the whole list
+# In UTF-8 the marks U+0300–U+036F, into which NFKD decomposes Vietnamese (and most Latin)
+# letters, are the two-byte characters led by 0xCC or 0xCD.  All of them combine (class ≠ 0)
+# but U+034F, which joins nothing and is kept; 0xCD also leads U+0370–U+037F, Greek.
+_ASCII_AND_MARK_BYTES = bytes(range(0xC0)) + b"\xcc\xcd"  # what is left is led by another byte
+_NOT_MARKS = re.compile(rb"\xcd[\x8f\xb0-\xbf]")
+_NOT_ASCII = bytes(range(0x80, 0x100))
+# The separator as a space and what else str.split() splits on in ASCII as 0x01: then two
+# spaces, or one at either end, are a text's spacing fold() would change (an empty text or
+# a 0x01 written in one only sends the batch the slow way).
+_SPACING = bytes.maketrans(b"\x00\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f", b" " + b"\x01" * 9)
+
+
+def fold_all(texts: Sequence[str], batch: int = _BATCH) -> list[str]:
+    """:func:`fold` of each text, the same to the character, a batch at a time.
+
+    A ministry's 68,000 agency names and aliases cost 45 ms folded one by one, most of it
+    calls and small strings; joined, a batch is decomposed, stripped of its marks and
+    lower-cased in a few passes in C (twice as fast).  A batch any of whose texts these
+    passes would fold differently (a letter that is not Latin, a mark outside
+    U+0300–U+036F, spacing to collapse) is folded text by text."""
+    folded: list[str] = []
+    for start in range(0, len(texts), batch):
+        some = texts[start : start + batch]
+        folded += _fold_batch(some) or [fold(text) for text in some]
+    return folded
+
+
+def _fold_batch(texts: Sequence[str]) -> list[str] | None:
+    """The folded texts, or None when some text needs :func:`fold` itself."""
+    joined = _SEPARATOR.join(texts)
+    if joined.count(_SEPARATOR) != len(texts) - 1:
+        return None
+    if joined.isascii():
+        data = joined.encode("ascii")
+    else:
+        # NFKD decomposes character by character, and the separator (class 0) stops the
+        # reordering of marks: each text decomposes as it would alone.
+        decomposed = unicodedata.normalize("NFKD", joined.replace("\u0111", "d").replace("\u0110", "D"))
+        utf8 = decomposed.encode("utf-8", "surrogatepass")  # a lone surrogate is led by 0xED: the slow way
+        if utf8.translate(None, _ASCII_AND_MARK_BYTES) or _NOT_MARKS.search(utf8):
+            return None
+        data = utf8.translate(None, _NOT_ASCII)  # ASCII and combining marks only: drops the marks
+    data = data.lower()
+    spacing = data.translate(_SPACING)
+    if b"\x01" in spacing or b"  " in spacing or spacing.startswith(b" ") or spacing.endswith(b" "):
+        return None
+    return data.decode("ascii").split(_SEPARATOR)
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

@@ -254,8 +254,7 @@ def _fail(exc: CdsError, lang: str | None) -> NoReturn:
 
 def _period_option(period: str | None, run: Run) -> Period | None:
     """The quarter ``--period`` names, in a year a pack covers (None: the command's
-    default); any other is a usage error: it has no plan to be scored against.  Without
-    the option the plan is not asked for: it then loads while the files are read."""
+    default); any other is a usage error: it has no plan to be scored against."""
     from ..periods import parse_period
 
     if period is None:
@@ -293,7 +292,7 @@ def _read(inputs: list[Path], run: Run, plan: Plan | None = None):
 
     _check_inputs(inputs)
     with _progress() as tell:
-        return read_submissions(inputs, plan or (lambda: run.plans), run.sheet, progress=tell)
+        return read_submissions(inputs, plan or run.plans, run.sheet, progress=tell)
 
 
 def _check_inputs(inputs: list[Path]) -> None:

@@ -7,9 +7,7 @@ counted apart.
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -87,49 +85,25 @@ class ValidationReport(HasFindings):
 
 
 Progress = Callable[[str, int, int], None]  # (what is being done, steps done, steps in all)
-# The plan the rows are checked against: a pack, several side by side, or what loads them.
-PlanSource = Plan | PlanSet | Callable[[], Plan | PlanSet]
-
-
-@contextlib.contextmanager
-def _loading(plan: PlanSource) -> Iterator[Callable[[], PlanSet]]:
-    """What gives the plan once the files are read.  A loader runs on a thread of its own
-    meanwhile: a ministry's plan is Python's work, and reading a big file is mostly
-    pyarrow's and the hash's, which let the interpreter go (issue 17).  The loader's error,
-    if any, is raised where the plan is asked for."""
-    if not callable(plan):
-        yield lambda: plan if isinstance(plan, PlanSet) else single(plan)
-        return
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="cds-plan") as pool:
-        loading = pool.submit(plan)
-
-        def loaded() -> PlanSet:
-            found = loading.result()
-            return found if isinstance(found, PlanSet) else single(found)
-
-        yield loaded
 
 
 @collector_paused()  # a big file's failing rows make thousands of records and findings, all kept
 def read_submissions(
-    inputs: Sequence[str | Path], plan: PlanSource, sheet: str | None = None, progress: Progress | None = None
+    inputs: Sequence[str | Path], plan: Plan | PlanSet, sheet: str | None = None, progress: Progress | None = None
 ) -> ValidationReport:
     """Read and validate submission files or directories against the plan, or against
     several packs side by side (each row against the pack covering its period's year).
 
-    ``plan`` may also be a function that loads it: it is then loaded while the files are
-    read.  ``sheet`` names the worksheet to read in Excel workbooks (default: the first);
+    ``sheet`` names the worksheet to read in Excel workbooks (default: the first);
     ``progress``, if given, is told each step (the CLI draws a bar from it)."""
     lean_allocators()
     paths, findings = discover(list(inputs))
     steps = len(paths) + 3
     tell = progress or (lambda what, done, total: None)
-    with _loading(plan) as loaded:
-        tables = []
-        for done, path in enumerate(paths):
-            tell(f"{path}", done, steps)
-            tables.append(read_table(path, sheet))
-        plans = loaded()
+    tables = []
+    for done, path in enumerate(paths):
+        tell(f"{path}", done, steps)
+        tables.append(read_table(path, sheet))
     give_back()  # what the readers' threads freed, before the checks build their columns
     for table in tables:
         findings.extend(table.findings)
@@ -141,6 +115,7 @@ def read_submissions(
     if usable:
         names = [t.file for t in tables]
         tell("resolving agencies, periods, indicators, numbers", len(paths), steps)
+        plans = plan if isinstance(plan, PlanSet) else single(plan)
         accepted, rejected_rows, row_findings, by_file = _check(
             usable, plans, names, lambda what, k: tell(what, len(paths) + k, steps)
         )

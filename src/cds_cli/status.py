@@ -158,9 +158,14 @@ def expected_reports(plan: Plan) -> pd.DataFrame:
     if cached is not None:
         return cached
     agency_order = {agency.code: i for i, agency in enumerate(plan.agencies)}
-    agencies = [
-        np.array([agency_order[code] for code in plan.expected[ind.id]], dtype=np.int64) for ind in plan.indicators
-    ]
+    # indicators naming the same reporters share one tuple (a ministry's 20,000 communes for
+    # ten pooled indicators): each distinct tuple is looked up once
+    positions: dict[int, np.ndarray] = {}
+    for ind in plan.indicators:
+        codes = plan.expected[ind.id]
+        if id(codes) not in positions:
+            positions[id(codes)] = np.array([agency_order[code] for code in codes], dtype=np.int64)
+    agencies = [positions[id(plan.expected[ind.id])] for ind in plan.indicators]
     agency_index = np.concatenate(agencies) if agencies else np.array([], dtype=np.int64)
     indicator_index = np.repeat(np.arange(len(plan.indicators)), [len(a) for a in agencies])
     order = np.argsort(agency_index, kind="stable")

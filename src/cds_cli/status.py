@@ -27,6 +27,9 @@ from .plan import Plan
 from .submissions.validate import ValidationReport
 
 RECEIVED, REJECTED, MISSING = "received", "rejected", "missing"
+# A report's state as a categorical of these (missing first: the code 0): compared as codes,
+# not as 250,000 strings.
+STATES = [MISSING, REJECTED, RECEIVED]
 OUTSIDE_PLAN, IN_FOLDER = "outside_plan", "in_folder"  # why a row is a hint for a missing report
 HINT_COLUMNS = ["agency", "indicator", "file", "line", "period", "reason"]
 
@@ -118,10 +121,13 @@ class Completeness:
             keys = pd.Categorical(self.reports[key])
             partners = pd.Categorical(self.reports[other])
             codes, size = keys.codes.astype(np.int64), len(keys.categories)
-            state = self.reports["state"].to_numpy(dtype=object)
+            state = self.reports["state"].cat.codes.to_numpy()  # codes of STATES
             expected = np.bincount(codes, minlength=size)
-            received = np.bincount(codes[state == RECEIVED], minlength=size)
-            lists = {label: _lists_by_code(codes, partners, state == label, size) for label in (MISSING, REJECTED)}
+            received = np.bincount(codes[state == STATES.index(RECEIVED)], minlength=size)
+            lists = {
+                label: _lists_by_code(codes, partners, state == STATES.index(label), size)
+                for label in (MISSING, REJECTED)
+            }
             cache[key] = {
                 str(name): {
                     "expected": int(expected[i]),
@@ -140,13 +146,14 @@ def completeness(report: ValidationReport, plan: Plan, period: Period | None = N
     if period is None:
         period = report.latest_period()
     expected = expected_reports(plan)
-    state = np.full(len(expected), MISSING, dtype=object)
+    state = np.zeros(len(expected), dtype=np.int8)  # a code of STATES a report: a ministry expects 250,000
+    if period is not None:
+        state[_sent(expected, report.rejected, plan, period)] = STATES.index(REJECTED)
+        state[_sent(expected, report.accepted, plan, period)] = STATES.index(RECEIVED)
+    reports = expected.assign(state=pd.Categorical.from_codes(state, categories=pd.Index(STATES, dtype=object)))
     if period is None:
-        return Completeness(plan, period, expected.assign(state=state))
-    state[_sent(expected, report.rejected, plan, period)] = REJECTED
-    state[_sent(expected, report.accepted, plan, period)] = RECEIVED
-    hints = _hints(expected, state == MISSING, report, plan, period)
-    return Completeness(plan, period, expected.assign(state=state), hints)
+        return Completeness(plan, period, reports)
+    return Completeness(plan, period, reports, _hints(expected, state == 0, report, plan, period))
 
 
 def expected_reports(plan: Plan) -> pd.DataFrame:

@@ -6,6 +6,7 @@ never change with the language.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
 from typing import Protocol
 
@@ -321,5 +322,12 @@ def number(value: float | None, lang: str, decimals: int = 2) -> str:
 def localised(figure: str, lang: str) -> str:
     """A figure written the English way (``1,234.5``) in the marks of ``lang``
     (Vietnamese: ``.`` groups thousands, ``,`` is the decimal mark)."""
-    group, decimal = text("number.group", lang), text("number.decimal", lang)
+    group, decimal = _marks(lang)
     return figure.replace(",", "\0").replace(".", decimal).replace("\0", group)
+
+
+@functools.cache
+def _marks(lang: str) -> tuple[str, str]:
+    """The thousands and decimal marks of ``lang``, looked up once (a million rows' findings
+    word thousands of figures)."""
+    return text("number.group", lang), text("number.decimal", lang)

@@ -68,9 +68,15 @@ def test_the_plain_writers_need_no_terminal_library():
         "terminal = ('rich', 'typer', 'click');"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in terminal), len(out.getvalue()) > 0)"
     )
+    assert _printed_by(code) == "[] True"
+
+
+def _printed_by(code: str) -> str:
+    """What ``code`` prints, run by a fresh Python in the repository (where examples/ is)."""
     root = Path(__file__).resolve().parents[1]
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root).stdout
-    assert out.strip() == "[] True", out
+    return subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root
+    ).stdout.strip()
 
 
 def test_json_from_the_command_line_loads_no_terminal_library():
@@ -84,6 +90,4 @@ def test_json_from_the_command_line_loads_no_terminal_library():
         "    except SystemExit: pass\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] == 'rich'))"
     )
-    root = Path(__file__).resolve().parents[1]
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root).stdout
-    assert out.strip() == "[]", out
+    assert _printed_by(code) == "[]"

@@ -295,9 +295,9 @@ def _repeated_keys(df: pd.DataFrame, valid: np.ndarray) -> tuple[np.ndarray, np.
     key *= indicators
     key += df["indicator_id"].cat.codes.to_numpy().take(rows)
     key *= quarters
-    key += number.astype(np.int64)
-    key -= first
+    np.add(key, number, out=key, casting="unsafe")  # whole numbers in float32: added without an int64 copy
     del number
+    key -= first
     again = _repeated(key, len(df["agency_code"].cat.categories) * indicators * quarters)
     return rows.take(again), key.take(again)
 

@@ -247,8 +247,9 @@ def _summaries(rows: pd.DataFrame, counted_only: bool) -> dict[str, _Rows]:
     value = rows["value"].to_numpy(dtype="float64", na_value=np.nan)
     given = ~np.isnan(value)
     valued, values = np.bincount(codes[given], minlength=size), np.bincount(codes[given], value[given], size)
-    _, first_from_end = np.unique(codes[::-1], return_index=True)
-    last_rows = cast(list[dict[str, Any]], rows.iloc[len(codes) - 1 - first_from_end].to_dict("records"))
+    last = np.full(size, -1, dtype=np.intp)  # each indicator's last row: the greatest position, not a sort
+    np.maximum.at(last, codes, np.arange(len(codes)))
+    last_rows = cast(list[dict[str, Any]], rows.iloc[last].to_dict("records"))
     return {
         str(ids[k]): _Rows(
             int(reporters[k]),

@@ -252,14 +252,13 @@ def _fail(exc: CdsError, lang: str | None) -> NoReturn:
     raise typer.Exit(EXIT_USAGE)
 
 
-def _period_option(period: str | None, run: Run) -> Period | None:
+def _period_option(period: str | None, plans: PlanSet) -> Period | None:
     """The quarter ``--period`` names, in a year a pack covers (None: the command's
     default); any other is a usage error: it has no plan to be scored against."""
     from ..periods import parse_period
 
     if period is None:
         return None
-    plans = run.plans
     chosen = parse_period(period)
     if chosen is None or plans.for_period(chosen) is None:
         raise UsageError("period_option", value=repr(period), year=plans.latest.year, years=plans.years_text())
@@ -364,7 +363,7 @@ def score_command(
     from ..scoring import agency_breakdown, score
     from .render import render
 
-    chosen = _period_option(period, run)
+    chosen = _period_option(period, run.plans)
     report = _read(inputs, run)
     plan = run.plan_at(chosen or report.latest_period())
     result = score(report, plan, chosen) if by == "indicator" else agency_breakdown(report, plan, chosen)
@@ -479,7 +478,7 @@ def status_command(
     from ..status import completeness
     from .render import render
 
-    chosen = _period_option(period, run)
+    chosen = _period_option(period, run.plans)
     report = _read(inputs, run)
     plan = run.plan_at(chosen or report.latest_period())
     render(completeness(report, plan, chosen), fmt, run.lang, sys.stdout, ids=ids)
@@ -525,7 +524,7 @@ def report_command(
     from ..outputs import report_date
     from ..report import build_report, render_report
 
-    chosen = _period_option(period, run)
+    chosen = _period_option(period, run.plans)
     plan = run.plan_at(chosen) if chosen else run.plans.for_year(year) if year is not None else None
     if year is not None and (plan is None or year != plan.year):
         raise UsageError("year_option", value=year, **(plan or run.plan).terms)
@@ -591,7 +590,7 @@ def template_command(
     from ..templates import template_csv, template_rows, template_xlsx
     from ..text import fold
 
-    quarter = _period_option(period, run)
+    quarter = _period_option(period, run.plans)
     assert quarter is not None
     plan = run.plan_at(quarter)
     code = plan.agency_lookup.get(fold(agency))

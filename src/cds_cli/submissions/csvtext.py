@@ -65,13 +65,15 @@ class _Patterns:
 
 _TEXT, _BYTES = _Patterns(str), _Patterns(bytes)
 _BLANK_CELLS = re.compile(r"[\s,;\"\ufeff]*")
-_SEPARATORS_AS_SPACE = str.maketrans(dict.fromkeys(',;"\t\ufeff', " "))
+_DATA = re.compile(r'[^\s,;"\ufeff]')  # a character that holds data
 
 
 def holds_data(cell: str) -> bool:
     """A cell holds data unless it is empty, spaces, or bare separators, quotes and
-    byte-order marks (a line of ";;;;" is blank whatever the file's separator)."""
-    return bool(cell.translate(_SEPARATORS_AS_SPACE).strip())
+    byte-order marks (a line of ";;;;" is blank whatever the file's separator).  A cell
+    starting with a letter or digit (nearly every one) is answered at once, any other by
+    one search in C: a million rows' distinct cells are all tested."""
+    return cell[:1].isalnum() or _DATA.search(cell) is not None
 
 
 def _patterns(source: Source) -> _Patterns:

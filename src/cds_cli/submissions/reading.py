@@ -13,7 +13,6 @@ import codecs
 import hashlib
 import importlib.util
 import io
-import re
 import sys
 import unicodedata
 from dataclasses import dataclass, field
@@ -499,9 +498,6 @@ def _columns_of_rows(rows: list[list[str]], mapping: dict[str, int], filled: np.
     return columns
 
 
-_DATA = re.compile(r'[^\s,;"\ufeff]')  # a character that holds data (csvtext.holds_data)
-
-
 def _nonempty(cells: pd.Series) -> np.ndarray:
     """Which cells of a column hold data (once per distinct value)."""
     if isinstance(cells.dtype, pd.CategoricalDtype):
@@ -509,10 +505,7 @@ def _nonempty(cells: pd.Series) -> np.ndarray:
     else:
         codes, found = pd.factorize(cells)
         uniques = found.tolist()
-    # holds_data, a C-level test per value: a value starting with a letter or digit holds
-    # data, any other holds data when some character is not a space, separator, quote or BOM
-    search = _DATA.search
-    full = [isinstance(u, str) and (u[:1].isalnum() or search(u) is not None) for u in uniques]
+    full = [isinstance(u, str) and holds_data(u) for u in uniques]
     return np.array(full + [False], dtype=bool).take(codes)
 
 

@@ -307,8 +307,9 @@ class Plan:
         """The years a submitted row may be of (:attr:`scope`, else :attr:`years`)."""
         return self.scope or self.years
 
-    def covers(self, period: Period) -> bool:
-        return self.year <= period.year <= self.last_year
+    def covers(self, year: int) -> bool:
+        """Whether ``year`` is one of :attr:`years`."""
+        return self.year <= year <= self.last_year
 
     def baseline_period(self, indicator_id: str) -> Period:
         """The quarter a baseline stands at: the one its entry gives, else Q4 of the

@@ -38,7 +38,7 @@ class PlanSet:
         return self.plans[-1]
 
     def for_year(self, year: int) -> Plan | None:
-        return next((plan for plan in self.plans if plan.year <= year <= plan.last_year), None)
+        return next((plan for plan in self.plans if plan.covers(year)), None)
 
     def for_period(self, period: Period | None) -> Plan | None:
         """The pack covering ``period`` (None: the latest pack; a year none covers: None)."""

@@ -109,14 +109,14 @@ def build_report(
     from .. import __version__
 
     period = period or report.latest_period(plan.years) or Period(plan.year, 4)
-    if not plan.covers(period):  # the CLI says so in words; a script passing one is a mistake
+    if not plan.covers(period.year):  # the CLI says so in words; a script passing one is a mistake
         raise ValueError(f"{period} is not a quarter of the plan's years {plan.years}")
     quarters = [Period(period.year, k) for k in range(1, period.quarter + 1)]
     cards = [score(report, plan, quarter) for quarter in quarters]
     scope = files_in_scope(report, period)
     hashed = [(summary.file, summary.sha256) for summary in report.files if summary.file in scope]  # as read and scored
     year = period.year - 1
-    pack = previous or (plan if plan.covers(Period(year, 4)) else None)
+    pack = previous or (plan if plan.covers(year) else None)
     had_rows = bool((report.accepted["year"] == year).any())
     earlier = [score(report, pack, Period(year, k)) for k in range(1, 5)] if pack is not None and had_rows else []
     return AnnualReport(plan, period, cards, report, hashed, __version__, date, earlier)

@@ -98,12 +98,12 @@ def template_csv(rows: list[TemplateRow]) -> bytes:
 
 def template_xlsx(rows: list[TemplateRow], title: str, lang: str = "vi") -> bytes:
     """A protected form: only the figure cells are editable; statuses from a list."""
-    from .workbooks import column_width, new_workbook, save  # XlsxWriter: imported when a form is made
+    from .workbooks import column_width, new_workbook, save, text_cell  # XlsxWriter: imported when a form is made
 
     buffer = io.BytesIO()
     book = new_workbook(buffer, title)
     sheet = book.add_worksheet(text("template.sheet", lang))
-    sheet.write_string(0, 0, str(safe_cell(title)), book.add_format({"bold": True, "font_size": 13}))
+    sheet.write_string(0, 0, text_cell(title), book.add_format({"bold": True, "font_size": 13}))
     header = book.add_format(
         {"bold": True, "pattern": 1, "bg_color": "#DDEBF7", "valign": "vcenter", "text_wrap": True}
     )
@@ -116,7 +116,7 @@ def template_xlsx(rows: list[TemplateRow], title: str, lang: str = "vi") -> byte
         for column, cell in enumerate(row.cells()):
             # a count is one number in Giá trị: its numerator and denominator stay locked
             open_ = column in fill and not (row.indicator.is_count and HEADERS[column] in FILL_COLUMNS[:2])
-            _write(sheet, line, column, safe_cell(cell), figure if open_ else None)
+            _write(sheet, line, column, cell, figure if open_ else None)
     _validations(sheet, rows, first, lang)
     for column, width in enumerate((5, 10, 11, 36, 60, 10, 38, 12, 12, 16, 30), start=1):
         column_width(sheet, column, width)
@@ -127,12 +127,14 @@ def template_xlsx(rows: list[TemplateRow], title: str, lang: str = "vi") -> byte
 
 def _write(sheet: Worksheet, line: int, column: int, value: object, fmt: Format | None) -> None:
     """A number as a number, text as text (never a formula); an empty figure cell stays empty."""
+    from .workbooks import text_cell
+
     if isinstance(value, int):
         sheet.write_number(line, column, value, fmt)
     elif value == "":
         sheet.write_blank(line, column, None, fmt)  # an unlocked empty cell (nothing, if locked)
     else:
-        sheet.write_string(line, column, str(value), fmt)
+        sheet.write_string(line, column, text_cell(str(value)), fmt)
 
 
 def _validations(sheet: Worksheet, rows: list[TemplateRow], first: int, lang: str) -> None:

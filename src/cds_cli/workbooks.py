@@ -42,7 +42,7 @@ def new_workbook(buffer: io.BytesIO, title: str) -> Workbook:
     return book
 
 
-def text(value: str) -> str:
+def text_cell(value: str) -> str:
     """Strip characters XML cannot hold, then neutralise would-be formulas."""
     return str(safe_cell(_ILLEGAL.sub("", value)))
 
@@ -96,7 +96,7 @@ class Sheet:
             self.sheet.write_number(row - 1, column - 1, value, self.formats.get(fmt, style))
             size = len(f"{value:,.2f}")
         else:
-            value = text(value)
+            value = text_cell(value)
             self.sheet.write_string(row - 1, column - 1, value, self.formats.get(None, style))
             size = min(len(value), _HEADING_CHARACTERS) if style else len(value)
         if size > self.widest.get(column, 0):
@@ -123,7 +123,7 @@ class Sheet:
                     cells.append(f'<c r="{letters[c]}{r}"{styles[c]}><v>{value:.16G}</v></c>')
                     size = len(f"{value:,.2f}")
                 else:
-                    value = text(value)
+                    value = text_cell(value)
                     cells.append(f'<c r="{letters[c]}{r}" t="inlineStr"><is>{_inline(value)}</is></c>')
                     size = len(value)
                 widest[c] = max(widest[c], size)

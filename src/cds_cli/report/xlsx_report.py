@@ -34,7 +34,7 @@ from ..words.labels import (
     quarter_name,
     quarters_text,
 )
-from ..workbooks import Cell, Formats, Sheet, column_width, new_workbook, save, text
+from ..workbooks import Cell, Formats, Sheet, column_width, new_workbook, save, text_cell
 from .text import last_year_headers
 
 SHEETS = ("summary", "indicators", "quarterly", "agencies", "findings")  # sheet.* in the catalogue
@@ -66,7 +66,7 @@ _MIN_WIDTH, _MAX_WIDTH = 6, 60
 def render_xlsx(view: ReportView, lang: str) -> bytes:
     """The workbook of the report ``view`` (:meth:`AnnualReport.view`), as bytes."""
     buffer = io.BytesIO()
-    book = new_workbook(buffer, text(label("report_title", lang, **view.plan.terms)))
+    book = new_workbook(buffer, text_cell(label("report_title", lang, **view.plan.terms)))
     formats = Formats(book, _STYLES)
     writers = (_summary, _indicators, _quarterly, _agencies, _findings)
     sheets = []

@@ -286,7 +286,9 @@ def _repeated_keys(df: pd.DataFrame, valid: np.ndarray) -> tuple[np.ndarray, np.
     each column's own small codes, and no index of a million labels made: each
     temporary of a million rows is 8 MB more at the peak."""
     rows = np.flatnonzero(valid)
-    number = df["year"].to_numpy().take(rows)  # float32: every quarter number is exact
+    # periods.quarter_numbers worked in place (no temporary at this, the check's peak);
+    # float32: every quarter number is exact
+    number = df["year"].to_numpy().take(rows)
     number *= 4
     number += df["quarter"].to_numpy().take(rows)
     first, last = (int(number.min()), int(number.max())) if len(rows) else (0, 0)

@@ -22,6 +22,7 @@ from typing import Any, TypeVar
 import numpy as np
 import pandas as pd
 
+from .arrays import stable_order
 from .periods import Period, parse_period
 from .plan import Plan
 from .submissions.validate import ValidationReport
@@ -175,7 +176,7 @@ def expected_reports(plan: Plan) -> pd.DataFrame:
     agencies = [positions[id(plan.expected[ind.id])] for ind in plan.indicators]
     agency_index = np.concatenate(agencies) if agencies else np.array([], dtype=np.int64)
     indicator_index = np.repeat(np.arange(len(plan.indicators)), [len(a) for a in agencies])
-    order = np.argsort(agency_index, kind="stable")
+    order = stable_order(agency_index)
     frame = pd.DataFrame(
         {
             "agency": pd.Categorical.from_codes(
@@ -224,7 +225,7 @@ def _factorized(values: pd.Series) -> tuple[np.ndarray, Any]:
 def _lists_by_code(codes: np.ndarray, partners: pd.Categorical, chosen: np.ndarray, size: int) -> list[list[str]]:
     """For each code, the partners of the chosen rows in row order."""
     rows = np.flatnonzero(chosen)
-    rows = rows[np.argsort(codes[rows], kind="stable")]
+    rows = rows[stable_order(codes[rows])]
     bounds = np.concatenate([[0], np.cumsum(np.bincount(codes[rows], minlength=size))])
     names = np.asarray(partners.categories, dtype=object)[partners.codes[rows]].tolist()
     return [names[bounds[i] : bounds[i + 1]] for i in range(size)]

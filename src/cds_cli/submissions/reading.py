@@ -390,13 +390,17 @@ def _read_arrow(data: bytes | Path, header: Header) -> pd.DataFrame | None:
                 column_types={f"f{i}": text_type for i in range(_MAX_COLUMNS)},
                 strings_can_be_null=False,
                 quoted_strings_can_be_null=False,
+                # decode() has already checked that the bytes are UTF-8: a second check
+                # costs a tenth of the reader's CPU (should the file change in between,
+                # the conversion below fails and another reader reads it)
+                check_utf8=False,
             ),
         )
-    except (pa.ArrowInvalid, pa.ArrowNotImplementedError, OSError):  # ragged rows, odd bytes: another reader
+        frame = table.to_pandas(self_destruct=True, split_blocks=True)  # the table's memory goes as the frame fills
+    except (pa.ArrowException, OSError):  # ragged rows, odd bytes (the file changed under us): another reader
         return None
     finally:
         stream.close()
-    frame = table.to_pandas(self_destruct=True, split_blocks=True)  # the table's memory goes as the frame fills
     del table
     pa.default_memory_pool().release_unused()  # what the parser held goes back (any pool)
     frame.columns = range(frame.shape[1])

@@ -160,7 +160,7 @@ def _rows_up_to(accepted: pd.DataFrame, plan: Plan, period: Period | None) -> tu
     key += agency.codes
     cells = len(indicator.categories) * width
     groups, pairs = _pairs(key, cells)
-    latest_rows = upto.iloc[_last_rows(upto, groups, len(pairs))][_SCORED_COLUMNS]  # not the file, line and note
+    latest_rows = upto[_SCORED_COLUMNS].iloc[_last_rows(upto, groups, len(pairs))]  # not the file, line and note
     if period is not None and period.year != plan.year:  # a flow counts its own year only
         this_year = (upto["year"] == period.year).to_numpy()
         upto, key = upto[this_year], key[this_year]

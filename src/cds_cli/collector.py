@@ -33,3 +33,40 @@ def collector_paused(*, kept: bool = False) -> Iterator[None]:
             gc.unfreeze()  # … then all into the oldest: two list splices, nothing walked
         if was_enabled:
             gc.enable()
+
+
+# True while start_up() has the collector off and started() has not been called yet.
+_starting = False
+
+
+@contextlib.contextmanager
+def start_up() -> Iterator[None]:
+    """The collector off while a command starts, until :func:`started` (or the end).
+
+    A command's start-up - pandas, pyarrow, pydantic and typer imported, the options read,
+    the plan loaded - builds hundreds of thousands of objects that all live on, and each
+    collection walked them only to find them alive: 40-50 ms of every run (200 young and
+    one full collection, measured on `cds score` of the examples and of a million rows).
+    The data steps then run as before, with what start-up built frozen out of every later
+    walk.  A command that reads no data ends with the collector still off: a short run."""
+    global _starting
+    was_enabled = gc.isenabled()
+    gc.disable()
+    _starting = was_enabled  # a collector the caller had turned off stays off
+    try:
+        yield
+    finally:
+        _starting = False
+        if was_enabled:
+            gc.enable()
+
+
+def started() -> None:
+    """Start-up is over (the data is about to be read): the collector back on, everything
+    built so far frozen (moved where no collection walks it).  Nothing outside
+    :func:`start_up`, or when it is called again."""
+    global _starting
+    if _starting:
+        _starting = False
+        gc.freeze()
+        gc.enable()

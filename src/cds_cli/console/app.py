@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, NoReturn, TypeAlias
 
 import typer
 
+from ..collector import start_up, started
 from ..errors import CdsError, UsageError
 from ..words.labels import number, shown
 from ..words.messages import DEFAULT_LANG, LANGS, text
@@ -290,6 +291,7 @@ def _read(inputs: list[Path], run: Run, plan: Plan | None = None):
     from ..submissions.validate import read_submissions
 
     _check_inputs(inputs)
+    started()  # the imports and the options are done: the collector back on for the data
     with _progress() as tell:
         return read_submissions(inputs, plan or run.plans, run.sheet, progress=tell)
 
@@ -776,4 +778,6 @@ def _with_plan(settings: Settings, directory: Path) -> Settings:
 
 
 def main() -> None:
-    app()
+    """The ``cds`` command (the console script)."""
+    with start_up():
+        app()

@@ -28,7 +28,7 @@ from cds_cli.scoring import agency_breakdown, score
 from cds_cli.status import completeness
 from cds_cli.submissions.validate import FileSummary, RowCounts, ValidationReport, read_submissions
 from cds_cli.view import scorecard_view
-from cds_cli.writers import SCORE_CSV_KEYS, as_json
+from cds_cli.writers import SCORE_CSV_KEYS, as_json, json_text
 
 ROWS = (
     "STTTT,2023-Q2,soc.adults_smartphone,,,81,\n"
@@ -85,6 +85,19 @@ def test_json_is_the_document(results, kind):
     for lang in ("vi", "en"):
         shown = scorecard_view(results[kind]) if kind == "score" else results[kind]
         assert json.loads(rendered(results[kind], "json", lang)) == document(shown, lang)
+
+
+@pytest.mark.parametrize("kind", [kind for kind, formats in OUTPUTS.items() if "json" in formats])
+def test_json_is_written_as_the_standard_library_indents_it(results, kind):
+    """orjson writes every JSON output; the bytes are those of json.dumps(indent=2), Vietnamese as is."""
+    for lang in ("vi", "en"):
+        text = rendered(results[kind], "json", lang, kind=kind)
+        assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=2) + "\n"
+
+
+def test_a_value_orjson_cannot_write_goes_to_the_standard_library():
+    document = {"count": 2**70, "name": "Sở Y tế", "none": []}  # past 64 bits: orjson refuses it
+    assert json_text(document) == json.dumps(document, ensure_ascii=False, indent=2)
 
 
 def test_the_other_json_documents(results):

@@ -672,11 +672,10 @@ def plan_check_command(
 
 def _json_checks(checks: list[tuple[str, PackCheck]], lang: str) -> None:
     """Several packs checked: one JSON document, each pack's as ``cds plan check DIR`` writes it."""
-    import json
-
     from ..json_documents import plan_checks_document
+    from ..writers import json_text
 
-    typer.echo(json.dumps(plan_checks_document(checks, lang), ensure_ascii=False, indent=2))
+    typer.echo(json_text(plan_checks_document(checks, lang)))
 
 
 def _source_text(source: Path | None) -> str | None:

@@ -13,9 +13,10 @@ named.  Nothing is guessed silently.
   1234 > 100).
 
 A column is parsed once per distinct spelling (the checks hand over each column's
-distinct cells: a million rows hold a few thousand): each spelling is read by a few
-compiled regular expressions in plain Python.  That is a tenth of the time of a dozen
-pandas string operations over the same cells, whose fixed cost dominated small files.
+distinct cells: a million rows hold a few thousand), each spelling read by a few compiled
+regular expressions in plain Python.  A dozen pandas string operations over the same cells
+cost a fixed 7-10 ms a column, most of the time for a quarter's files, and 60% more for
+the 9,000 spellings of a million rows' counts.
 """
 
 from __future__ import annotations

@@ -332,7 +332,7 @@ def _count_too_large(column: str) -> Rule:
     return Rule(
         "count_too_large",
         column,
-        lambda df, plan: (df[column + "_n"].abs() > MAX_COUNT) & _counted(df, column),
+        lambda df, plan: _counted(df, column, df[column + "_n"].abs() > MAX_COUNT),
         lambda r, plan: {**_cell(column)(r, plan), "limit": float(MAX_COUNT)},
     )
 
@@ -341,15 +341,15 @@ def _count_negative(column: str) -> Rule:
     return Rule(
         "count_negative",
         column,
-        lambda df, plan: (df[column + "_n"] < 0) & _counted(df, column),
+        lambda df, plan: _counted(df, column, df[column + "_n"] < 0),
         lambda r, plan: {"column": Term(f"column.{column}"), "value": _fmt(r[column + "_n"])},
     )
 
 
-def _counted(df: pd.DataFrame, column: str) -> pd.Series:
-    """Whether a column holds a count on each row: numerator and denominator always (they
-    are read for percents only), the value of a count indicator."""
-    return df["unit"].eq("count") if column == "value" else pd.Series(True, index=df.index)
+def _counted(df: pd.DataFrame, column: str, mask: pd.Series) -> pd.Series:
+    """``mask`` on the rows where the column holds a count: every row for numerator and
+    denominator (they are read for percents only), a count indicator's for the value."""
+    return mask & df["unit"].eq("count") if column == "value" else mask
 
 
 def _outside_years(year: pd.Series, years: tuple[int, ...]) -> pd.Series:

@@ -64,7 +64,6 @@ class _Patterns:
 
 
 _TEXT, _BYTES = _Patterns(str), _Patterns(bytes)
-_BLANK_CELLS = re.compile(r"[\s,;\"\ufeff]*")
 _DATA = re.compile(r'[^\s,;"\ufeff]')  # a character that holds data
 
 
@@ -126,7 +125,7 @@ def _lines(source: Source, pos: int, encoding: str | None) -> Iterator[tuple[int
         text = source[pos:stop]
         if isinstance(text, bytes):
             text = text.decode(encoding or "utf-8", errors="replace")
-        if not _BLANK_CELLS.fullmatch(text):  # blank but for Unicode spaces: still blank
+        if holds_data(text):  # blank but for Unicode spaces, separators or quotes: still blank
             yield pos, after, number, text
         pos, number = after, number + 1
 

@@ -169,6 +169,20 @@ def test_every_planted_problem_in_one_run(tmp_path):
     assert other.exit_code == 2 and "more; `cds plan check" in other.stderr and "Traceback" not in other.output
 
 
+@pytest.mark.parametrize("ending", ["\r\n", "\r"], ids=["windows", "old-mac"])
+def test_a_pack_saved_with_other_line_endings_reads_the_same(tmp_path, ending):
+    """Notepad saves "\r\n": the same problems, on the same lines, as the pack saved with "\n"."""
+    pack = build_pack(tmp_path / "pack", 2024)
+    _plant(pack)
+    expected = json.loads(run("plan", "check", pack, "--format", "json").stdout)["issues"]
+    for path in pack.glob("*.yaml"):
+        path.write_bytes(path.read_bytes().replace(b"\n", ending.encode()))
+    issues = json.loads(run("plan", "check", pack, "--format", "json").stdout)["issues"]
+    assert [(i["code"], i["line"], i["message"]) for i in issues] == [
+        (i["code"], i["line"], i["message"]) for i in expected
+    ]
+
+
 def test_text_and_github_formats(tmp_path):
     pack = build_pack(tmp_path / "pack", 2024)
     _plant(pack)

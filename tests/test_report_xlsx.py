@@ -232,7 +232,7 @@ def evil_view(view):
         *view.files[2:],
     )
     first = view.agencies[0]
-    agencies = (replace(first, agency=first.agency.model_copy(update={"name_en": "+1"})), *view.agencies[1:])
+    agencies = (replace(first, agency=replace(first.agency, name_en="+1")), *view.agencies[1:])
     return replace(view, card=replace(view.card, pillars=pillars), files=files, agencies=agencies)
 
 

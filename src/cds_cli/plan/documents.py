@@ -26,6 +26,7 @@ _ERROR_CODES = {
     "finite_number": "number_not_finite",
     "missing": "field_missing",
     "extra_forbidden": "field_unknown",
+    "unexpected_keyword_argument": "field_unknown",  # the same, in a dataclass
     "literal_error": "value_not_allowed",
     "string_type": "value_not_text",
     "list_type": "value_not_list",
@@ -33,6 +34,7 @@ _ERROR_CODES = {
     "dict_type": "value_not_mapping",
     "model_type": "value_not_mapping",
     "model_attributes_type": "value_not_mapping",
+    "dataclass_type": "value_not_mapping",
     **dict.fromkeys(_NUMBER_ERRORS, "value_not_number"),
 }
 
@@ -125,7 +127,9 @@ def read_document(path: Path) -> tuple[Document | None, list[Finding]]:
     """The parsed file, or the one finding that says why it cannot be read."""
     where = str(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        # Not read_text(): its newline translation cost a ministry's 3 MB file 2 ms of 6, and
+        # the YAML and JSON parsers read "\r\n" and "\r" as line breaks themselves.
+        text = path.read_bytes().decode("utf-8")
     except FileNotFoundError:
         return None, [Finding("plan_file_missing", "error", where, None, None)]
     except (OSError, UnicodeDecodeError) as exc:
@@ -266,7 +270,8 @@ def _field_type(annotation: Any, loc: tuple[Any, ...]) -> Any:
     for part in loc:
         if isinstance(part, int) or _is_union_branch(part):
             continue
-        fields = getattr(annotation, "model_fields", None)
+        # a model's fields, or a validated dataclass's (an agency)
+        fields = getattr(annotation, "model_fields", None) or getattr(annotation, "__pydantic_fields__", None)
         if not fields or part not in fields:
             return None
         annotation = fields[part].annotation

@@ -136,12 +136,14 @@ def _group_members(agencies: Document, codes: set[str]) -> tuple[dict[str, list[
     members: dict[str, list[str]] = {}
     findings = []
     for name, group in agencies.model.groups.items():
+        if codes.issuperset(group.members):  # every member an agency, as it should be: one pass in C
+            members[name] = group.members
+            continue
         members[name] = [member for member in group.members if member in codes]
-        if len(members[name]) < len(group.members):
-            unknown = [member for member in group.members if member not in codes]
-            findings.append(
-                agencies.finding("group_unknown_agency", ("groups", name), group=name, agencies=", ".join(unknown))
-            )
+        unknown = [member for member in group.members if member not in codes]
+        findings.append(
+            agencies.finding("group_unknown_agency", ("groups", name), group=name, agencies=", ".join(unknown))
+        )
     return members, findings
 
 

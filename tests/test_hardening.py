@@ -1349,6 +1349,71 @@ def test_plan_json_deeply_nested(tmp_path):
     assert "targets.yaml" in result.stderr
 
 
+class _Object:
+    """A JSON object as written: its pairs in order, a key possibly twice."""
+
+    def __init__(self, pairs: list[tuple[str, object]]) -> None:
+        self.pairs = pairs
+
+
+# Colons, quotes and backslashes in keys and texts: what a count of colons could miscount.
+_JSON_TEXTS = st.text(alphabet=st.sampled_from(list('ab:"\\ {}[],\n\u1ea1\u0111')), max_size=5)
+_JSON_SCALARS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-(2**63), 2**64 - 1),
+    st.floats(allow_nan=False, allow_infinity=False),
+    _JSON_TEXTS,
+)
+_JSON_VALUES = st.recursive(
+    _JSON_SCALARS,
+    lambda inner: st.lists(inner, max_size=4) | st.lists(st.tuples(_JSON_TEXTS, inner), max_size=4).map(_Object),
+    max_leaves=30,
+)
+_JSON_DOCUMENTS = st.lists(st.tuples(_JSON_TEXTS, _JSON_VALUES), max_size=6).map(_Object)
+
+
+def _json_written(node: object, style: tuple[bool, str, str, bool]) -> str:
+    ensure_ascii, colon, comma, escape_colons = style
+    if isinstance(node, _Object):
+        pairs = (_json_written(key, style) + colon + _json_written(value, style) for key, value in node.pairs)
+        return "{" + comma.join(pairs) + "}"
+    if isinstance(node, list):
+        return "[" + comma.join(_json_written(value, style) for value in node) + "]"
+    text = json.dumps(node, ensure_ascii=ensure_ascii)
+    return text.replace(":", "\\u003a") if escape_colons and isinstance(node, str) else text
+
+
+def _repeats_a_key(node: object) -> bool:
+    if isinstance(node, _Object):
+        keys = [key for key, _ in node.pairs]
+        return len(set(keys)) < len(keys) or any(_repeats_a_key(value) for _, value in node.pairs)
+    return isinstance(node, list) and any(_repeats_a_key(value) for value in node)
+
+
+@hypothesis_settings(300)
+@given(
+    document=_JSON_DOCUMENTS,
+    style=st.tuples(
+        st.booleans(), st.sampled_from([":", ": ", " : ", "\n:"]), st.sampled_from([",", ", ", ",\n  "]), st.booleans()
+    ),
+)
+def test_a_json_plan_file_reads_as_json_and_never_keeps_a_repeated_key_silently(tmp_path, document, style):
+    """A JSON plan file takes a fast reader when it can; whichever reads it, the document is
+    the standard parser's, and a key written twice is a finding (or, where the YAML parser
+    cannot read the file, the file an error), never a value silently dropped."""
+    from cds_cli.plan.documents import read_document
+
+    text = _json_written(document, style)
+    path = tmp_path / "agencies.yaml"
+    path.write_text(text, encoding="utf-8")
+    parsed, findings = read_document(path)
+    if _repeats_a_key(document):
+        assert parsed is None or "duplicate_key" in [finding.code for finding in findings], text
+    else:
+        assert parsed is not None and findings == [] and parsed.raw == json.loads(text), text
+
+
 # ---- plan packs holding odd numbers: a finding or a score, never a crash or a NaN in JSON
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "2023"

@@ -467,6 +467,30 @@ def test_a_key_written_twice_in_a_json_plan_file_is_found_with_its_line(tmp_path
     assert [(i["code"], i["line"]) for i in issues] == [("duplicate_key", 3)]
 
 
+def test_a_key_written_twice_on_one_line_is_found(tmp_path):
+    """A flow mapping repeats a key on one line: `{code: VPUBND, level: province, level: district}`."""
+    pack = build_pack(tmp_path / "pack", 2024)
+    agencies = pack / "agencies.yaml"
+    text = agencies.read_text(encoding="utf-8")
+    agencies.write_text(text + "extra: {a: 1, a: 2}\n", encoding="utf-8")
+    issues = json.loads(run("plan", "check", pack, "--format", "json").stdout)["issues"]
+    last = len(text.splitlines()) + 1
+    assert [(i["code"], i["line"]) for i in issues] == [("duplicate_key", last), ("field_unknown", last)]
+
+
+def test_a_key_written_twice_in_json_is_found_whatever_the_escapes(tmp_path):
+    """A colon written as an escape (\\u003a) cannot hide a key written twice from the count of
+    colons that lets a JSON plan file skip the slower reading."""
+    pack = build_pack(tmp_path / "pack", 2024)
+    baseline = pack / "baseline_2023.yaml"
+    document = yaml.safe_load(baseline.read_text(encoding="utf-8"))
+    document["context"][0]["source"]["quote"] = "Ghi chú:"
+    text = json.dumps(document, ensure_ascii=False, indent=1).replace("Ghi chú:", "Ghi chú\\u003a")
+    baseline.write_text(text.replace('"year": 2023', '"year": 2023,\n "year": 2023', 1), encoding="utf-8")
+    issues = json.loads(run("plan", "check", pack, "--format", "json").stdout)["issues"]
+    assert [(i["code"], i["line"]) for i in issues] == [("duplicate_key", 3)]
+
+
 def test_a_key_that_overrides_a_merged_one_is_not_a_repetition(tmp_path):
     pack = build_pack(tmp_path / "pack", 2024)
     agencies = pack / "agencies.yaml"

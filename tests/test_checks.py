@@ -33,16 +33,16 @@ def table(plan, *rows: str, first_line: int = 2, file_index: int = 0) -> pd.Data
 def test_categorize_resolves_each_distinct_cell_once():
     calls = []
 
-    def resolve(cell):
-        calls.append(cell)
-        return {"a": "A", "b": "B"}.get(cell)
+    def resolve(cells):
+        calls.append(sorted(cells))
+        return [{"a": "A", "b": "B"}.get(cell) for cell in cells]
 
     cells = pd.Series(["b", "a", "b", "zz", "a", "b"])
     result = categorize(cells, resolve)
-    assert sorted(calls) == ["a", "b", "zz"]
+    assert calls == [["a", "b", "zz"]]  # once, together
     assert isinstance(result.dtype, pd.CategoricalDtype) and list(result.cat.categories) == ["A", "B"]
     assert result.tolist()[:3] == ["B", "A", "B"] and pd.isna(result[3])
-    assert categorize(pd.Series(["x"]), lambda cell: float("nan")).isna().all()  # NaN is "nothing" too
+    assert categorize(pd.Series(["x"]), lambda cells: [float("nan")]).isna().all()  # NaN is "nothing" too
 
 
 def test_periods_reads_every_spelling_of_a_quarter():

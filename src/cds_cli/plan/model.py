@@ -17,7 +17,7 @@ from pydantic.dataclasses import dataclass as pydantic_dataclass
 from pydantic_core import PydanticCustomError
 
 from ..periods import Period, parse_period, years_text
-from ..text import Suggester, fold
+from ..text import Suggester, fold_all
 from ..words.messages import DEFAULT_LANG, Term
 
 if TYPE_CHECKING:
@@ -383,7 +383,8 @@ class Plan:
         and alias for a province's agencies, the codes alone for a ministry's thousands."""
         spellings = self.agency_lookup
         if len(spellings) > Suggester.SMALL:
-            spellings = {fold(agency.code): agency.code for agency in self.agencies}
+            codes = [agency.code for agency in self.agencies]
+            spellings = dict(zip(fold_all(codes), codes, strict=True))
         return Suggester(spellings)
 
     @functools.cached_property

@@ -21,7 +21,7 @@ from ..numbers import AMBIGUOUS, INVALID, NOT_WHOLE, ParsedNumbers, parse_counts
 from ..periods import parse_period
 from ..plan import Plan
 from ..plan.model import years_term
-from ..text import fold
+from ..text import fold, fold_all
 from ..words.messages import Term
 from .reading import text_categories, united
 
@@ -101,16 +101,22 @@ def _held(codes: np.ndarray, count: int) -> np.ndarray:
     return counts[:count] > 0
 
 
-def categorize(cells: pd.Series, function: Callable[[str], str | None]) -> pd.Series:
-    """Apply ``function`` once per distinct cell and return a categorical column.
+def categorize(cells: pd.Series, resolve: Callable[[list[str]], list[Any]]) -> pd.Series:
+    """The categorical column of what ``resolve`` makes of the distinct cells, all given at once.
 
     Agency, period, indicator and status columns repeat a few dozen (or a few thousand)
     spellings over up to a million rows: resolving each distinct spelling once, and
     keeping the result as small integer codes, is what makes validation scale."""
     codes, values, held = coded(cells)
-    return _as_categorical(
-        [function(v) if on else None for v, on in zip(values, held.tolist(), strict=True)], codes, cells.index
-    )
+    on = held.tolist()
+    resolved = iter(resolve([value for value, some in zip(values, on, strict=True) if some]))
+    return _as_categorical([next(resolved) if some else None for some in on], codes, cells.index)
+
+
+def folded_in(lookup: dict[str, str]) -> Callable[[list[str]], list[str | None]]:
+    """What ``lookup`` gives each spelling, folded: all folded together (a ministry's 24,000
+    agency spellings in 3 ms, not 10 one by one)."""
+    return lambda spellings: list(map(lookup.get, fold_all(spellings)))
 
 
 def periods(cells: pd.Series) -> tuple[np.ndarray, np.ndarray]:
@@ -162,12 +168,12 @@ def _attribute(ids: pd.Series, values: dict[str, Any]) -> pd.Series:
 def prepare(df: pd.DataFrame, plan: Plan) -> pd.DataFrame:
     """Resolve every column once (adding columns to ``df``): codes, periods, indicator
     attributes, numbers."""
-    df["agency_code"] = categorize(df["agency"], lambda v: plan.agency_lookup.get(fold(v)))
+    df["agency_code"] = categorize(df["agency"], folded_in(plan.agency_lookup))
     year, quarter = periods(df["period"])
     df["year"] = pd.Series(year, index=df.index, copy=False)  # pandas would copy a bare array
     df["quarter"] = pd.Series(quarter, index=df.index, copy=False)
     ids = {fold(ind.id): ind.id for ind in plan.indicators}
-    df["indicator_id"] = categorize(df["indicator"], lambda v: ids.get(fold(v)))
+    df["indicator_id"] = categorize(df["indicator"], folded_in(ids))
     for attribute in ("unit", "time", "aggregate", "reporter"):
         df[attribute] = _attribute(df["indicator_id"], {ind.id: getattr(ind, attribute) for ind in plan.indicators})
     percent = _is(df["unit"], "percent")

@@ -108,9 +108,16 @@ def categorize(cells: pd.Series, resolve: Callable[[list[str]], list[Any]]) -> p
     spellings over up to a million rows: resolving each distinct spelling once, and
     keeping the result as small integer codes, is what makes validation scale."""
     codes, values, held = coded(cells)
+    return _resolved(codes, values, held, resolve, cells.index)
+
+
+def _resolved(
+    codes: np.ndarray, values: list[Any], held: np.ndarray, resolve: Callable[[list[str]], list[Any]], index: pd.Index
+) -> pd.Series:
+    """:func:`categorize` of a column already coded: ``values`` those some code holds resolved."""
     on = held.tolist()
     resolved = iter(resolve([value for value, some in zip(values, on, strict=True) if some]))
-    return _as_categorical([next(resolved) if some else None for some in on], codes, cells.index)
+    return _as_categorical([next(resolved) if some else None for some in on], codes, index)
 
 
 def folded_in(lookup: dict[str, str]) -> Callable[[list[str]], list[str | None]]:
@@ -190,9 +197,7 @@ def prepare(df: pd.DataFrame, plan: Plan) -> pd.DataFrame:
         _read_count_values(df, count)
     codes, values, _ = coded(df["value"])
     codes = np.where(_is(df["unit"], "milestone"), codes, -1)  # a status is read for milestones only
-    held = _held(codes, len(values))
-    statuses = [STATUS_SPELLINGS.get(fold(v)) if on else None for v, on in zip(values, held.tolist(), strict=True)]
-    df["status"] = _as_categorical(statuses, codes, df.index)
+    df["status"] = _resolved(codes, values, _held(codes, len(values)), folded_in(STATUS_SPELLINGS), df.index)
     return df
 
 

@@ -154,7 +154,8 @@ def completeness(report: ValidationReport, plan: Plan, period: Period | None = N
     reports = expected.assign(state=pd.Categorical.from_codes(state, categories=pd.Index(STATES, dtype=object)))
     if period is None:
         return Completeness(plan, period, reports)
-    return Completeness(plan, period, reports, _hints(expected, state == 0, report, plan, period))
+    missing = state == STATES.index(MISSING)
+    return Completeness(plan, period, reports, _hints(expected, missing, report, plan, period))
 
 
 def expected_reports(plan: Plan) -> pd.DataFrame:

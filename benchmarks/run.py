@@ -13,9 +13,8 @@ from benchmarks/generate.py, cached under --work), the read floor - a fresh Pyth
 imports pandas and runs `read_csv(dtype=str)` on the same file - and `cds validate` and
 `cds score` beside it, with the ratios, and how time and memory grow from the smallest
 size; at a million rows, also `cds report` in every format and the `cds status` table
-(issue 17's goals); last,
-`load_plan` of the bundled pack with the smallest size's agencies, inside one fresh process
-(goal ≤ 0.1 s).  With --frictionless (and the package installed) it also times `frictionless
+(issue 17's goals); last, `load_plan` of the bundled pack with the smallest size's agencies,
+inside one fresh process (goal ≤ 0.1 s).  With --frictionless (and the package installed) it also times `frictionless
 validate` with an equivalent Table Schema.  Markdown on stdout, each goal marked met or not met.
 """
 
